@@ -1,0 +1,52 @@
+# csat_lab: two commands for users, `make lab` and `make test`; each sets itself up.
+#   make lab    create .venv, install, register the kernel, open JupyterLab on the course
+#   make test   the same set-up, then every test (unit, doctests, datasets, notebooks, browser)
+#   make app    serve the widget explorers with Voila (127.0.0.1)
+#   make bench  speed benchmarks, printed as ratios against a baseline (not part of `make test`)
+#   make notebooks  rebuild the learner and trainer editions from notebooks/src and re-execute them
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.csat_lab-installed
+JOBS   ?= 2
+
+.PHONY: lab test app bench notebooks setup browser clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "csat_lab needs Python 3.11 or newer")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,bench]"
+	$(PY) -m ipykernel install --sys-prefix --name csat_lab --display-name "Python (csat_lab)"
+	$(PY) -c 'from csat_lab._launch import write_lab_overrides; write_lab_overrides()'
+	touch $(STAMP)
+
+# Browser tests use Debian's Chromium (no browser download). Installed when missing and we are root.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "note: /usr/bin/chromium is missing; browser tests will be skipped (apt-get install chromium)"; fi
+
+lab: setup
+	$(PY) -m csat_lab._launch lab
+
+app: setup
+	$(PY) -m csat_lab._launch app
+
+test: setup browser
+	$(PY) -m pytest -n $(JOBS) --dist loadfile -q -rs
+
+bench: setup
+	$(PY) benchmarks/run.py
+
+notebooks: setup
+	$(PY) tools/build_notebooks.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache test-artifacts

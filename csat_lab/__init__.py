@@ -1,0 +1,75 @@
+"""csat_lab: customer satisfaction research and training in Python.
+
+Import it as ``import csat_lab as cl``. The light foundations load at once
+(scales, labels, errors, datasets); the analysis modules load on first use so
+that ``import csat_lab`` stays fast and does not pull in statsmodels, seaborn,
+scipy.stats or ipywidgets::
+
+    cl.metrics     CSAT, top/bottom box, NPS, CES with CIs; group comparisons
+    cl.survey      survey design, reliability, import of exports, cleaning, Kano, gaps
+    cl.loyalty     satisfaction -> loyalty regression, key drivers, PLS path models
+    cl.churn       churn and retention rates, cohorts, survival, lifetime value
+    cl.segments    RFM, value tiers, Pareto / 80-20
+    cl.complaints  complaint-log KPIs and service recovery
+    cl.simulate    data-generating processes behind the course datasets
+    cl.plots       seaborn/matplotlib charts of results
+    cl.widgets     ipywidgets explorers for the classroom
+
+Examples
+--------
+>>> import csat_lab as cl
+>>> cl.scales.get("satisfaction5").labels()[-1]
+'Very satisfied'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from . import datasets, scales
+from .errors import CsatConvergenceError, CsatInputError, CsatLabError
+from .i18n import get_language, label, on_language_change, set_language
+
+__version__ = "0.1.0"
+
+_LAZY_MODULES = (
+    "metrics",
+    "survey",
+    "loyalty",
+    "churn",
+    "segments",
+    "complaints",
+    "simulate",
+    "plots",
+    "widgets",
+    "exercises",
+    "export",
+)
+
+__all__ = [
+    "CsatLabError",
+    "CsatInputError",
+    "CsatConvergenceError",
+    "datasets",
+    "scales",
+    "set_language",
+    "get_language",
+    "label",
+    "on_language_change",
+    *_LAZY_MODULES,
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODULES:
+        module = importlib.import_module(f".{name}", __name__)
+        globals()[name] = module
+        return module
+    if name == "check":
+        return importlib.import_module(".exercises", __name__).check
+    raise AttributeError(f"module 'csat_lab' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY_MODULES) | {"check"})

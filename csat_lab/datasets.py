@@ -1,0 +1,200 @@
+"""The course datasets: list, describe and load them by name.
+
+Each dataset in the repository's ``datasets/`` folder has three files:
+
+- ``<name>.csv`` (or ``.csv.gz``): the data;
+- ``<name>.schema.json``: row count, licence, and per column its type
+  (``integer``, ``float``, ``string``, ``category``, ``ordinal``, ``boolean``,
+  ``date``, ``datetime``), declared range or categories, missing-value codes and
+  a description in English and Chinese;
+- ``<name>.md``: the data card a person reads.
+
+Files are read through :mod:`importlib.resources` from the package
+``csat_lab._data`` (the ``datasets/`` folder, mapped in ``pyproject.toml``),
+so loading works the same from a clone, an editable install and a wheel.
+
+Examples
+--------
+>>> import csat_lab as cl
+>>> telco = cl.datasets.load("telco_churn")
+>>> telco.shape
+(7043, 21)
+>>> str(telco["Contract"].dtype)
+'category'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import io
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+
+from .errors import CsatInputError
+from .i18n import get_language, label
+
+__all__ = ["list_datasets", "describe", "load", "schema", "DatasetCard", "COLUMN_TYPES"]
+
+COLUMN_TYPES = ("integer", "float", "string", "category", "ordinal", "boolean", "date", "datetime")
+
+
+def _folder():
+    try:
+        return resources.files("csat_lab._data")
+    except ModuleNotFoundError:
+        # Running from a source tree that was never installed: datasets/ sits beside the package.
+        return resources.files("csat_lab").joinpath("..", "datasets")
+
+
+@lru_cache(maxsize=None)
+def _names() -> tuple[str, ...]:
+    return tuple(sorted(p.name[: -len(".schema.json")] for p in _folder().iterdir() if p.name.endswith(".schema.json")))
+
+
+def _check_name(name: str) -> str:
+    names = _names()
+    if name not in names:
+        raise CsatInputError(f"no dataset {name!r}; datasets are: {', '.join(names)}")
+    return name
+
+
+@lru_cache(maxsize=None)
+def schema(name: str) -> dict[str, Any]:
+    """The machine-readable schema of dataset ``name`` (parsed JSON).
+
+    Examples
+    --------
+    >>> schema("telco_churn")["rows"]
+    7043
+    """
+    _check_name(name)
+    return json.loads((_folder() / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+@dataclasses.dataclass(frozen=True)
+class DatasetCard:
+    """What :func:`describe` returns: the card's text plus a column table."""
+
+    name: str
+    title: str
+    rows: int
+    license: str
+    columns: pd.DataFrame
+    text: str
+
+    def _repr_markdown_(self) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _text(entry: Any) -> str:
+    if isinstance(entry, dict):
+        return entry.get(get_language()) or entry.get("en", "")
+    return str(entry or "")
+
+
+def list_datasets() -> pd.DataFrame:
+    """Table of the shipped datasets: name, title (current language), rows, licence.
+
+    Examples
+    --------
+    >>> "telco_churn" in list_datasets()[label("dataset.name")].tolist()
+    True
+    """
+    rows = []
+    for name in _names():
+        s = schema(name)
+        rows.append((name, _text(s.get("title")), s["rows"], s.get("license", "")))
+    return pd.DataFrame(
+        rows,
+        columns=[label("dataset.name"), label("dataset.title"), label("dataset.rows"), label("dataset.license")],
+    )
+
+
+def describe(name: str) -> DatasetCard:
+    """The data card of dataset ``name``, with its columns as a table.
+
+    Examples
+    --------
+    >>> card = describe("telco_churn")
+    >>> card.rows, card.license
+    (7043, 'Apache-2.0')
+    >>> "Contract" in card.columns.index
+    True
+    """
+    s = schema(name)
+    cols = pd.DataFrame(
+        [(col, spec["type"], _text(spec.get("description"))) for col, spec in s["columns"].items()],
+        columns=["column", "type", "description"],
+    ).set_index("column")
+    text = (_folder() / f"{name}.md").read_text(encoding="utf-8")
+    return DatasetCard(name, _text(s.get("title")), int(s["rows"]), s.get("license", ""), cols, text)
+
+
+def load(name: str) -> pd.DataFrame:
+    """Load dataset ``name`` with proper dtypes.
+
+    Likert items become ordered categoricals whose categories are the scale's
+    integer codes (``ordinal`` columns), nominal fields become categoricals,
+    dates become ``datetime64``; declared missing-value codes become missing.
+
+    Examples
+    --------
+    >>> df = load("telco_churn")
+    >>> int(df["TotalCharges"].isna().sum())  # 11 new customers have no charges yet
+    11
+    """
+    s = schema(name)
+    specs: dict[str, dict[str, Any]] = s["columns"]
+    raw = (_folder() / s["file"]).read_bytes()
+    if s["file"].endswith(".gz"):
+        raw = gzip.decompress(raw)
+    na_values = {col: spec["na_values"] for col, spec in specs.items() if "na_values" in spec}
+    frame = pd.read_csv(
+        io.BytesIO(raw),
+        dtype={col: "string" for col in specs},
+        keep_default_na=False,
+        na_values={**{col: [""] for col in specs}, **{c: [""] + list(v) for c, v in na_values.items()}},
+        encoding="utf-8",
+    )
+    unknown = [c for c in frame.columns if c not in specs]
+    if unknown or list(specs) != list(frame.columns):
+        raise CsatInputError(f"dataset {name!r}: columns {list(frame.columns)} differ from the schema {list(specs)}")
+    return pd.DataFrame({col: _convert(frame[col], spec, col) for col, spec in specs.items()})
+
+
+def _convert(values: pd.Series, spec: dict[str, Any], col: str) -> pd.Series:
+    kind = spec["type"]
+    if kind == "integer":
+        out = pd.to_numeric(values)
+        return out.astype("int64") if not out.isna().any() else out.astype("Int64")
+    if kind == "float":
+        return pd.to_numeric(values).astype("float64")
+    if kind == "string":
+        return values.astype("string")
+    if kind == "boolean":
+        true, false = spec.get("true", "True"), spec.get("false", "False")
+        mapped = values.map({true: True, false: False})
+        return mapped.astype("boolean") if mapped.isna().any() else mapped.astype(bool)
+    if kind in ("date", "datetime"):
+        return pd.to_datetime(values, format=spec.get("format"))
+    if kind == "category":
+        cats = spec.get("categories")
+        if cats is None:
+            return values.astype("category")
+        return values.astype(pd.CategoricalDtype(cats))
+    if kind == "ordinal":
+        if "scale" in spec:
+            from . import scales
+
+            scale = scales.get(spec["scale"])
+            return pd.to_numeric(values).astype("Int64").astype(scale.dtype())
+        return values.astype(pd.CategoricalDtype(spec["categories"], ordered=True))
+    raise CsatInputError(f"column {col!r}: unknown type {kind!r}; types are: {', '.join(COLUMN_TYPES)}")

@@ -1,0 +1,40 @@
+"""Charts of csat_lab results (seaborn/matplotlib), one module per topic.
+
+Every function takes data or a result object plus an optional ``ax`` and
+returns the Axes (or Figure) it drew, so callers can keep composing. Titles
+and labels come from the i18n catalog. Functions are found here by name
+(``cl.plots.likert_bars``) and live in the topic modules below; matplotlib is
+imported only when a chart is first asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_TOPICS = ("survey", "loyalty", "churn", "segments", "complaints")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _TOPICS:
+        return importlib.import_module(f".{name}", __name__)
+    for topic in _TOPICS:
+        try:
+            module = importlib.import_module(f".{topic}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{topic}":
+                raise
+            continue
+        if name in getattr(module, "__all__", ()):
+            return getattr(module, name)
+    raise AttributeError(f"csat_lab.plots has no chart {name!r}")
+
+
+def __dir__() -> list[str]:
+    names: set[str] = set(_TOPICS)
+    for topic in _TOPICS:
+        try:
+            names.update(getattr(importlib.import_module(f".{topic}", __name__), "__all__", ()))
+        except ModuleNotFoundError:
+            continue
+    return sorted(names)

@@ -1,0 +1,198 @@
+"""Response scales: range, anchor labels (English and zh-CN), top and bottom boxes.
+
+A :class:`Scale` declares what valid answers look like, so every metric can
+check its input and say which boxes count as "top" or "bottom". The built-in
+scales are those used in the course:
+
+========================  ======  =============================================
+name                      range   anchors
+========================  ======  =============================================
+``satisfaction5``         1-5     很不满意 very dissatisfied .. 很满意 very satisfied
+``agree5``                1-5     strongly disagree .. strongly agree
+``agree7``                1-7     strongly disagree .. strongly agree
+``nps11``                 0-10    not at all likely .. extremely likely
+``effort7``               1-7     very difficult .. very easy (CES 2.0 wording)
+========================  ======  =============================================
+
+Examples
+--------
+>>> from csat_lab import scales
+>>> s = scales.get("satisfaction5")
+>>> s.values
+(1, 2, 3, 4, 5)
+>>> s.top_box(2)
+(4, 5)
+>>> s.labels(language="zh-CN")[0]
+'很不满意'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .errors import CsatInputError
+from .i18n import label
+
+__all__ = ["Scale", "get", "available", "register", "SATISFACTION5", "AGREE5", "AGREE7", "NPS11", "EFFORT7"]
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A discrete, ordered response scale with integer codes ``low..high``.
+
+    Parameters
+    ----------
+    name : str
+        Identifier, also the prefix of its labels in the catalog
+        (``scale.<name>.<code>`` and ``scale.<name>.title``).
+    low, high : int
+        Smallest and largest valid code.
+    labelled : bool
+        Whether every code has a catalog label (custom scales may have none).
+    """
+
+    name: str
+    low: int
+    high: int
+    labelled: bool = True
+
+    def __post_init__(self) -> None:
+        if self.high <= self.low:
+            raise CsatInputError(f"scale {self.name!r}: high ({self.high}) must exceed low ({self.low})")
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        """All valid codes in order."""
+        return tuple(range(self.low, self.high + 1))
+
+    @property
+    def size(self) -> int:
+        """Number of response options ``k = high - low + 1``."""
+        return self.high - self.low + 1
+
+    @property
+    def midpoint(self) -> float:
+        """The neutral point ``(low + high) / 2``."""
+        return (self.low + self.high) / 2
+
+    def title(self, language: str | None = None) -> str:
+        """The scale's display name in the current (or given) language."""
+        if not self.labelled:
+            return self.name
+        return label(f"scale.{self.name}.title", language)
+
+    def labels(self, language: str | None = None) -> list[str]:
+        """Anchor labels for every code, low to high."""
+        if not self.labelled:
+            return [str(v) for v in self.values]
+        return [label(f"scale.{self.name}.{v}", language) for v in self.values]
+
+    def top_box(self, k: int = 1) -> tuple[int, ...]:
+        """The ``k`` highest codes (``k=2`` gives the "top-two box")."""
+        self._check_k(k)
+        return self.values[-k:]
+
+    def bottom_box(self, k: int = 1) -> tuple[int, ...]:
+        """The ``k`` lowest codes."""
+        self._check_k(k)
+        return self.values[:k]
+
+    def reverse(self, values: pd.Series | np.ndarray) -> pd.Series | np.ndarray:
+        """Reverse-code answers: ``x' = low + high - x``."""
+        return self.low + self.high - values
+
+    def dtype(self) -> pd.CategoricalDtype:
+        """Ordered categorical dtype whose categories are the integer codes."""
+        return pd.CategoricalDtype(list(self.values), ordered=True)
+
+    def to_labels(self, values: pd.Series, language: str | None = None) -> pd.Series:
+        """Map codes to an ordered categorical of anchor labels (missing stays missing)."""
+        codes = self.validate(values)
+        mapping = dict(zip(self.values, self.labels(language)))
+        out = codes.map(mapping)
+        return out.astype(pd.CategoricalDtype(self.labels(language), ordered=True))
+
+    def validate(self, values: Iterable, name: str | None = None) -> pd.Series:
+        """Return the answers as a float Series, raising on anything off the scale.
+
+        Missing answers stay missing (NaN). Text, fractions and codes outside
+        ``low..high`` raise :class:`~csat_lab.errors.CsatInputError` naming
+        the first offending rows.
+        """
+        series = values if isinstance(values, pd.Series) else pd.Series(list(values) if not isinstance(values, np.ndarray) else values)
+        col = name or (series.name if series.name is not None else "values")
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            series = series.astype(object)
+        numeric = pd.to_numeric(series, errors="coerce")
+        bad_text = numeric.isna() & series.notna()
+        if bad_text.any():
+            rows = list(series.index[bad_text][:5])
+            raise CsatInputError(
+                f"column {col!r}: non-numeric answers at rows {rows} "
+                f"(e.g. {series[bad_text].iloc[0]!r}); expected codes {self.low}..{self.high} of scale {self.name!r}"
+            )
+        numeric = numeric.astype(float)
+        off = numeric.notna() & ((numeric < self.low) | (numeric > self.high) | (numeric % 1 != 0))
+        if off.any():
+            rows = list(numeric.index[off][:5])
+            raise CsatInputError(
+                f"column {col!r}: {int(off.sum())} answers outside scale {self.name!r} "
+                f"({self.low}..{self.high} whole numbers) at rows {rows} (e.g. {numeric[off].iloc[0]:g})"
+            )
+        return numeric
+
+    def _check_k(self, k: int) -> None:
+        if not isinstance(k, (int, np.integer)) or not 1 <= k < self.size:
+            raise CsatInputError(f"k must be a whole number from 1 to {self.size - 1} for scale {self.name!r}; got {k!r}")
+
+
+SATISFACTION5 = Scale("satisfaction5", 1, 5)
+AGREE5 = Scale("agree5", 1, 5)
+AGREE7 = Scale("agree7", 1, 7)
+NPS11 = Scale("nps11", 0, 10)
+EFFORT7 = Scale("effort7", 1, 7)
+
+_REGISTRY: dict[str, Scale] = {s.name: s for s in (SATISFACTION5, AGREE5, AGREE7, NPS11, EFFORT7)}
+
+
+def available() -> list[str]:
+    """Names of all registered scales.
+
+    Examples
+    --------
+    >>> available()[:5]
+    ['satisfaction5', 'agree5', 'agree7', 'nps11', 'effort7']
+    """
+    return list(_REGISTRY)
+
+
+def register(scale: Scale) -> Scale:
+    """Add a custom scale (e.g. a 1-10 ECSI item) so it can be named by string.
+
+    Examples
+    --------
+    >>> ten = register(Scale("ten", 1, 10, labelled=False))
+    >>> get("ten").labels()[:3]
+    ['1', '2', '3']
+    """
+    _REGISTRY[scale.name] = scale
+    return scale
+
+
+def get(scale: "str | Scale") -> Scale:
+    """Look a scale up by name (a :class:`Scale` passes through).
+
+    Examples
+    --------
+    >>> get("nps11").values[-1]
+    10
+    """
+    if isinstance(scale, Scale):
+        return scale
+    if scale not in _REGISTRY:
+        raise CsatInputError(f"unknown scale {scale!r}; scales are: {', '.join(_REGISTRY)}")
+    return _REGISTRY[scale]
