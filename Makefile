@@ -10,6 +10,8 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.csat_lab-installed
 JOBS   ?= 2
+# Notebooks run under nbval in full mode, in this environment, with the sanitize file.
+NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: lab test app bench notebooks setup browser clean
 
@@ -40,7 +42,7 @@ app: setup
 	$(PY) -m csat_lab._launch app
 
 test: setup browser
-	$(PY) -m pytest -n $(JOBS) --dist loadfile -q -rs
+	$(PY) -m pytest $(NBVAL) -n $(JOBS) --dist loadfile -q -rs
 
 bench: setup
 	$(PY) benchmarks/run.py

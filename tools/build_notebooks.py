@@ -1,0 +1,211 @@
+"""Build the course notebooks from their single sources.
+
+Each notebook is written once, as a jupytext percent-format script in
+``notebooks/src/NN_name.py``. This tool turns it into two editions:
+
+- ``notebooks/NN_name.ipynb``: the learner edition, without the cells tagged
+  ``solution``;
+- ``notebooks/trainer/NN_name.ipynb``: the trainer edition, with every cell.
+
+Both are executed with nbclient (kernel ``python3``, working directory
+``notebooks/``, ``MPLBACKEND=Agg``), cleaned of anything that changes from run
+to run or machine to machine (widget state, timing metadata, interpreter
+version), and written with stable cell ids so that a rebuild of an unchanged
+source gives an unchanged file. The build fails when a cell stores an error
+or writes to stderr: nbval compares stderr too, and warnings carry local
+file paths.
+
+Usage::
+
+    python tools/build_notebooks.py                 # every notebook
+    python tools/build_notebooks.py 01 04_churn     # by number or name prefix
+    python tools/build_notebooks.py --no-execute    # editions without outputs
+    python tools/build_notebooks.py --check         # sources and editions in sync?
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+import time
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+SOURCES = NOTEBOOKS / "src"
+TRAINER = NOTEBOOKS / "trainer"
+
+SOLUTION_TAG = "solution"
+KERNEL = "python3"
+KERNELSPEC = {"name": KERNEL, "display_name": "Python 3 (ipykernel)", "language": "python"}
+#: Cell metadata that carries no teaching meaning and changes between runs.
+VOLATILE_CELL_METADATA = ("execution", "collapsed", "scrolled", "ExecuteTime", "lines_to_next_cell")
+
+
+class BuildError(RuntimeError):
+    """A notebook failed to build (error output, stderr, or bad source)."""
+
+
+def sources(selection: list[str] | None = None) -> list[Path]:
+    """Source files, optionally only those whose stem starts with one of ``selection``."""
+    found = sorted(SOURCES.glob("[0-9][0-9]_*.py"))
+    if not selection:
+        return found
+    chosen = [p for p in found if any(p.stem == s or p.stem.startswith(s) for s in selection)]
+    unknown = [s for s in selection if not any(p.stem == s or p.stem.startswith(s) for p in found)]
+    if unknown:
+        names = ", ".join(p.stem for p in found)
+        raise BuildError(f"no notebook source matches {unknown}; sources are: {names}")
+    return chosen
+
+
+def tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def read_source(path: Path) -> nbformat.NotebookNode:
+    nb = jupytext.read(path, fmt="py:percent")
+    for cell in nb.cells:
+        for key in VOLATILE_CELL_METADATA:
+            cell.metadata.pop(key, None)
+    return nb
+
+
+def edition(nb: nbformat.NotebookNode, stem: str, *, trainer: bool) -> nbformat.NotebookNode:
+    """The learner (no solution cells) or trainer (all cells) edition of a source."""
+    out = nbformat.v4.new_notebook()
+    out.metadata = {
+        "kernelspec": dict(KERNELSPEC),
+        "language_info": {"name": "python"},
+        "csat_lab": {"edition": "trainer" if trainer else "learner", "source": f"src/{stem}.py"},
+    }
+    for index, cell in enumerate(nb.cells):
+        if not trainer and SOLUTION_TAG in tags(cell):
+            continue
+        if cell.cell_type == "markdown":
+            new = nbformat.v4.new_markdown_cell(cell.source)
+        elif cell.cell_type == "raw":
+            new = nbformat.v4.new_raw_cell(cell.source)
+        else:
+            new = nbformat.v4.new_code_cell(cell.source)
+        new.metadata = {k: v for k, v in cell.metadata.items() if k not in VOLATILE_CELL_METADATA}
+        # Stable ids: the same source position gives the same id in every build.
+        new.id = hashlib.sha1(f"{stem}:{index}".encode()).hexdigest()[:16]
+        out.cells.append(new)
+    return out
+
+
+def _problems(nb: nbformat.NotebookNode) -> list[str]:
+    found = []
+    for number, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        first = cell.source.splitlines()[0] if cell.source else ""
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                found.append(f"cell {number} ({first!r}): {output.ename}: {output.evalue}")
+            elif output.output_type == "stream" and output.name == "stderr":
+                found.append(f"cell {number} ({first!r}) wrote to stderr: {output.text[:300]!r}")
+    return found
+
+
+def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop widget state and run-dependent metadata after execution."""
+    nb.metadata.pop("widgets", None)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    nb.metadata["language_info"] = {"name": "python"}
+    for cell in nb.cells:
+        for key in VOLATILE_CELL_METADATA:
+            cell.metadata.pop(key, None)
+    return nb
+
+
+def execute(nb: nbformat.NotebookNode, name: str, timeout: int = 600) -> nbformat.NotebookNode:
+    from nbclient import NotebookClient
+
+    os.environ["MPLBACKEND"] = "Agg"
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    client = NotebookClient(
+        nb,
+        kernel_name=KERNEL,
+        timeout=timeout,
+        allow_errors=True,
+        record_timing=False,
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+    )
+    client.execute()
+    problems = _problems(nb)
+    if problems:
+        raise BuildError(f"{name}:\n  " + "\n  ".join(problems))
+    return clean(nb)
+
+
+def build(path: Path, *, run: bool = True) -> dict[str, float]:
+    """Write both editions of one source; returns seconds taken per edition."""
+    stem = path.stem
+    source = read_source(path)
+    timings = {}
+    for trainer, target in ((False, NOTEBOOKS / f"{stem}.ipynb"), (True, TRAINER / f"{stem}.ipynb")):
+        nb = edition(source, stem, trainer=trainer)
+        start = time.perf_counter()
+        if run:
+            nb = execute(nb, f"{'trainer' if trainer else 'learner'}/{stem}")
+        timings["trainer" if trainer else "learner"] = time.perf_counter() - start
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.validate(nb)
+        with target.open("w", encoding="utf-8") as handle:
+            nbformat.write(nb, handle)
+    return timings
+
+
+def out_of_sync(path: Path) -> list[str]:
+    """Differences between a source and its two built editions (cell types, sources, tags)."""
+    stem = path.stem
+    source = read_source(path)
+    issues = []
+    for trainer, target in ((False, NOTEBOOKS / f"{stem}.ipynb"), (True, TRAINER / f"{stem}.ipynb")):
+        if not target.exists():
+            issues.append(f"{target.relative_to(ROOT)} is missing")
+            continue
+        expected = edition(source, stem, trainer=trainer)
+        built = nbformat.read(target, as_version=4)
+        want = [(c.cell_type, c.source, tags(c)) for c in expected.cells]
+        have = [(c.cell_type, c.source, tags(c)) for c in built.cells]
+        if want != have:
+            first = next((i for i, (a, b) in enumerate(zip(want, have)) if a != b), min(len(want), len(have)))
+            issues.append(f"{target.relative_to(ROOT)} differs from src/{stem}.py from cell {first}; run `make notebooks`")
+    return issues
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("names", nargs="*", help="notebook numbers or names (default: all)")
+    parser.add_argument("--no-execute", action="store_true", help="write editions without running them")
+    parser.add_argument("--check", action="store_true", help="only report editions out of sync with sources")
+    args = parser.parse_args(argv)
+    try:
+        paths = sources(args.names)
+        if args.check:
+            issues = [issue for p in paths for issue in out_of_sync(p)]
+            print("\n".join(issues) if issues else f"{len(paths)} notebooks in sync")
+            return 1 if issues else 0
+        total = 0.0
+        for path in paths:
+            timings = build(path, run=not args.no_execute)
+            total += timings["learner"]
+            print(f"{path.stem}: learner {timings['learner']:.1f} s, trainer {timings['trainer']:.1f} s", flush=True)
+        if not args.no_execute:
+            print(f"learner editions executed in {total:.1f} s in all")
+    except BuildError as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
