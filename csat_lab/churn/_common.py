@@ -78,11 +78,11 @@ def as_bool(values: object, name: str) -> np.ndarray:
     import pandas as pd
 
     series = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values, dtype=object))
-    if series.dtype == bool:
-        return series.to_numpy()
     if series.isna().any():
         rows = list(series.index[series.isna()][:5])
         raise CsatInputError(f"{name!r} has missing values at rows {rows}; expected True/False")
+    if series.dtype == bool or isinstance(series.dtype, pd.BooleanDtype):
+        return series.to_numpy(dtype=bool)
     text = series.astype(str).str.strip().str.lower()
     mapping = {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False,
                "1.0": True, "0.0": False}

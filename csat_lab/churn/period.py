@@ -1,0 +1,224 @@
+"""Churn over one period from a customer-status table or from a transaction log.
+
+Two definitions of "lost", both over the half-open period [start, end):
+
+* **contractual** (subscriptions): one row per customer with a start date and an
+  end date (missing while active). Active at time t: started before t and not
+  ended by t. Lost: active at the period start and ended before the period end.
+* **non-contractual** (shops, members): a transaction log and an inactivity
+  window W. Active at time t: bought in [t - W, t). Lost: active at the start
+  and no purchase in [end - W, end).
+
+Customers who join during the period (new, or returning after lapsing) are
+"joiners". ``joiners`` says how they enter the rate, and the result states the
+denominator used:
+
+* ``"exclude"`` (default): customers at the start are the denominator; joiners and
+  joiners who left are reported but not counted;
+* ``"include"``: start customers + joiners, lost includes joiners who left;
+* ``"average"``: mean of the customers at start and at end; lost includes joiners who
+  left (the rate can then exceed 1 when joiners churn heavily; no CI).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._results import Result
+from .._validate import one_of, require_columns, require_frame
+from ..errors import CsatInputError
+from ..i18n import label
+from ._common import wilson
+from .transactions import to_dates, validate_transactions
+
+__all__ = ["PeriodChurnResult", "period_churn"]
+
+
+@dataclasses.dataclass(frozen=True)
+class PeriodChurnResult(Result):
+    """Churn over one period with every count behind it and the denominator stated."""
+
+    rate: float
+    retention: float
+    lost: int
+    customers: float
+    denominator: str
+    kind: str
+    period: tuple[str, str]
+    at_start: int
+    lost_from_start: int
+    joiners: int
+    joiners_lost: int
+    reactivated: int
+    at_end: int
+    ci: tuple[float, float]
+    ci_method: str
+    n: int
+    n_dropped: int
+    dropped: dict
+
+    @property
+    def percent(self) -> float:
+        """The churn rate x 100%."""
+        return 100.0 * self.rate
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        return [("churn.rate", self.rate), ("churn.retention", self.retention),
+                ("churn.lost", self.lost), ("churn.customers", self.customers),
+                ("churn.denominator", self.denominator), ("churn.kind", self.kind),
+                ("churn.period", f"{self.period[0]} .. {self.period[1]}"),
+                ("churn.at_start", self.at_start), ("churn.joiners", self.joiners),
+                ("churn.joiners_lost", self.joiners_lost), ("churn.reactivated", self.reactivated),
+                ("churn.at_end", self.at_end), ("result.ci", self.ci), ("result.method", self.ci_method),
+                ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
+
+
+def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *,
+                 kind: str = "contractual", customer: str = "customer_id", start: str = "start_date",
+                 end: str = "end_date", date: str = "date", inactivity: object = None,
+                 joiners: str = "exclude", ci: float = 0.95) -> PeriodChurnResult:
+    """Churn rate over [period_start, period_end) with the denominator stated.
+
+    .. math:: \\text{churn} = \\frac{\\text{lost}}{\\text{customers who bought}}
+
+    where the denominator follows ``joiners`` (see the module docstring).
+
+    Parameters
+    ----------
+    data : DataFrame
+        Status table (``kind="contractual"``: columns ``customer``, ``start``,
+        ``end``) or transaction log (``kind="non-contractual"``: ``customer``, ``date``).
+    period_start, period_end : date-like
+        The period, start included, end excluded.
+    inactivity : str or Timedelta
+        Non-contractual only: the window W after which a silent customer counts
+        as lost (e.g. ``"90D"``).
+    joiners : {"exclude", "include", "average"}
+        How customers joining during the period enter the rate.
+    ci : float
+        Level of the Wilson interval (not given for ``"average"``).
+
+    References
+    ----------
+    Fader, P. S. & Hardie, B. G. S. (2009). Probability models for customer-base
+    analysis. Journal of Interactive Marketing 23(1), 61-69 (contractual vs
+    non-contractual settings). Wilson (1927) for the interval.
+
+    Examples
+    --------
+    >>> status = pd.DataFrame({"customer_id": range(6),
+    ...     "start_date": ["2023-03-01", "2023-06-01", "2023-09-01", "2023-11-01", "2024-02-01", "2024-03-01"],
+    ...     "end_date": [None, "2024-02-10", None, "2024-03-20", "2024-03-05", None]})
+    >>> r = period_churn(status, "2024-01-01", "2024-04-01")
+    >>> r.lost, r.customers, round(r.rate, 3), r.joiners, r.joiners_lost
+    (2, 4.0, 0.5, 2, 1)
+    >>> period_churn(status, "2024-01-01", "2024-04-01", joiners="include").rate
+    0.5
+    """
+    require_frame(data)
+    one_of(kind, ("contractual", "non-contractual"), "kind")
+    one_of(joiners, ("exclude", "include", "average"), "joiners")
+    p0, p1 = _timestamp(period_start, "period_start"), _timestamp(period_end, "period_end")
+    if p1 <= p0:
+        raise CsatInputError(f"period_end ({p1.date()}) must come after period_start ({p0.date()})")
+    if kind == "contractual":
+        counts, n, dropped = _contractual(data, p0, p1, customer, start, end)
+    else:
+        if inactivity is None:
+            raise CsatInputError("kind='non-contractual' needs an inactivity window, e.g. inactivity='90D'")
+        try:
+            window = pd.Timedelta(inactivity)
+        except (TypeError, ValueError):
+            raise CsatInputError(f"inactivity must be a duration such as '90D', got {inactivity!r}") from None
+        if window <= pd.Timedelta(0):
+            raise CsatInputError(f"inactivity must be a positive duration, got {inactivity!r}")
+        counts, n, dropped = _noncontractual(data, p0, p1, customer, date, window)
+    at_start, lost0, join, join_lost, react, at_end = counts
+    if joiners == "exclude":
+        base, lost = float(at_start), lost0
+    elif joiners == "include":
+        base, lost = float(at_start + join), lost0 + join_lost
+    else:
+        base, lost = (at_start + at_end) / 2.0, lost0 + join_lost
+    if base == 0:
+        raise CsatInputError(
+            f"no customers were active at {p0.date()} (the denominator is 0); choose another period"
+            + ("" if joiners != "exclude" else " or joiners='include'")
+        )
+    churn = lost / base
+    interval = (math.nan, math.nan) if joiners == "average" else wilson(lost, base, ci)
+    return PeriodChurnResult(
+        rate=churn, retention=1.0 - churn, lost=int(lost), customers=base,
+        denominator=label(f"churn.denominator.{joiners}", n=f"{base:g}", joiners=join, joiners_lost=join_lost),
+        kind=kind, period=(str(p0.date()), str(p1.date())), at_start=at_start, lost_from_start=lost0,
+        joiners=join, joiners_lost=join_lost, reactivated=react, at_end=at_end, ci=interval,
+        ci_method="not defined for an average denominator" if joiners == "average" else "Wilson score",
+        n=n, n_dropped=int(sum(dropped.values())), dropped=dropped,
+    )
+
+
+def _timestamp(value: object, name: str) -> pd.Timestamp:
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise CsatInputError(f"{name} must be a date, got {value!r}") from None
+    if ts is pd.NaT:
+        raise CsatInputError(f"{name} must be a date, got {value!r}")
+    return ts
+
+
+def _contractual(data, p0, p1, customer, start, end):
+    require_columns(data, [customer, start, end])
+    s = to_dates(data[start], start)
+    e = to_dates(data[end], end)
+    if s.isna().any():
+        raise CsatInputError(f"{start!r} is missing at rows {list(data.index[s.isna()][:5])}; every customer needs a start date")
+    backwards = e.notna() & (e < s)
+    if backwards.any():
+        raise CsatInputError(f"{end!r} is before {start!r} at rows {list(data.index[backwards][:5])}")
+    dup = data[customer].duplicated()
+    if dup.any():
+        raise CsatInputError(f"{customer!r} repeats at rows {list(data.index[dup][:5])}; a status table has one row per customer")
+    alive_at = lambda t: (s < t) & (e.isna() | (e >= t))  # noqa: E731
+    a0, a1 = alive_at(p0), alive_at(p1)
+    ended = e.notna() & (e < p1)
+    joined = (s >= p0) & (s < p1)
+    counts = (int(a0.sum()), int((a0 & ended).sum()), int(joined.sum()), int((joined & ended).sum()), 0,
+              int(a1.sum()))
+    return counts, len(data), {}
+
+
+def _noncontractual(data, p0, p1, customer, date, window):
+    log, report = validate_transactions(data, customer=customer, date=date, on_invalid="raise")
+    dropped = dict(report.dropped)
+    late = log[date] >= p1
+    if late.any():
+        # later purchases do not bear on churn in this period; counted so nothing vanishes silently
+        dropped["dated on or after the period end"] = int(late.sum())
+        log = log[~late]
+    if log.empty:
+        raise CsatInputError(f"no transactions before {p1.date()}; nothing to measure")
+    d = log[date].to_numpy()
+    codes, _ = pd.factorize(log[customer])
+    k = int(codes.max()) + 1
+
+    def any_in(lo, hi):
+        hit = np.zeros(k, dtype=bool)
+        hit[codes[(d >= np.datetime64(lo)) & (d < np.datetime64(hi))]] = True
+        return hit
+
+    first = pd.Series(d).groupby(codes).min().to_numpy()
+    active0 = any_in(p0 - window, p0)
+    active1 = any_in(p1 - window, p1)
+    bought = any_in(p0, p1)
+    new = first >= np.datetime64(p0)
+    returning = bought & ~active0 & ~new
+    joined = new | returning
+    counts = (int(active0.sum()), int((active0 & ~active1).sum()), int(joined.sum()),
+              int((joined & ~active1).sum()), int(returning.sum()), int(active1.sum()))
+    return counts, len(data), dropped

@@ -1,0 +1,195 @@
+"""Customer survival: Kaplan-Meier curves and the log-rank test, on lifelines.
+
+A customer's duration is the time as a customer (e.g. tenure in months); the event
+is churn. Customers still active are right-censored: they count as at risk until
+their last observed time and are not treated as lost.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._results import Result
+from .._validate import as_numeric, probability
+from ..errors import CsatInputError
+from ..i18n import label
+from ._common import as_bool
+
+__all__ = ["SurvivalResult", "kaplan_meier"]
+
+
+@dataclasses.dataclass(frozen=True)
+class SurvivalResult(Result):
+    """Kaplan-Meier estimate (pooled and by group) with CIs and a log-rank test.
+
+    ``table`` has columns group, time, survival, ci_low, ci_high, at_risk,
+    events (group "all" is the pooled curve). ``median`` is the pooled median
+    lifetime (None when the curve never falls to 0.5); ``medians`` by group.
+    """
+
+    table: pd.DataFrame
+    median: float | None
+    medians: dict
+    logrank: dict | None
+    ci_level: float
+    ci_method: str
+    n: int
+    events: int
+    n_dropped: int
+    dropped: dict
+
+    def survival_at(self, t: float, group: object = None) -> float:
+        """S(t): the share still a customer at time ``t`` (step function, right-continuous).
+
+        Examples
+        --------
+        >>> km = kaplan_meier([1, 2, 2, 3], [1, 1, 0, 1])
+        >>> km.survival_at(1.5), km.survival_at(0)
+        (0.75, 1.0)
+        """
+        key = "all" if group is None else group
+        curve = self.table[self.table["group"] == key]
+        if curve.empty:
+            groups = ", ".join(map(str, self.table["group"].unique()))
+            raise CsatInputError(f"no group {group!r}; groups are: {groups}")
+        t = float(t)
+        if t < 0:
+            raise CsatInputError(f"t must not be negative, got {t}")
+        times = curve["time"].to_numpy()
+        pos = np.searchsorted(times, t, side="right") - 1
+        return float(curve["survival"].to_numpy()[pos]) if pos >= 0 else 1.0
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        rows: list[tuple[str, Any]] = [
+            ("result.n", self.n), ("survival.events", self.events),
+            ("survival.median", label("survival.not_reached") if self.median is None else self.median),
+        ]
+        for g, m in self.medians.items():
+            rows.append((f"{label('survival.median')} ({g})", label("survival.not_reached") if m is None else m))
+        if self.logrank:
+            rows += [("survival.logrank", f"chi2 = {self.logrank['statistic']:.4g}, df = {self.logrank['df']}, "
+                                          f"p = {self.logrank['p_value']:.4g}")]
+        rows += [("result.method", self.ci_method), ("result.n_dropped", self.n_dropped),
+                 ("result.dropped_reasons", self.dropped)]
+        return rows
+
+
+def kaplan_meier(durations: object, events: object, *, groups: object = None, ci: float = 0.95,
+                 data: pd.DataFrame | None = None) -> SurvivalResult:
+    """Kaplan-Meier survival of customers, optionally by group, with a log-rank test.
+
+    .. math:: \\hat S(t) = \\prod_{t_i \\le t} \\left(1 - \\frac{d_i}{n_i}\\right)
+
+    with :math:`d_i` churn events and :math:`n_i` customers at risk at time
+    :math:`t_i`. CIs are lifelines' exponential Greenwood intervals. Rows with a
+    missing duration, event or group are dropped and reported.
+
+    Parameters
+    ----------
+    durations : array-like or column name
+        Time as a customer (non-negative).
+    events : array-like or column name
+        True/1 (or "Yes") when the customer churned, False/0 when still active.
+    groups : array-like or column name, optional
+        Compare groups: one curve each and a log-rank test.
+    ci : float
+        Confidence level.
+    data : DataFrame, optional
+        When given, the three arguments above may be column names.
+
+    References
+    ----------
+    Kaplan, E. L. & Meier, P. (1958). Nonparametric estimation from incomplete
+    observations. JASA 53, 457-481. Davidson-Pilon, C. (2019). lifelines:
+    survival analysis in Python. JOSS 4(40), 1317.
+
+    Examples
+    --------
+    >>> km = kaplan_meier([2, 4, 4, 6, 8, 9], [1, 1, 0, 1, 0, 1])
+    >>> round(km.survival_at(5), 4), km.median
+    (0.6667, 6.0)
+    """
+    from lifelines import KaplanMeierFitter
+
+    level = probability(ci, "ci")
+    frame = _inputs(durations, events, groups, data)
+    n_in = len(frame)
+    missing = frame.isna().any(axis=1)
+    dropped = {"missing duration, event or group": int(missing.sum())} if missing.any() else {}
+    frame = frame[~missing]
+    if frame.empty:
+        raise CsatInputError("no customer has both a duration and an event")
+    d = as_numeric(frame["duration"], "durations")
+    if (d < 0).any():
+        raise CsatInputError(f"durations must not be negative; rows {list(d.index[d < 0][:5])} are")
+    e = as_bool(frame["event"], "events")
+    parts: list[pd.DataFrame] = []
+    medians: dict = {}
+    pooled_median = None
+    labels_ = ["all"] + (sorted(frame["group"].unique(), key=str) if groups is not None else [])
+    for g in labels_:
+        mask = np.ones(len(frame), dtype=bool) if g == "all" else (frame["group"] == g).to_numpy()
+        kmf = KaplanMeierFitter(alpha=1 - level).fit(d[mask], e[mask])
+        sf = kmf.survival_function_.iloc[:, 0]
+        bounds = kmf.confidence_interval_survival_function_
+        table = kmf.event_table
+        part = pd.DataFrame({
+            "group": g, "time": sf.index.to_numpy(dtype=float), "survival": sf.to_numpy(),
+            "ci_low": bounds.iloc[:, 0].to_numpy(), "ci_high": bounds.iloc[:, 1].to_numpy(),
+            "at_risk": table["at_risk"].reindex(sf.index).to_numpy(),
+            "events": table["observed"].reindex(sf.index).to_numpy(),
+        })
+        parts.append(part)
+        med = float(kmf.median_survival_time_)
+        med = None if math.isinf(med) or math.isnan(med) else med
+        if g == "all":
+            pooled_median = med
+        else:
+            medians[g] = med
+    logrank = _logrank(d, e, frame["group"]) if groups is not None and len(medians) > 1 else None
+    return SurvivalResult(
+        table=pd.concat(parts, ignore_index=True), median=pooled_median, medians=medians, logrank=logrank,
+        ci_level=level, ci_method="exponential Greenwood (lifelines)", n=len(frame), events=int(e.sum()),
+        n_dropped=n_in - len(frame), dropped=dropped,
+    )
+
+
+def _inputs(durations, events, groups, data) -> pd.DataFrame:
+    def column(value, name):
+        if isinstance(value, str):
+            if data is None:
+                raise CsatInputError(f"{name}={value!r} is a column name; pass data= as well")
+            from .._validate import require_columns
+
+            require_columns(data, [value])
+            return data[value].reset_index(drop=True)
+        return pd.Series(np.asarray(value, dtype=object) if not isinstance(value, pd.Series) else value.to_numpy())
+
+    out = {"duration": column(durations, "durations"), "event": column(events, "events")}
+    if groups is not None:
+        out["group"] = column(groups, "groups")
+    lengths = {k: len(v) for k, v in out.items()}
+    if len(set(lengths.values())) != 1:
+        raise CsatInputError(f"durations, events and groups must have the same length; got {lengths}")
+    if not lengths["duration"]:
+        raise CsatInputError("durations is empty")
+    return pd.DataFrame(out)
+
+
+def _logrank(d: pd.Series, e: np.ndarray, groups: pd.Series) -> dict:
+    from lifelines.statistics import logrank_test, multivariate_logrank_test
+
+    g = groups.to_numpy()
+    levels = sorted(pd.unique(g), key=str)
+    if len(levels) == 2:
+        a, b = g == levels[0], g == levels[1]
+        res = logrank_test(d[a], d[b], e[a], e[b])
+    else:
+        res = multivariate_logrank_test(d.to_numpy(), g, e)
+    return {"statistic": float(res.test_statistic), "p_value": float(res.p_value), "df": len(levels) - 1,
+            "test": "log-rank (Mantel-Cox)"}

@@ -1,0 +1,279 @@
+"""Satisfaction -> loyalty regression on statsmodels' formula API.
+
+:func:`loyalty_regression` fits ``loyalty ~ C(satisfaction)`` (one dummy per
+satisfaction level, so the curve may bend as Jones & Sasser 1995 found) or
+``loyalty ~ satisfaction`` (a straight line), with
+
+* ``kind="ols"``: a loyalty intention scale (``smf.ols``),
+* ``kind="logit"``: repurchased yes/no (``smf.logit``),
+* ``kind="ordinal"``: ordered loyalty categories (statsmodels ``OrderedModel``,
+  logit link); the curve shows the expected loyalty score,
+
+and returns the predicted loyalty at every satisfaction level with its CI
+(numeric controls held at their mean). The curve, its zones and the
+top-box / second-box ratio live in :mod:`csat_lab.loyalty.zones`.
+
+Examples
+--------
+>>> import numpy as np, pandas as pd
+>>> from csat_lab.loyalty import loyalty_regression
+>>> rng = np.random.default_rng(0)
+>>> sat = rng.integers(1, 6, 500)
+>>> rebuy = rng.random(500) < np.array([0.05, 0.1, 0.2, 0.3, 0.8])[sat - 1]
+>>> model = loyalty_regression(pd.DataFrame({"sat": sat, "rebuy": rebuy}), "sat", "rebuy", kind="logit")
+>>> model.predicted[["level", "estimate"]].round(2)
+   level  estimate
+0      1      0.03
+1      2      0.07
+2      3      0.15
+3      4      0.37
+4      5      0.83
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import warnings
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .._results import Result
+from .._validate import probability
+from ..errors import CsatConvergenceError, CsatInputError
+from ..scales import get as get_scale
+from ._prep import column_list, numeric_frame
+
+__all__ = ["LoyaltyModel", "loyalty_regression", "KINDS"]
+
+KINDS = ("ols", "logit", "ordinal")
+
+
+@dataclasses.dataclass(frozen=True)
+class LoyaltyModel(Result):
+    """A fitted satisfaction -> loyalty model.
+
+    ``predicted`` has one row per satisfaction level: ``level``, ``n``
+    (respondents at that level), ``observed`` (their mean loyalty),
+    ``estimate``, ``se``, ``ci_low``, ``ci_high``. ``coefficients`` is the
+    coefficient table (``coef``, ``se``, ``p_value``, ``ci_low``, ``ci_high``); ``fit`` the
+    statsmodels results object.
+    """
+
+    kind: str
+    formula: str
+    satisfaction: str
+    loyalty: str
+    as_levels: bool
+    n: int
+    n_dropped: int
+    dropped: dict
+    ci: float
+    ci_method: str
+    r2: float
+    r2_name: str
+    predicted: pd.DataFrame
+    coefficients: pd.DataFrame
+    fit: Any = dataclasses.field(repr=False, compare=False)
+
+    def summary(self) -> Any:
+        """The statsmodels summary of the underlying fit (prints as a table)."""
+        return self.fit.summary()
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        return [
+            ("loyalty.model", self.kind),
+            ("loyalty.formula", self.formula),
+            ("result.n", self.n),
+            ("result.n_dropped", self.n_dropped),
+            ("result.dropped_reasons", self.dropped),
+            (self.r2_name, self.r2),
+            ("result.method", self.ci_method),
+        ]
+
+
+def _safe_names(controls: list[str]) -> dict[str, str]:
+    return {c: f"control_{i}" for i, c in enumerate(controls)}
+
+
+def _levels(sat: pd.Series, scale: str | None) -> np.ndarray:
+    if scale is not None:
+        sc = get_scale(scale)
+        sc.validate(sat, name="satisfaction")
+        present = set(sat.unique())
+        return np.array([v for v in sc.values if v in present], dtype=float)
+    return np.sort(sat.unique())
+
+
+def _as_int_if_whole(values: np.ndarray) -> np.ndarray:
+    return values.astype(int) if np.all(values == np.round(values)) else values
+
+
+def _prepare(data: object, satisfaction: str, loyalty: str, kind: str, controls: Sequence[str] | None,
+             scale: str | None) -> tuple[pd.DataFrame, list[str], int, dict, np.ndarray]:
+    if kind not in KINDS:
+        raise CsatInputError(f"kind must be one of: {', '.join(map(repr, KINDS))}; got {kind!r}")
+    for name, value in (("satisfaction", satisfaction), ("loyalty", loyalty)):
+        if not isinstance(value, str):
+            raise CsatInputError(f"{name} must be one column name, got {value!r}")
+    ctrl = column_list(controls, "controls") if controls else []
+    clash = {satisfaction, loyalty} & set(ctrl)
+    if clash or satisfaction == loyalty:
+        raise CsatInputError(f"satisfaction, loyalty and controls must be different columns; {sorted(clash or {loyalty})} repeated")
+    frame, n_dropped, dropped = numeric_frame(data, [satisfaction, loyalty, *ctrl])
+    if frame.shape[0] < 3:
+        raise CsatInputError(f"only {frame.shape[0]} complete rows; a loyalty regression needs more")
+    levels = _levels(frame[satisfaction], scale)
+    if levels.size < 2:
+        raise CsatInputError(f"satisfaction column {satisfaction!r} has a single level ({levels[0]:g}); nothing to compare")
+    y = frame[loyalty]
+    if kind == "logit" and not set(np.unique(y)) <= {0.0, 1.0}:
+        raise CsatInputError(
+            f"kind='logit' needs a yes/no loyalty column (bool or 0/1); {loyalty!r} holds {sorted(np.unique(y))[:6]}"
+            " - use kind='ols' for an intention scale or kind='ordinal' for ordered categories"
+        )
+    if kind == "ordinal" and np.unique(y).size < 3:
+        raise CsatInputError(f"kind='ordinal' needs at least 3 ordered loyalty categories; {loyalty!r} has {np.unique(y).size}")
+    if kind != "logit" and y.std(ddof=1) == 0:
+        raise CsatInputError(f"loyalty column {loyalty!r} is constant; nothing to explain")
+    # whole-number codes as ints so that terms read C(sat)[T.5], not [T.5.0]
+    work = pd.DataFrame({"satisfaction": _as_int_if_whole(frame[satisfaction].to_numpy()), "loyalty": y.to_numpy()})
+    for c, safe in _safe_names(ctrl).items():
+        work[safe] = frame[c].to_numpy()
+    return work, ctrl, n_dropped, dropped, _as_int_if_whole(levels)
+
+
+def _grid(work: pd.DataFrame, levels: np.ndarray) -> pd.DataFrame:
+    grid = pd.DataFrame({"satisfaction": levels})
+    for c in work.columns[2:]:
+        grid[c] = work[c].mean()
+    return grid
+
+
+def _ordinal_prediction(res: Any, grid: pd.DataFrame, codes: np.ndarray, z: float) -> pd.DataFrame:
+    from statsmodels.tools.numdiff import approx_fprime
+
+    exog = np.asarray(res._transform_predict_exog(grid)[0], dtype=float)
+
+    def expected(params: np.ndarray) -> np.ndarray:
+        return res.model.predict(params, exog=exog) @ codes
+
+    params = np.asarray(res.params, dtype=float)
+    est = expected(params)
+    jac = approx_fprime(params, expected, centered=True)
+    se = np.sqrt(np.einsum("ij,jk,ik->i", jac, np.asarray(res.cov_params()), jac))
+    return pd.DataFrame({"estimate": est, "se": se, "ci_low": est - z * se, "ci_high": est + z * se})
+
+
+def loyalty_regression(data: pd.DataFrame, satisfaction: str, loyalty: str, *, kind: str = "ols",
+                       as_levels: bool = True, controls: Sequence[str] | None = None, scale: str | None = None,
+                       ci: float = 0.95) -> LoyaltyModel:
+    """Regress loyalty on satisfaction and predict loyalty at every satisfaction level.
+
+    Model (statsmodels formula): ``loyalty ~ C(satisfaction) [+ controls]``
+    when ``as_levels`` (a separate mean for each level, revealing the
+    non-linear curve of Jones & Sasser 1995), else ``loyalty ~ satisfaction``.
+    ``kind`` picks OLS (intention scale), logit (repurchase yes/no: predicted
+    probability) or ordinal logit (McCullagh 1980; predicted expected score
+    ``E[Y] = sum_k y_k P(Y = y_k)``).
+
+    CIs: OLS - t interval of the mean prediction; logit - Wald interval on the
+    log-odds, transformed (statsmodels ``get_prediction``); ordinal - delta
+    method with a numerical gradient of ``E[Y]``.
+
+    Parameters
+    ----------
+    data : DataFrame
+    satisfaction : str
+        Satisfaction column (numeric codes, e.g. 1-5).
+    loyalty : str
+        Loyalty column: intention score (ols), yes/no (logit), ordered codes (ordinal).
+    kind : {"ols", "logit", "ordinal"}
+    as_levels : bool
+        Satisfaction as dummy levels (True) or as a number (False).
+    controls : list of str, optional
+        Numeric covariates; predictions hold them at their mean.
+    scale : str, optional
+        Name of the satisfaction scale (e.g. ``"satisfaction5"``) to validate codes.
+    ci : float
+        Confidence level.
+
+    Returns
+    -------
+    LoyaltyModel
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"sat": [1, 1, 2, 2, 3, 3], "intent": [1, 2, 2, 3, 5, 5]})
+    >>> m = loyalty_regression(df, "sat", "intent")
+    >>> m.predicted["estimate"].tolist()
+    [1.5, 2.5, 5.0]
+    >>> m.formula
+    'intent ~ C(sat)'
+    """
+    import statsmodels.formula.api as smf
+    from scipy import stats
+    from statsmodels.miscmodels.ordinal_model import OrderedModel
+
+    ci = probability(ci, "ci")
+    work, ctrl, n_dropped, dropped, levels = _prepare(data, satisfaction, loyalty, kind, controls, scale)
+    rhs_safe = "C(satisfaction)" if as_levels else "satisfaction"
+    rhs_show = f"C({satisfaction})" if as_levels else satisfaction
+    safe = _safe_names(ctrl)
+    formula = " + ".join(["loyalty ~ " + rhs_safe, *safe.values()])
+    shown = " + ".join([f"{loyalty} ~ {rhs_show}", *ctrl])
+    grid = _grid(work, levels)
+    alpha = 1 - ci
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            if kind == "ols":
+                res = smf.ols(formula, work).fit()
+                frame = res.get_prediction(grid).summary_frame(alpha=alpha)
+                pred = pd.DataFrame({"estimate": frame["mean"], "se": frame["mean_se"],
+                                     "ci_low": frame["mean_ci_lower"], "ci_high": frame["mean_ci_upper"]})
+                r2, r2_name, method = float(res.rsquared), "loyalty.r2", "t interval of the mean prediction"
+            elif kind == "logit":
+                res = smf.logit(formula, work).fit(disp=0)
+                frame = res.get_prediction(grid).summary_frame(alpha=alpha)
+                pred = pd.DataFrame({"estimate": frame["predicted"], "se": frame["se"],
+                                     "ci_low": frame["ci_lower"], "ci_high": frame["ci_upper"]})
+                r2, r2_name, method = float(res.prsquared), "loyalty.pseudo_r2", "Wald interval on the logit scale"
+            else:
+                res = OrderedModel.from_formula(formula, work, distr="logit").fit(method="bfgs", disp=0, maxiter=2000)
+                codes = np.sort(work["loyalty"].unique())
+                pred = _ordinal_prediction(res, grid, codes, stats.norm.ppf(1 - alpha / 2))
+                r2, r2_name, method = float(res.prsquared), "loyalty.pseudo_r2", "delta method on E[loyalty]"
+        except np.linalg.LinAlgError as exc:
+            raise CsatInputError(f"the model cannot be fitted ({exc}); check for a satisfaction level "
+                                 "or control that is perfectly collinear with another") from None
+        except Exception as exc:  # statsmodels signals perfect separation with its own exception types
+            if "separation" in str(exc).lower():
+                raise CsatInputError(f"perfect separation: some satisfaction level has only loyal (or only "
+                                     f"non-loyal) customers, so its logit is infinite ({exc}); "
+                                     "merge sparse levels or use kind='ols'") from None
+            raise
+    if kind == "ordinal" and not res.mle_retvals.get("converged", True):
+        raise CsatConvergenceError(f"ordinal model did not converge: {res.mle_retvals}")
+    counts = work.groupby("satisfaction")["loyalty"].agg(["size", "mean"]).reindex(levels)
+    predicted = pd.concat([
+        pd.DataFrame({"level": _as_int_if_whole(levels), "n": counts["size"].fillna(0).astype(int).to_numpy(),
+                      "observed": counts["mean"].to_numpy()}),
+        pred.reset_index(drop=True)], axis=1)
+    bounds = np.asarray(res.conf_int(alpha=alpha))
+    coefs = pd.DataFrame({"coef": np.asarray(res.params), "se": np.asarray(res.bse),
+                          "p_value": np.asarray(res.pvalues), "ci_low": bounds[:, 0], "ci_high": bounds[:, 1]},
+                         index=list(res.params.index))
+    coefs.index = [_show_name(str(i), satisfaction, safe) for i in coefs.index]
+    return LoyaltyModel(kind=kind, formula=shown, satisfaction=satisfaction, loyalty=loyalty, as_levels=as_levels,
+                        n=int(work.shape[0]), n_dropped=n_dropped, dropped=dropped, ci=ci, ci_method=method,
+                        r2=r2, r2_name=r2_name, predicted=predicted, coefficients=coefs, fit=res)
+
+
+def _show_name(term: str, satisfaction: str, safe: dict[str, str]) -> str:
+    out = term.replace("satisfaction", satisfaction)
+    for original, s in safe.items():
+        out = out.replace(s, original)
+    return out

@@ -1,0 +1,113 @@
+"""Charts of churn results: cohort heatmap, survival curves, CLV sensitivity, retention economics.
+
+Examples
+--------
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import csat_lab as cl
+>>> ax = cl.plots.clv_sensitivity_heatmap(cl.churn.clv_sensitivity(100))
+>>> ax.get_title()
+'Lifetime value by retention and discount rate'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..i18n import label
+
+__all__ = ["cohort_heatmap", "survival_curves", "clv_sensitivity_heatmap", "retention_economics_chart"]
+
+
+def _axes(ax: Any, size: tuple[float, float] = (7, 4.5)) -> Any:
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=size)
+    return ax
+
+
+def cohort_heatmap(result: Any, *, ax: Any = None, annotate: bool = True) -> Any:
+    """Heatmap of a :func:`csat_lab.churn.cohort_table` result (share still buying).
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from csat_lab.churn import cohort_table
+    >>> log = pd.DataFrame({"customer_id": [1, 1, 2], "date": pd.to_datetime(["2024-01-02", "2024-02-03", "2024-02-05"])})
+    >>> cohort_heatmap(cohort_table(log, now="2024-12-31")).get_xlabel()
+    'Periods since acquisition'
+    """
+    import seaborn as sns
+
+    ax = _axes(ax)
+    rates = result.rates.astype(float)
+    sns.heatmap(rates, ax=ax, annot=annotate and rates.size <= 400, fmt=".0%", cmap="Blues", vmin=0, vmax=1,
+                cbar_kws={"label": label("cohort.rate")})
+    ax.set_title(label("cohort.title"))
+    ax.set_xlabel(label("cohort.age"))
+    ax.set_ylabel(label("cohort.cohort"))
+    return ax
+
+
+def survival_curves(result: Any, *, ax: Any = None, ci: bool = True) -> Any:
+    """Kaplan-Meier step curves (one per group, or the pooled curve) with CI bands.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from csat_lab.churn import kaplan_meier
+    >>> survival_curves(kaplan_meier([1, 2, 3, 4], [1, 0, 1, 1])).get_ylabel()
+    'Share still a customer'
+    """
+    ax = _axes(ax)
+    table = result.table
+    groups = [g for g in table["group"].unique() if g != "all"] or ["all"]
+    for g in groups:
+        part = table[table["group"] == g]
+        ax.step(part["time"], part["survival"], where="post", label=str(g) if g != "all" else None)
+        if ci:
+            ax.fill_between(part["time"], part["ci_low"], part["ci_high"], step="post", alpha=0.2)
+    ax.set_ylim(0, 1.02)
+    ax.set_title(label("survival.title"))
+    ax.set_xlabel(label("survival.time"))
+    ax.set_ylabel(label("survival.probability"))
+    if groups != ["all"]:
+        ax.legend(title=label("survival.groups"))
+    return ax
+
+
+def clv_sensitivity_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Any:
+    """Heatmap of a :func:`csat_lab.churn.clv_sensitivity` table (retention x discount)."""
+    import seaborn as sns
+
+    ax = _axes(ax, (6, 4))
+    sns.heatmap(table, ax=ax, annot=True, fmt=".0f", cmap="Greens", cbar_kws={"label": label("clv.value")})
+    ax.set_title(label("clv.sensitivity_title"))
+    ax.set_xlabel(label("clv.discount"))
+    ax.set_ylabel(label("clv.retention"))
+    return ax
+
+
+def retention_economics_chart(result: Any, *, ax: Any = None) -> Any:
+    """Customer base by year at current and improved retention (:func:`csat_lab.churn.retention_economics`).
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from csat_lab.churn import retention_economics
+    >>> retention_economics_chart(retention_economics(1000, 0.8, 50)).get_title()
+    'Customer base with a retention gain'
+    """
+    ax = _axes(ax)
+    t = result.table
+    ax.plot(t.index, t["customers"], marker="o", label=f"{label('econ.current')} ({result.retention:.0%})")
+    ax.plot(t.index, t["customers_improved"], marker="o",
+            label=f"{label('econ.improved')} ({result.improved_retention:.0%})")
+    ax.set_title(label("econ.title"))
+    ax.set_xlabel(label("econ.year"))
+    ax.set_ylabel(label("econ.customers"))
+    ax.legend()
+    return ax

@@ -1,0 +1,92 @@
+"""Charts of segments: Lorenz curve, RFM heatmap, value tiers.
+
+Examples
+--------
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import csat_lab as cl
+>>> ax = cl.plots.lorenz_curve(cl.segments.pareto([50, 30, 10, 5, 5]))
+>>> ax.get_title()
+'Concentration of customer value (Lorenz curve)'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..i18n import label
+
+__all__ = ["lorenz_curve", "rfm_heatmap", "value_tier_bars"]
+
+
+def _axes(ax: Any, size: tuple[float, float] = (6, 4.5)) -> Any:
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=size)
+    return ax
+
+
+def lorenz_curve(result: Any, *, ax: Any = None) -> Any:
+    """Lorenz curve of a :func:`csat_lab.segments.pareto` result, with the Gini in the legend."""
+    ax = _axes(ax)
+    lz = result.lorenz
+    ax.plot(lz["customer_share"], lz["value_share"], label=f"{label('segments.gini')} = {result.gini:.2f}")
+    ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label=label("segments.equality"))
+    ax.set_title(label("segments.lorenz_title"))
+    ax.set_xlabel(label("segments.customer_share"))
+    ax.set_ylabel(label("segments.value_share"))
+    ax.legend()
+    return ax
+
+
+def rfm_heatmap(result: Any, *, ax: Any = None) -> Any:
+    """Mean monetary value by R score (rows) and F score (columns) of an :func:`csat_lab.segments.rfm` result.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from csat_lab.segments import rfm
+    >>> log = pd.DataFrame({"customer_id": [1, 2, 3], "date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01"]),
+    ...                     "amount": [10.0, 20.0, 30.0]})
+    >>> rfm_heatmap(rfm(log, bins=3, now="2024-12-31")).get_ylabel()
+    'R score'
+    """
+    import seaborn as sns
+
+    ax = _axes(ax)
+    grid = result.table.pivot_table(index="R", columns="F", values="monetary", aggfunc="mean", observed=True)
+    sns.heatmap(grid.sort_index(ascending=False), ax=ax, annot=True, fmt=".0f", cmap="Purples",
+                cbar_kws={"label": label("segments.monetary")})
+    ax.set_title(label("segments.rfm_title"))
+    ax.set_xlabel(label("segments.F"))
+    ax.set_ylabel(label("segments.R"))
+    return ax
+
+
+def value_tier_bars(values: pd.Series, tiers: pd.Series, *, ax: Any = None) -> Any:
+    """Share of customers and share of value in each tier (from :func:`csat_lab.segments.value_tiers`).
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from csat_lab.segments import value_tiers
+    >>> v = pd.Series([500, 20, 80, 150, 5])
+    >>> value_tier_bars(v, value_tiers(v)).get_title()
+    'Customers and value by tier'
+    """
+    ax = _axes(ax)
+    order = ["high", "medium", "low"]
+    v = pd.Series(np.asarray(values, dtype=float), index=tiers.index)
+    cust = tiers.value_counts(normalize=True).reindex(order, fill_value=0)
+    val = v.groupby(tiers.astype(object)).sum().reindex(order, fill_value=0) / v.sum()
+    x = np.arange(len(order))
+    ax.bar(x - 0.2, cust.to_numpy(), width=0.4, label=label("segments.customers"))
+    ax.bar(x + 0.2, val.to_numpy(), width=0.4, label=label("segments.value"))
+    ax.set_xticks(x, [label(f"segments.tier.{t}") for t in order])
+    ax.set_title(label("segments.tier_title"))
+    ax.legend()
+    return ax

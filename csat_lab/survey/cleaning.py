@@ -1,0 +1,190 @@
+"""Clean a survey response table and report every change.
+
+:func:`clean` recodes "not applicable" codes, non-numeric and out-of-range
+answers to missing (or drops their rows), then removes duplicates, speeders,
+straight-liners and rows with no answers. Nothing is lost silently: the
+report lists every changed cell and removed row with its reason, and
+``report.n_kept + report.n_removed == report.n_input`` always holds.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from csat_lab.survey import clean
+>>> df = pd.DataFrame({"id": [1, 2, 2, 3], "sat": [5, 9, 9, "x"]})
+>>> data, report = clean(df, scales={"sat": "satisfaction5"}, id="id")
+>>> report.n_input, report.n_kept, report.n_removed, report.n_changed
+(4, 1, 3, 3)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .. import scales as _scales
+from .._results import Result
+from .._validate import as_numeric, one_of, require_columns, require_frame
+from ..errors import CsatInputError
+from ..i18n import label
+
+__all__ = ["CleaningReport", "clean", "NA_CODES", "REASONS"]
+
+#: Codes commonly used for "not applicable" / "don't know" in survey exports.
+NA_CODES: tuple = (97, 98, 99, -1, "N/A", "n/a", "NA", "Not applicable", "Don't know", "不适用", "不知道")
+
+#: Reason codes used in the report, in the order the checks run.
+REASONS = ("not_applicable", "non_numeric", "out_of_range", "invalid_answer", "duplicate", "speeder",
+           "straight_liner", "no_answers")
+
+
+@dataclass(frozen=True)
+class CleaningReport(Result):
+    """What :func:`clean` changed and removed, row by row.
+
+    ``log`` has one row per changed cell or removed row: ``row`` (index label
+    in the input), ``column`` (None for a removed row), ``action``
+    (``"changed"``/``"removed"``), ``reason`` (one of :data:`REASONS`),
+    ``old`` and ``new`` values. ``removed`` holds the removed rows as they
+    were in the input.
+    """
+
+    n_input: int
+    n_kept: int
+    n_removed: int
+    n_changed: int
+    by_reason: dict
+    log: pd.DataFrame
+    removed: pd.DataFrame
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        rows = [("clean.n_input", self.n_input), ("clean.n_kept", self.n_kept), ("clean.n_removed", self.n_removed),
+                ("clean.n_changed", self.n_changed)]
+        return rows + [(f"clean.reason.{k}", v) for k, v in self.by_reason.items()]
+
+    def reasons_table(self, language: str | None = None) -> pd.DataFrame:
+        """Counts by reason and action, with translated reason names."""
+        if self.log.empty:
+            return pd.DataFrame(columns=[label("clean.reason", language), label("clean.action", language),
+                                         label("result.n", language)])
+        t = self.log.groupby(["reason", "action"], sort=False).size().reset_index(name="n")
+        t["reason"] = [label(f"clean.reason.{r}", language) for r in t["reason"]]
+        t["action"] = [label(f"clean.action.{a}", language) for a in t["action"]]
+        return t.set_axis([label("clean.reason", language), label("clean.action", language), label("result.n", language)],
+                          axis=1)
+
+
+def _codes(series: pd.Series, sc: _scales.Scale) -> pd.Series:
+    """Ordered categoricals with text labels (e.g. from SPSS) become their positional codes."""
+    dtype = series.dtype
+    if isinstance(dtype, pd.CategoricalDtype) and dtype.ordered and dtype.categories.dtype.kind not in "iuf" \
+            and len(dtype.categories) == sc.size:
+        codes = series.cat.codes.astype(float)
+        return codes.where(codes >= 0) + sc.low
+    return series.astype(object) if isinstance(dtype, pd.CategoricalDtype) else series
+
+
+def clean(data: pd.DataFrame, *, scales: dict[str, "str | _scales.Scale"] | None = None, id: str | None = None,
+          duration: str | None = None, speeder_fraction: float = 1 / 3, straightline: Sequence[str] | None = None,
+          na_codes: Sequence = NA_CODES, invalid: str = "missing", drop_empty: bool = True
+          ) -> tuple[pd.DataFrame, CleaningReport]:
+    """Clean survey answers; return the clean table and a report of every change.
+
+    Steps, in order:
+
+    1. in each column of ``scales``: ``na_codes`` -> missing (``not_applicable``),
+       text that is not a number (``non_numeric``) and codes off the scale
+       (``out_of_range``) -> missing, or the row removed when
+       ``invalid="drop"`` (``invalid_answer``);
+    2. duplicates: repeated ``id`` (or, without ``id``, fully identical rows);
+       the first is kept (``duplicate``);
+    3. speeders: ``duration < speeder_fraction * median(duration)`` (Greszki,
+       Meyer & Schoen, 2015, use a third of the median) (``speeder``);
+    4. straight-liners: the same answer to every item of ``straightline``
+       (default: the ``scales`` columns when there are at least 3)
+       (``straight_liner``);
+    5. rows with every ``scales`` column missing (``no_answers``) when
+       ``drop_empty``.
+
+    Each removed row is reported once, under the first reason that applies.
+
+    Returns
+    -------
+    (DataFrame, CleaningReport)
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"q1": [5, 4, 3, 99], "q2": [5, 2, 4, 1], "q3": [5, 3, 1, 2], "secs": [10, 200, 220, 180]})
+    >>> data, report = clean(df, scales=dict.fromkeys(["q1", "q2", "q3"], "agree5"), duration="secs")
+    >>> report.log[["row", "column", "reason"]].to_string(index=False)
+    ' row column         reason\\n   3     q1 not_applicable\\n   0    NaN        speeder'
+    """
+    data = require_frame(data)
+    scales = dict(scales or {})
+    require_columns(data, list(scales) + [c for c in (id, duration) if c is not None] + list(straightline or []))
+    one_of(invalid, ("missing", "drop"), "invalid")
+    if not 0 < speeder_fraction < 1:
+        raise CsatInputError(f"speeder_fraction must lie between 0 and 1, got {speeder_fraction!r}")
+    if not data.index.is_unique:
+        raise CsatInputError("the table's index has repeated labels; call .reset_index(drop=True) first so rows can be reported")
+    work = data.copy()
+    log: list[dict] = []
+    bad_rows = pd.Series(False, index=data.index)
+    na_num = {float(c) for c in na_codes if isinstance(c, (int, float, np.integer, np.floating)) and not isinstance(c, bool)}
+    na_text = {str(c).strip().lower() for c in na_codes if isinstance(c, str)}
+    for col, scale in scales.items():
+        sc = _scales.get(scale)
+        s = _codes(work[col], sc)
+        num = pd.to_numeric(s, errors="coerce")
+        text = s.map(lambda v: v.strip().lower() if isinstance(v, str) else None)
+        na = (num.isin(na_num) & num.notna()) | text.isin(na_text)
+        nonnum = num.isna() & s.notna() & ~na
+        off = num.notna() & ~na & ((num < sc.low) | (num > sc.high) | (num % 1 != 0))
+        for reason, mask in (("not_applicable", na), ("non_numeric", nonnum), ("out_of_range", off)):
+            for row in data.index[mask.to_numpy()]:
+                log.append({"row": row, "column": col, "action": "changed", "reason": reason,
+                            "old": data.at[row, col], "new": np.nan})
+        if invalid == "drop":
+            bad_rows |= nonnum | off
+        work[col] = num.where(~(na | nonnum | off)).astype(float)
+    removed = pd.Series(None, index=data.index, dtype=object)
+
+    def drop(mask: pd.Series, reason: str) -> None:
+        hit = mask & removed.isna()
+        removed[hit] = reason
+
+    drop(bad_rows, "invalid_answer")
+    if id is not None:
+        drop(work[id].notna() & work[id].duplicated(keep="first"), "duplicate")
+    else:
+        drop(_full_duplicates(work), "duplicate")
+    if duration is not None:
+        d = as_numeric(work[duration], duration)
+        live = removed.isna()
+        med = d[live].median()
+        if np.isfinite(med):
+            drop(d < speeder_fraction * med, "speeder")
+    items = list(straightline) if straightline is not None else (list(scales) if len(scales) >= 3 else [])
+    if len(items) >= 2:
+        block = work[items].apply(pd.to_numeric, errors="coerce")
+        drop(block.notna().all(axis=1) & (block.nunique(axis=1) == 1), "straight_liner")
+    if drop_empty and scales:
+        drop(work[list(scales)].isna().all(axis=1), "no_answers")
+    gone = removed.notna()
+    for row in data.index[gone.to_numpy()]:
+        log.append({"row": row, "column": None, "action": "removed", "reason": removed[row], "old": None, "new": None})
+    log_frame = pd.DataFrame(log, columns=["row", "column", "action", "reason", "old", "new"])
+    by_reason = {r: int((log_frame["reason"] == r).sum()) for r in REASONS if (log_frame["reason"] == r).any()}
+    changed_rows = log_frame.loc[log_frame["action"] == "changed", "row"]
+    report = CleaningReport(len(data), int((~gone).sum()), int(gone.sum()), int(changed_rows.shape[0]), by_reason,
+                            log_frame, data.loc[gone])
+    return work.loc[~gone], report
+
+
+def _full_duplicates(frame: pd.DataFrame) -> pd.Series:
+    try:
+        return frame.duplicated(keep="first")
+    except TypeError:  # unhashable cells (lists, dicts) compare by their text
+        return frame.astype(str).duplicated(keep="first")

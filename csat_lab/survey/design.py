@@ -1,0 +1,209 @@
+"""Survey design: margins of error, required sample sizes, response rates.
+
+Formulas for simple random samples (Cochran, 1977, *Sampling Techniques*,
+ch. 4), with the finite population correction when the population size is
+given.
+
+Examples
+--------
+>>> from csat_lab.survey import margin_of_error, sample_size
+>>> round(margin_of_error(400), 4)
+0.049
+>>> sample_size(0.05)
+385
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .._metrics_core import wilson, z_value
+from .._results import Result
+from .._validate import probability
+from ..errors import CsatInputError
+
+__all__ = ["margin_of_error", "sample_size", "sample_size_mean", "sample_size_nps", "nps_margin_of_error",
+           "response_rates", "ResponseRates"]
+
+
+def _count(value: object, name: str, minimum: int = 1) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise CsatInputError(f"{name} must be a whole number, got {value!r}")
+    v = int(value)
+    if v < minimum:
+        raise CsatInputError(f"{name} must be at least {minimum}, got {v}")
+    return v
+
+
+def _positive(value: object, name: str) -> float:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise CsatInputError(f"{name} must be a positive number, got {value!r}") from None
+    if not v > 0 or not math.isfinite(v):
+        raise CsatInputError(f"{name} must be a positive number, got {value!r}")
+    return v
+
+
+def _fpc(n: int, population: int | None) -> float:
+    if population is None:
+        return 1.0
+    big_n = _count(population, "population", 2)
+    if n > big_n:
+        raise CsatInputError(f"sample size n={n} exceeds the population ({big_n})")
+    return math.sqrt((big_n - n) / (big_n - 1))
+
+
+def _shrink(n0: float, population: int | None) -> int:
+    if population is None:
+        return math.ceil(n0 - 1e-9)
+    big_n = _count(population, "population", 2)
+    return min(big_n, math.ceil(n0 / (1 + (n0 - 1) / big_n) - 1e-9))
+
+
+def margin_of_error(n: int, *, p: float = 0.5, ci: float = 0.95, population: int | None = None) -> float:
+    """Half-width of the normal interval of a proportion from ``n`` answers.
+
+    ``moe = z sqrt(p (1 - p) / n) * sqrt((N - n) / (N - 1))`` where the last
+    factor (finite population correction) applies when ``population=N`` is
+    given (Cochran, 1977). ``p = 0.5`` is the worst case.
+
+    Examples
+    --------
+    >>> round(margin_of_error(1000), 4)
+    0.031
+    >>> round(margin_of_error(1000, population=2000), 4)
+    0.0219
+    """
+    n = _count(n, "n")
+    p = probability(p, "p")
+    return z_value(probability(ci)) * math.sqrt(p * (1 - p) / n) * _fpc(n, population)
+
+
+def sample_size(moe: float, *, p: float = 0.5, ci: float = 0.95, population: int | None = None) -> int:
+    """Answers needed to estimate a proportion within ``+- moe``.
+
+    ``n0 = z^2 p (1 - p) / moe^2``; with a population of ``N``,
+    ``n = n0 / (1 + (n0 - 1) / N)`` (Cochran, 1977, eq. 4.2). Rounded up.
+
+    Examples
+    --------
+    >>> sample_size(0.03)
+    1068
+    >>> sample_size(0.05, population=500)
+    218
+    """
+    moe = probability(moe, "moe")
+    p = probability(p, "p")
+    z = z_value(probability(ci))
+    return _shrink(z**2 * p * (1 - p) / moe**2, population)
+
+
+def sample_size_mean(moe: float, sd: float, *, ci: float = 0.95, population: int | None = None) -> int:
+    """Answers needed to estimate a mean score within ``+- moe`` given its standard deviation.
+
+    ``n0 = (z sd / moe)^2``, then the finite population correction as in
+    :func:`sample_size` (Cochran, 1977).
+
+    Examples
+    --------
+    >>> sample_size_mean(0.1, 1.0)
+    385
+    """
+    moe, sd = _positive(moe, "moe"), _positive(sd, "sd")
+    z = z_value(probability(ci))
+    return _shrink((z * sd / moe) ** 2, population)
+
+
+def _nps_var(promoters: float, detractors: float) -> float:
+    pp, pd_ = probability(promoters, "promoters"), probability(detractors, "detractors")
+    if pp + pd_ > 1:
+        raise CsatInputError(f"promoters + detractors must not exceed 1, got {pp + pd_:g}")
+    return 100**2 * (pp + pd_ - (pp - pd_) ** 2)
+
+
+def sample_size_nps(moe: float, *, promoters: float = 0.5, detractors: float = 0.5, ci: float = 0.95,
+                    population: int | None = None) -> int:
+    """Answers needed to estimate NPS within ``+- moe`` points (on -100..100).
+
+    Per answer, NPS has variance ``100^2 [p+ + p- - (p+ - p-)^2]`` (one
+    multinomial draw), so ``n0 = z^2 * that / moe^2``. The default shares
+    (0.5, 0.5) give the worst case, variance ``100^2``.
+
+    Examples
+    --------
+    >>> sample_size_nps(5)
+    1537
+    >>> sample_size_nps(5, promoters=0.4, detractors=0.2)
+    861
+    """
+    moe = _positive(moe, "moe")
+    if moe > 200:
+        raise CsatInputError(f"moe is in NPS points (0-200), got {moe:g}")
+    z = z_value(probability(ci))
+    return _shrink(z**2 * _nps_var(promoters, detractors) / moe**2, population)
+
+
+def nps_margin_of_error(n: int, *, promoters: float = 0.5, detractors: float = 0.5, ci: float = 0.95,
+                        population: int | None = None) -> float:
+    """Half-width (NPS points) of the normal NPS interval from ``n`` answers.
+
+    ``moe = z * 100 sqrt([p+ + p- - (p+ - p-)^2] / n) * fpc``.
+
+    Examples
+    --------
+    >>> round(nps_margin_of_error(400, promoters=0.4, detractors=0.2), 2)
+    7.33
+    """
+    n = _count(n, "n")
+    return z_value(probability(ci)) * math.sqrt(_nps_var(promoters, detractors) / n) * _fpc(n, population)
+
+
+@dataclass(frozen=True)
+class ResponseRates(Result):
+    """Start, completion and response rates of a survey invitation."""
+
+    invited: int
+    started: int
+    completed: int
+    start_rate: float
+    completion_rate: float
+    response_rate: float
+    ci: tuple[float, float]
+    ci_method: str
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        return [("survey.invited", self.invited), ("survey.started", self.started), ("survey.completed", self.completed),
+                ("survey.start_rate", f"{self.start_rate:.1%}"), ("survey.completion_rate", f"{self.completion_rate:.1%}"),
+                ("survey.response_rate", f"{self.response_rate:.1%}"), ("result.ci", self.ci),
+                ("result.method", self.ci_method)]
+
+
+def response_rates(invited: int, started: int, completed: int, *, ci: float = 0.95) -> ResponseRates:
+    """Response rate (completed / invited) versus completion rate (completed / started).
+
+    ``start rate = started / invited``; ``completion rate = completed /
+    started`` (how many who began finished); ``response rate = completed /
+    invited`` (AAPOR, 2016, *Standard Definitions*, RR1 when every
+    invitation reached an eligible person). The interval is Wilson's for the
+    response rate.
+
+    Examples
+    --------
+    >>> r = response_rates(1000, 300, 240)
+    >>> r.response_rate, r.completion_rate
+    (0.24, 0.8)
+    """
+    invited = _count(invited, "invited")
+    started = _count(started, "started", 0)
+    completed = _count(completed, "completed", 0)
+    if not completed <= started <= invited:
+        raise CsatInputError(f"need completed <= started <= invited; got {completed}, {started}, {invited}")
+    rr = completed / invited
+    return ResponseRates(invited, started, completed, started / invited,
+                         completed / started if started else float("nan"), rr,
+                         wilson(rr, invited, probability(ci)), "Wilson")

@@ -1,0 +1,248 @@
+"""Satisfaction as the gap between expectation and perception.
+
+The course defines satisfaction as the attitude formed by comparing what the
+customer expected with what they perceived (expectation-disconfirmation;
+Oliver, 1980). :func:`disconfirmation` turns one or many expectation /
+perception pairs into the gap and one of the five satisfaction levels;
+:func:`gap_scores` gives SERVQUAL-style item and dimension gaps with paired
+confidence intervals (Parasuraman, Zeithaml & Berry, 1988).
+
+Examples
+--------
+>>> from csat_lab.survey import disconfirmation
+>>> disconfirmation(4, 5).level
+5
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import scales
+from .._metrics_core import t_value, two_sided_p_t
+from .._results import Result
+from .._validate import as_numeric, probability, require_frame
+from ..errors import CsatInputError
+from ..i18n import label
+
+__all__ = ["DisconfirmationResult", "GapResult", "disconfirmation", "gap_scores"]
+
+
+@dataclass(frozen=True)
+class DisconfirmationResult(Result):
+    """Gap ``perception - expectation`` and the satisfaction level it implies.
+
+    ``gap``, ``level`` (satisfaction5 code 1..5) and ``label`` are scalars
+    for one pair and Series for many (missing pairs stay missing and are
+    counted in ``n_dropped``).
+    """
+
+    expectation: Any
+    perception: Any
+    gap: Any
+    level: Any
+    label: Any
+    scale: str
+    tolerance: float
+    step: float
+    n: int
+    n_dropped: int
+    dropped: dict
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        if isinstance(self.gap, pd.Series):
+            dist = self.level.value_counts().sort_index()
+            counts = {label(f"scale.satisfaction5.{int(k)}"): int(v) for k, v in dist.items()}
+            return [("survey.mean_gap", round(float(self.gap.mean()), 3)), ("survey.level_counts", counts),
+                    ("result.n", self.n), ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
+        return [("survey.expectation", self.expectation), ("survey.perception", self.perception),
+                ("survey.gap", self.gap), ("survey.level", self.label)]
+
+
+def _levels(gap: np.ndarray, tolerance: float, step: float) -> np.ndarray:
+    # Exceeding expectations delights (5), meeting them satisfies (4); each
+    # further ``step`` of shortfall drops one level, down to 1.
+    shortfall = -(gap + tolerance)
+    below = np.clip(np.ceil(shortfall / step), 0, 3)
+    level = np.where(gap > tolerance, 5.0, np.where(gap >= -tolerance, 4.0, 4.0 - below))
+    return np.where(np.isnan(gap), np.nan, level)
+
+
+def disconfirmation(expectation: object, perception: object, *, scale: "str | scales.Scale" = "satisfaction5",
+                    tolerance: float = 0.0, step: float | None = None) -> DisconfirmationResult:
+    """Expectation-disconfirmation: the gap and the five-level satisfaction it implies.
+
+    ``gap = perception - expectation`` (both on ``scale``; fractions such as
+    item means are allowed within its range). Levels follow the
+    course's reading of Oliver (1980): a gap above ``tolerance`` means
+    expectations were exceeded (5, very satisfied); ``|gap| <= tolerance``
+    means they were met (4, satisfied); a shortfall of up to one ``step``
+    beyond the tolerance is 3 (basically satisfied), up to two steps 2
+    (dissatisfied), more 1 (very dissatisfied). ``step`` defaults to a
+    quarter of the scale's range (one point on a 5-point scale).
+
+    Parameters
+    ----------
+    expectation, perception : number or array-like of equal length
+    scale : scale both are answered on
+    tolerance : float >= 0, half-width of the "expectations met" zone
+    step : float > 0, width of each shortfall level
+
+    Examples
+    --------
+    >>> r = disconfirmation(5, 3)
+    >>> r.gap, r.level, r.label
+    (-2.0, 2, 'Dissatisfied')
+    >>> disconfirmation([3, 4, 5], [5, 4, 4]).level.tolist()
+    [5.0, 4.0, 3.0]
+    >>> disconfirmation(4.5, 3.2).level  # item means: 1.3 points short
+    2
+    """
+    sc = scales.get(scale)
+    step = (sc.high - sc.low) / 4 if step is None else step
+    for name, value in (("tolerance", tolerance), ("step", step)):
+        if not isinstance(value, (int, float, np.integer, np.floating)) or not np.isfinite(value):
+            raise CsatInputError(f"{name} must be a finite number, got {value!r}")
+    if tolerance < 0 or step <= 0:
+        raise CsatInputError(f"tolerance must be >= 0 and step > 0; got tolerance={tolerance!r}, step={step!r}")
+    scalar = np.isscalar(expectation) and np.isscalar(perception)
+    e = _in_range(pd.Series([expectation] if scalar else _series(expectation, "expectation")), sc, "expectation")
+    p = _in_range(pd.Series([perception] if scalar else _series(perception, "perception")), sc, "perception")
+    if len(e) != len(p):
+        raise CsatInputError(f"expectation has {len(e)} values but perception has {len(p)}")
+    if len(e) == 0:
+        raise CsatInputError("expectation and perception are empty")
+    e.index = p.index
+    gap = p - e
+    level = pd.Series(_levels(gap.to_numpy(), float(tolerance), float(step)), index=gap.index)
+    n_missing = int(gap.isna().sum())
+    if n_missing == len(gap):
+        raise CsatInputError("every expectation/perception pair has a missing value")
+    names = {v: label(f"scale.satisfaction5.{v}") for v in range(1, 6)}
+    text = level.map(lambda v: names[int(v)] if v == v else None)
+    dropped = {"missing expectation or perception": n_missing} if n_missing else {}
+    if scalar:
+        return DisconfirmationResult(float(e.iloc[0]), float(p.iloc[0]), float(gap.iloc[0]), int(level.iloc[0]),
+                                     text.iloc[0], sc.name, float(tolerance), float(step), 1, 0, {})
+    return DisconfirmationResult(e, p, gap.rename("gap"), level.rename("level"), text.rename("label"), sc.name,
+                                 float(tolerance), float(step), len(gap) - n_missing, n_missing, dropped)
+
+
+def _in_range(values: pd.Series, sc: scales.Scale, name: str) -> pd.Series:
+    """Numbers within the scale's range; fractions are allowed (means of several items)."""
+    num = as_numeric(values, name)
+    off = num.notna() & ((num < sc.low) | (num > sc.high))
+    if off.any():
+        raise CsatInputError(f"{name}: values outside scale {sc.name!r} ({sc.low}..{sc.high}) at rows "
+                             f"{list(num.index[off][:5])} (e.g. {num[off].iloc[0]:g})")
+    return num
+
+
+def _series(values: object, name: str) -> pd.Series:
+    if isinstance(values, pd.Series):
+        return values.reset_index(drop=True)
+    if isinstance(values, pd.DataFrame) or np.ndim(values) != 1:
+        raise CsatInputError(f"{name} must be a number or a one-dimensional sequence of answers")
+    return pd.Series(list(values))
+
+
+@dataclass(frozen=True)
+class GapResult(Result):
+    """Item (and dimension) gaps ``perception - expectation`` with paired t intervals."""
+
+    gap: float
+    ci: tuple[float, float]
+    ci_method: str
+    ci_level: float
+    n: int
+    n_dropped: int
+    dropped: dict
+    table: pd.DataFrame
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        return [("survey.mean_gap", round(self.gap, 3)), ("result.ci", self.ci), ("result.method", self.ci_method),
+                ("result.n", self.n), ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
+
+
+def _paired(d: np.ndarray, ci: float) -> tuple[float, float, float, float, float]:
+    n = d.shape[0]
+    mean = float(d.mean())
+    se = float(d.std(ddof=1) / np.sqrt(n)) if n > 1 else np.nan
+    half = t_value(ci, n - 1) * se
+    t = mean / se if se > 0 else np.nan
+    return mean, mean - half, mean + half, t, two_sided_p_t(t, n - 1) if se > 0 else np.nan
+
+
+def gap_scores(expectation: pd.DataFrame, perception: pd.DataFrame, *, dimensions: dict[str, list[str]] | None = None,
+               scale: "str | scales.Scale | None" = None, ci: float = 0.95) -> GapResult:
+    """SERVQUAL gap scores: mean ``P - E`` per item and dimension with paired t tests.
+
+    For item ``j`` and respondent ``i``, ``d_ij = P_ij - E_ij``; the item gap
+    is ``mean_i d_ij`` with interval ``mean +- t_{n-1} sd(d) / sqrt(n)``
+    (paired t). A dimension's gap averages its items per respondent first.
+    Pairs with a missing side are dropped per item; the overall gap uses
+    respondents who answered every item (Parasuraman, Zeithaml & Berry, 1988).
+
+    Parameters
+    ----------
+    expectation, perception : DataFrames with the same item columns, one row per respondent
+    dimensions : optional mapping dimension -> item columns (e.g. SERVQUAL's
+        tangibles, reliability, responsiveness, assurance, empathy)
+    scale : optional scale to validate answers against
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"speed": [5, 4, 5, 4], "price": [3, 3, 4, 2]})
+    >>> p = pd.DataFrame({"speed": [3, 4, 4, 2], "price": [4, 3, 4, 3]})
+    >>> r = gap_scores(e, p)
+    >>> r.table["gap"].tolist()
+    [-1.25, 0.5]
+    >>> r.gap
+    -0.375
+    """
+    e = require_frame(expectation, "expectation")
+    p = require_frame(perception, "perception")
+    ci = probability(ci)
+    if list(e.columns) != list(p.columns):
+        raise CsatInputError(f"expectation and perception need the same columns; got {list(e.columns)} and {list(p.columns)}")
+    if e.shape[0] != p.shape[0]:
+        raise CsatInputError(f"expectation has {e.shape[0]} rows but perception has {p.shape[0]}")
+    sc = scales.get(scale) if scale is not None else None
+    def num(frame: pd.DataFrame, c: str, what: str) -> np.ndarray:
+        col = frame[c].reset_index(drop=True)
+        return (sc.validate(col, f"{what} {c}") if sc else as_numeric(col, f"{what} {c}")).to_numpy()
+
+    E = np.column_stack([num(e, c, "expectation") for c in e.columns])
+    P = np.column_stack([num(p, c, "perception") for c in e.columns])
+    D = P - E
+    rows = []
+    groups = {c: [c] for c in e.columns}
+    kinds = {c: "item" for c in e.columns}
+    for dim, items in (dimensions or {}).items():
+        unknown = [i for i in items if i not in e.columns]
+        if unknown or not items:
+            raise CsatInputError(f"dimension {dim!r} names unknown items {unknown}; items are: {', '.join(map(str, e.columns))}")
+        groups[dim], kinds[dim] = list(items), "dimension"
+    cols = {c: i for i, c in enumerate(e.columns)}
+    for name, items in groups.items():
+        idx = [cols[i] for i in items]
+        complete = ~np.isnan(D[:, idx]).any(axis=1)
+        if complete.sum() < 2:
+            raise CsatInputError(f"{kinds[name]} {name!r} has {int(complete.sum())} complete pairs; at least 2 are needed")
+        d = D[complete][:, idx].mean(axis=1)
+        mean, lo, hi, t, pval = _paired(d, ci)
+        rows.append({"name": name, "kind": kinds[name], "expectation": float(E[complete][:, idx].mean()),
+                     "perception": float(P[complete][:, idx].mean()), "gap": mean, "ci_low": lo, "ci_high": hi,
+                     "t": t, "p_value": pval, "n": int(complete.sum()), "n_dropped": int((~complete).sum())})
+    complete = ~np.isnan(D).any(axis=1)
+    if complete.sum() < 2:
+        raise CsatInputError(f"only {int(complete.sum())} respondents answered every item; at least 2 are needed")
+    mean, lo, hi, _, _ = _paired(D[complete].mean(axis=1), ci)
+    n_drop = int((~complete).sum())
+    return GapResult(mean, (lo, hi), "paired t", ci, int(complete.sum()), n_drop,
+                     {"missing expectation or perception on some item": n_drop} if n_drop else {},
+                     pd.DataFrame(rows))

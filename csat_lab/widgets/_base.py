@@ -1,0 +1,425 @@
+"""The frame every explorer shares (internal).
+
+An explorer is a pure model function (``*_model(**controls) -> result``, in
+:mod:`csat_lab.widgets.models`) plus the thin view built here: controls
+labelled from the i18n catalog, a headline (the key number), an Output area
+holding the result table and a chart, and a progress bar for long updates.
+
+Design decisions
+----------------
+- **Debounce, timer based.** Sliders send values continuously while dragged
+  (``continuous_update=True``); each change restarts a timer of
+  :data:`DEBOUNCE_S` seconds on the kernel's asyncio loop and only the last
+  value is computed. Without a running event loop (plain Python, pytest)
+  there is nothing to wait on, so the update runs at once: observers fire
+  synchronously and tests read ``explorer.result`` straight after setting a
+  control. Dropdowns, checkboxes and buttons never wait.
+- **Output replaced in one step.** The Output widget's ``outputs`` are set to
+  complete display bundles (HTML table, PNG chart) rather than printed into a
+  context manager, so an update from a timer callback lands in the right
+  place and a test can read what the browser would show.
+- **Charts without pyplot.** Figures are :class:`matplotlib.figure.Figure`
+  objects rendered to PNG, so nothing piles up in pyplot's registry and no
+  GUI backend is touched.
+- **Language switch.** Each explorer subscribes to
+  :func:`csat_lab.on_language_change`; a switch re-labels the controls and
+  recomputes, because result objects hold labels made in the old language.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import html
+import io
+import warnings
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Sequence
+
+import ipywidgets as widgets
+
+from ..errors import CsatInputError
+from ..i18n import has_label, label, on_language_change
+
+#: Seconds a slider must rest before the model runs again.
+DEBOUNCE_S = 0.12
+
+# Matplotlib picks the first family that has a glyph; CJK fonts are optional.
+_FONTS = ["DejaVu Sans", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
+          "Microsoft YaHei", "PingFang SC", "SimHei"]
+
+Option = tuple[str, Any]
+
+
+def text(key_or_text: str, **values: object) -> str:
+    """Catalog label for ``key_or_text``, or the text itself when it is not a key (data values)."""
+    return label(key_or_text, **values) if has_label(key_or_text) else str(key_or_text)
+
+
+def _tag(widget: widgets.Widget, key: str, *, options: Sequence[Option] | None = None,
+         debounce: bool = False) -> widgets.Widget:
+    widget._csat_key = key
+    widget._csat_options = list(options) if options is not None else None
+    widget._csat_debounce = debounce
+    widget.style.description_width = "initial"
+    return widget
+
+
+def float_slider(key: str, value: float, low: float, high: float, step: float,
+                 fmt: str = ".2f") -> widgets.FloatSlider:
+    """A float slider described by catalog entry ``key`` (updates are debounced)."""
+    return _tag(widgets.FloatSlider(value=value, min=low, max=high, step=step, readout_format=fmt,
+                                    continuous_update=True, layout=widgets.Layout(width="420px")),
+                key, debounce=True)
+
+
+def int_slider(key: str, value: int, low: int, high: int, step: int = 1) -> widgets.IntSlider:
+    """An integer slider described by catalog entry ``key`` (updates are debounced)."""
+    return _tag(widgets.IntSlider(value=value, min=low, max=high, step=step, continuous_update=True,
+                                  layout=widgets.Layout(width="420px")), key, debounce=True)
+
+
+def int_box(key: str, value: int, low: int, high: int) -> widgets.BoundedIntText:
+    """A bounded integer field for counts (updates are debounced while typing)."""
+    return _tag(widgets.BoundedIntText(value=value, min=low, max=high, layout=widgets.Layout(width="220px")),
+                key, debounce=True)
+
+
+def dropdown(key: str, options: Sequence[Option], value: Any = None) -> widgets.Dropdown:
+    """A dropdown; ``options`` are ``(label key or data text, value)`` pairs."""
+    opts = list(options)
+    w = widgets.Dropdown(options=[(text(k), v) for k, v in opts],
+                         value=opts[0][1] if value is None else value)
+    return _tag(w, key, options=opts)
+
+
+def toggles(key: str, options: Sequence[Option], value: Any = None) -> widgets.ToggleButtons:
+    """Toggle buttons for a few exclusive choices; options as in :func:`dropdown`."""
+    opts = list(options)
+    w = widgets.ToggleButtons(options=[(text(k), v) for k, v in opts],
+                              value=opts[0][1] if value is None else value)
+    return _tag(w, key, options=opts)
+
+
+def multi_select(key: str, options: Sequence[Option], value: Sequence[Any] = ()) -> widgets.SelectMultiple:
+    """A multiple selection; options as in :func:`dropdown`."""
+    opts = list(options)
+    w = widgets.SelectMultiple(options=[(text(k), v) for k, v in opts], value=tuple(value),
+                               rows=min(8, max(3, len(opts))))
+    return _tag(w, key, options=opts)
+
+
+def checkbox(key: str, value: bool = False) -> widgets.Checkbox:
+    """A checkbox described by catalog entry ``key``."""
+    return _tag(widgets.Checkbox(value=value, indent=False), key)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a view shows for one result: a headline, an optional table and chart."""
+
+    headline: str
+    table: Any = None
+    figure: Any = None
+
+
+def new_figure(width: float = 6.4, height: float = 3.6):
+    """A matplotlib Figure drawn without pyplot (nothing is kept in a global registry).
+
+    Examples
+    --------
+    >>> fig = new_figure()
+    >>> ax = fig.subplots()
+    >>> type(fig).__name__
+    'Figure'
+    """
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+class _ChartContext:
+    """Fonts with CJK fallbacks, and no warnings about glyphs a machine lacks."""
+
+    def __enter__(self) -> None:
+        import matplotlib
+
+        self._rc = matplotlib.rc_context({"font.family": "sans-serif", "font.sans-serif": _FONTS})
+        self._warn = warnings.catch_warnings()
+        self._rc.__enter__()
+        self._warn.__enter__()
+        # Without a CJK font Chinese text is drawn as boxes; the chart stays usable.
+        warnings.filterwarnings("ignore", message=r".*[Gg]lyph.*missing")
+
+    def __exit__(self, *exc: object) -> None:
+        self._warn.__exit__(*exc)
+        self._rc.__exit__(*exc)
+
+
+def _png_bundle(fig) -> dict:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=80)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"image/png": data, "text/plain": "<Figure>"}}
+
+
+def _html_bundle(table: Any) -> dict:
+    if isinstance(table, str):
+        markup, plain = table, table
+    elif hasattr(table, "to_html"):
+        markup, plain = table.to_html(float_format=lambda v: f"{v:.4g}"), table.to_string()
+    else:
+        markup, plain = table._repr_html_(), str(table)
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"text/html": markup, "text/plain": plain}}
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+class Explorer(widgets.VBox):
+    """A view wiring ``controls`` to ``model`` and showing what ``render`` makes of the result.
+
+    Parameters
+    ----------
+    name : str
+        Short identifier; also a CSS class ``csat-explorer-<name>`` for browser tests.
+    title_key : str
+        Catalog key of the explorer's title.
+    model : callable
+        ``model(**fixed, **{name: control.value})`` returning a result object.
+    controls : mapping of str to widget
+        Keyword name -> control made with this module's factories.
+    render : callable
+        ``render(result) -> Rendered``; draws with :func:`new_figure`.
+    fixed : mapping, optional
+        Extra keyword arguments passed to the model unchanged (e.g. a dataset).
+    debounce : float
+        Seconds of rest before a slider change is computed; 0 computes at once.
+    long_running : bool
+        Show a progress bar (``tqdm.auto``) while the model and chart are computed.
+
+    Attributes
+    ----------
+    result : object or None
+        The last model result (None after an input error).
+    error : str or None
+        The message of the last input error.
+    headline, output : widgets
+        The key number (HTML) and the Output area (table and chart).
+    """
+
+    def __init__(self, name: str, title_key: str, model: Callable[..., Any],
+                 controls: Mapping[str, widgets.Widget], render: Callable[[Any], Rendered], *,
+                 fixed: Mapping[str, Any] | None = None, debounce: float = DEBOUNCE_S,
+                 long_running: bool = False, note_key: str | None = None,
+                 progress_factory: Callable[..., Any] | None = None) -> None:
+        self.name = name
+        self.title_key = title_key
+        self.note_key = note_key
+        self.model = model
+        self.controls = dict(controls)
+        self.render = render
+        self.fixed = dict(fixed or {})
+        self.debounce = float(debounce)
+        self.long_running = long_running
+        self._progress_factory = progress_factory
+        self.result: Any = None
+        self.error: str | None = None
+        self.rendered: Rendered | None = None
+        self.n_updates = 0
+        self._pending: asyncio.TimerHandle | None = None
+        self._quiet = False
+        self.title = widgets.HTML()
+        self.note = widgets.HTML()
+        self.headline = widgets.HTML()
+        self.headline.add_class("csat-headline")
+        self.output = widgets.Output()
+        self.output.add_class("csat-output")
+        self.progress_box = widgets.Box()
+        box = widgets.VBox(list(self.controls.values()))
+        super().__init__([self.title, self.note, box, self.progress_box, self.headline, self.output])
+        self.add_class("csat-explorer")
+        self.add_class(f"csat-explorer-{name}")
+        for control in self.controls.values():
+            control.observe(self._changed, names="value")
+        on_language_change(self._on_language)
+        self.relabel()
+        self.update()
+
+    def values(self) -> dict[str, Any]:
+        """The keyword arguments the model gets now (fixed ones plus control values)."""
+        out = dict(self.fixed)
+        for key, control in self.controls.items():
+            value = control.value
+            out[key] = list(value) if isinstance(value, tuple) else value
+        return out
+
+    def set(self, **values: Any) -> None:
+        """Set several controls and compute once (for scripts and tests)."""
+        self._quiet = True
+        try:
+            for key, value in values.items():
+                if key not in self.controls:
+                    raise CsatInputError(f"explorer {self.name!r} has no control {key!r}; "
+                                         f"controls are: {', '.join(self.controls)}")
+                self.controls[key].value = value
+        finally:
+            self._quiet = False
+        self.update()
+
+    def _changed(self, change: dict) -> None:
+        if self._quiet:
+            return
+        loop = _running_loop()
+        if self.debounce <= 0 or loop is None or not getattr(change["owner"], "_csat_debounce", False):
+            self.update()
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(self.debounce, self.flush)
+
+    def flush(self) -> None:
+        """Run a pending debounced update now."""
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+        try:
+            self.update()
+        except Exception as exc:  # a timer callback has no caller to report to: show it
+            self._show_error(f"{type(exc).__name__}: {exc}")
+
+    def update(self) -> None:
+        """Call the model with the current controls and redraw."""
+        self._pending = None
+        kwargs = self.values()
+        with self._progress(2) as bar:
+            try:
+                result = self.model(**kwargs)
+            except CsatInputError as exc:
+                self._show_error(str(exc))
+                return
+            bar.update(1)
+            self.result, self.error = result, None
+            self._draw()
+            bar.update(1)
+
+    def _draw(self) -> None:
+        with _ChartContext():
+            rendered = self.render(self.result)
+            bundles = []
+            if rendered.table is not None:
+                bundles.append(_html_bundle(rendered.table))
+            if rendered.figure is not None:
+                bundles.append(_png_bundle(rendered.figure))
+        self.rendered = rendered
+        self.headline.value = f"<b>{rendered.headline}</b>"
+        self.output.outputs = tuple(bundles)
+        self.n_updates += 1
+
+    def _show_error(self, message: str) -> None:
+        self.result, self.rendered, self.error = None, None, message
+        self.headline.value = (f"<span style='color:#b00020'>"
+                               f"{html.escape(label('widgets.error', message=message))}</span>")
+        self.output.outputs = ()
+        self.n_updates += 1
+
+    def _progress(self, total: int):
+        factory = self._progress_factory
+        if factory is None:
+            from tqdm.auto import tqdm as factory
+        if not self.long_running:
+            return _NoBar()
+        return _Bar(factory, total, label("widgets.progress.computing"), self.progress_box)
+
+    def _on_language(self, _language: str) -> None:
+        # Recompute rather than redraw: results carry labels made at compute time.
+        self.relabel()
+        self.update()
+
+    def relabel(self) -> None:
+        """Re-read every caption from the catalog in the current language."""
+        self.title.value = f"<h3>{html.escape(label(self.title_key))}</h3>"
+        self.note.value = f"<i>{html.escape(label(self.note_key))}</i>" if self.note_key else ""
+        self._quiet = True
+        try:
+            for control in self.controls.values():
+                control.description = label(control._csat_key)
+                if control._csat_options is not None:
+                    keep = control.value
+                    control.options = [(text(k), v) for k, v in control._csat_options]
+                    control.value = keep
+        finally:
+            self._quiet = False
+
+
+class _NoBar:
+    def __enter__(self) -> "_NoBar":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, n: int = 1) -> None:
+        return None
+
+
+class _Bar:
+    """A tqdm bar; the notebook flavour is placed inside the explorer, not below the cell."""
+
+    def __init__(self, factory: Callable[..., Any], total: int, desc: str, box: widgets.Box) -> None:
+        self.box = box
+        from tqdm.notebook import tqdm_notebook
+
+        if isinstance(factory, type) and issubclass(factory, tqdm_notebook):
+            self.bar = factory(total=total, desc=desc, leave=False, display=False)
+            box.children = (self.bar.container,)
+        else:
+            self.bar = factory(total=total, desc=desc, leave=False, disable=True)
+
+    def __enter__(self) -> "_Bar":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+        self.box.children = ()
+
+    def update(self, n: int = 1) -> None:
+        self.bar.update(n)
+
+
+def language_switch() -> widgets.ToggleButtons:
+    """Buttons that switch every label between English and Chinese (:func:`csat_lab.set_language`).
+
+    Examples
+    --------
+    >>> import csat_lab as cl
+    >>> switch = language_switch()
+    >>> switch.value = "zh-CN"
+    >>> cl.get_language()
+    'zh-CN'
+    >>> cl.set_language("en"); switch.value
+    'en'
+    """
+    from ..i18n import LANGUAGES, get_language, set_language
+
+    switch = widgets.ToggleButtons(options=[(label("language.name", lang), lang) for lang in LANGUAGES],
+                                   value=get_language())
+    switch.add_class("csat-language")
+
+    def follow(language: str) -> None:
+        switch.value = language
+
+    def choose(change: dict) -> None:
+        if change["new"] != get_language():
+            set_language(change["new"])
+
+    switch.observe(choose, names="value")
+    switch._csat_follow = follow  # the catalog keeps only a weak reference
+    on_language_change(follow)
+    return switch

@@ -1,0 +1,131 @@
+"""Views of the survey explorers: NPS, NPS change, disconfirmation, sample size, Kano."""
+
+from __future__ import annotations
+
+from ..i18n import label
+from . import models
+from ._base import DEBOUNCE_S, Explorer, Rendered, dropdown, float_slider, int_slider, new_figure
+
+__all__ = ["nps_explorer", "nps_difference_explorer", "disconfirmation_explorer"]
+
+_GREEN, _GREY, _RED, _BLUE = "#1b9e77", "#bbbbbb", "#d95f02", "#386cb0"
+_CI_LEVELS = [("90%", 0.90), ("95%", 0.95), ("99%", 0.99)]
+
+
+def _ci_control(value: float) -> object:
+    return dropdown("widgets.ci_level", _CI_LEVELS, value)
+
+
+def nps_explorer(promoters: int = 50, passives: int = 30, detractors: int = 20, ci: float = 0.95, *,
+                 debounce: float = DEBOUNCE_S) -> Explorer:
+    """NPS with its confidence interval from category counts (:func:`models.nps_model`).
+
+    Examples
+    --------
+    >>> ex = nps_explorer(50, 30, 20)
+    >>> ex.result.score
+    30.0
+    """
+    controls = {
+        "promoters": int_slider("widgets.nps.promoters", promoters, 0, 1000),
+        "passives": int_slider("widgets.nps.passives", passives, 0, 1000),
+        "detractors": int_slider("widgets.nps.detractors", detractors, 0, 1000),
+        "ci": _ci_control(ci),
+    }
+    return Explorer("nps", "widgets.nps.title", models.nps_model, controls, _render_nps, debounce=debounce)
+
+
+def _nps_axes(ax, scores, lows, highs, names) -> None:
+    ax.axvline(0, color=_GREY, lw=1)
+    for i, (s, lo, hi) in enumerate(zip(scores, lows, highs)):
+        ax.errorbar([s], [i], xerr=[[s - lo], [hi - s]], fmt="o", color=_BLUE, capsize=4)
+    ax.set_yticks(range(len(names)), names)
+    ax.set_xlim(-100, 100)
+    ax.set_ylim(-0.6, len(names) - 0.4)
+    ax.set_xlabel(label("widgets.nps.axis"))
+
+
+def _render_nps(r) -> Rendered:
+    headline = label("widgets.nps.headline", score=r.score, level=r.ci_level, low=r.ci[0], high=r.ci[1], n=r.n)
+    fig = new_figure(6.4, 2.8)
+    left, right = fig.subplots(1, 2, width_ratios=[3, 2])
+    shares = [r.share_detractors, r.share_passives, r.share_promoters]
+    names = [label("widgets.nps.detractors"), label("widgets.nps.passives"), label("widgets.nps.promoters")]
+    start = 0.0
+    for share, name, colour in zip(shares, names, (_RED, _GREY, _GREEN)):
+        left.barh([0], [share], left=start, color=colour, label=name)
+        start += share
+    left.set_xlim(0, 1)
+    left.set_yticks([])
+    left.xaxis.set_major_formatter("{x:.0%}")
+    left.set_xlabel(label("widgets.nps.share"))
+    fig.legend(loc="outside upper center", ncol=3, frameon=False, fontsize=8)
+    _nps_axes(right, [r.score], [r.ci[0]], [r.ci[1]], ["NPS"])
+    return Rendered(headline, r, fig)
+
+
+def nps_difference_explorer(wave1: tuple[int, int, int] = (40, 30, 30), wave2: tuple[int, int, int] = (50, 30, 20),
+                            ci: float = 0.95, *, debounce: float = DEBOUNCE_S) -> Explorer:
+    """Change in NPS between two waves with its CI (:func:`models.nps_difference_model`).
+
+    Parameters
+    ----------
+    wave1, wave2 : (promoters, passives, detractors)
+
+    Examples
+    --------
+    >>> ex = nps_difference_explorer((40, 30, 30), (50, 30, 20))
+    >>> round(ex.result.difference, 1)
+    20.0
+    """
+    controls = {}
+    for i, counts in ((1, wave1), (2, wave2)):
+        for part, value in zip(("promoters", "passives", "detractors"), counts):
+            controls[f"{part}{i}"] = int_slider(f"widgets.nps_diff.{part}{i}", value, 0, 1000)
+    controls["ci"] = _ci_control(ci)
+    return Explorer("nps_difference", "widgets.nps_diff.title", models.nps_difference_model, controls,
+                    _render_difference, debounce=debounce)
+
+
+def _render_difference(r: models.NPSDifference) -> Rendered:
+    c = r.comparison
+    headline = label("widgets.nps_diff.headline", diff=c.difference, level=c.ci_level, low=c.ci[0], high=c.ci[1])
+    fig = new_figure(6.4, 2.6)
+    ax = fig.subplots()
+    _nps_axes(ax, [r.wave1.score, r.wave2.score], [r.wave1.ci[0], r.wave2.ci[0]], [r.wave1.ci[1], r.wave2.ci[1]],
+              [label("widgets.wave1"), label("widgets.wave2")])
+    return Rendered(headline, r, fig)
+
+
+def disconfirmation_explorer(expectation: int = 4, perception: int = 3, tolerance: float = 0.0, *,
+                             debounce: float = DEBOUNCE_S) -> Explorer:
+    """Expectation vs perception -> the satisfaction level (:func:`models.disconfirmation_model`).
+
+    Examples
+    --------
+    >>> ex = disconfirmation_explorer(expectation=4, perception=5)
+    >>> ex.result.level
+    5
+    """
+    controls = {
+        "expectation": int_slider("widgets.disc.expectation", expectation, 1, 5),
+        "perception": int_slider("widgets.disc.perception", perception, 1, 5),
+        "tolerance": float_slider("widgets.disc.tolerance", tolerance, 0.0, 1.5, 0.5, ".1f"),
+    }
+    return Explorer("disconfirmation", "widgets.disc.title", models.disconfirmation_model, controls,
+                    _render_disconfirmation, debounce=debounce)
+
+
+_LEVEL_COLOURS = {1: "#d7191c", 2: "#fdae61", 3: "#bbbbbb", 4: "#a6d96a", 5: "#1a9641"}
+
+
+def _render_disconfirmation(r) -> Rendered:
+    level = label(f"scale.satisfaction5.{r.level}")
+    headline = label("widgets.disc.headline", gap=r.gap, level=level)
+    fig = new_figure(5.2, 2.8)
+    ax = fig.subplots()
+    names = [label("widgets.disc.expectation"), label("widgets.disc.perception")]
+    ax.barh(names, [r.expectation, r.perception], color=[_GREY, _LEVEL_COLOURS[r.level]])
+    ax.set_xlim(0, 5.2)
+    ax.set_title(f"{label('widgets.disc.gap')}: {r.gap:+.0f} → {level}")
+    return Rendered(headline, r, fig)

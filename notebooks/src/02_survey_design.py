@@ -1,0 +1,404 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 · Measuring satisfaction: the survey cycle (满意度调查)
+#
+# **Time:** about 120 minutes.
+#
+# **After this notebook you will be able to**
+# 1. walk through the twelve steps of a satisfaction measurement cycle and choose indicators;
+# 2. tell a good survey question from a bad one, and pick a scale;
+# 3. compute CSAT, top-box, NPS and CES with confidence intervals;
+# 4. decide how many responses a survey needs, and how precise a given sample is;
+# 5. read real exports (Qualtrics, SPSS, a Chinese GBK CSV), clean them with a report of every
+#    change, and check a scale's reliability;
+# 6. fill in a survey summary report, and place it in the outline of ISO 10004.
+
+# %%
+# %matplotlib inline
+import io
+
+import numpy as np
+import pandas as pd
+
+import csat_lab as cl
+
+rng = np.random.default_rng(2024)
+pd.set_option("display.precision", 3)
+cl.set_language("en")
+
+# %% [markdown]
+# ## The twelve-step measurement cycle
+# *(15 min)*
+#
+# A satisfaction survey is not an event but a cycle. The training materials give twelve steps:
+#
+# 1. **Define the indicators**: product quality, price, delivery speed, customer service,
+#    after-sales service.
+# 2. **Design the questionnaire**: short, targeted, easy to tabulate.
+# 3. **Collect data through several channels** (online, phone, face to face), so that no
+#    single channel's bias dominates and the result is objective.
+# 4. **Analyse**: scores, strengths and weaknesses, and the reasons behind comments.
+# 5. **Plan improvements** from the weak points.
+# 6. **Implement them, and survey again** to see whether they worked.
+# 7. **Evaluate regularly**: quarterly or half-yearly, so trends become visible.
+# 8. **Train staff** on what the results say.
+# 9. **Tie incentives** to the targets.
+# 10. **Keep feedback channels open** between surveys.
+# 11. **Prevent problems before they happen**, using what complaints and comments reveal.
+# 12. **Use analytics tools**, which is what the rest of this course does.
+#
+# Steps 1–4 and 7 are measurement; the others turn measurement into management. A survey that
+# stops at step 4 has cost money and changed nothing.
+
+# %% [markdown]
+# ## Choosing indicators
+# *(10 min)*
+#
+# Beyond the survey itself, service management watches several **measurement indicators of
+# satisfaction**: survey feedback scores; complaint handling efficiency (how fast complaints are
+# answered, notebook 06); the **renewal rate (客户续约率)** of contracts; loyalty (repurchase and
+# recommendation, notebook 03); and public reviews. Each has blind spots: surveys hear only
+# those who answer, complaints only those who bother, renewals only contract customers. Use
+# more than one.
+#
+# For the questionnaire, each indicator becomes one or more questions. The course's tracking
+# survey, `csat_tracker`, asks an overall satisfaction question (CSAT), the recommendation
+# question (NPS), the effort question (CES) and six service items.
+
+# %%
+cl.datasets.describe("csat_tracker").columns
+
+# %% [markdown]
+# ## Writing questions: good and bad examples
+# *(15 min)*
+#
+# | bad question | what is wrong | better |
+# |---|---|---|
+# | "How satisfied were you with our friendly and fast staff?" | leading (assumes friendly) and double-barrelled (friendly *and* fast) | two questions: "How satisfied were you with the staff's courtesy?", "...with the speed of service?" |
+# | "Don't you agree our prices are fair?" | leading; invites "yes" | "How do you rate our prices for what you get?" (very poor … very good) |
+# | "How often do you use our product?" (never / sometimes / often) | vague categories mean different things to different people | "In the last 30 days, how many times did you use it?" (0, 1–2, 3–5, 6+) |
+# | "Rate the CRM touchpoint efficacy" | jargon | "How easy was it to reach the right person?" |
+# | "How satisfied are you?" with options 1–4 only | no neutral point, so undecided respondents are forced | use a 5-level scale with a labelled middle |
+#
+# Rules of thumb: one idea per question; words the customer uses; a time frame; a balanced
+# scale with every point labelled; the overall question before the detailed ones (so details
+# do not colour the overall judgement); and as short as possible.
+#
+# **Exercise 02.double_barrelled.** Which question is double-barrelled?
+# (a) "How satisfied are you with the delivery time?";
+# (b) "In the last month, how many times did you call us?";
+# (c) "How satisfied are you with the price and quality of the meals?";
+# (d) "How likely are you to recommend us to a friend?"
+
+# %%
+answer = None
+
+# %% tags=["solution"]
+answer = "c"  # price and quality are two judgements in one question
+
+# %%
+cl.check("02.double_barrelled", answer)
+
+# %% [markdown]
+# ## Scales and scores
+# *(20 min)*
+#
+# The package knows the course's answer scales. Each declares its codes, its labels in both
+# languages, and which codes count as the "top box".
+
+# %%
+pd.DataFrame(
+    {name: [cl.scales.get(name).low, cl.scales.get(name).high, cl.scales.get(name).labels()[-1]]
+     for name in ["satisfaction5", "agree5", "agree7", "nps11", "effort7"]},
+    index=["lowest code", "highest code", "top label"],
+).T
+
+# %% [markdown]
+# Four scores come from these scales:
+#
+# - **CSAT** = share answering 4 or 5 on the satisfaction scale ("satisfied or very satisfied").
+# - **Top box** = share answering the highest code only (or the top *k* codes). Notebook 01
+#   explained why the top box matters: loyalty is concentrated among the very satisfied.
+# - **NPS** (Reichheld, 2003) = % promoters (9–10) − % detractors (0–6) on the 0–10
+#   recommendation question, from −100 to +100.
+# - **CES** = mean of the 7-point "the company made it easy" question (Dixon, Freeman and
+#   Toman, 2010).
+#
+# Every score comes with a confidence interval, because a survey is a sample.
+
+# %%
+tracker = cl.datasets.load("csat_tracker")
+wave4 = tracker[tracker["wave"] == 4]
+cl.metrics.nps(wave4["nps"])
+
+# %%
+cl.metrics.top_box(wave4["ces"], scale="effort7", k=2)
+
+# %% [markdown]
+# The NPS widget lets you move promoters, passives and detractors and watch the score and its
+# interval. Note how the interval narrows only slowly as the sample grows.
+
+# %% tags=["nbval-ignore-output"]
+cl.widgets.nps_explorer()
+
+# %% [markdown]
+# **Exercise 02.tracker_csat.** In the *raw* `csat_tracker` file (all waves), ignore the codes
+# that are not on the 1–5 scale. What percentage of the remaining answers are 4 or 5? Give a
+# percentage (e.g. 55.2).
+
+# %%
+answer = None
+
+# %% tags=["solution"]
+valid = tracker["csat"][tracker["csat"].between(1, 5)]
+answer = 100 * valid.isin([4, 5]).mean()
+
+# %%
+cl.check("02.tracker_csat", answer)
+
+# %% [markdown]
+# ## Sampling and the margin of error
+# *(20 min)*
+#
+# A survey measures a sample to learn about all customers. With a simple random sample of
+# *n* answers, a percentage *p* is uncertain by about
+#
+# $$\text{margin of error} = z \sqrt{\frac{p(1-p)}{n}}, \qquad z = 1.96 \text{ for 95\%},$$
+#
+# largest at *p* = 0.5. Solving for *n* gives the sample size for a wanted margin. For small
+# populations (a dealer with 600 customers) a finite-population correction reduces *n*.
+
+# %%
+pd.DataFrame(
+    {
+        "n": [100, 400, 1000, 2500],
+        "margin of error (points)": [100 * cl.survey.margin_of_error(n) for n in [100, 400, 1000, 2500]],
+    }
+)
+
+# %%
+{"±5 points": cl.survey.sample_size(0.05), "±5 points, 600 customers": cl.survey.sample_size(0.05, population=600)}
+
+# %% [markdown]
+# Quadrupling the sample only halves the margin. NPS needs more answers than a percentage,
+# because it is a difference of two percentages: `cl.survey.sample_size_nps` gives the number.
+# And the formula covers *sampling* error only: a 10% response rate can bias the result far more
+# than any margin of error, so report response rates too.
+
+# %%
+cl.survey.response_rates(invited=5000, started=900, completed=640)
+
+# %% [markdown]
+# **Exercise 02.margin_of_error.** What is the 95% margin of error, in percentage points, of a
+# percentage near 50% measured on 400 answers?
+
+# %%
+answer = None
+
+# %% tags=["solution"]
+answer = 100 * cl.survey.margin_of_error(400)
+
+# %%
+cl.check("02.margin_of_error", answer)
+
+# %% [markdown]
+# **Exercise 02.sample_size.** How many completed answers does a survey need for a margin of
+# ±3 percentage points at 95% confidence, with *p* = 0.5 and a large population?
+
+# %%
+answer = None
+
+# %% tags=["solution"]
+answer = cl.survey.sample_size(0.03)
+
+# %%
+cl.check("02.sample_size", answer)
+
+# %% [markdown]
+# ## Importing real exports (Qualtrics, SPSS, GBK CSV)
+# *(15 min)*
+#
+# Real data arrives as survey-tool exports. Each reader returns the table and a **codebook**
+# (question text, scale, value labels, missing codes). The cells below build tiny exports in
+# memory; with your own file you pass its path instead.
+#
+# **A CSV saved by Chinese Excel** is usually encoded in GBK, not UTF-8; opened naively the
+# Chinese headers turn into mojibake. `read_csv` detects the encoding.
+
+# %%
+gbk_bytes = "编号,总体满意度,推荐意愿\n1,5,9\n2,4,7\n3,2,3\n".encode("gbk")
+frame, book = cl.survey.read_csv(io.BytesIO(gbk_bytes), scales={"总体满意度": "satisfaction5", "推荐意愿": "nps11"})
+frame
+
+# %% [markdown]
+# **Qualtrics** puts three header rows on top: column names, question texts and import tags.
+# The reader keeps the question text in the codebook.
+
+# %%
+qualtrics_export = (
+    "ResponseId,Q1,Q2\n"
+    "Response ID,Overall how satisfied are you?,How likely are you to recommend us?\n"
+    '"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2""}"\n'
+    "R_1,5,10\nR_2,3,6\nR_3,4,8\n"
+)
+frame, book = cl.survey.read_qualtrics(io.BytesIO(qualtrics_export.encode()), scales={"Q1": "satisfaction5", "Q2": "nps11"})
+book[["question", "scale"]]
+
+# %% [markdown]
+# **SPSS** `.sav` files carry value labels and user-missing codes (such as 9 = "no answer").
+# The reader keeps the labels and turns missing codes into real missing values, counting them.
+
+# %%
+import pathlib
+import tempfile
+
+import pyreadstat
+
+with tempfile.TemporaryDirectory() as folder:
+    sav = pathlib.Path(folder) / "survey.sav"
+    pyreadstat.write_sav(
+        pd.DataFrame({"q1": [5.0, 4.0, 9.0, 2.0]}),
+        str(sav),
+        variable_value_labels={"q1": {1.0: "Very dissatisfied", 2.0: "Dissatisfied", 3.0: "Neutral",
+                                      4.0: "Satisfied", 5.0: "Very satisfied", 9.0: "No answer"}},
+        missing_ranges={"q1": [9.0]},
+    )
+    frame, book = cl.survey.read_spss(sav)
+frame.assign(n_missing_codes=int(book.loc["q1", "n_missing_codes"]))
+
+# %% [markdown]
+# SurveyMonkey (`read_surveymonkey`) and Excel (`read_excel`) work the same way.
+
+# %% [markdown]
+# ## Cleaning with a report
+# *(15 min)*
+#
+# The tracking file arrives as the panel vendor delivered it: duplicated submissions,
+# "speeders" who clicked through in seconds, "straight-liners" who gave the same answer to every
+# item, and invalid codes (0, 6, 9, 99 on a 1–5 question). `cl.survey.clean` removes or repairs
+# them and reports every change with its reason, so that the counts add up and nothing
+# disappears silently.
+
+# %%
+items = ["q1", "q2", "q3", "q4", "q5", "q6"]
+answer_scales = {"csat": "satisfaction5", "nps": "nps11", "ces": "effort7", **dict.fromkeys(items, "agree5")}
+clean, report = cl.survey.clean(
+    tracker, scales=answer_scales, id="response_id", duration="duration_sec", straightline=items
+)
+report
+
+# %% [markdown]
+# Read the report as an audit trail: rows in − rows removed = rows kept, and every removed row
+# has exactly one reason. The invalid codes were set to missing rather than deleting the whole
+# response, because the respondent's other answers are still good.
+
+# %% [markdown]
+# ## Reliability: does the scale measure one thing?
+# *(10 min)*
+#
+# The six service items are meant to measure one idea, service quality. **Cronbach's alpha**
+# (Cronbach, 1951) measures how consistently they do it:
+#
+# $$\alpha = \frac{k}{k-1}\left(1 - \frac{\sum_i s_i^2}{s_{\text{total}}^2}\right)$$
+#
+# with *k* items, item variances $s_i^2$ and the variance of the total score. Values above
+# about 0.8 are good for group comparisons. One item, q4 ("I had to repeat my details several
+# times"), is worded negatively, so it must be **reverse-coded** (6 − answer) first; otherwise
+# it lowers alpha and says the opposite of the others.
+
+# %%
+scored = clean[items].apply(lambda column: pd.to_numeric(column.astype("object")))
+scored["q4"] = 6 - scored["q4"]
+cl.survey.cronbach_alpha(scored, items=items)
+
+# %%
+cl.survey.item_analysis(scored, items=items)
+
+# %% [markdown]
+# `item_total_r` is each item's correlation with the sum of the others; `alpha_if_deleted`
+# shows whether dropping the item would help. Here every item belongs.
+
+# %% [markdown]
+# ## Tracking over time
+# *(5 min)*
+#
+# A service-improvement programme started after wave 2. Compare the weighted CSAT of each wave
+# with wave 1; the weights correct the vendor's over-sampling of business customers.
+
+# %%
+by_wave = cl.metrics.compare_groups(clean, "csat", "wave", metric="csat", weights="weight")
+by_wave
+
+# %% [markdown]
+# ## The survey summary report
+# *(10 min)*
+#
+# Training materials give a report template with blanks to fill: the number of valid
+# questionnaires, the number of interviews, overall satisfaction, product quality and service
+# quality, then the findings split by pre-sale, in-sale and after-sale service. Here is the
+# tracking survey's version, filled from the cleaned data; notebook 07 fills the dealer's
+# version with the pre/in/after-sale split.
+
+# %%
+service_quality = (scored[items] >= 4).mean(axis=1).mean()
+summary = pd.Series(
+    {
+        "Interviews (responses received)": report.n_input,
+        "Valid questionnaires": report.n_kept,
+        "Overall satisfaction (CSAT, % satisfied or very satisfied)": round(100 * cl.metrics.csat(clean["csat"]).estimate, 1),
+        "Service quality (% agreeing, mean of six items)": round(100 * service_quality, 1),
+        "Net Promoter Score": round(cl.metrics.nps(clean["nps"]).score, 1),
+    },
+    name="value",
+)
+summary.to_frame()
+
+# %% [markdown]
+# A report should also say how the sample was drawn, the response rate, the confidence interval
+# of each headline number, and what was removed in cleaning. Notebook 08 produces such a report
+# on any file.
+
+# %% [markdown]
+# ## ISO 10004's outline
+# *(5 min)*
+#
+# ISO 10004 (*Quality management — Customer satisfaction — Guidelines for monitoring and
+# measuring*) organises the same cycle into four stages after its guiding principles:
+#
+# | ISO 10004 stage | what it asks | steps of the cycle |
+# |---|---|---|
+# | framework | commitment, scope and responsibility for measuring satisfaction | 1, 9 |
+# | planning, design and development | what to measure, from whom, how, with which questionnaire and sample | 1–3 |
+# | operation | collecting, analysing and communicating the data; acting on it | 3–6, 8 |
+# | maintenance and improvement | reviewing the process itself regularly and improving it | 7, 10–12 |
+#
+# Its companions are ISO 10001 (codes of conduct), ISO 10002 (complaints handling, notebook 06)
+# and ISO 10003 (external dispute resolution).
+
+# %% [markdown]
+# ## Summary
+#
+# - Measurement is a twelve-step cycle; the steps after analysis are where it pays.
+# - Good questions ask one thing, in customers' words, on a balanced and labelled scale.
+# - CSAT, top box, NPS and CES each answer a different question; all need an interval.
+# - The margin of error shrinks with the square root of *n*; response rates matter as much.
+# - Read exports with their codebooks, clean with a report, reverse-code negative items and
+#   check reliability before you add items up.
+# - A survey report states the valid *n*, the headline scores with intervals, and the findings.
+
+# %% [markdown]
+# ## Glossary (术语表)
+
+# %%
+cl.exercises.glossary("02")

@@ -1,0 +1,134 @@
+"""Self-checks: right answers pass, wrong ones get a hint, and nothing gives the answer away.
+
+Expected values are written out here by hand (the exercise texts give the inputs),
+or recomputed from the data with plain pandas, independently of csat_lab.exercises.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import csat_lab as cl
+from csat_lab import exercises
+from csat_lab.errors import CsatInputError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Hand calculations of the exercises whose inputs are stated in the notebook text.
+HAND = {
+    "00.scale_points": 5,  # codes 1..5
+    "01.ford_lifetime": 3_600_000,  # 12 buyers x USD 300,000
+    "01.replacement_cost": 40_000,  # 200 x (5 x 50 - 50)
+    "02.margin_of_error": 4.8999,  # 1.959964 x sqrt(0.25 / 400) = 0.048999 -> 4.90 points
+    "02.sample_size": 1068,  # 1.959964^2 x 0.25 / 0.03^2 = 1067.07 -> round up
+    "04.churn_rate": 12.5,  # 150 / 1200 x 100
+    "04.annual_churn": 21.5290,  # 1 - 0.98^12 = 0.215290
+    # 100/1.1 + 80/1.21 + 64/1.331 + 51.2/1.4641 + 40.96/1.61051
+    "04.clv": 90.9091 + 66.1157 + 48.0841 + 34.9703 + 25.4329,
+}
+
+
+@pytest.mark.parametrize("exercise_id, value", sorted(HAND.items()))
+def test_hand_calculated_answers_pass(exercise_id: str, value: float) -> None:
+    result = cl.check(exercise_id, value)
+    assert result.status == "correct", result.message
+    assert result.verified, "a correct answer must say what was checked"
+
+
+@pytest.mark.parametrize("exercise_id, value", sorted(HAND.items()))
+def test_wrong_answers_get_a_hint_without_the_answer(exercise_id: str, value: float) -> None:
+    wrong = value * 1.5 + 3
+    result = cl.check(exercise_id, wrong)
+    assert result.status == "incorrect"
+    assert "Hint" in result.message
+    forms = {f"{value:.1f}", f"{value:.2f}", f"{value:,.0f}", f"{value:.0f}"}
+    for shown in (f for f in forms if len(f) >= 3):  # shorter strings occur by chance
+        assert shown not in result.message.replace(exercise_id, "")
+
+
+def test_telco_churn_recomputed_from_the_csv_with_pandas() -> None:
+    raw = pd.read_csv(ROOT / "datasets" / "telco_churn.csv")
+    expected = 100 * (raw["Churn"] == "Yes").sum() / len(raw)  # 1869 / 7043 = 26.54 %
+    assert expected == pytest.approx(26.537, abs=1e-3)
+    assert cl.check("04.telco_churn", round(expected, 2)).correct
+    assert not cl.check("04.telco_churn", 100 - expected).correct
+
+
+def test_proportion_instead_of_percent_gets_the_percent_hint() -> None:
+    result = cl.check("04.churn_rate", 0.125)
+    assert result.status == "incorrect"
+    assert "percentage" in result.message
+
+
+def test_unanswered_and_wrong_kind_are_not_claimed_as_checked() -> None:
+    for answer in (None, ...):
+        result = cl.check("04.churn_rate", answer)
+        assert result.status == "unanswered" and result.verified == ()
+    for answer in ("12.5", [12.5, 3], True, float("nan")):
+        result = cl.check("04.churn_rate", answer)
+        assert result.status == "unchecked" and result.verified == ()
+        assert "not checked" in result.message
+    bad_choice = cl.check("04.winback", "z")
+    assert bad_choice.status == "unchecked" and "a, b, c" in bad_choice.message
+
+
+def test_choice_answers_are_fingerprinted_not_stored() -> None:
+    source = Path(exercises.__file__).read_text(encoding="utf-8")
+    for ex in exercises.EXERCISES.values():
+        if ex.kind == "choice":
+            assert len(ex.expected) == 20 and all(c in "0123456789abcdef" for c in ex.expected)
+            # exactly one set of letters may match; every single letter is tried
+            hits = [opt for opt in ex.options if exercises.fingerprint(ex.id, opt) == ex.expected]
+            pairs = [a + b for i, a in enumerate(ex.options) for b in ex.options[i + 1:]
+                     if exercises.fingerprint(ex.id, a + b) == ex.expected]
+            assert len(hits) + len(pairs) == 1, ex.id
+    assert "answer=" not in source
+
+
+def test_choice_order_and_spacing_do_not_matter() -> None:
+    assert exercises.fingerprint("x", "A, C") == exercises.fingerprint("x", ["c", "a"])
+
+
+def test_unknown_exercise_lists_the_valid_ids() -> None:
+    with pytest.raises(CsatInputError, match=r"no exercise 'zz'; exercises are: 00.scale_points"):
+        cl.check("zz", 1)
+
+
+def test_every_exercise_has_a_bilingual_hint_and_a_notebook() -> None:
+    catalog = json.loads((ROOT / "csat_lab" / "labels" / "exercises.json").read_text(encoding="utf-8"))
+    for ex in exercises.EXERCISES.values():
+        entry = catalog[f"exercise.{ex.id}.hint"]
+        assert entry["en"] and entry["zh-CN"]
+        assert ex.id.startswith(ex.notebook + ".")
+        assert ex.kind in {"number", "choice"}
+
+
+def test_messages_follow_the_language() -> None:
+    try:
+        cl.set_language("zh-CN")
+        assert "正确" in cl.check("04.churn_rate", 12.5).message
+        assert "提示" in cl.check("04.churn_rate", 20).message
+    finally:
+        cl.set_language("en")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
+def test_check_is_correct_exactly_within_tolerance(value: float) -> None:
+    # 150 lost of 1,200 buyers: 12.5 %, tolerance 0.05
+    result = cl.check("04.churn_rate", value)
+    assert result.correct == (abs(value - 12.5) <= 0.05 + 1e-9 * 12.5)
+    assert result.status in {"correct", "incorrect"}
+
+
+def test_list_exercises_by_notebook() -> None:
+    table = exercises.list_exercises("04_churn_and_retention")
+    assert set(table.iloc[:, 1]) == {"04"} and len(table) == 5
+    assert math.isclose(len(exercises.list_exercises()), len(exercises.EXERCISES))

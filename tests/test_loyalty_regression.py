@@ -1,0 +1,158 @@
+"""Satisfaction -> loyalty regression, zones and the top-box ratio against statsmodels and hand calculations."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from csat_lab.errors import CsatInputError
+from csat_lab.loyalty import (loyalty_curve, loyalty_regression, loyalty_zones, top_box_loyalty_ratio)
+
+
+@pytest.fixture(scope="module")
+def survey():
+    rng = np.random.default_rng(11)
+    n = 800
+    sat = rng.choice([1, 2, 3, 4, 5], size=n, p=[0.05, 0.1, 0.25, 0.35, 0.25])
+    tenure = rng.normal(5, 2, n)
+    p = np.array([0.05, 0.1, 0.15, 0.25, 0.8])[sat - 1]
+    rebuy = rng.random(n) < p
+    intent = np.clip(np.round(np.array([1.5, 2, 2.5, 3, 4.6])[sat - 1] + 0.1 * (tenure - 5) + rng.normal(0, 0.7, n)), 1, 5)
+    return pd.DataFrame({"overall sat": sat, "rebuy": rebuy, "intent": intent, "tenure": tenure})
+
+
+def test_ols_levels_match_statsmodels_and_group_means(survey):
+    import statsmodels.formula.api as smf
+
+    model = loyalty_regression(survey, "overall sat", "intent")
+    means = survey.groupby("overall sat")["intent"].mean()
+    np.testing.assert_allclose(model.predicted["estimate"], means.to_numpy(), rtol=1e-10)
+    np.testing.assert_allclose(model.predicted["observed"], means.to_numpy(), rtol=1e-10)
+    assert model.predicted["n"].sum() == model.n == len(survey)
+    direct = smf.ols("intent ~ C(sat)", survey.rename(columns={"overall sat": "sat"})).fit()
+    np.testing.assert_allclose(model.coefficients["coef"].to_numpy(), direct.params.to_numpy(), rtol=1e-10)
+    assert model.r2 == pytest.approx(direct.rsquared)
+    pred = direct.get_prediction(pd.DataFrame({"sat": [1, 2, 3, 4, 5]})).summary_frame(alpha=0.05)
+    np.testing.assert_allclose(model.predicted[["ci_low", "ci_high"]].to_numpy(),
+                               pred[["mean_ci_lower", "mean_ci_upper"]].to_numpy(), rtol=1e-10)
+    assert model.formula == "intent ~ C(overall sat)"
+    assert "C(overall sat)[T.5]" in model.coefficients.index
+    assert "Model" in str(model) and "R²" in str(model)
+    assert "OLS Regression Results" in str(model.summary())
+
+
+def test_logit_with_control_matches_statsmodels(survey):
+    import statsmodels.formula.api as smf
+
+    model = loyalty_regression(survey, "overall sat", "rebuy", kind="logit", controls=["tenure"])
+    data = survey.rename(columns={"overall sat": "sat"}).assign(rebuy=survey["rebuy"].astype(int))
+    direct = smf.logit("rebuy ~ C(sat) + tenure", data).fit(disp=0)
+    grid = pd.DataFrame({"sat": [1, 2, 3, 4, 5], "tenure": data["tenure"].mean()})
+    frame = direct.get_prediction(grid).summary_frame(alpha=0.05)
+    np.testing.assert_allclose(model.predicted["estimate"], frame["predicted"], rtol=1e-6)
+    np.testing.assert_allclose(model.predicted["ci_low"], frame["ci_lower"], rtol=1e-6)
+    assert model.r2 == pytest.approx(direct.prsquared, rel=1e-8)
+    # the non-linear jump of Jones & Sasser: the top level far above the second
+    est = model.predicted.set_index("level")["estimate"]
+    assert est[5] / est[4] > 2.5
+
+
+def test_numeric_satisfaction_is_a_straight_line(survey):
+    import statsmodels.formula.api as smf
+
+    model = loyalty_regression(survey, "overall sat", "intent", as_levels=False)
+    direct = smf.ols("intent ~ sat", survey.rename(columns={"overall sat": "sat"})).fit()
+    np.testing.assert_allclose(model.predicted["estimate"], direct.params["Intercept"] + direct.params["sat"] *
+                               np.arange(1, 6), rtol=1e-10)
+    assert model.formula == "intent ~ overall sat"
+
+
+def test_ordinal_expected_score_matches_ordered_model(survey):
+    from statsmodels.miscmodels.ordinal_model import OrderedModel
+
+    model = loyalty_regression(survey, "overall sat", "intent", kind="ordinal")
+    data = survey.rename(columns={"overall sat": "sat"})
+    direct = OrderedModel.from_formula("intent ~ C(sat)", data, distr="logit").fit(method="bfgs", disp=0, maxiter=2000)
+    probs = np.asarray(direct.predict(pd.DataFrame({"sat": [1, 2, 3, 4, 5]})))
+    expected = probs @ np.sort(data["intent"].unique())
+    np.testing.assert_allclose(model.predicted["estimate"], expected, rtol=1e-4)
+    assert (model.predicted["ci_low"] < model.predicted["estimate"]).all()
+    assert (model.predicted["estimate"] < model.predicted["ci_high"]).all()
+    # expected score of an ordered model lies close to the observed group means
+    np.testing.assert_allclose(model.predicted["estimate"], model.predicted["observed"], atol=0.1)
+
+
+def test_missing_rows_reported(survey):
+    messy = survey.copy()
+    messy.loc[messy.index[:4], "intent"] = np.nan
+    messy.loc[messy.index[10:12], "overall sat"] = np.nan
+    model = loyalty_regression(messy, "overall sat", "intent")
+    assert model.n_dropped == 6 and model.n + model.n_dropped == len(messy)
+    assert list(model.dropped.values()) == [6]
+
+
+def test_zones_defaults_follow_jones_sasser():
+    assert loyalty_zones(scale="satisfaction5") == {"defection": (1, 2), "indifference": (3, 4), "affection": (5,)}
+    assert loyalty_zones(scale="agree7") == {"defection": (1, 2, 3), "indifference": (4, 5, 6), "affection": (7,)}
+    assert loyalty_zones(scale="nps11")["affection"] == (10,)
+    df = pd.DataFrame({"s": [2, 3, 4, 5, 6]})
+    assert loyalty_zones(df, "s") == {"defection": (2, 3), "indifference": (4, 5), "affection": (6,)}
+    with pytest.raises(CsatInputError, match="unknown zone \\['delight'\\]; zones are: defection"):
+        loyalty_zones(zones={"delight": [5]})
+    with pytest.raises(CsatInputError, match="code 4 is in both zone 'indifference' and zone 'affection'"):
+        loyalty_zones(zones={"indifference": [3, 4], "affection": [4, 5]})
+
+
+def test_loyalty_curve_tags_zones(survey):
+    curve = loyalty_curve(survey, "overall sat", "rebuy", kind="logit", scale="satisfaction5")
+    assert curve["zone"].tolist() == ["defection", "defection", "indifference", "indifference", "affection"]
+    assert curve["zone_label"].iloc[-1] == "Zone of affection"
+    assert curve.attrs["n"] == len(survey)
+
+
+def test_top_box_ratio_matches_statsmodels_risk_ratio(survey):
+    from statsmodels.stats.contingency_tables import Table2x2
+
+    res = top_box_loyalty_ratio(survey, "overall sat", "rebuy")
+    top = survey[survey["overall sat"] == 5]["rebuy"]
+    second = survey[survey["overall sat"] == 4]["rebuy"]
+    table = Table2x2(np.array([[top.sum(), (~top).sum()], [second.sum(), (~second).sum()]]))
+    assert res.ratio == pytest.approx(table.riskratio)
+    np.testing.assert_allclose(res.ci, table.riskratio_confint(alpha=0.05), rtol=1e-10)
+    assert res.n_top == len(top) and res.n_second == len(second)
+    assert res.measure == "proportion loyal"
+
+
+def test_top_box_ratio_of_means_by_hand():
+    df = pd.DataFrame({"sat": [5, 5, 5, 4, 4, 4, 4], "intent": [9, 10, 8, 4, 6, 5, 5]})
+    res = top_box_loyalty_ratio(df, "sat", "intent")
+    m1, m2 = 9.0, 5.0
+    v1, v2 = 1.0, 2 / 3  # sample variances
+    se = np.sqrt(v1 / (3 * m1 ** 2) + v2 / (4 * m2 ** 2))
+    assert res.ratio == pytest.approx(1.8)
+    np.testing.assert_allclose(res.ci, (1.8 * np.exp(-1.959963985 * se), 1.8 * np.exp(1.959963985 * se)), rtol=1e-8)
+    thresholded = top_box_loyalty_ratio(df, "sat", "intent", loyal_min=6)
+    assert thresholded.ratio == pytest.approx(1.0 / 0.25)
+
+
+def test_bad_inputs(survey):
+    with pytest.raises(CsatInputError, match="kind must be one of: 'ols', 'logit', 'ordinal'; got 'probit'"):
+        loyalty_regression(survey, "overall sat", "intent", kind="probit")
+    with pytest.raises(CsatInputError, match="kind='logit' needs a yes/no loyalty column"):
+        loyalty_regression(survey, "overall sat", "intent", kind="logit")
+    with pytest.raises(CsatInputError, match="has a single level"):
+        loyalty_regression(survey.assign(**{"overall sat": 4}), "overall sat", "intent")
+    with pytest.raises(CsatInputError, match="no column 'loyal' in data"):
+        loyalty_regression(survey, "overall sat", "loyal")
+    with pytest.raises(CsatInputError, match="'tenure' must be numeric"):
+        loyalty_regression(survey.assign(tenure="long"), "overall sat", "intent", controls=["tenure"])
+    with pytest.raises(CsatInputError, match="needs at least 3 ordered loyalty categories"):
+        loyalty_regression(survey, "overall sat", "rebuy", kind="ordinal")
+    with pytest.raises(CsatInputError, match="outside|off the scale|between"):
+        loyalty_regression(survey.assign(**{"overall sat": survey["overall sat"] + 3}), "overall sat", "intent",
+                           scale="satisfaction5")
+    with pytest.raises(CsatInputError, match="only 0 respondents have satisfaction \\(7,\\)"):
+        top_box_loyalty_ratio(survey, "overall sat", "rebuy", top=7)
+    with pytest.raises(CsatInputError, match="no loyal customers in the second box"):
+        top_box_loyalty_ratio(pd.DataFrame({"s": [5, 5, 4, 4], "r": [1, 0, 0, 0]}), "s", "r")

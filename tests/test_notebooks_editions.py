@@ -1,0 +1,117 @@
+"""The course notebooks: learner/trainer editions, in sync with their sources, clean outputs.
+
+These checks read the committed files only (no re-execution; nbval re-runs the learner
+notebooks separately). The sources are the jupytext scripts in notebooks/src.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+SOURCES = sorted((NOTEBOOKS / "src").glob("[0-9][0-9]_*.py"))
+STEMS = [p.stem for p in SOURCES]
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "tools" / "build_notebooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def _tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def test_the_course_is_all_there() -> None:
+    numbers = [s[:2] for s in STEMS]
+    assert numbers == [f"{i:02d}" for i in range(9)], STEMS
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_editions_exist_and_match_their_source(stem: str) -> None:
+    issues = _builder().out_of_sync(NOTEBOOKS / "src" / f"{stem}.py")
+    assert not issues, issues
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_learner_edition_has_no_solution_cells_and_trainer_has_them(stem: str) -> None:
+    learner = _read(NOTEBOOKS / f"{stem}.ipynb")
+    trainer = _read(NOTEBOOKS / "trainer" / f"{stem}.ipynb")
+    assert not [c for c in learner.cells if "solution" in _tags(c)]
+    solutions = [c for c in trainer.cells if "solution" in _tags(c)]
+    checks = [c for c in learner.cells if c.cell_type == "code" and "cl.check(" in c.source]
+    assert len(solutions) >= len(checks) >= 1, "every exercise check needs a solution in the trainer edition"
+    # the learner sees the scaffold, not the answer: the solution text is nowhere in the edition
+    learner_code = "\n".join(c.source for c in learner.cells)
+    for cell in solutions:
+        assert cell.source not in learner_code
+
+
+@pytest.mark.parametrize("edition", ["", "trainer"])
+@pytest.mark.parametrize("stem", STEMS)
+def test_outputs_are_clean(stem: str, edition: str) -> None:
+    nb = _read(NOTEBOOKS / edition / f"{stem}.ipynb")
+    assert "widgets" not in nb.metadata, "widget state must be stripped"
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.get("execution_count") for c in code), "every code cell must be executed"
+    for cell in code:
+        for out in cell.outputs:
+            assert out.output_type != "error", cell.source
+            assert not (out.output_type == "stream" and out.name == "stderr"), cell.source
+            text = json.dumps(out)
+            assert "/work/" not in text and "/home/" not in text and "/tmp/" not in text, "paths leak into outputs"
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_each_notebook_has_the_course_furniture(stem: str) -> None:
+    nb = _read(NOTEBOOKS / f"{stem}.ipynb")
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "**Time:**" in markdown and "you will be able to" in markdown
+    assert "## Summary" in markdown and "## Glossary" in markdown
+    assert f'cl.exercises.glossary("{stem[:2]}")' in code
+    assert "cl.check(" in code
+    first_code = next(c.source for c in nb.cells if c.cell_type == "code")
+    assert "import csat_lab as cl" in first_code and "default_rng(2024)" in first_code
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_checked_exercise_exists_and_is_introduced(stem: str) -> None:
+    from csat_lab.exercises import EXERCISES
+
+    nb = _read(NOTEBOOKS / f"{stem}.ipynb")
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "cl.check(" in cell.source:
+            exercise_id = cell.source.split('cl.check("', 1)[1].split('"', 1)[0]
+            assert exercise_id in EXERCISES and exercise_id.startswith(stem[:2])
+            assert f"**Exercise {exercise_id}.**" in markdown
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_trainer_solutions_pass_their_checks(stem: str) -> None:
+    nb = _read(NOTEBOOKS / "trainer" / f"{stem}.ipynb")
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.source.startswith("cl.check("):
+            shown = "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)
+            assert "correct" in shown and "not yet" not in shown, (cell.source, shown)
+
+
+def test_widget_cells_are_tagged_to_ignore_output() -> None:
+    for stem in STEMS:
+        for cell in _read(NOTEBOOKS / f"{stem}.ipynb").cells:
+            if cell.cell_type == "code" and "cl.widgets." in cell.source:
+                assert "nbval-ignore-output" in _tags(cell), (stem, cell.source)

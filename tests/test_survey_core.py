@@ -1,0 +1,224 @@
+"""csat_lab.survey design, reliability and gaps, against pingouin, sklearn, scipy and hand calculations."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import csat_lab as cl
+from csat_lab import survey
+from csat_lab.errors import CsatInputError
+
+REF = Path(__file__).resolve().parents[1].parent / "shared" / "reference-data" / "reliability"
+
+
+def _ref(name: str) -> pd.DataFrame:
+    path = REF / name
+    if not path.exists():
+        pytest.skip(f"reference data {path} is absent (only in the project's shared folder)")
+    return pd.read_csv(path, encoding="utf-8-sig")
+
+
+# ---------------------------------------------------------------- design
+def test_margin_of_error_and_sample_size_hand_calculation() -> None:
+    z = 1.959963984540054
+    assert survey.margin_of_error(1000) == pytest.approx(z * math.sqrt(0.25 / 1000))
+    fpc = math.sqrt((2000 - 1000) / (2000 - 1))
+    assert survey.margin_of_error(1000, population=2000) == pytest.approx(z * math.sqrt(0.25 / 1000) * fpc)
+    # Cochran's classic: +-5 points at 95% -> 384.15, rounded up to 385
+    assert survey.sample_size(0.05) == 385
+    n0 = z**2 * 0.25 / 0.05**2
+    assert survey.sample_size(0.05, population=500) == math.ceil(n0 / (1 + (n0 - 1) / 500))
+    assert survey.sample_size_mean(0.1, 1.2) == math.ceil((z * 1.2 / 0.1) ** 2)
+    assert survey.sample_size_nps(5) == math.ceil(z**2 * 100**2 / 25)
+
+
+def test_sample_size_matches_statsmodels() -> None:
+    from statsmodels.stats.proportion import samplesize_confint_proportion
+
+    ref = samplesize_confint_proportion(0.3, 0.04, alpha=0.05)
+    assert survey.sample_size(0.04, p=0.3) == math.ceil(ref)
+
+
+def test_nps_margin_is_consistent_with_metrics_interval() -> None:
+    r = cl.metrics.nps_from_counts(160, 160, 80)  # shares 0.4 / 0.4 / 0.2
+    moe = survey.nps_margin_of_error(400, promoters=0.4, detractors=0.2)
+    assert r.ci[1] - r.score == pytest.approx(moe)
+
+
+def test_response_rates() -> None:
+    r = survey.response_rates(1000, 300, 240)
+    assert (r.start_rate, r.completion_rate, r.response_rate) == (0.3, 0.8, 0.24)
+    with pytest.raises(CsatInputError, match="completed <= started <= invited"):
+        survey.response_rates(100, 50, 60)
+
+
+# ---------------------------------------------------------------- alpha
+def test_alpha_pingouin_long_example() -> None:
+    long = _ref("pingouin_cronbach_alpha.csv")
+    wide = long.pivot(index="Subj", columns="Items", values="Scores")
+    r = survey.cronbach_alpha(wide)
+    # pingouin documentation: (0.5917188485995826, array([0.195, 0.84 ]))
+    assert r.alpha == pytest.approx(0.5917188485995826, abs=1e-9)
+    assert r.ci == pytest.approx((0.195, 0.84), abs=5e-4)
+
+
+def test_alpha_pingouin_wide_missing_pairwise_and_listwise() -> None:
+    from scipy import stats
+
+    data = _ref("pingouin_cronbach_wide_missing.csv")
+    pair = survey.cronbach_alpha(data, missing="pairwise")
+    # pingouin documentation (= R psych::alpha(use="pairwise")): (0.732660835214447, [0.435, 0.909])
+    assert pair.alpha == pytest.approx(0.732660835214447, abs=1e-9)
+    assert pair.ci == pytest.approx((0.435, 0.909), abs=5e-4)
+    lw = survey.cronbach_alpha(data)
+    # pingouin documentation, listwise (= psych::alpha(use="complete.obs")): 0.8016949152542373
+    assert lw.alpha == pytest.approx(0.8016949152542373, abs=1e-9)
+    n, k = data.dropna().shape
+    assert lw.n == n and lw.n_dropped == data.shape[0] - n
+    # Feldt interval on the complete rows, written out with scipy's F quantiles
+    lo = 1 - (1 - lw.alpha) * stats.f.isf(0.025, n - 1, (n - 1) * (k - 1))
+    hi = 1 - (1 - lw.alpha) * stats.f.isf(0.975, n - 1, (n - 1) * (k - 1))
+    assert lw.ci == pytest.approx((lo, hi))
+
+
+def test_alpha_attitude_against_pingouin() -> None:
+    import pingouin as pg
+
+    att = _ref("attitude.csv").drop(columns="rownames")
+    expected, ci = pg.cronbach_alpha(data=att)
+    r = survey.cronbach_alpha(att)
+    assert r.alpha == pytest.approx(expected)
+    assert r.ci == pytest.approx(tuple(ci), abs=5e-4)
+    # standardized alpha from the mean inter-item correlation, computed directly
+    corr = att.corr().to_numpy()
+    k = corr.shape[0]
+    rbar = corr[np.triu_indices(k, 1)].mean()
+    assert r.standardized == pytest.approx(k * rbar / (1 + (k - 1) * rbar))
+
+
+def test_item_analysis_against_direct_computation() -> None:
+    import pingouin as pg
+
+    att = _ref("attitude.csv").drop(columns="rownames")
+    table = survey.item_analysis(att)
+    for item in att.columns:
+        rest = att.drop(columns=item)
+        assert table.loc[item, "alpha_if_deleted"] == pytest.approx(pg.cronbach_alpha(data=rest)[0])
+        assert table.loc[item, "item_total_r"] == pytest.approx(np.corrcoef(att[item], rest.sum(axis=1))[0, 1])
+    assert table["sd"].to_numpy() == pytest.approx(att.std().to_numpy())
+
+
+# ---------------------------------------------------------------- omega
+def test_omega_three_items_closed_form() -> None:
+    # With three items the one-factor model is exactly identified:
+    # l1^2 = c12 c13 / c23 (and cyclically), psi_j = c_jj - l_j^2.
+    rng = np.random.default_rng(3)
+    f = rng.normal(size=400)
+    x = np.column_stack([0.9 * f + rng.normal(0, 0.6, 400), 0.7 * f + rng.normal(0, 0.8, 400),
+                         0.5 * f + rng.normal(0, 0.9, 400)])
+    c = np.cov(x, rowvar=False)
+    lam = np.sqrt([c[0, 1] * c[0, 2] / c[1, 2], c[0, 1] * c[1, 2] / c[0, 2], c[0, 2] * c[1, 2] / c[0, 1]])
+    psi = np.diag(c) - lam**2
+    expected = lam.sum() ** 2 / (lam.sum() ** 2 + psi.sum())
+    r = survey.omega_total(pd.DataFrame(x, columns=["a", "b", "c"]), n_boot=0)
+    assert r.omega == pytest.approx(expected, abs=1e-4)
+    assert r.loadings.to_numpy() == pytest.approx(lam, abs=1e-3)
+
+
+def test_omega_matches_sklearn_factor_analysis_on_bfi() -> None:
+    from sklearn.decomposition import FactorAnalysis
+
+    bfi = _ref("psych_bfi.csv")
+    items = bfi[["A1", "A2", "A3", "A4", "A5"]].dropna().copy()
+    items["A1"] = 7 - items["A1"]  # A1 is reverse-keyed (psych::bfi.keys)
+    fa = FactorAnalysis(n_components=1).fit(items.to_numpy(float))
+    lam, psi = np.abs(fa.components_[0]), fa.noise_variance_
+    expected = lam.sum() ** 2 / (lam.sum() ** 2 + psi.sum())
+    r = survey.omega_total(items, n_boot=50, seed=1)
+    assert r.omega == pytest.approx(expected, abs=2e-3)
+    assert r.ci[0] < r.omega < r.ci[1]
+    assert r.omega >= survey.cronbach_alpha(items).alpha - 1e-9  # omega >= alpha for a congeneric scale
+
+
+def test_omega_recovers_known_loadings() -> None:
+    rng = np.random.default_rng(11)
+    loadings, psi = np.array([0.8, 0.7, 0.6, 0.5, 0.4]), np.array([0.36, 0.51, 0.64, 0.75, 0.84])
+    f = rng.normal(size=20000)
+    x = f[:, None] * loadings + rng.normal(size=(20000, 5)) * np.sqrt(psi)
+    truth = loadings.sum() ** 2 / (loadings.sum() ** 2 + psi.sum())  # 9 / 12.1 = 0.7438
+    assert survey.omega_total(pd.DataFrame(x), n_boot=0).omega == pytest.approx(truth, abs=0.01)
+
+
+# ---------------------------------------------------------------- reliability bad input
+@pytest.mark.parametrize(
+    "frame, kwargs, match",
+    [
+        (pd.DataFrame({"a": [1, 2, 3], "b": [2, 2, 2]}), {}, "zero variance"),
+        (pd.DataFrame({"a": [1, 2, 3]}), {}, "at least two items"),
+        (pd.DataFrame({"a": [1], "b": [2]}), {}, "at least 2 respondents"),
+        (pd.DataFrame({"a": [1, 2, 3], "b": ["2", "x", "1"]}), {}, "'b' must be numeric"),
+        (pd.DataFrame({"a": [1, 2], "b": [2, 1]}), {"items": ["a", "zz"]}, "no column 'zz'.*columns are: a, b"),
+        (pd.DataFrame({"a": [], "b": []}), {}, "empty"),
+        (pd.DataFrame({"a": [1.0, np.nan], "b": [np.nan, 2.0]}), {}, "at least 2 respondents"),
+        (pd.DataFrame({"a": [1, 2], "b": [2, 1]}), {"missing": "mean"}, "missing must be one of"),
+    ],
+)
+def test_reliability_bad_input(frame: pd.DataFrame, kwargs: dict, match: str) -> None:
+    with pytest.raises(CsatInputError, match=match):
+        survey.cronbach_alpha(frame, **kwargs)
+    with pytest.raises(CsatInputError, match=match):
+        survey.omega_total(frame, n_boot=0, **kwargs)
+
+
+# ---------------------------------------------------------------- disconfirmation and gaps
+@pytest.mark.parametrize(
+    "e, p, level",
+    [(3, 5, 5), (4, 5, 5), (4, 4, 4), (5, 4, 3), (5, 3, 2), (5, 2, 1), (5, 1, 1), (1, 1, 4)],
+)
+def test_disconfirmation_levels(e: int, p: int, level: int) -> None:
+    r = survey.disconfirmation(e, p)
+    assert r.gap == p - e and r.level == level
+    assert r.label == cl.label(f"scale.satisfaction5.{level}")
+
+
+def test_disconfirmation_language_tolerance_and_series() -> None:
+    cl.set_language("zh-CN")
+    try:
+        assert survey.disconfirmation(5, 3).label == "不满意"
+    finally:
+        cl.set_language("en")
+    assert survey.disconfirmation(4, 5, tolerance=1).level == 4
+    r = survey.disconfirmation(pd.Series([3, None, 5]), pd.Series([5, 4, 4]))
+    assert r.level.tolist()[0] == 5 and math.isnan(r.level.tolist()[1]) and r.level.tolist()[2] == 3
+    assert r.n == 2 and r.n_dropped == 1
+    with pytest.raises(CsatInputError, match="expectation: values outside scale 'satisfaction5'"):
+        survey.disconfirmation(6, 3)
+    with pytest.raises(CsatInputError, match="'perception' must be numeric"):
+        survey.disconfirmation([3], ["good"])
+    # item means: 4.5 expected, 3.2 perceived -> 1.3 short: beyond one step (1 point), within two -> 2
+    assert survey.disconfirmation(4.5, 3.2).level == 2
+    with pytest.raises(CsatInputError, match="3 values but perception has 2"):
+        survey.disconfirmation([1, 2, 3], [1, 2])
+
+
+def test_gap_scores_match_paired_t() -> None:
+    from scipy import stats
+
+    e = pd.DataFrame({"speed": [5, 4, 5, 4, 5, 3], "price": [3, 3, 4, 2, 4, 4]})
+    p = pd.DataFrame({"speed": [3, 4, 4, 2, 4, 3], "price": [4, 3, 4, 3, 5, 2]})
+    r = survey.gap_scores(e, p, dimensions={"all": ["speed", "price"]})
+    t = r.table.set_index("name")
+    for item in ("speed", "price"):
+        ref = stats.ttest_rel(p[item], e[item])
+        assert t.loc[item, "t"] == pytest.approx(ref.statistic)
+        assert t.loc[item, "p_value"] == pytest.approx(ref.pvalue)
+        ci = ref.confidence_interval(0.95)
+        assert (t.loc[item, "ci_low"], t.loc[item, "ci_high"]) == pytest.approx((ci.low, ci.high))
+    assert t.loc["all", "gap"] == pytest.approx(((p - e).mean(axis=1)).mean())
+    with pytest.raises(CsatInputError, match="unknown items \\['tone'\\]"):
+        survey.gap_scores(e, p, dimensions={"x": ["tone"]})
