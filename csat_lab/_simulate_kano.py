@@ -11,7 +11,8 @@ from ._simulate_common import check_size, rng_from
 
 __all__ = ["kano_features", "KANO_ANSWERS", "KANO_TABLE"]
 
-KANO_ANSWERS = ("like", "must_be", "neutral", "live_with", "dislike")
+# The English option labels of the ``kano5`` scale, as a survey export writes them.
+KANO_ANSWERS = ("Like", "Must-be", "Neutral", "Live with", "Dislike")
 KANO_CLASSES = ("A", "O", "M", "I", "R", "Q")
 # Rows: functional answer, columns: dysfunctional answer (Berger et al., 1993).
 KANO_TABLE = (

@@ -157,10 +157,14 @@ def rfm(transactions: pd.DataFrame, *, customer: str = "customer_id", date: str 
     k = len(arrays.customers)
     codes, day, amt = arrays.codes, arrays.day, arrays.amount
     monetary = np.bincount(codes, weights=amt, minlength=k)
+    refund_only = 0
     if (amt < 0).any():
+        present = np.bincount(codes, minlength=k) > 0
         purchase = amt >= 0
         codes, day = codes[purchase], day[purchase]
     frequency = np.bincount(codes, minlength=k)
+    if (amt < 0).any():
+        refund_only = int((present & (frequency == 0)).sum())
     last = np.full(k, np.iinfo(np.int64).min)
     np.maximum.at(last, codes, day)
     buyers = frequency > 0
@@ -178,8 +182,8 @@ def rfm(transactions: pd.DataFrame, *, customer: str = "customer_id", date: str 
     table["rfm"] = table["R"] * 100 + table["F"] * 10 + table["M"]
     table["score"] = table["R"] + table["F"] + table["M"]
     dropped = dict(arrays.dropped)
-    if (~buyers).any():
-        dropped["customers with refunds only (no purchase)"] = int((~buyers).sum())
+    if refund_only:
+        dropped["customers with refunds only (no purchase)"] = refund_only
     return RFMResult(
         table=table, scheme=_SCHEME.format(bins=bins),
         reference_date=pd.Timestamp(ref * 86_400_000_000_000), bins=bins,

@@ -5,6 +5,18 @@ returns ``(frame, truth)``: the data and the true parameters used to make it, so
 lesson can show an estimator recovering the truth. The data cards
 (``datasets/<name>.md``) state each process and its parameters.
 
+=========================  ==========================================================
+function                   data
+=========================  ==========================================================
+``csat_tracker``           quarterly CSAT/NPS/CES survey with weights and messy rows
+``complaints_log``         complaints through the 8 handling steps, repurchase
+``telecom_subscribers``    subscriptions, satisfaction waves, churn type and reason
+``supermarket_members``    loyalty-member transactions from a BG/NBD process
+``auto_dealer``            car dealer expectation/performance items, loyalty curve
+``hotel_guests``           hotel stays with recorded preferences and SERVQUAL items
+``kano_features``          Kano answer pairs for eight service features
+=========================  ==========================================================
+
 Regenerate every shipped file (the data and the two survey-export samples in
 ``datasets/files/``) byte for byte with::
 
@@ -30,8 +42,8 @@ import pandas as pd
 from ._simulate_auto import auto_dealer
 from ._simulate_cdnow import cdnow_from_master
 from ._simulate_common import write_csv
-from ._simulate_exports import write_exports
 from ._simulate_complaints import complaints_log
+from ._simulate_exports import write_exports
 from ._simulate_hotel import hotel_guests
 from ._simulate_kano import kano_features
 from ._simulate_supermarket import supermarket_members
@@ -39,7 +51,19 @@ from ._simulate_telecom import telecom_subscribers
 from ._simulate_tracker import csat_tracker
 from .errors import CsatInputError
 
-__all__ = ["csat_tracker", "complaints_log", "telecom_subscribers", "supermarket_members", "auto_dealer", "hotel_guests", "kano_features", "SIMULATED", "regenerate", "write_cdnow", "main"]
+__all__ = [
+    "csat_tracker",
+    "complaints_log",
+    "telecom_subscribers",
+    "supermarket_members",
+    "auto_dealer",
+    "hotel_guests",
+    "kano_features",
+    "SIMULATED",
+    "regenerate",
+    "write_cdnow",
+    "main",
+]
 
 
 @dataclass(frozen=True)

@@ -147,3 +147,19 @@ def test_messy_csat_codes_are_documented_not_hidden():
     invalid = set(frame["csat"].unique()) - set(range(1, 6))
     assert invalid == {0, 6, 9, 99}
     assert "min" not in _schema("csat_tracker")["columns"]["csat"]
+
+
+# Label keys of the codes in synthetic category columns; churn types and factors use the segments catalog.
+_LABEL_PREFIX = {"churn_type": "segments.lost_type.", "churn_reason": "segments.churn_factor."}
+
+
+@pytest.mark.parametrize("name", sorted(n for n in NAMES if _schema(n)["synthetic"]))
+def test_category_codes_have_bilingual_labels(name):
+    from csat_lab.i18n import label
+
+    for col, spec in _schema(name)["columns"].items():
+        if "categories" not in spec or col in ("functional", "dysfunctional"):
+            continue
+        for code in spec["categories"]:
+            key = _LABEL_PREFIX.get(col, f"data.{col}.") + code
+            assert CJK.search(label(key, "zh-CN")) and label(key, "en") != key, key

@@ -295,11 +295,11 @@ def test_hotel_satisfaction_gap_weights_recovered(hotel):
 
 # Kano evaluation table (Berger et al., 1993), written out independently of csat_lab.
 _TABLE = {
-    "like": {"like": "Q", "must_be": "A", "neutral": "A", "live_with": "A", "dislike": "O"},
-    "must_be": {"like": "R", "must_be": "I", "neutral": "I", "live_with": "I", "dislike": "M"},
-    "neutral": {"like": "R", "must_be": "I", "neutral": "I", "live_with": "I", "dislike": "M"},
-    "live_with": {"like": "R", "must_be": "I", "neutral": "I", "live_with": "I", "dislike": "M"},
-    "dislike": {"like": "R", "must_be": "R", "neutral": "R", "live_with": "R", "dislike": "Q"},
+    "Like": {"Like": "Q", "Must-be": "A", "Neutral": "A", "Live with": "A", "Dislike": "O"},
+    "Must-be": {"Like": "R", "Must-be": "I", "Neutral": "I", "Live with": "I", "Dislike": "M"},
+    "Neutral": {"Like": "R", "Must-be": "I", "Neutral": "I", "Live with": "I", "Dislike": "M"},
+    "Live with": {"Like": "R", "Must-be": "I", "Neutral": "I", "Live with": "I", "Dislike": "M"},
+    "Dislike": {"Like": "R", "Must-be": "R", "Neutral": "R", "Live with": "R", "Dislike": "Q"},
 }
 
 

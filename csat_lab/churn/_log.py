@@ -24,8 +24,8 @@ PERIODS = ("D", "W", "M", "Q", "Y")
 
 @dataclass(frozen=True)
 class LogArrays:
-    codes: np.ndarray  # customer code per row, 0..n_customers-1
-    customers: pd.Index  # customer id per code
+    codes: np.ndarray  # customer code per row
+    customers: pd.Index  # customer id per code (may include ids without rows)
     day: np.ndarray  # days since 1970-01-01 per row
     amount: np.ndarray | None
     n_rows: int
@@ -55,21 +55,21 @@ def log_arrays(data: pd.DataFrame, customer: str, date: str, amount: str | None,
         no_amount = np.isnan(values)
     checks = (("missing customer id", no_id), ("missing date", nat), ("future date", future & ~nat),
               ("missing amount", no_amount))
-    bad = np.zeros(len(data), dtype=bool)
     dropped: dict[str, int] = {}
-    for reason, mask in checks:
-        mask = mask & ~bad
-        if mask.any():
-            if on_invalid == "raise":
-                rows = list(data.index[mask][:5])
-                raise CsatInputError(
-                    f"{int(mask.sum())} transactions have a {reason} (rows {rows}, ...); fix them or pass "
-                    "on_invalid='drop' to remove them with a report"
-                    + (f" (dates after {limit.date()} count as future)" if reason == "future date" else "")
-                )
-            dropped[reason] = int(mask.sum())
-            bad |= mask
-    if bad.any():
+    if any(mask.any() for _, mask in checks):
+        bad = np.zeros(len(data), dtype=bool)
+        for reason, mask in checks:
+            mask = mask & ~bad
+            if mask.any():
+                if on_invalid == "raise":
+                    rows = list(data.index[mask][:5])
+                    raise CsatInputError(
+                        f"{int(mask.sum())} transactions have a {reason} (rows {rows}, ...); fix them or pass "
+                        "on_invalid='drop' to remove them with a report"
+                        + (f" (dates after {limit.date()} count as future)" if reason == "future date" else "")
+                    )
+                dropped[reason] = int(mask.sum())
+                bad |= mask
         keep = ~bad
         ids, ns = ids[keep], ns[keep]
         values = values[keep] if values is not None else None
@@ -85,13 +85,10 @@ def _factorize(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
     if raw.dtype.kind in "iu" and len(raw):
         lo, hi = int(raw.min()), int(raw.max())
         # dense integer ids need no hashing: the id offset is the code
+        # dense integer ids need no hashing: the id offset is the code. Ids in the range that
+        # never occur get codes too; callers drop customers without rows.
         if hi - lo < 2 * len(raw) + 1024:
-            codes = (raw - lo if lo else raw).astype(np.int64, copy=False)
-            present = np.bincount(codes, minlength=hi - lo + 1) > 0
-            if present.all():
-                return codes, pd.RangeIndex(lo, hi + 1)
-            remap = np.cumsum(present) - 1
-            return remap[codes], pd.Index(np.flatnonzero(present) + lo)
+            return (raw - lo if lo else raw).astype(np.int64, copy=False), pd.RangeIndex(lo, hi + 1)
     codes, uniques = pd.factorize(ids, sort=False)
     return codes.astype(np.int64), pd.Index(uniques)
 

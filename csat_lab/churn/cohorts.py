@@ -55,7 +55,7 @@ def cohort_table(transactions: pd.DataFrame, *, customer: str = "customer_id", d
 
     A customer's cohort is the period of the first purchase. With ``amount``,
     refunds are netted per customer-period and a period with a negative net is not a
-    purchase (so a customer whose first period nets to zero is acquired later).
+    purchase (so a customer whose first period nets below zero is acquired later).
     Duplicate rows cannot change the counts (they count distinct customers).
 
     Parameters
@@ -96,9 +96,11 @@ def cohort_table(transactions: pd.DataFrame, *, customer: str = "customer_id", d
     k = len(arrays.customers)
     n_per = int(per.max()) + 1
     key = arrays.codes * n_per + per
+    refund_only = 0
     if arrays.amount is not None and (arrays.amount < 0).any():
         cells, inverse = np.unique(key, return_inverse=True)
         net = np.bincount(inverse, weights=arrays.amount)
+        refund_only = len(np.unique(cells // n_per)) - len(np.unique(cells[net >= 0] // n_per))
         cells = cells[net >= 0]
     elif k * n_per <= _BITMAP_LIMIT:
         seen = np.zeros(k * n_per, dtype=bool)
@@ -124,8 +126,8 @@ def cohort_table(transactions: pd.DataFrame, *, customer: str = "customer_id", d
     rates = counts.div(sizes[rows], axis=0).mask(horizon)
     counts = counts.astype("Int64").mask(horizon)
     dropped = dict(arrays.dropped)
-    if not acquired.all():
-        dropped["customers whose purchases net below 0 in every period"] = int((~acquired).sum())
+    if refund_only:
+        dropped["customers whose purchases net below 0 in every period"] = refund_only
     return CohortResult(counts=counts, rates=rates, sizes=pd.Series(sizes[rows], index=index, name="size"),
                         period=period, n=arrays.n_rows - sum(arrays.dropped.values()),
                         n_customers=int(acquired.sum()), n_dropped=int(sum(arrays.dropped.values())),
