@@ -77,7 +77,7 @@ members.head()
 # Two of them from the member data: **Performance** by store, and **Profiling** by coupon use.
 
 # %%
-members.groupby("store", observed=True)["amount"].agg(transactions="size", sales="sum", average_basket="mean")
+members.groupby("store", observed=True)["amount"].agg(transactions="size", sales="sum", average_basket="mean").round(1)
 
 # %%
 members.groupby("member_id")["coupon_used"].mean().describe()
@@ -148,7 +148,7 @@ scored.table.sort_values("score", ascending=False).head()
 # %%
 spend = members.groupby("member_id")["amount"].sum()
 tiers = cl.segments.value_tiers(spend)
-spend.groupby(tiers, observed=True).agg(members="size", total_spend="sum")
+spend.groupby(tiers, observed=True).agg(members="size", total_spend="sum").round(0)
 
 # %% [markdown]
 # The **Pareto curve** (Lorenz curve) shows how concentrated the value is; the Gini
@@ -157,6 +157,17 @@ spend.groupby(tiers, observed=True).agg(members="size", total_spend="sum")
 # %%
 concentration = cl.segments.pareto(spend)
 concentration
+
+# %%
+lorenz = concentration.lorenz
+fig, ax = plt.subplots(figsize=(5, 5))
+ax.plot(1 - lorenz["customer_share"][::-1].to_numpy(), 1 - lorenz["value_share"][::-1].to_numpy(), label="members, largest first")
+ax.plot([0, 1], [0, 1], color="grey", lw=0.8, label="everyone equal")
+ax.axvline(0.2, color="grey", ls=":", lw=0.8)
+ax.set_xlabel("share of members")
+ax.set_ylabel("share of net spending")
+ax.legend()
+plt.show()
 
 # %% [markdown]
 # **Exercise 05.top20_share.** What percentage of the members' total net spending comes from
@@ -184,7 +195,7 @@ cl.check("05.top20_share", answer)
 
 # %%
 abc = cl.segments.abc_classes(spend)
-abc.groupby("class", observed=True)["value"].agg(members="size", spend="sum")
+abc.groupby("class", observed=True)["value"].agg(members="size", spend="sum").round(0)
 
 # %% [markdown]
 # *Discussion:* the A class is about a third of the members here, not a fifth. How many
