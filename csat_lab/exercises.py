@@ -155,6 +155,37 @@ def _full_process_gain() -> float:
     return _rate(log, "repurchased", full) - _rate(log, "repurchased", ~full)
 
 
+def _hotel_return_gap() -> float:
+    stays = datasets.load("hotel_guests")
+    like = stays[(stays["stay_number"] >= 2) & stays["preference_recorded"] & stays["returned_next_year"].notna()]
+    return _rate(like, "returned_next_year", like["personalised"]) - _rate(like, "returned_next_year", ~like["personalised"])
+
+
+def _purchases() -> pd.DataFrame:
+    log = datasets.load("supermarket_members")
+    return log[log["amount"] > 0]
+
+
+def _coupon_uplift() -> float:
+    buys = _purchases()
+    after = buys["programme"].astype(str) == "after"
+    return _rate(buys, "coupon_used", after) - _rate(buys, "coupon_used", ~after)
+
+
+def _lapsing_regulars() -> float:
+    buys = _purchases()
+    last = buys.groupby("member_id")["date"].max()
+    count = buys.groupby("member_id").size()
+    return float((((pd.Timestamp("2024-07-01") - last).dt.days > 90) & (count >= 20)).sum())
+
+
+def _dealer_sales_csat() -> float:
+    dealer = datasets.load("auto_dealer")
+    sales = dealer[dealer["visit"].astype(str) == "sales"]
+    level = pd.to_numeric(sales["overall_satisfaction"].astype("object"), errors="coerce").dropna()
+    return 100.0 * (level >= 4).mean()
+
+
 def _clv_five_years() -> float:
     margin, retention, discount = 100.0, 0.8, 0.10
     years = np.arange(1, 6)
@@ -202,6 +233,10 @@ _LIST = [
     _n("06.full_process_gain", "06", _full_process_gain, 0.5),
     _c("07.carrot_juice", "07", "38e0baab3a356fd58fd6", "abcd"),
     _c("07.phone_booth", "07", "fd93ea029603a99bd4f9", "abcd"),
+    _n("07.hotel_return_gap", "07", _hotel_return_gap, 0.5),
+    _n("07.coupon_uplift", "07", _coupon_uplift, 0.2),
+    _n("07.lapsing_regulars", "07", _lapsing_regulars, 0),
+    _n("07.dealer_sales_csat", "07", _dealer_sales_csat, 0.15, percent=True),
     _c("08.report_ci", "08", "99e3b2f3c0086a9e460d", "abc"),
 ]
 #: Every exercise of the course, by id (``"NN.name"``, NN = notebook number).

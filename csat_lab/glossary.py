@@ -43,7 +43,7 @@ _TERMS: dict[str, tuple[str, ...]] = {
     "lifetime_value": ('01', '04'),
     "pareto": ('01', '05'),
     "kano": ('01',),
-    "servqual": ('01',),
+    "servqual": ('01', '07'),
     "quality_indicators": ('01',),
     "repurchase_rate": ('01', '03'),
     "referral_rate": ('01',),
@@ -100,11 +100,11 @@ _TERMS: dict[str, tuple[str, ...]] = {
     "resolution_time": ('06',),
     "compensation": ('06',),
     "personalised_service": ('07',),
-    "member_programme": ('07', '05'),
+    "member_programme": ('05', '07'),
     "precision_marketing": ('07',),
     "parameters_cell": ('08',),
     "reproducibility": ('08',),
-    "study_report": ('08', '02'),
+    "study_report": ('02', '07', '08'),
 }
 
 def _row(term: str, language: str) -> dict[str, str]:
@@ -112,7 +112,7 @@ def _row(term: str, language: str) -> dict[str, str]:
         label("glossary.column.term_en", language): label(f"glossary.{term}", "en"),
         label("glossary.column.term_zh", language): label(f"glossary.{term}", "zh-CN"),
         label("glossary.column.definition", language): label(f"glossary.{term}.definition", language),
-        label("glossary.column.notebooks", language): ", ".join(_TERMS[term]),
+        label("glossary.column.notebooks", language): ", ".join(sorted(_TERMS[term])),
     }
 
 

@@ -161,6 +161,11 @@ tracker.head()
 # could not reproduce. Each notebook puts its widgets next to the idea they illustrate, and
 # `explorers.ipynb` gathers them all. Widgets need a live notebook: in a static view (a web
 # page or a PDF) you see their last state, not the controls.
+#
+# Try the NPS calculator: move the sliders for promoters, passives and detractors.
+
+# %% tags=["nbval-ignore-output"]
+cl.widgets.nps_explorer()
 
 # %% [markdown]
 # ## Loading your own data

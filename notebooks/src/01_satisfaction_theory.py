@@ -96,6 +96,13 @@ pairs.assign(gap=result.gap, level=result.level, label=result.label)
 # "very dissatisfied" even though a 2 would be "dissatisfied" on its own. The same
 # performance pleases one customer and disappoints another, because their expectations differ.
 #
+# Try it with the explorer: set an expectation and a perception and read the level. Then ask
+# the class what the firm could change: the perception, or the expectation?
+
+# %% tags=["nbval-ignore-output"]
+cl.widgets.disconfirmation_explorer()
+
+# %% [markdown]
 # **Exercise 01.disconfirmation.** A customer expected a 4 and perceived a 5. Which outcome does
 # the model predict? (a) dissatisfied; (b) satisfied; (c) delighted.
 

@@ -28,6 +28,7 @@
 # %matplotlib inline
 import io
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
@@ -166,6 +167,30 @@ answer = 100 * valid.isin([4, 5]).mean()
 
 # %%
 cl.check("02.tracker_csat", answer)
+
+# %% [markdown]
+# ## Kano survey: scoring features
+# *(10 min)*
+#
+# Notebook 01 introduced the Kano model. `kano_features` holds 300 hotel guests' answers to the
+# paired questions for eight features. `kano_table` classifies each answer pair with Kano's
+# evaluation table, takes the most frequent category per feature, and computes Berger et al.'s
+# (1993) coefficients: **Better** = (A + O) / (A + O + M + I), how much the feature can
+# delight, and **Worse** = −(O + M) / (A + O + M + I), how much its absence hurts.
+
+# %%
+kano = cl.datasets.load("kano_features")
+kano_scores = cl.survey.kano_table(kano, feature="feature", functional="functional", dysfunctional="dysfunctional")
+kano_scores[["category_label", "better", "worse"]]
+
+# %%
+cl.plots.kano_chart(kano_scores)
+plt.show()
+
+# %% [markdown]
+# Free Wi-Fi and daily room cleaning are must-be (large Worse, small Better): providing them
+# earns no praise, missing them causes anger. Remembered preferences are attractive: the
+# carrot juice of notebook 07.
 
 # %% [markdown]
 # ## Sampling and the margin of error
@@ -325,6 +350,10 @@ cl.survey.cronbach_alpha(scored, items=items)
 # %%
 cl.survey.item_analysis(scored, items=items)
 
+# %%
+cl.plots.likert_bars(clean, items)
+plt.show()
+
 # %% [markdown]
 # `item_total_r` is each item's correlation with the sum of the others; `alpha_if_deleted`
 # shows whether dropping the item would help. Here every item belongs.
@@ -339,6 +368,17 @@ cl.survey.item_analysis(scored, items=items)
 # %%
 by_wave = cl.metrics.compare_groups(clean, "csat", "wave", metric="csat", weights="weight")
 by_wave
+
+# %%
+cl.plots.trend_by_wave(clean, "csat", "wave", metric="csat")
+plt.show()
+
+# %% [markdown]
+# Is a change in NPS between two waves real? The explorer compares two waves given as counts
+# of promoters, passives and detractors, with the interval of the difference.
+
+# %% tags=["nbval-ignore-output"]
+cl.widgets.nps_difference_explorer()
 
 # %% [markdown]
 # ## The survey summary report

@@ -121,11 +121,7 @@ curve = cl.loyalty.loyalty_curve(dealer, "overall_satisfaction", "repurchase", k
 curve[["level", "n", "estimate", "ci_low", "ci_high", "zone_label"]]
 
 # %%
-fig, ax = plt.subplots(figsize=(6, 4))
-ax.errorbar(curve["level"], curve["estimate"],
-            yerr=[curve["estimate"] - curve["ci_low"], curve["ci_high"] - curve["estimate"]], marker="o", capsize=4)
-ax.set_xticks(curve["level"], cl.scales.get("satisfaction5").labels(), rotation=20)
-ax.set_ylabel("P(repurchase)")
+cl.plots.loyalty_curve_plot(curve)
 plt.show()
 
 # %% [markdown]
@@ -184,14 +180,7 @@ ipa = cl.loyalty.ipa(service, "overall_satisfaction", drivers)
 ipa
 
 # %%
-fig, ax = plt.subplots(figsize=(6, 4))
-ax.scatter(ipa["performance"], ipa["importance"])
-for name, row in ipa.iterrows():
-    ax.annotate(name.replace("perf_repair_", ""), (row["performance"], row["importance"]), fontsize=8)
-ax.axvline(ipa["performance"].mean(), color="grey", lw=0.8)
-ax.axhline(ipa["importance"].mean(), color="grey", lw=0.8)
-ax.set_xlabel("performance (mean rating)")
-ax.set_ylabel("importance (Shapley share)")
+cl.plots.ipa_plot(ipa)
 plt.show()
 
 # %% [markdown]
@@ -238,6 +227,10 @@ survey_data, truth = cl.loyalty.simulate_structural(true_paths, n=250, seed=rng)
 blocks = {c: [f"{c}{i}" for i in (1, 2, 3)] for c in ecsi.constructs}
 fit = ecsi.fit(survey_data, blocks, bootstrap=50, seed=rng)
 fit.paths.assign(true=[true_paths[(s, t)] for s, t in zip(fit.paths["source"], fit.paths["target"])])
+
+# %%
+cl.plots.path_model_plot(fit)
+plt.show()
 
 # %% [markdown]
 # Compare the `coef` column with `true`. Most estimates fall below the truth: each construct

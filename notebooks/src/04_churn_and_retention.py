@@ -152,6 +152,10 @@ members = cl.datasets.load("supermarket_members")
 cohorts = cl.churn.cohort_table(members, customer="member_id", date="date", period="Q")
 cohorts.rates
 
+# %%
+cl.plots.cohort_heatmap(cohorts)
+plt.show()
+
 # %% [markdown]
 # Every cohort loses about 30% after its first quarter; the losses then slow down. That
 # pattern (a steep early drop, then a slowly declining plateau) is typical, and it is why
@@ -171,12 +175,7 @@ survival = cl.churn.kaplan_meier(telecom["tenure_months"], telecom["churned"], g
 survival
 
 # %%
-fig, ax = plt.subplots(figsize=(6, 4))
-for group, curve in survival.table.groupby("group"):
-    ax.step(curve["time"], curve["survival"], where="post", label=group)
-ax.set_xlabel("tenure (months)")
-ax.set_ylabel("share still subscribed")
-ax.legend()
+cl.plots.survival_curves(survival)
 plt.show()
 
 # %% [markdown]

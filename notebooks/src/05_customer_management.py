@@ -150,6 +150,10 @@ spend = members.groupby("member_id")["amount"].sum()
 tiers = cl.segments.value_tiers(spend)
 spend.groupby(tiers, observed=True).agg(members="size", total_spend="sum").round(0)
 
+# %%
+cl.plots.value_tier_bars(spend, tiers)
+plt.show()
+
 # %% [markdown]
 # The **Pareto curve** (Lorenz curve) shows how concentrated the value is; the Gini
 # coefficient summarises it (0 = everyone spends the same, 1 = one member spends everything).
@@ -159,14 +163,7 @@ concentration = cl.segments.pareto(spend)
 concentration
 
 # %%
-lorenz = concentration.lorenz
-fig, ax = plt.subplots(figsize=(5, 5))
-ax.plot(1 - lorenz["customer_share"][::-1].to_numpy(), 1 - lorenz["value_share"][::-1].to_numpy(), label="members, largest first")
-ax.plot([0, 1], [0, 1], color="grey", lw=0.8, label="everyone equal")
-ax.axvline(0.2, color="grey", ls=":", lw=0.8)
-ax.set_xlabel("share of members")
-ax.set_ylabel("share of net spending")
-ax.legend()
+cl.plots.lorenz_curve(concentration)
 plt.show()
 
 # %% [markdown]

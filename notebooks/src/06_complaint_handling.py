@@ -159,7 +159,12 @@ by_channel[by_channel["kpi"] != "complaint_rate"].pivot(index="group", columns="
 # were not.
 
 # %%
-cl.complaints.recovery_effect(log)
+recovery = cl.complaints.recovery_effect(log)
+recovery
+
+# %%
+cl.plots.recovery_bars(recovery)
+plt.show()
 
 # %% [markdown]
 # Recovered complainers came back *more* often than customers who never complained, and

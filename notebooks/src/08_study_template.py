@@ -1,0 +1,187 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 08 · Study template: an end-to-end satisfaction study on your own file
+#
+# **Time:** about 60 minutes the first time; minutes once your parameters are set.
+#
+# **After this notebook you will be able to**
+# 1. run a complete satisfaction study (load → clean → score → reliability → compare groups →
+#    drivers → report) on your own survey file by changing one cell;
+# 2. run the same study unattended, for example every quarter, with papermill;
+# 3. report every headline number with its confidence interval, its *n* and what was removed.
+#
+# **How to use it.** Everything that depends on your data is in the **parameters** cell below.
+# As shipped it analyses the course's `csat_tracker` dataset. For your own file, set `PATH` to
+# it and the column names to yours. To run it unattended, papermill injects new values after the
+# cell tagged `parameters`, e.g.
+# `papermill 08_study_template.ipynb q3_study.ipynb -p PATH q3_export.csv`.
+
+# %%
+# %matplotlib inline
+import numpy as np
+import pandas as pd
+
+import csat_lab as cl
+
+rng = np.random.default_rng(2024)
+pd.set_option("display.precision", 3)
+cl.set_language("en")
+
+# %% tags=["parameters"]
+DATASET = "csat_tracker"  # a shipped dataset, used when PATH is None
+PATH = None  # your CSV export, e.g. "exports/q3_survey.csv"
+LANGUAGE = "en"  # "zh-CN" for Chinese labels
+ID = "response_id"  # respondent ID column (duplicates are removed), or None
+DURATION = "duration_sec"  # completion time in seconds (speeders are removed), or None
+WEIGHT = "weight"  # survey weight column, or None
+GROUP = "wave"  # column to compare groups by (wave, region, store ...), or None
+CSAT = "csat"  # overall satisfaction, 1-5
+NPS = "nps"  # likelihood to recommend, 0-10, or None
+CES = "ces"  # effort, 1-7, or None
+ITEMS = ["q1", "q2", "q3", "q4", "q5", "q6"]  # agreement items (1-5) of one scale, or []
+REVERSED = ["q4"]  # negatively worded items among ITEMS
+BOOTSTRAP = 100  # resamples for driver intervals (keep small for speed)
+
+# %% [markdown]
+# ## 1. Load
+# *(5 min)*
+
+# %%
+cl.set_language(LANGUAGE)
+if PATH is None:
+    raw = cl.datasets.load(DATASET)
+    source = f"course dataset {DATASET}"
+else:
+    raw, codebook = cl.survey.read_csv(PATH)
+    source = "file given in PATH"
+print(f"{len(raw)} rows, {raw.shape[1]} columns from the {source}")
+
+# %% [markdown]
+# ## 2. Clean, with a report
+# *(10 min)*
+#
+# Invalid codes become missing; duplicates, speeders and straight-liners are removed. The
+# report accounts for every row.
+
+# %%
+answer_scales = {CSAT: "satisfaction5", **dict.fromkeys(ITEMS, "agree5")}
+if NPS:
+    answer_scales[NPS] = "nps11"
+if CES:
+    answer_scales[CES] = "effort7"
+data, cleaning = cl.survey.clean(
+    raw, scales=answer_scales, id=ID, duration=DURATION, straightline=ITEMS if len(ITEMS) >= 3 else None
+)
+cleaning
+
+# %% [markdown]
+# ## 3. Headline scores
+# *(10 min)*
+
+# %%
+weights = data[WEIGHT] if WEIGHT else None
+headline = {"CSAT (% satisfied or very satisfied)": cl.metrics.csat(data[CSAT], weights=weights)}
+if NPS:
+    headline["NPS"] = cl.metrics.nps(data[NPS], weights=weights)
+if CES:
+    headline["CES (% finding it easy, 6-7)"] = cl.metrics.top_box(data[CES], scale="effort7", k=2, weights=weights)
+
+
+def _row(result):
+    estimate = getattr(result, "estimate", None)
+    if estimate is None:
+        return result.score, result.ci[0], result.ci[1], result.n
+    return 100 * estimate, 100 * result.ci[0], 100 * result.ci[1], result.n
+
+
+scores = pd.DataFrame({name: _row(r) for name, r in headline.items()}, index=["estimate", "ci_low", "ci_high", "n"]).T
+scores.round(1)
+
+# %% [markdown]
+# ## 4. Reliability of the item scale
+# *(5 min)*
+
+# %%
+if ITEMS:
+    items = data[ITEMS].apply(lambda column: pd.to_numeric(column.astype("object")))
+    for item in REVERSED:
+        items[item] = 6 - items[item]
+    reliability = cl.survey.cronbach_alpha(items, items=ITEMS)
+    display(reliability)
+
+# %% [markdown]
+# ## 5. Compare groups
+# *(10 min)*
+
+# %%
+if GROUP:
+    comparison = cl.metrics.compare_groups(data, CSAT, GROUP, metric="csat", weights=WEIGHT)
+    display(comparison[["group", "estimate", "ci_low", "ci_high", "n", "difference", "p_value"]])
+
+# %% [markdown]
+# ## 6. What drives overall satisfaction?
+# *(10 min)*
+
+# %%
+if ITEMS:
+    drivers_data = items.assign(**{CSAT: pd.to_numeric(data[CSAT].astype("object"))})
+    drivers = cl.loyalty.shapley_importance(drivers_data, CSAT, ITEMS, bootstrap=BOOTSTRAP, seed=rng)
+    display(drivers[["share", "share_ci_low", "share_ci_high"]])
+
+# %% [markdown]
+# ## 7. The report
+# *(10 min)*
+#
+# The summary report names its sample, its cleaning and the interval of every number.
+
+# %%
+lines = [
+    f"Responses received: {cleaning.n_input}; valid after cleaning: {cleaning.n_kept} "
+    f"({cleaning.n_removed} removed, {cleaning.n_changed} answers set to missing).",
+]
+for name, row in scores.iterrows():
+    lines.append(f"{name}: {row['estimate']:.1f} (95% CI {row['ci_low']:.1f} to {row['ci_high']:.1f}; n = {int(row['n'])}).")
+if ITEMS:
+    lines.append(f"Item scale reliability: Cronbach's alpha {reliability.alpha:.2f}.")
+    lines.append(f"Strongest driver of overall satisfaction: {drivers['share'].idxmax()}.")
+print("\n".join(lines))
+
+# %% [markdown]
+# **Exercise 08.report_ci.** A manager asks for "just the satisfaction percentage" for the
+# board. What should the report give with it? (a) nothing else, to keep it simple; (b) the
+# confidence interval and the number of valid responses; (c) the p-value of every item.
+
+# %%
+answer = None
+
+# %% tags=["solution"]
+answer = "b"
+
+# %%
+cl.check("08.report_ci", answer)
+
+# %% [markdown]
+# ## Summary
+#
+# - Put everything that depends on the data in one parameters cell; the steps stay the same.
+# - Clean with a report; score with intervals; check reliability before adding items up.
+# - Compare groups with intervals and find drivers with Shapley importance.
+# - The report states what was received, what was removed and the interval of every number;
+#   run it unattended with papermill for each new wave.
+
+# %% [markdown]
+# ## Glossary (术语表)
+
+# %%
+cl.exercises.glossary("08")
