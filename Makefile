@@ -13,7 +13,7 @@ JOBS   ?= 2
 # Notebooks run under nbval in full mode, in this environment, with the sanitize file.
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: lab test app bench notebooks setup browser clean
+.PHONY: lab test app bench notebooks setup fonts browser clean
 
 setup: $(STAMP)
 
@@ -26,19 +26,18 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -c 'from csat_lab._launch import write_lab_overrides; write_lab_overrides()'
 	touch $(STAMP)
 
-# Browser tests use Debian's Chromium (no browser download). Installed when missing and we are root.
-browser:
-	@if [ -x /usr/bin/chromium ]; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "installing Debian's chromium for the browser tests"; \
-	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "note: /usr/bin/chromium is missing; browser tests will be skipped (apt-get install chromium)"; fi
+# Debian packages outside Python (installed when missing and we are root): a CJK font for
+# Chinese chart labels, and Chromium for the browser tests (never a downloaded browser).
+fonts:
+	@bash tools/system_deps.sh fonts
 
-lab: setup
+browser:
+	@bash tools/system_deps.sh fonts chromium
+
+lab: setup fonts
 	$(PY) -m csat_lab._launch lab
 
-app: setup
+app: setup fonts
 	$(PY) -m csat_lab._launch app
 
 test: setup browser

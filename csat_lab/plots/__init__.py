@@ -3,8 +3,9 @@
 Every function takes data or a result object plus an optional ``ax`` and
 returns the Axes (or Figure) it drew, so callers can keep composing. Titles
 and labels come from the i18n catalog. Functions are found here by name
-(``cl.plots.likert_bars``) and live in the topic modules below; matplotlib is
-imported only when a chart is first asked for.
+(``cl.plots.likert_bars``) and live in the topic modules below. Importing this
+package (never done by ``import csat_lab`` itself) imports matplotlib and sets up
+fallback fonts for Chinese labels.
 """
 
 from __future__ import annotations
@@ -12,7 +13,12 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from ._style import configure_fonts
+
 _TOPICS = ("survey", "loyalty", "churn", "segments", "complaints")
+
+# Charts label themselves in English or Chinese; make the CJK fallback fonts available first.
+configure_fonts()
 
 
 def __getattr__(name: str) -> Any:

@@ -26,9 +26,9 @@ _CDN_LINKS = (
 _INDEX = """{%- extends 'lab/index.html.j2' -%}
 {#- The lab template without its CDN style sheets: the app must work offline. -#}
 {%- block notebook_css -%}
-{{ super()%s }}
+{{ super()FILTERS }}
 {%- endblock notebook_css -%}
-""" % "".join(f" | replace({json.dumps(link)}, '')" for link in _CDN_LINKS)
+""".replace("FILTERS", "".join(f" | replace({json.dumps(link)}, '')" for link in _CDN_LINKS))
 
 
 def install_voila_template(prefix: str | os.PathLike[str] = sys.prefix) -> Path:

@@ -228,10 +228,6 @@ blocks = {c: [f"{c}{i}" for i in (1, 2, 3)] for c in ecsi.constructs}
 fit = ecsi.fit(survey_data, blocks, bootstrap=50, seed=rng)
 fit.paths.assign(true=[true_paths[(s, t)] for s, t in zip(fit.paths["source"], fit.paths["target"])])
 
-# %%
-cl.plots.path_model_plot(fit)
-plt.show()
-
 # %% [markdown]
 # Compare the `coef` column with `true`. Most estimates fall below the truth: each construct
 # is scored from three items that carry measurement error, and that error weakens (attenuates)

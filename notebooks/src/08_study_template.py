@@ -106,7 +106,7 @@ def _row(result):
 
 
 scores = pd.DataFrame({name: _row(r) for name, r in headline.items()}, index=["estimate", "ci_low", "ci_high", "n"]).T
-scores.round(1)
+scores.round(1).astype({"n": int})
 
 # %% [markdown]
 # ## 4. Reliability of the item scale
