@@ -29,8 +29,10 @@ import dataclasses
 import gzip
 import io
 import json
+import tempfile
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -38,7 +40,7 @@ import pandas as pd
 from .errors import CsatInputError
 from .i18n import get_language, label
 
-__all__ = ["list_datasets", "describe", "load", "schema", "DatasetCard", "COLUMN_TYPES"]
+__all__ = ["list_datasets", "describe", "load", "schema", "example_file", "example_files", "DatasetCard", "COLUMN_TYPES"]
 
 COLUMN_TYPES = ("integer", "float", "string", "category", "ordinal", "boolean", "date", "datetime")
 
@@ -198,3 +200,37 @@ def _convert(values: pd.Series, spec: dict[str, Any], col: str) -> pd.Series:
             return pd.to_numeric(values).astype("Int64").astype(scale.dtype())
         return values.astype(pd.CategoricalDtype(spec["categories"], ordered=True))
     raise CsatInputError(f"column {col!r}: unknown type {kind!r}; types are: {', '.join(COLUMN_TYPES)}")
+
+
+def example_files() -> list[str]:
+    """Names of the raw example exports in ``datasets/files`` (for the import lesson).
+
+    Examples
+    --------
+    >>> "csat_tracker_wave4_qualtrics.csv" in example_files()
+    True
+    """
+    folder = _folder() / "files"
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith((".", "_")))
+
+
+def example_file(name: str) -> Path:
+    """Path of a raw example export (a Qualtrics CSV, a GBK CSV) to practise the readers on.
+
+    Files inside a zipped install are copied to a temporary folder first, so
+    the path can always be handed to a reader.
+
+    Examples
+    --------
+    >>> example_file("csat_tracker_wave4_gbk.csv").suffix
+    '.csv'
+    """
+    names = example_files()
+    if name not in names:
+        raise CsatInputError(f"no example file {name!r}; files are: {', '.join(names)}")
+    resource = _folder() / "files" / name
+    if isinstance(resource, Path) or Path(str(resource)).is_file():
+        return Path(str(resource))
+    target = Path(tempfile.mkdtemp(prefix="csat_lab_")) / name
+    target.write_bytes(resource.read_bytes())
+    return target

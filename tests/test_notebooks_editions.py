@@ -115,3 +115,14 @@ def test_widget_cells_are_tagged_to_ignore_output() -> None:
         for cell in _read(NOTEBOOKS / f"{stem}.ipynb").cells:
             if cell.cell_type == "code" and "cl.widgets." in cell.source:
                 assert "nbval-ignore-output" in _tags(cell), (stem, cell.source)
+
+
+def test_every_registered_exercise_is_used_in_a_notebook() -> None:
+    from csat_lab.exercises import EXERCISES
+
+    used = set()
+    for stem in STEMS:
+        for cell in _read(NOTEBOOKS / f"{stem}.ipynb").cells:
+            if cell.cell_type == "code" and cell.source.startswith("cl.check("):
+                used.add(cell.source.split('"')[1])
+    assert used == set(EXERCISES), f"unused: {set(EXERCISES) - used}; unknown: {used - set(EXERCISES)}"
