@@ -14,6 +14,9 @@ scipy.stats or ipywidgets::
     cl.simulate    data-generating processes behind the course datasets
     cl.plots       seaborn/matplotlib charts of results
     cl.widgets     ipywidgets explorers for the classroom
+    cl.exercises   self-checks for the course exercises (``cl.check(id, answer)``)
+    cl.glossary    the bilingual glossary (English / 简体中文)
+    cl.export      CSV / Excel export that neutralises spreadsheet formulas
 
 Examples
 --------
@@ -44,6 +47,7 @@ _LAZY_MODULES = (
     "plots",
     "widgets",
     "exercises",
+    "glossary",
     "export",
 )
 

@@ -85,7 +85,8 @@ def wilson(p: float, n: float, ci: float) -> tuple[float, float]:
     denom = 1 + z**2 / n
     centre = (p + z**2 / (2 * n)) / denom
     half = z / denom * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
-    return (float(max(0.0, centre - half)), float(min(1.0, centre + half)))
+    # At p = 0 or 1 the bound equals p exactly; rounding must not push it past the estimate.
+    return (float(min(p, max(0.0, centre - half))), float(max(p, min(1.0, centre + half))))
 
 
 def wald(p: float, n: float, ci: float) -> tuple[float, float]:

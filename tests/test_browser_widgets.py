@@ -83,11 +83,17 @@ def test_jupyterlab_runs_the_explorers_notebook_offline(tmp_path):
     write_lab_overrides()
     port, token = free_port(), secrets.token_hex(16)
     requests: list[str] = []
-    env = {"JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces")}
+    # A throw-away settings folder with autosave off, so the test never writes into the repository's notebook.
+    settings = tmp_path / "settings" / "@jupyterlab" / "docmanager-extension"
+    settings.mkdir(parents=True)
+    (settings / "plugin.jupyterlab-settings").write_text('{"autosave": false}')
+    env = {"JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
+           "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings")}
     cmd = lab_command(port=port, open_browser=False, token=token)
     with server(cmd, port, "jupyterlab.log", env=env), chromium_page(requests) as page:
         page.goto(f"http://127.0.0.1:{port}/lab/tree/notebooks/explorers.ipynb?token={token}", timeout=60_000)
         page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+        page.wait_for_selector("text=/Python 3 \\(ipykernel\\) \\| Idle/", timeout=60_000)
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         page.wait_for_selector(f"{HEADLINE} b", timeout=60_000)

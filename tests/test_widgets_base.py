@@ -65,12 +65,12 @@ def test_controls_drive_the_model_synchronously():
 def test_output_holds_the_table_and_a_png_chart():
     ex = make()
     kinds = [set(o["data"]) for o in ex.output.outputs]
-    assert kinds == [{"text/html", "text/plain"}, {"image/png", "text/plain"}]
-    png = base64.b64decode(ex.output.outputs[1]["data"]["image/png"])
+    assert kinds == [{"image/png", "text/plain"}, {"text/html", "text/plain"}]
+    png = base64.b64decode(ex.output.outputs[0]["data"]["image/png"])
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    before = ex.output.outputs[1]["data"]["image/png"]
+    before = ex.output.outputs[0]["data"]["image/png"]
     ex.controls["part"].value = 100
-    assert ex.output.outputs[1]["data"]["image/png"] != before
+    assert ex.output.outputs[0]["data"]["image/png"] != before
 
 
 def test_input_error_is_shown_and_recovered_from():

@@ -54,8 +54,7 @@ class App(widgets.VBox):
         self.entries = [entry for entry in EXPLORERS if entry[0] in chosen]
         self.built: dict[str, widgets.Widget] = {}
         self.tabs = widgets.Tab(children=[widgets.HTML(label("widgets.app.loading")) for _ in self.entries])
-        self.heading = widgets.HTML()
-        super().__init__([self.heading, language_switch(), self.tabs])
+        super().__init__([language_switch(), self.tabs])
         self.add_class("csat-app")
         self.relabel()
         on_language_change(self._on_language)
@@ -84,8 +83,7 @@ class App(widgets.VBox):
         self.tabs.selected_index = index
 
     def relabel(self) -> None:
-        """Re-read the page title and tab titles from the catalog."""
-        self.heading.value = f"<h2>{html.escape(label('widgets.app.title'))}</h2>"
+        """Re-read the tab titles from the catalog."""
         self.tabs.titles = tuple(label(f"widgets.tab.{entry[0]}") for entry in self.entries)
 
     def _on_language(self, _language: str) -> None:

@@ -313,10 +313,10 @@ class Explorer(widgets.VBox):
         with _ChartContext():
             rendered = self.render(self.result)
             bundles = []
-            if rendered.table is not None:
-                bundles.append(_html_bundle(rendered.table))
             if rendered.figure is not None:
                 bundles.append(_png_bundle(rendered.figure))
+            if rendered.table is not None:
+                bundles.append(_html_bundle(rendered.table))
         self.rendered = rendered
         self.headline.value = f"<b>{rendered.headline}</b>"
         self.output.outputs = tuple(bundles)

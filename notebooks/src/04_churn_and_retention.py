@@ -226,6 +226,35 @@ answer = float(np.sum(100 * 0.8 ** (years - 1) / 1.10**years))
 cl.check("04.clv", answer)
 
 # %% [markdown]
+# ### When nobody tells you they left: BG/NBD
+#
+# A subscriber cancels; a shopper just stops coming. For non-contractual customers the
+# **BG/NBD model** (Fader, Hardie and Lee, 2005) estimates from each customer's number of
+# repeat purchases, the time of the last one and the time observed, both how often they buy
+# while "alive" and the chance that they have quietly left. `cdnow` holds real purchases of a
+# CD retailer's customers, 1997–98.
+
+# %%
+cdnow = cl.datasets.load("cdnow")
+history = cl.churn.summary_from_transactions(
+    cdnow, customer="customer_id", date="date", amount="amount", observation_end="1998-06-30", time_unit="W"
+).table
+bgnbd = cl.churn.fit_bgnbd(history["frequency"], history["recency"], history["T"])
+pd.Series(bgnbd.params).round(3)
+
+# %%
+examples = history.head(5)
+examples.assign(
+    p_alive=bgnbd.p_alive(examples["frequency"], examples["recency"], examples["T"]),
+    next_52_weeks=bgnbd.expected_purchases(52, examples["frequency"], examples["recency"], examples["T"]),
+)[["frequency", "recency", "T", "p_alive", "next_52_weeks"]]
+
+# %% [markdown]
+# A customer who bought often but not for a long time has a low probability of being alive:
+# a churn warning nobody sent. Multiplying expected purchases by a margin gives a
+# customer-level lifetime value.
+
+# %% [markdown]
 # ## Retention economics
 # *(10 min)*
 #
