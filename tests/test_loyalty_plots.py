@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -10,11 +12,12 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.patches import FancyArrowPatch  # noqa: E402
 
 import csat_lab as cl  # noqa: E402
 from csat_lab.errors import CsatInputError  # noqa: E402
-from csat_lab.loyalty import (ipa, loyalty_curve, loyalty_regression, pls_path_model,  # noqa: E402
-                              shapley_importance, simulate_structural)
+from csat_lab.loyalty import (ECSI_MODEL, ipa, loyalty_curve, loyalty_regression,  # noqa: E402
+                              pls_path_model, shapley_importance, simulate_structural)
 from csat_lab.plots import loyalty as lp  # noqa: E402
 
 
@@ -47,7 +50,7 @@ def test_charts_render_and_use_catalog_labels(drivers):
         cl.set_language("en")
     data, truth = simulate_structural({("QUAL", "SAT"): 0.5, ("SAT", "LOY"): 0.4}, n=150, seed=2)
     ax = lp.path_model_plot(pls_path_model(data, truth["blocks"], [("QUAL", "SAT"), ("SAT", "LOY")]))
-    assert {"QUAL", "SAT", "LOY"} <= {t.get_text() for t in ax.texts}
+    assert [any(f"({c})" in t.get_text() for t in ax.texts) for c in ("QUAL", "SAT", "LOY")] == [True] * 3
     assert cl.plots.ipa_plot is lp.ipa_plot
     plt.close("all")
 
@@ -61,3 +64,113 @@ def test_charts_reject_wrong_input():
         lp.ipa_plot([1, 2])
     with pytest.raises(CsatInputError, match="needs the result of pls_path_model"):
         lp.path_model_plot(object())
+
+
+# ECSI paths of the course notebook; seed 13 gives twelve estimates that differ at two decimals,
+# so each coefficient label can be found by its text.
+ECSI_TRUTH = dict(zip(ECSI_MODEL.inner, [0.5, 0.2, 0.2, 0.5, 0.1, 0.05, 0.5, 0.4, 0.3, 0.5, 0.4, 0.1]))
+
+
+@pytest.fixture(scope="module")
+def ecsi_fit():
+    data, truth = simulate_structural(ECSI_TRUTH, n=250, seed=13)
+    return ECSI_MODEL.fit(data, truth["blocks"], bootstrap=40, seed=1)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+    cl.set_language("en")
+
+
+def _boxes(ax):
+    """Construct key -> its box text, found by the "(KEY)" line every catalog-named box carries."""
+    return {k: t for k in ECSI_MODEL.constructs for t in ax.texts if f"({k})" in t.get_text().split("\n")}
+
+
+def test_path_model_plot_draws_every_inner_path_of_ecsi(ecsi_fit):
+    ax = lp.path_model_plot(ecsi_fit)
+    ax.figure.canvas.draw()
+    boxes = _boxes(ax)
+    assert sorted(boxes) == sorted(ECSI_MODEL.constructs)
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert len(arrows) == len(ECSI_MODEL.inner) == 12
+    owner = {id(t.get_bbox_patch()): k for k, t in boxes.items()}
+    drawn = {(owner[id(a.patchA)], owner[id(a.patchB)]) for a in arrows}
+    assert drawn == set(ECSI_MODEL.inner)
+    # No arrow runs through a third box (that is how the old chain layout hid IMAG -> LOY and others).
+    extent = {k: t.get_bbox_patch().get_window_extent() for k, t in boxes.items()}
+    for a in arrows:
+        src, dst = owner[id(a.patchA)], owner[id(a.patchB)]
+        poly = np.vstack(a.get_path().to_polygons(ax.transData, closed_only=False))
+        step = np.linspace(0, 1, 50)[:, None, None]
+        pts = (poly[:-1] * (1 - step) + poly[1:] * step).reshape(-1, 2)
+        for k, bb in extent.items():
+            if k not in (src, dst):
+                inside = ((pts[:, 0] > bb.x0 + 1) & (pts[:, 0] < bb.x1 - 1)
+                          & (pts[:, 1] > bb.y0 + 1) & (pts[:, 1] < bb.y1 - 1))
+                assert not inside.any(), f"arrow {src}->{dst} crosses the {k} box"
+
+
+def test_path_model_plot_labels_each_coefficient_once_and_r2(ecsi_fit):
+    ax = lp.path_model_plot(ecsi_fit)
+    texts = [t.get_text() for t in ax.texts]
+    paths = ecsi_fit.paths
+    for row in paths.itertuples():
+        star = "*" if row.ci_low > 0 or row.ci_high < 0 else ""
+        assert texts.count(f"{row.coef:.2f}{star}") == 1, (row.source, row.target)
+    assert sum(t.endswith("*") for t in texts) == int(((paths.ci_low > 0) | (paths.ci_high < 0)).sum())
+    assert any("95% bootstrap CI excludes 0" in t for t in texts)
+    unbootstrapped = dataclasses.replace(ecsi_fit, paths=paths[["source", "target", "coef"]], n_boot=0)
+    plain = [t.get_text() for t in lp.path_model_plot(unbootstrapped).texts]
+    assert all(plain.count(f"{c:.2f}") == 1 for c in paths.coef)
+    assert not any("*" in t for t in plain)
+    # R^2 of each endogenous construct recomputed here by OLS of its scores on its predecessors.
+    scores = ecsi_fit.scores.to_numpy()
+    names = list(ecsi_fit.scores.columns)
+    boxes = _boxes(ax)
+    for c in ECSI_MODEL.constructs:
+        preds = [names.index(s) for s in ECSI_MODEL.predecessors(c)]
+        if not preds:
+            assert "R²" not in boxes[c].get_text()
+            continue
+        y = scores[:, names.index(c)]
+        x = np.column_stack([np.ones(len(y)), scores[:, preds]])
+        resid = y - x @ np.linalg.lstsq(x, y, rcond=None)[0]
+        r2 = 1 - resid @ resid / ((y - y.mean()) @ (y - y.mean()))
+        assert f"R² = {r2:.2f}" in boxes[c].get_text().split("\n")
+
+
+def test_path_model_plot_keeps_boxes_and_labels_apart(ecsi_fit):
+    ax = lp.path_model_plot(ecsi_fit, show_ci=True)
+    fig = ax.figure
+    fig.canvas.draw()
+    boxes = _boxes(ax)
+    extents = [t.get_bbox_patch().get_window_extent() for t in boxes.values()]
+    assert not any(a.overlaps(b) for i, a in enumerate(extents) for b in extents[i + 1:])
+    assert all(fig.bbox.x0 <= e.x0 and e.x1 <= fig.bbox.x1 and fig.bbox.y0 <= e.y0 and e.y1 <= fig.bbox.y1
+               for e in extents)
+    labels = [t for t in ax.texts if t not in boxes.values() and "[" in t.get_text()]
+    assert len(labels) == 12
+    label_extents = [t.get_bbox_patch().get_window_extent() for t in labels]
+    assert not any(a.overlaps(b) for a in label_extents for b in extents)
+    row = ecsi_fit.paths.iloc[0]
+    assert any(t.get_text().endswith(f"[{row.ci_low:.2f}, {row.ci_high:.2f}]") for t in labels)
+
+
+def test_path_model_plot_follows_the_language(ecsi_fit):
+    assert lp.path_model_plot(ecsi_fit).get_title() == "Path model"
+    cl.set_language("zh-CN")
+    ax = lp.path_model_plot(ecsi_fit)
+    assert ax.get_title() == "路径模型"
+    assert _boxes(ax)["SAT"].get_text().startswith("顾客满意度")
+
+
+def test_path_model_plot_draws_into_a_given_axes():
+    inner = [("QUAL", "SAT"), ("QUAL", "LOY"), ("SAT", "LOY")]
+    data, truth = simulate_structural(dict.fromkeys(inner, 0.4), n=150, seed=5)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3))
+    ax = lp.path_model_plot(pls_path_model(data, truth["blocks"], inner), ax=right)
+    assert ax is right and not left.patches
+    assert sum(isinstance(p, FancyArrowPatch) for p in right.patches) == 3

@@ -8,12 +8,12 @@ import dataclasses
 
 import pytest
 
-pytest.importorskip("ipywidgets")
+ipywidgets = pytest.importorskip("ipywidgets")
 
 import csat_lab as cl
 from csat_lab._results import Result
 from csat_lab.errors import CsatInputError
-from csat_lab.widgets import _base
+from csat_lab.widgets import _base, _controls
 
 
 @dataclasses.dataclass(frozen=True)
@@ -37,9 +37,9 @@ def render(result: Share) -> _base.Rendered:
 
 def make(**kw) -> _base.Explorer:
     controls = {
-        "part": _base.int_slider("widgets.nps.promoters", 30, 0, 200),
-        "total": _base.int_box("widgets.churn.customers", 120, 1, 1000),
-        "scale": _base.dropdown("widgets.churn.period", [("widgets.period.month", "pct"),
+        "part": _controls.int_slider("widgets.nps.promoters", 30, 0, 200),
+        "total": _controls.int_box("widgets.churn.customers", 120, 1, 1000),
+        "scale": _controls.dropdown("widgets.churn.period", [("widgets.period.month", "pct"),
                                                           ("widgets.period.year", "raw")]),
     }
     return _base.Explorer("toy", "widgets.nps.title", share_model, controls, render, **kw)
@@ -49,6 +49,8 @@ def make(**kw) -> _base.Explorer:
 def english():
     cl.set_language("en")
     yield
+    # Closed explorers stop listening, so a language switch in a later test only touches its own.
+    ipywidgets.Widget.close_all()
     cl.set_language("en")
 
 
@@ -148,8 +150,8 @@ def test_long_running_update_shows_a_notebook_progress_bar():
         seen.append(len(ex_box.children))
         return share_model(**kw)
 
-    controls = {"part": _base.int_slider("widgets.nps.promoters", 1, 0, 10),
-                "total": _base.int_box("widgets.churn.customers", 4, 1, 10)}
+    controls = {"part": _controls.int_slider("widgets.nps.promoters", 1, 0, 10),
+                "total": _controls.int_box("widgets.churn.customers", 4, 1, 10)}
     ex_box = _base.widgets.Box()
     ex = _base.Explorer("slow", "widgets.nps.title", slow_model, controls, render,
                         long_running=True, progress_factory=notebook_tqdm)
@@ -162,7 +164,7 @@ def test_long_running_update_shows_a_notebook_progress_bar():
 
 
 def test_language_switch_widget_sets_the_language():
-    switch = _base.language_switch()
+    switch = _controls.language_switch()
     assert [o[0] for o in switch.options] == ["English", "简体中文"]
     switch.value = "zh-CN"
     assert cl.get_language() == "zh-CN"

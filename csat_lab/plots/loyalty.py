@@ -18,13 +18,14 @@ Examples
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..errors import CsatInputError
-from ..i18n import label
+from ..i18n import has_label, label
 
 __all__ = ["loyalty_curve_plot", "driver_importance_plot", "ipa_plot", "path_model_plot"]
 
@@ -132,46 +133,243 @@ def ipa_plot(table: pd.DataFrame, *, ax: Any = None) -> Any:
     return ax
 
 
-def path_model_plot(result: Any, *, ax: Any = None) -> Any:
-    """Construct diagram of a PLS path model: arrows labelled with path coefficients, R^2 under each box.
+_BOX_FONT = 8
+_BOX_PAD = 0.4  # box padding, in units of the font size
+_RADS = (0.0, 0.2, -0.2, 0.35, -0.35, 0.5, -0.5, 0.7, -0.7)
+_LABEL_SPOTS = (0.5, 0.38, 0.62, 0.26, 0.74, 0.16, 0.84)
 
-    Constructs are placed left to right in causal order (exogenous first).
+
+def _hits(points: np.ndarray, rects: np.ndarray) -> int:
+    """Number of rectangles ``[x0, y0, x1, y1]`` that a polyline enters or cuts across."""
+    if not len(rects) or not len(points):
+        return 0
+    x, y = points[:, 0, None], points[:, 1, None]
+    inside = ((x > rects[:, 0]) & (x < rects[:, 2]) & (y > rects[:, 1]) & (y < rects[:, 3])).any(axis=0)
+    rings = rects[:, [0, 1, 2, 1, 2, 3, 0, 3, 0, 1]].reshape(-1, 5, 2)
+    return int(sum(hit or _crossings(points, ring) > 0 for hit, ring in zip(inside, rings)))
+
+
+def _crossings(p: np.ndarray, q: np.ndarray) -> int:
+    """Proper intersections between the segments of two polylines (touching ends do not count)."""
+    if len(p) < 2 or len(q) < 2:
+        return 0
+    a0, a1, b0, b1 = p[:-1, None], p[1:, None], q[None, :-1], q[None, 1:]
+
+    def side(o: np.ndarray, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+        return np.sign((u[..., 0] - o[..., 0]) * (v[..., 1] - o[..., 1]) - (u[..., 1] - o[..., 1]) * (v[..., 0] - o[..., 0]))
+
+    return int(np.sum((side(a0, a1, b0) * side(a0, a1, b1) < 0) & (side(b0, b1, a0) * side(b0, b1, a1) < 0)))
+
+
+def _outside(points: np.ndarray, *rects: np.ndarray) -> np.ndarray:
+    """The points of a curve outside all the given rectangles (e.g. its visible part, between its end boxes)."""
+    keep = np.ones(len(points), dtype=bool)
+    for r in rects:
+        keep &= ~((points[:, 0] > r[0]) & (points[:, 0] < r[2]) & (points[:, 1] > r[1]) & (points[:, 1] < r[3]))
+    return points[keep]
+
+
+def _arc(a: np.ndarray, b: np.ndarray, rad: float, k: int = 41) -> np.ndarray:
+    """Sample matplotlib's ``arc3`` connection: a quadratic Bezier bent ``rad`` times the chord sideways."""
+    control = (a + b) / 2 + rad * np.array([b[1] - a[1], a[0] - b[0]])
+    t = np.linspace(0, 1, k)[:, None]
+    return (1 - t) ** 2 * a + 2 * t * (1 - t) * control + t ** 2 * b
+
+
+def _label_box(pts: np.ndarray, half: np.ndarray, others: list[np.ndarray], placed: list[np.ndarray]) -> np.ndarray:
+    """Where a coefficient label goes: on its visible arrow, else beside it when the arrow is short.
+
+    A label lying on another arrow reads as that arrow's coefficient, and one on
+    a box or label hides it, so those spots cost most.
+    """
+    spots = [pts[int(round(f * (len(pts) - 1)))] for f in _LABEL_SPOTS]
+    chord = pts[-1] - pts[0]
+    normal = np.array([-chord[1], chord[0]]) / max(float(np.hypot(*chord)), 1e-9)
+    spots += [spots[0] + k * normal * (np.abs(normal) @ half + 3) for k in (1, -1)]
+    short = np.hypot(*np.diff(pts, axis=0).T).sum() < 4 * half[0]
+
+    def cost(k: int) -> float:
+        box = np.concatenate([spots[k] - half, spots[k] + half])
+        crossed = sum(_hits(c, box[None]) for c in others)
+        hidden = sum(max(0.0, min(box[2], r[2]) - max(box[0], r[0])) * max(0.0, min(box[3], r[3]) - max(box[1], r[1]))
+                     for r in placed)
+        return 10 * hidden + 200 * crossed + (300 if short and k < len(_LABEL_SPOTS) else 0)
+
+    best = min(range(len(spots)), key=lambda k: (cost(k), k))
+    return np.concatenate([spots[best] - half, spots[best] + half])
+
+
+def _grid(names: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+    """Column (longest path from a source) and row of each construct.
+
+    Rows are chosen by coordinate descent on a cost that counts straight arrows
+    running through other boxes (heavily), arrow crossings and vertical travel,
+    so that a chain with long-range paths (ECSI) zigzags instead of hiding them.
+    """
+    depth = dict.fromkeys(names, 0)
+    for _ in names:
+        for s, t in edges:
+            depth[t] = max(depth[t], depth[s] + 1)
+    layers: dict[int, list[str]] = {}
+    for n in names:
+        layers.setdefault(depth[n], []).append(n)
+    n_rows = max(len(v) for v in layers.values())
+    if any(depth[t] - depth[s] > 1 for s, t in edges):
+        n_rows = max(n_rows + 1, 3)  # room to route long paths around the constructs between
+    row = {n: (n_rows - len(layer)) // 2 + i for layer in layers.values() for i, n in enumerate(layer)}
+
+    def cost(r: dict[str, int]) -> float:
+        box = {n: np.array([depth[n] - 0.32, r[n] - 0.3, depth[n] + 0.32, r[n] + 0.3]) for n in names}
+        lines = {}
+        total = 0.0
+        for s, t in edges:
+            a, b = np.array([depth[s], r[s]], float), np.array([depth[t], r[t]], float)
+            others = np.array([box[n] for n in names if n not in (s, t)]).reshape(-1, 4)
+            lines[s, t] = np.array([a, b])  # ends shared by two paths touch, which is no crossing
+            total += 10 * _hits(lines[s, t], others) + 0.1 * abs(r[s] - r[t])
+        keys = list(lines)
+        total += sum(_crossings(lines[e], lines[f]) for i, e in enumerate(keys) for f in keys[i + 1:])
+        return total
+
+    best, improved = cost(row), True
+    while improved:
+        improved = False
+        for n in names:
+            for k in range(n_rows):
+                trial = dict(row)
+                for m in layers[depth[n]]:
+                    if row[m] == k:
+                        trial[m] = row[n]
+                trial[n] = k
+                c = cost(trial)
+                if c < best - 1e-9:
+                    row, best, improved = trial, c, True
+    top = min(row.values())  # drop empty rows above (and, via the caller's limits, below) the diagram
+    return {n: (depth[n], row[n] - top) for n in names}
+
+
+def _box_text(key: str, r2: pd.Series) -> str:
+    name = label(f"loyalty.construct.{key}") if has_label(f"loyalty.construct.{key}") else key
+    lines = [textwrap.fill(name, 14)] + ([f"({key})"] if name != key else [])
+    if key in r2.index:
+        lines.append(label("loyalty.path_r2", value=float(r2[key])))
+    return "\n".join(lines)
+
+
+def _coef_text(row: Any, show_ci: bool) -> str:
+    text = f"{row.coef:.2f}"
+    if hasattr(row, "ci_low"):
+        if row.ci_low > 0 or row.ci_high < 0:
+            text += "*"
+        if show_ci:
+            text += f"\n[{row.ci_low:.2f}, {row.ci_high:.2f}]"
+    return text
+
+
+def path_model_plot(result: Any, *, ax: Any = None, show_ci: bool = False) -> Any:
+    """Construct diagram of a PLS path model: every inner path an arrow labelled with its coefficient.
+
+    Constructs sit in layers by causal order (column = longest chain of paths
+    from an exogenous construct: sources left, outcomes right), spread over
+    rows chosen so that straight arrows avoid other boxes; an arrow that would
+    still cross a box is bent (``arc3``). Arrow width grows with ``|coef|``;
+    negative paths are red. Endogenous boxes show R^2 (share of the
+    construct's variance explained by its predecessors; Tenenhaus et al. 2005).
+    After a bootstrap, ``*`` marks a path whose percentile CI excludes 0, and
+    ``show_ci`` adds the interval under the coefficient.
 
     Parameters
     ----------
     result : PLSResult from :func:`~csat_lab.loyalty.pls_path_model`
     ax : matplotlib Axes, optional
+        Without one a figure is sized to the diagram (about 1.75 x 1.3 inches
+        per layer and row); a small Axes may crowd the boxes.
+    show_ci : bool
+        Print the bootstrap CI under each coefficient.
 
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.patches import FancyArrowPatch
+    >>> from csat_lab.loyalty import pls_path_model, simulate_structural
+    >>> inner = [("QUAL", "SAT"), ("QUAL", "LOY"), ("SAT", "LOY")]
+    >>> data, truth = simulate_structural(dict.fromkeys(inner, 0.4), n=120, seed=3)
+    >>> ax = path_model_plot(pls_path_model(data, truth["blocks"], inner))
+    >>> sum(isinstance(p, FancyArrowPatch) for p in ax.patches)
+    3
     """
     paths = getattr(result, "paths", None)
-    if not isinstance(paths, pd.DataFrame):
+    r2 = getattr(result, "r2", None)
+    if not (isinstance(paths, pd.DataFrame) and {"source", "target", "coef"} <= set(paths.columns)
+            and isinstance(r2, pd.Series) and hasattr(result, "lv_correlations")):
         raise CsatInputError("path_model_plot needs the result of pls_path_model()")
-    names = list(result.lv_correlations.index)
-    depth = dict.fromkeys(names, 0)
-    for _ in names:
-        for s, t in paths[["source", "target"]].itertuples(index=False):
-            depth[t] = max(depth[t], depth[s] + 1)
-    columns: dict[int, list[str]] = {}
-    for n in names:
-        columns.setdefault(depth[n], []).append(n)
-    pos = {n: (d, (len(col) - 1) / 2 - i) for d, col in columns.items() for i, n in enumerate(col)}
-    ax = _axes(ax)
-    for s, t, c in paths[["source", "target", "coef"]].itertuples(index=False):
-        (x0, y0), (x1, y1) = pos[s], pos[t]
-        ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
-                    arrowprops={"arrowstyle": "->", "color": "#7f7f7f", "shrinkA": 18, "shrinkB": 18})
-        ax.text((x0 + x1) / 2, (y0 + y1) / 2, f"{c:.2f}", ha="center", va="center", fontsize="small",
-                bbox={"boxstyle": "round", "fc": "white", "ec": "none"})
-    for n, (x, y) in pos.items():
-        ax.text(x, y, n, ha="center", va="center", bbox={"boxstyle": "round", "fc": "#deebf7", "ec": "#2e75b6"})
-        if n in result.r2.index:
-            ax.text(x, y - 0.3, f"R² {result.r2[n]:.2f}", ha="center", va="top", fontsize="x-small")
-    ax.set_xlim(-0.5, max(depth.values()) + 0.5)
-    ys = [y for _, y in pos.values()]
-    ax.set_ylim(min(ys) - 0.8, max(ys) + 0.6)
+    from matplotlib.patches import FancyArrowPatch
+
+    names = [str(n) for n in result.lv_correlations.index]
+    edges = [(str(s), str(t)) for s, t in paths[["source", "target"]].itertuples(index=False)]
+    grid = _grid(names, edges)
+    n_cols = max(c for c, _ in grid.values()) + 1
+    n_rows = max(r for _, r in grid.values()) + 1
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        fig, ax = plt.subplots(figsize=(max(5.0, 1.75 * n_cols), max(2.6, 1.3 * n_rows + 0.8)))
+        fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.9)
+    ax.set_xlim(-0.55, n_cols - 0.45)
+    ax.set_ylim(-(n_rows - 1) - 0.6, 0.6)
     ax.set_axis_off()
     ax.set_title(label("loyalty.path_title"))
+    centre = {n: (float(c), -float(r)) for n, (c, r) in grid.items()}
+    boxes = {}
+    for n in names:
+        style = ("#deebf7", "#2e75b6") if n in r2.index else ("#f2f2f2", "#7f7f7f")
+        boxes[n] = ax.text(*centre[n], _box_text(n, r2), ha="center", va="center", fontsize=_BOX_FONT, zorder=4,
+                           linespacing=1.2, bbox={"boxstyle": f"round,pad={_BOX_PAD}", "fc": style[0], "ec": style[1]})
+    # Routing works in display units because arc3 bends in display space.
+    to_px = ax.transData.transform
+    pad = _BOX_PAD * _BOX_FONT * ax.figure.dpi / 72 + 3
+    rect = {n: boxes[n].get_window_extent().extents + np.array([-pad, -pad, pad, pad]) for n in names}
+    curves: dict[tuple[str, str], np.ndarray] = {}
+    frame = ax.bbox.extents
+    order = sorted(range(len(edges)), key=lambda i: np.hypot(*np.subtract(centre[edges[i][0]], centre[edges[i][1]])))
+    bends = {}
+    for i in order:
+        s, t = edges[i]
+        a, b = to_px(centre[s]), to_px(centre[t])
+        others = np.array([rect[n] for n in names if n not in (s, t)]).reshape(-1, 4)
+
+        def route_cost(rad: float) -> float:
+            pts = _outside(_arc(a, b, rad), rect[s], rect[t])
+            off_axes = len(_outside(pts, frame)) > 0
+            return (100 * (_hits(pts, others) + off_axes) + sum(_crossings(pts, c) for c in curves.values())
+                    + 3 * abs(rad))
+
+        bends[i] = min(_RADS, key=route_cost)
+        curves[edges[i]] = _outside(_arc(a, b, bends[i]), rect[s], rect[t])
+    placed = [rect[n] for n in names]
+    for i, row in enumerate(paths.itertuples(index=False)):
+        s, t = edges[i]
+        colour = "#c00000" if row.coef < 0 else "#1f4e79"
+        ax.add_patch(FancyArrowPatch(centre[s], centre[t], arrowstyle="-|>", mutation_scale=12,
+                                     connectionstyle=f"arc3,rad={bends[i]}", patchA=boxes[s].get_bbox_patch(),
+                                     patchB=boxes[t].get_bbox_patch(), shrinkA=1, shrinkB=1, color=colour,
+                                     lw=0.8 + 2.2 * min(abs(float(row.coef)), 1.0), zorder=5))
+        text = ax.text(0, 0, _coef_text(row, show_ci), ha="center", va="center", fontsize=_BOX_FONT, color=colour,
+                       zorder=6, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9})
+        size = text.get_window_extent().size / 2 + 2
+        pts = curves[edges[i]]
+        if not len(pts):
+            pts = np.array([to_px(centre[s]), to_px(centre[t])]).mean(axis=0, keepdims=True)
+        box = _label_box(pts, size, [c for e, c in curves.items() if e != (s, t)], placed)
+        x, y = (box[:2] + box[2:]) / 2
+        placed.append(box)
+        text.set_position(ax.transData.inverted().transform((x, y)))
+    if "ci_low" in paths.columns:
+        ax.text(0.0, 0.0, label("loyalty.path_star_note", level=f"{getattr(result, 'ci', 0.95):.0%}"), transform=ax.transAxes,
+                ha="left", va="bottom", fontsize="x-small", color="#595959")
     return ax

@@ -20,7 +20,7 @@ _HOMES = {
     "Explorer": "_base",
     "Rendered": "_base",
     "DEBOUNCE_S": "_base",
-    "language_switch": "_base",
+    "language_switch": "_controls",
     "nps_explorer": "_survey_views",
     "nps_difference_explorer": "_survey_views",
     "disconfirmation_explorer": "_survey_views",

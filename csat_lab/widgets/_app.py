@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from ..errors import CsatInputError
 from ..i18n import label, on_language_change
-from ._base import language_switch
+from ._controls import language_switch
 
 __all__ = ["EXPLORERS", "App", "app"]
 

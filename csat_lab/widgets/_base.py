@@ -34,12 +34,13 @@ import html
 import io
 import warnings
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping
 
 import ipywidgets as widgets
 
 from ..errors import CsatInputError
-from ..i18n import has_label, label, on_language_change
+from ..i18n import label, on_language_change
+from ._controls import text
 
 #: Seconds a slider must rest before the model runs again.
 DEBOUNCE_S = 0.12
@@ -48,70 +49,6 @@ DEBOUNCE_S = 0.12
 _FONTS = ["DejaVu Sans", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
           "Microsoft YaHei", "PingFang SC", "SimHei"]
 
-Option = tuple[str, Any]
-
-
-def text(key_or_text: str, **values: object) -> str:
-    """Catalog label for ``key_or_text``, or the text itself when it is not a key (data values)."""
-    return label(key_or_text, **values) if has_label(key_or_text) else str(key_or_text)
-
-
-def _tag(widget: widgets.Widget, key: str, *, options: Sequence[Option] | None = None,
-         debounce: bool = False) -> widgets.Widget:
-    widget._csat_key = key
-    widget._csat_options = list(options) if options is not None else None
-    widget._csat_debounce = debounce
-    widget.style.description_width = "initial"
-    return widget
-
-
-def float_slider(key: str, value: float, low: float, high: float, step: float,
-                 fmt: str = ".2f") -> widgets.FloatSlider:
-    """A float slider described by catalog entry ``key`` (updates are debounced)."""
-    return _tag(widgets.FloatSlider(value=value, min=low, max=high, step=step, readout_format=fmt,
-                                    continuous_update=True, layout=widgets.Layout(width="420px")),
-                key, debounce=True)
-
-
-def int_slider(key: str, value: int, low: int, high: int, step: int = 1) -> widgets.IntSlider:
-    """An integer slider described by catalog entry ``key`` (updates are debounced)."""
-    return _tag(widgets.IntSlider(value=value, min=low, max=high, step=step, continuous_update=True,
-                                  layout=widgets.Layout(width="420px")), key, debounce=True)
-
-
-def int_box(key: str, value: int, low: int, high: int) -> widgets.BoundedIntText:
-    """A bounded integer field for counts (updates are debounced while typing)."""
-    return _tag(widgets.BoundedIntText(value=value, min=low, max=high, layout=widgets.Layout(width="220px")),
-                key, debounce=True)
-
-
-def dropdown(key: str, options: Sequence[Option], value: Any = None) -> widgets.Dropdown:
-    """A dropdown; ``options`` are ``(label key or data text, value)`` pairs."""
-    opts = list(options)
-    w = widgets.Dropdown(options=[(text(k), v) for k, v in opts],
-                         value=opts[0][1] if value is None else value)
-    return _tag(w, key, options=opts)
-
-
-def toggles(key: str, options: Sequence[Option], value: Any = None) -> widgets.ToggleButtons:
-    """Toggle buttons for a few exclusive choices; options as in :func:`dropdown`."""
-    opts = list(options)
-    w = widgets.ToggleButtons(options=[(text(k), v) for k, v in opts],
-                              value=opts[0][1] if value is None else value)
-    return _tag(w, key, options=opts)
-
-
-def multi_select(key: str, options: Sequence[Option], value: Sequence[Any] = ()) -> widgets.SelectMultiple:
-    """A multiple selection; options as in :func:`dropdown`."""
-    opts = list(options)
-    w = widgets.SelectMultiple(options=[(text(k), v) for k, v in opts], value=tuple(value),
-                               rows=min(8, max(3, len(opts))))
-    return _tag(w, key, options=opts)
-
-
-def checkbox(key: str, value: bool = False) -> widgets.Checkbox:
-    """A checkbox described by catalog entry ``key``."""
-    return _tag(widgets.Checkbox(value=value, indent=False), key)
 
 
 @dataclass(frozen=True)
@@ -203,6 +140,10 @@ class Explorer(widgets.VBox):
         Seconds of rest before a slider change is computed; 0 computes at once.
     long_running : bool
         Show a progress bar (``tqdm.auto``) while the model and chart are computed.
+    links : mapping of str to callable, optional
+        ``links[name](new_value)`` runs when control ``name`` changes, before
+        the model, with updates held; it adapts dependent controls (e.g. the
+        columns offered for a newly chosen dataset) so the model runs once.
 
     Attributes
     ----------
@@ -218,7 +159,8 @@ class Explorer(widgets.VBox):
                  controls: Mapping[str, widgets.Widget], render: Callable[[Any], Rendered], *,
                  fixed: Mapping[str, Any] | None = None, debounce: float = DEBOUNCE_S,
                  long_running: bool = False, note_key: str | None = None,
-                 progress_factory: Callable[..., Any] | None = None) -> None:
+                 progress_factory: Callable[..., Any] | None = None,
+                 links: Mapping[str, Callable[[Any], None]] | None = None) -> None:
         self.name = name
         self.title_key = title_key
         self.note_key = note_key
@@ -229,6 +171,7 @@ class Explorer(widgets.VBox):
         self.debounce = float(debounce)
         self.long_running = long_running
         self._progress_factory = progress_factory
+        self._links = {id(self.controls[name]): link for name, link in (links or {}).items()}
         self.result: Any = None
         self.error: str | None = None
         self.rendered: Rendered | None = None
@@ -276,6 +219,13 @@ class Explorer(widgets.VBox):
     def _changed(self, change: dict) -> None:
         if self._quiet:
             return
+        link = self._links.get(id(change["owner"]))
+        if link is not None:
+            self._quiet = True
+            try:
+                link(change["new"])
+            finally:
+                self._quiet = False
         loop = _running_loop()
         if self.debounce <= 0 or loop is None or not getattr(change["owner"], "_csat_debounce", False):
             self.update()
@@ -338,9 +288,20 @@ class Explorer(widgets.VBox):
         return _Bar(factory, total, label("widgets.progress.computing"), self.progress_box)
 
     def _on_language(self, _language: str) -> None:
+        if self.comm is None:  # closed: nobody sees it any more
+            return
         # Recompute rather than redraw: results carry labels made at compute time.
         self.relabel()
         self.update()
+
+    def close(self) -> None:
+        """Close the view and its controls, dropping any pending update."""
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+        for control in self.controls.values():
+            control.close()
+        super().close()
 
     def relabel(self) -> None:
         """Re-read every caption from the catalog in the current language."""
@@ -391,35 +352,3 @@ class _Bar:
 
     def update(self, n: int = 1) -> None:
         self.bar.update(n)
-
-
-def language_switch() -> widgets.ToggleButtons:
-    """Buttons that switch every label between English and Chinese (:func:`csat_lab.set_language`).
-
-    Examples
-    --------
-    >>> import csat_lab as cl
-    >>> switch = language_switch()
-    >>> switch.value = "zh-CN"
-    >>> cl.get_language()
-    'zh-CN'
-    >>> cl.set_language("en"); switch.value
-    'en'
-    """
-    from ..i18n import LANGUAGES, get_language, set_language
-
-    switch = widgets.ToggleButtons(options=[(label("language.name", lang), lang) for lang in LANGUAGES],
-                                   value=get_language())
-    switch.add_class("csat-language")
-
-    def follow(language: str) -> None:
-        switch.value = language
-
-    def choose(change: dict) -> None:
-        if change["new"] != get_language():
-            set_language(change["new"])
-
-    switch.observe(choose, names="value")
-    switch._csat_follow = follow  # the catalog keeps only a weak reference
-    on_language_change(follow)
-    return switch

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..i18n import label
 from . import models
-from ._base import DEBOUNCE_S, Explorer, Rendered, float_slider, int_box, int_slider, new_figure, toggles
+from ._base import DEBOUNCE_S, Explorer, Rendered, new_figure
+from ._controls import dropdown, float_slider, int_slider, toggles
 
-__all__ = ["churn_explorer", "clv_explorer"]
+__all__ = ["churn_explorer", "clv_explorer", "pareto_explorer", "cohort_explorer"]
 
 _GREEN, _GREY, _RED, _BLUE = "#1b9e77", "#999999", "#d95f02", "#386cb0"
 
@@ -77,4 +78,72 @@ def _render_clv(r: models.CLVCalculation) -> Rendered:
     ax.set_ylabel(label("widgets.clv.axis"))
     ax.xaxis.set_major_formatter("{x:.0%}")
     ax.legend(loc="upper left", frameon=False)
+    return Rendered(headline, r, fig)
+
+
+def pareto_explorer(dataset: str = "supermarket_members", top: float = 0.2, *,
+                    debounce: float = DEBOUNCE_S) -> Explorer:
+    """The 80/20 rule on a transaction log: Lorenz and Pareto curves (:func:`models.pareto_model`).
+
+    Examples
+    --------
+    >>> ex = pareto_explorer(top=0.2)
+    >>> 0.5 < ex.result.top_share < 0.9
+    True
+    """
+    controls = {
+        "dataset": dropdown("widgets.pareto.source", [(f"widgets.data.{d}", d) for d in models.VALUE_SOURCES],
+                            dataset),
+        "top": float_slider("widgets.pareto.top", top, 0.05, 0.5, 0.05, ".0%"),
+    }
+    return Explorer("pareto", "widgets.pareto.title", models.pareto_model, controls, _render_pareto,
+                    debounce=debounce, long_running=True)
+
+
+def _render_pareto(r) -> Rendered:
+    from ..plots import lorenz_curve
+
+    headline = label("widgets.pareto.headline", top=r.top, share=r.top_share, gini=r.gini)
+    fig = new_figure(8.0, 3.6)
+    left, right = fig.subplots(1, 2)
+    lorenz_curve(r, ax=left)
+    # The Pareto view reads the Lorenz curve from the largest customers down.
+    right.plot(1 - r.lorenz["customer_share"], 1 - r.lorenz["value_share"], color=_BLUE)
+    right.plot([0, 1], [0, 1], ls="--", color=_GREY)
+    right.plot([r.top, r.top, 0], [0, r.top_share, r.top_share], ls=":", color=_RED)
+    right.plot([r.top], [r.top_share], "o", color=_RED)
+    right.set_xlabel(label("widgets.pareto.x"))
+    right.set_ylabel(label("widgets.pareto.y"))
+    for axis in (right.xaxis, right.yaxis):
+        axis.set_major_formatter("{x:.0%}")
+    return Rendered(headline, r, fig)
+
+
+def cohort_explorer(store: str = "all", programme: str = "all", period: str = "M", *,
+                    debounce: float = DEBOUNCE_S) -> Explorer:
+    """Cohort retention heatmap of the supermarket members with filters (:func:`models.cohort_model`).
+
+    Examples
+    --------
+    >>> cohort_explorer(store="east").result.period
+    'M'
+    """
+    controls = {
+        "store": dropdown("widgets.cohort.store", [("widgets.all", "all"), *[(f"widgets.store.{s}", s) for s in
+                                                                          ("central", "north", "east")]], store),
+        "programme": dropdown("widgets.cohort.programme", [("widgets.all", "all"), ("widgets.programme.before", "before"),
+                                                           ("widgets.programme.after", "after")], programme),
+        "period": toggles("widgets.cohort.period", [("widgets.period.M", "M"), ("widgets.period.Q", "Q")], period),
+    }
+    return Explorer("cohort", "widgets.cohort.title", models.cohort_model, controls, _render_cohort,
+                    debounce=debounce, long_running=True)
+
+
+def _render_cohort(r) -> Rendered:
+    from ..plots import cohort_heatmap
+
+    after_one = r.rates[1].mean() if r.rates.shape[1] > 1 else float("nan")
+    headline = label("widgets.cohort.headline", cohorts=len(r.sizes), customers=r.n_customers, first=after_one)
+    fig = new_figure(7.2, 5.0)
+    cohort_heatmap(r, ax=fig.subplots(), annotate=False)
     return Rendered(headline, r, fig)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..i18n import label
 from . import models
-from ._base import DEBOUNCE_S, Explorer, Rendered, dropdown, float_slider, int_slider, new_figure
+from ._base import DEBOUNCE_S, Explorer, Rendered, new_figure
+from ._controls import dropdown, float_slider, int_box, int_slider
 
-__all__ = ["nps_explorer", "nps_difference_explorer", "disconfirmation_explorer"]
+__all__ = ["nps_explorer", "nps_difference_explorer", "disconfirmation_explorer", "sample_size_explorer", "kano_explorer"]
 
 _GREEN, _GREY, _RED, _BLUE = "#1b9e77", "#bbbbbb", "#d95f02", "#386cb0"
 _CI_LEVELS = [("90%", 0.90), ("95%", 0.95), ("99%", 0.99)]
@@ -128,4 +129,68 @@ def _render_disconfirmation(r) -> Rendered:
     ax.barh(names, [r.expectation, r.perception], color=[_GREY, _LEVEL_COLOURS[r.level]])
     ax.set_xlim(0, 5.2)
     ax.set_title(f"{label('widgets.disc.gap')}: {r.gap:+.0f} → {level}")
+    return Rendered(headline, r, fig)
+
+
+def sample_size_explorer(moe: float = 0.05, ci: float = 0.95, p: float = 0.5, population: int = 0,
+                         change: float = 0.05, *, debounce: float = DEBOUNCE_S) -> Explorer:
+    """Sample size, margin of error and power (:func:`models.sample_size_model`).
+
+    Examples
+    --------
+    >>> sample_size_explorer(moe=0.03).result.n
+    1068
+    """
+    controls = {
+        "moe": float_slider("widgets.sample.moe", moe, 0.01, 0.10, 0.005, ".1%"),
+        "ci": _ci_control(ci),
+        "p": float_slider("widgets.sample.p", p, 0.05, 0.95, 0.05, ".0%"),
+        "population": int_box("widgets.sample.population", population, 0, 10_000_000),
+        "change": float_slider("widgets.sample.change", change, 0.01, 0.20, 0.01, ".0%"),
+    }
+    return Explorer("sample_size", "widgets.sample.title", models.sample_size_model, controls, _render_sample,
+                    debounce=debounce)
+
+
+def _render_sample(r: models.SampleSizePlan) -> Rendered:
+    headline = label("widgets.sample.headline", n=r.n, moe=r.moe, change=r.change, power=r.power)
+    fig = new_figure(6.4, 3.2)
+    ax = fig.subplots()
+    ax.plot(r.curve["n"], r.curve["moe"], color=_BLUE)
+    ax.plot([r.n], [r.moe], "o", color=_RED)
+    ax.axhline(r.target_moe, color=_GREY, lw=1, ls="--")
+    ax.set_xscale("log")
+    ax.set_xlabel(label("widgets.sample.n_axis"))
+    ax.set_ylabel(label("widgets.sample.moe_axis"))
+    ax.yaxis.set_major_formatter("{x:.0%}")
+    return Rendered(headline, r, fig)
+
+
+def kano_explorer(feature: str = "free_wifi", functional: int = 1, dysfunctional: int = 5, *,
+                  debounce: float = DEBOUNCE_S) -> Explorer:
+    """Kano category of an answer pair and of a surveyed hotel feature (:func:`models.kano_model`).
+
+    Examples
+    --------
+    >>> kano_explorer(functional=2, dysfunctional=5).result.answer
+    'M'
+    """
+    features = models.kano_model().table.index
+    answers = [(f"scale.kano5.{code}", code) for code in range(1, 6)]
+    controls = {
+        "feature": dropdown("widgets.kano.feature", [(str(f), str(f)) for f in features], feature),
+        "functional": dropdown("widgets.kano.functional", answers, functional),
+        "dysfunctional": dropdown("widgets.kano.dysfunctional", answers, dysfunctional),
+    }
+    return Explorer("kano", "widgets.kano.title", models.kano_model, controls, _render_kano, debounce=debounce)
+
+
+def _render_kano(r: models.KanoCalculation) -> Rendered:
+    from ..plots import kano_chart
+
+    headline = label("widgets.kano.headline", answer=label(f"survey.kano.{r.answer}"),
+                     category=label(f"survey.kano.{r.category}"), better=r.better, worse=r.worse)
+    fig = new_figure(5.6, 5.0)
+    ax = kano_chart(r.table, ax=fig.subplots())
+    ax.scatter([abs(r.worse)], [r.better], s=220, facecolors="none", edgecolors=_RED, linewidths=2, zorder=4)
     return Rendered(headline, r, fig)

@@ -1,0 +1,93 @@
+"""Views of the loyalty explorers: the satisfaction -> loyalty curve and key drivers / IPA."""
+
+from __future__ import annotations
+
+from ..i18n import label
+from . import models
+from ._base import DEBOUNCE_S, Explorer, Rendered, new_figure
+from ._controls import dropdown, multi_select, set_options, toggles
+
+__all__ = ["loyalty_curve_explorer", "key_driver_explorer"]
+
+
+def _dataset_options(names) -> list[tuple[str, str]]:
+    return [(f"widgets.data.{name}", name) for name in names]
+
+
+def _variable_options(columns) -> list[tuple[str, str]]:
+    return [(f"widgets.var.{c}", c) for c in columns]
+
+
+def loyalty_curve_explorer(dataset: str = "auto_dealer", loyalty: str = "repurchase", kind: str = "ols", *,
+                           debounce: float = DEBOUNCE_S) -> Explorer:
+    """Loyalty by satisfaction level with the zones and the top-box ratio (:func:`models.loyalty_curve_model`).
+
+    Examples
+    --------
+    >>> ex = loyalty_curve_explorer(kind="logit")
+    >>> ex.result.curve["zone"].iloc[-1]
+    'affection'
+    """
+    source = dropdown("widgets.loyalty.source", _dataset_options(models.LOYALTY_SOURCES), dataset)
+    measure = dropdown("widgets.loyalty.measure", _variable_options(models.LOYALTY_SOURCES[dataset][1]), loyalty)
+
+    def follow(name: str) -> None:
+        set_options(measure, _variable_options(models.LOYALTY_SOURCES[name][1]))
+
+    kinds = toggles("widgets.loyalty.kind", [(f"widgets.kind.{k}", k) for k in ("ols", "logit", "ordinal")], kind)
+    controls = {"dataset": source, "loyalty": measure, "kind": kinds}
+    return Explorer("loyalty_curve", "widgets.loyalty.title", models.loyalty_curve_model, controls,
+                    _render_loyalty, debounce=debounce, long_running=True, links={"dataset": follow})
+
+
+def _render_loyalty(r: models.LoyaltyCurve) -> Rendered:
+    from ..plots import loyalty_curve_plot
+
+    q = r.ratio
+    headline = label("widgets.loyalty.headline", ratio=q.ratio, level=q.ci_level, low=q.ci[0], high=q.ci[1])
+    fig = new_figure(6.4, 3.8)
+    loyalty_curve_plot(r.curve, ax=fig.subplots())
+    return Rendered(headline, r, fig)
+
+
+def key_driver_explorer(dataset: str = "hotel_guests", outcome: str | None = None,
+                        drivers: list[str] | None = None, method: str = "shapley", *,
+                        debounce: float = DEBOUNCE_S) -> Explorer:
+    """Driver importance against performance, in the four IPA quadrants (:func:`models.key_driver_model`).
+
+    Examples
+    --------
+    >>> ex = key_driver_explorer()
+    >>> sorted(set(ex.result["quadrant"])) <= ["concentrate", "keep_up", "low_priority", "overkill"]
+    True
+    """
+    outcomes, ratings = models.DRIVER_SOURCES[dataset]
+    source = dropdown("widgets.drivers.dataset", _dataset_options(models.DRIVER_SOURCES), dataset)
+    target = dropdown("widgets.drivers.outcome", _variable_options(outcomes), outcome or outcomes[0])
+    chosen = multi_select("widgets.drivers.drivers", [(c, c) for c in ratings], drivers or ratings[:6])
+
+    def follow(name: str) -> None:
+        new_outcomes, new_ratings = models.DRIVER_SOURCES[name]
+        set_options(target, _variable_options(new_outcomes))
+        set_options(chosen, [(c, c) for c in new_ratings], new_ratings[:6])
+
+    methods = toggles("widgets.drivers.method",
+                      [(f"widgets.method.{m}", m) for m in ("shapley", "relative_weights", "correlation")], method)
+    controls = {"dataset": source, "outcome": target, "drivers": chosen, "method": methods}
+    return Explorer("key_drivers", "widgets.drivers.title", models.key_driver_model, controls, _render_drivers,
+                    debounce=debounce, long_running=True, links={"dataset": follow})
+
+
+def _render_drivers(table) -> Rendered:
+    from ..plots import ipa_plot
+
+    top = table["importance"].idxmax()
+    fix = [str(d) for d in table.index[table["quadrant"] == "concentrate"]]
+    headline = label("widgets.drivers.headline", top=top, share=table.loc[top, "importance"],
+                     fix=", ".join(fix) or label("widgets.drivers.none"))
+    fig = new_figure(6.4, 4.2)
+    ipa_plot(table, ax=fig.subplots())
+    shown = table[["importance", "performance", "quadrant_label"]].rename(columns={
+        "importance": label("widgets.drivers.importance"), "performance": label("widgets.drivers.performance"),
+        "quadrant_label": label("widgets.drivers.quadrant")})
+    return Rendered(headline, shown, fig)

@@ -1,0 +1,151 @@
+"""Survey explorers driven headless: NPS, NPS change, disconfirmation, sample size, Kano.
+
+Each test sets controls as a trainer would, then checks the bound result
+against a hand calculation (written out) or another library, and checks what
+the Output shows.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+ipywidgets = pytest.importorskip("ipywidgets")
+
+import csat_lab as cl
+from csat_lab.widgets import (disconfirmation_explorer, kano_explorer, models, nps_difference_explorer,
+                              nps_explorer, sample_size_explorer)
+
+Z95 = 1.959963984540054  # two-sided 95% normal quantile
+
+
+@pytest.fixture(autouse=True)
+def english():
+    cl.set_language("en")
+    yield
+    # Closed explorers stop listening, so a language switch in a later test only touches its own.
+    ipywidgets.Widget.close_all()
+    cl.set_language("en")
+
+
+def shown_html(explorer) -> str:
+    return "".join(o["data"].get("text/html", "") for o in explorer.output.outputs)
+
+
+def has_png(explorer) -> bool:
+    return any("image/png" in o["data"] for o in explorer.output.outputs)
+
+
+def test_nps_explorer_matches_the_hand_calculation():
+    ex = nps_explorer()
+    ex.set(promoters=60, passives=25, detractors=15)
+    # NPS = 100 (60 - 15) / 100 = 45; var per answer = p+ + p- - (p+ - p-)^2 = 0.75 - 0.2025 = 0.5475
+    se = 100 * math.sqrt(0.5475 / 100)
+    assert ex.result.score == pytest.approx(45.0)
+    assert ex.result.ci == pytest.approx((45 - Z95 * se, 45 + Z95 * se))  # (30.50, 59.50)
+    assert "NPS = +45.0 (95% CI +30.5 to +59.5), n = 100" in ex.headline.value
+    assert "45" in shown_html(ex) and has_png(ex)
+
+
+def test_nps_explorer_confidence_level_and_bad_counts():
+    ex = nps_explorer(60, 25, 15)
+    ex.controls["ci"].value = 0.90
+    z90 = 1.6448536269514722
+    assert ex.result.ci[1] - 45 == pytest.approx(z90 * 100 * math.sqrt(0.5475 / 100))
+    ex.set(promoters=1, passives=0, detractors=0)
+    assert ex.result is None and "at least 2 answers" in ex.error
+
+
+def test_nps_difference_explorer():
+    ex = nps_difference_explorer()
+    ex.set(promoters1=40, passives1=30, detractors1=30, promoters2=50, passives2=30, detractors2=20)
+    # wave 1: NPS 10, var 0.70 - 0.01 = 0.69; wave 2: NPS 30, var 0.70 - 0.09 = 0.61
+    se = math.sqrt(100**2 * 0.69 / 100 + 100**2 * 0.61 / 100)
+    assert ex.result.difference == pytest.approx(20.0)
+    assert ex.result.comparison.ci == pytest.approx((20 - Z95 * se, 20 + Z95 * se))  # (-2.35, 42.35)
+    assert "Change in NPS = +20.0 points (95% CI -2.3 to +42.3)" in ex.headline.value
+    assert has_png(ex)
+
+
+@pytest.mark.parametrize(("expectation", "perception", "tolerance", "level"), [
+    (4, 5, 0.0, 5),  # exceeded -> very satisfied
+    (4, 4, 0.0, 4),  # met -> satisfied
+    (4, 3, 0.0, 3),  # one point short -> basically satisfied
+    (5, 3, 0.0, 2),  # two points short -> dissatisfied
+    (5, 1, 0.0, 1),  # four points short -> very dissatisfied
+    (4, 3, 1.0, 4),  # within the tolerance -> still met
+])
+def test_disconfirmation_explorer_levels(expectation, perception, tolerance, level):
+    ex = disconfirmation_explorer()
+    ex.set(expectation=expectation, perception=perception, tolerance=tolerance)
+    assert ex.result.gap == perception - expectation
+    assert ex.result.level == level
+    assert cl.label(f"scale.satisfaction5.{level}") in ex.headline.value
+
+
+def test_sample_size_explorer_cochran_and_power():
+    ex = sample_size_explorer()
+    ex.set(moe=0.03, p=0.5, population=0)
+    assert ex.result.n == math.ceil(Z95**2 * 0.25 / 0.03**2)  # 1067.07 -> 1068 (Cochran 1977)
+    ex.set(moe=0.05, population=500)
+    n0 = Z95**2 * 0.25 / 0.05**2  # 384.15
+    assert ex.result.n == math.ceil(n0 / (1 + (n0 - 1) / 500))  # 217.5 -> 218
+    assert "n = 218" in ex.headline.value
+    from scipy.stats import norm
+
+    ex.set(population=0, change=0.10)
+    n = ex.result.n  # 385
+    h = abs(2 * math.asin(math.sqrt(0.6)) - 2 * math.asin(math.sqrt(0.5)))  # Cohen's h
+    expected = norm.cdf(h * math.sqrt(n / 2) - Z95) + norm.cdf(-h * math.sqrt(n / 2) - Z95)
+    assert ex.result.power == pytest.approx(expected, rel=1e-6)
+    assert has_png(ex)
+
+
+# Kano's evaluation table, rows functional 1..5 (like .. dislike), columns dysfunctional 1..5.
+KANO = ["QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ"]
+ANSWERS = {"Like": 1, "Must-be": 2, "Neutral": 3, "Live with": 4, "Dislike": 5}
+
+
+@pytest.mark.parametrize(("functional", "dysfunctional"), [(1, 5), (2, 5), (1, 3), (5, 5), (3, 3), (5, 1)])
+def test_kano_explorer_classifies_the_answer_pair(functional, dysfunctional):
+    ex = kano_explorer()
+    ex.set(functional=functional, dysfunctional=dysfunctional)
+    assert ex.result.answer == KANO[functional - 1][dysfunctional - 1]
+
+
+def test_kano_explorer_feature_coefficients_against_a_recount():
+    data = cl.datasets.load("kano_features")
+    wifi = data[data["feature"] == "fast_checkin"]
+    cats = [KANO[ANSWERS[f] - 1][ANSWERS[d] - 1] for f, d in zip(wifi["functional"], wifi["dysfunctional"])]
+    counts = pd.Series(cats).value_counts()
+    a, o, m, i = (int(counts.get(c, 0)) for c in "AOMI")
+    ex = kano_explorer()
+    ex.controls["feature"].value = "fast_checkin"
+    assert ex.result.better == pytest.approx((a + o) / (a + o + m + i))  # Berger et al. (1993)
+    assert ex.result.worse == pytest.approx(-(o + m) / (a + o + m + i))
+    assert ex.result.category == counts.idxmax()
+    assert f"Better {ex.result.better:+.2f}" in ex.headline.value
+
+
+def test_kano_model_rejects_an_unknown_feature():
+    with pytest.raises(cl.CsatInputError, match="no feature 'jacuzzi' in kano_features; features are: free_wifi"):
+        models.kano_model("jacuzzi")
+
+
+def test_language_switch_relabels_a_survey_explorer():
+    ex = nps_explorer(60, 25, 15)
+    cl.set_language("zh-CN")
+    assert ex.controls["promoters"].description == "推荐者（9-10分）"
+    assert ex.controls["ci"].description == "置信水平"
+    assert "样本量 = 100" in ex.headline.value
+    assert "净推荐值" in shown_html(ex)
+    cl.set_language("en")
+    assert ex.controls["promoters"].description == "Promoters (9-10)"
+
+
+def test_models_work_without_widgets():
+    assert np.isclose(models.nps_model(50, 30, 20).score, 30.0)  # 100 (50 - 20) / 100
+    assert models.disconfirmation_model(3, 5).level == 5
