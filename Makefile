@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,bench]"
 	$(PY) -m ipykernel install --sys-prefix --name csat_lab --display-name "Python (csat_lab)"
 	$(PY) -c 'from csat_lab._launch import write_lab_overrides; write_lab_overrides()'
+	$(PY) -c 'from csat_lab.widgets._voila import install_voila_template; install_voila_template()'
 	touch $(STAMP)
 
 # Debian packages outside Python (installed when missing and we are root): a CJK font for

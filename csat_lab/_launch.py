@@ -3,7 +3,7 @@
 Both servers bind to 127.0.0.1 and have every feature that would reach the
 internet switched off: JupyterLab's news feed, update check and extension
 manager (plus a settings override in the environment), and Voila serves one
-notebook only. As root, Jupyter refuses to start without ``--allow-root``, so
+notebook only, with a template that loads nothing from a CDN. As root, Jupyter refuses to start without ``--allow-root``, so
 it is added when the effective user is root.
 
 Run ``python -m csat_lab._launch lab`` or ``python -m csat_lab._launch app``.
@@ -69,6 +69,7 @@ def app_command(port: int | None = None, open_browser: bool = True) -> list[str]
         "--Voila.ip=127.0.0.1",
         "--strip_sources=True",
         "--theme=light",
+        "--template=csat",  # the lab template without its CDN style sheets (csat_lab.widgets._voila)
     ]
     if port is not None:
         cmd += [f"--port={port}", "--Voila.port_retries=0"]
@@ -86,6 +87,9 @@ def main(argv: list[str]) -> int:
         write_lab_overrides()
         cmd = lab_command(open_browser=not os.environ.get("CI"))
     else:
+        from .widgets._voila import install_voila_template
+
+        install_voila_template()
         cmd = app_command()
     os.execv(cmd[0], cmd)
     return 0

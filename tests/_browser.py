@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
-import pytest
-
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -29,6 +27,8 @@ LOCAL_SCHEMES = {"data", "blob", "about"}
 
 def require_chromium() -> None:
     """Skip (or fail under CI) when Debian's Chromium is not installed."""
+    import pytest
+
     if CHROMIUM.exists():
         return
     if os.environ.get("CI"):
@@ -69,7 +69,11 @@ def _stop(proc: subprocess.Popen) -> None:
 @contextmanager
 def server(cmd: list[str], port: int, log_name: str, *, timeout: float = 60,
            env: dict[str, str] | None = None) -> Iterator[subprocess.Popen]:
-    """Run ``cmd`` until it listens on ``port`` (bounded wait); always stop it afterwards."""
+    """Run ``cmd`` until it listens on ``port`` (bounded wait); always stop it afterwards.
+
+    Raises RuntimeError with the end of the server's log when it exits or
+    does not listen in time (plain exceptions, so benchmarks can use it too).
+    """
     ARTIFACTS.mkdir(exist_ok=True)
     log_path = ARTIFACTS / log_name
     with open(log_path, "w") as log:
@@ -79,9 +83,10 @@ def server(cmd: list[str], port: int, log_name: str, *, timeout: float = 60,
             deadline = time.monotonic() + timeout
             while not _listening(port):
                 if proc.poll() is not None:
-                    pytest.fail(f"server exited with {proc.returncode}: {log_path.read_text()[-2000:]}")
+                    raise RuntimeError(f"server exited with {proc.returncode}: {log_path.read_text()[-2000:]}")
                 if time.monotonic() > deadline:
-                    pytest.fail(f"server not listening on {port} after {timeout:.0f} s: {log_path.read_text()[-2000:]}")
+                    raise RuntimeError(f"server not listening on {port} after {timeout:.0f} s: "
+                                       f"{log_path.read_text()[-2000:]}")
                 time.sleep(0.2)
             yield proc
         finally:
@@ -102,6 +107,18 @@ def chromium_page(requests: list[str]) -> Iterator[object]:
             yield page
         finally:
             browser.close()
+
+
+def voila_command(port: int) -> list[str]:
+    """``make app``'s Voila command on ``port``, with the offline template installed and chosen."""
+    from csat_lab._launch import app_command
+    from csat_lab.widgets._voila import TEMPLATE, install_voila_template
+
+    install_voila_template()
+    cmd = app_command(port=port, open_browser=False)
+    if not any(arg.startswith("--template") for arg in cmd):
+        cmd.append(f"--template={TEMPLATE}")
+    return cmd
 
 
 def remote(requests: list[str]) -> list[str]:

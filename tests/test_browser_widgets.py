@@ -10,27 +10,17 @@ from __future__ import annotations
 
 import re
 import secrets
+from pathlib import Path
 
 import pytest
 
-from _browser import ARTIFACTS, chromium_page, free_port, remote, require_chromium, server
+import _browser
+from _browser import ARTIFACTS, chromium_page, free_port, remote, require_chromium, server, voila_command
 
-pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 HEADLINE = ".csat-explorer-nps .csat-headline"
 CHART = ".csat-explorer-nps .csat-output img"
 SLIDER = ".csat-explorer-nps .noUi-handle"
-
-
-def voila_command(port: int) -> list[str]:
-    from csat_lab._launch import app_command
-    from csat_lab.widgets._voila import TEMPLATE, install_voila_template
-
-    install_voila_template()
-    cmd = app_command(port=port, open_browser=False)
-    if not any(arg.startswith("--template") for arg in cmd):
-        cmd.append(f"--template={TEMPLATE}")
-    return cmd
 
 
 def nps_in(text: str) -> tuple[float, int]:
@@ -54,6 +44,24 @@ def wait_for_n(page, n: int) -> None:
                            arg=[HEADLINE, n], timeout=15_000)
 
 
+def test_missing_chromium_skips_locally_but_fails_under_ci(monkeypatch):
+    monkeypatch.setattr(_browser, "CHROMIUM", Path("/nonexistent/chromium"))
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="/nonexistent/chromium is absent"):
+        require_chromium()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI is set but /nonexistent/chromium is missing"):
+        require_chromium()
+
+
+def test_only_loopback_requests_count_as_local():
+    assert remote(["http://127.0.0.1:8866/voila/static/x.js", "data:image/png;base64,AAAA", "blob:http://127.0.0.1/1",
+                   "ws://127.0.0.1:8866/api/kernels/1/channels", "https://cdn.jsdelivr.net/npm/x.css",
+                   "http://localhost:8866/"]) == ["https://cdn.jsdelivr.net/npm/x.css", "http://localhost:8866/"]
+
+
+@pytest.mark.browser
+@pytest.mark.server
 def test_voila_app_slider_updates_number_and_chart_offline():
     require_chromium()
     port = free_port()
@@ -76,6 +84,8 @@ def test_voila_app_slider_updates_number_and_chart_offline():
     assert remote(requests) == []
 
 
+@pytest.mark.browser
+@pytest.mark.server
 def test_jupyterlab_runs_the_explorers_notebook_offline(tmp_path):
     require_chromium()
     from csat_lab._launch import lab_command, write_lab_overrides

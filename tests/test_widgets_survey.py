@@ -149,3 +149,23 @@ def test_language_switch_relabels_a_survey_explorer():
 def test_models_work_without_widgets():
     assert np.isclose(models.nps_model(50, 30, 20).score, 30.0)  # 100 (50 - 20) / 100
     assert models.disconfirmation_model(3, 5).level == 5
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(expectation=st.integers(1, 5), tolerance=st.sampled_from([0.0, 0.5, 1.0]))
+def test_a_better_perception_never_lowers_the_level(expectation, tolerance):
+    levels = [models.disconfirmation_model(expectation, p, tolerance=tolerance).level for p in range(1, 6)]
+    assert levels == sorted(levels)
+
+
+@settings(max_examples=40, deadline=None)
+@given(p=st.integers(0, 300), n=st.integers(0, 300), d=st.integers(0, 300))
+def test_nps_model_stays_in_range_and_swapping_sides_flips_the_sign(p, n, d):
+    if p + n + d < 2:
+        return
+    r, flipped = models.nps_model(p, n, d), models.nps_model(d, n, p)
+    assert -100 <= r.score <= 100
+    assert flipped.score == pytest.approx(-r.score, abs=1e-9)

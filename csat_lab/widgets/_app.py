@@ -87,7 +87,14 @@ class App(widgets.VBox):
         self.tabs.titles = tuple(label(f"widgets.tab.{entry[0]}") for entry in self.entries)
 
     def _on_language(self, _language: str) -> None:
-        self.relabel()
+        if self.comm is not None:
+            self.relabel()
+
+    def close(self) -> None:
+        """Close the page and every explorer built in it."""
+        for view in getattr(self, "built", {}).values():  # also reached from __del__ after a failed __init__
+            view.close()
+        super().close()
 
 
 def app(names: Sequence[str] | None = None, start: str | None = None) -> App:
@@ -107,5 +114,6 @@ def app(names: Sequence[str] | None = None, start: str | None = None) -> App:
     ('Churn', 'Lifetime value')
     >>> sorted(page.built)
     ['churn']
+    >>> page.close()
     """
     return App(names, start)

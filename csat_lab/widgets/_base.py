@@ -38,17 +38,12 @@ from typing import Any, Callable, Mapping
 
 import ipywidgets as widgets
 
-from ..errors import CsatInputError
+from ..errors import CsatInputError, CsatLabError
 from ..i18n import label, on_language_change
 from ._controls import text
 
 #: Seconds a slider must rest before the model runs again.
 DEBOUNCE_S = 0.12
-
-# Matplotlib picks the first family that has a glyph; CJK fonts are optional.
-_FONTS = ["DejaVu Sans", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
-          "Microsoft YaHei", "PingFang SC", "SimHei"]
-
 
 
 @dataclass(frozen=True)
@@ -60,7 +55,7 @@ class Rendered:
     figure: Any = None
 
 
-def new_figure(width: float = 6.4, height: float = 3.6):
+def new_figure(width: float = 6.4, height: float = 3.6) -> Any:
     """A matplotlib Figure drawn without pyplot (nothing is kept in a global registry).
 
     Examples
@@ -76,21 +71,19 @@ def new_figure(width: float = 6.4, height: float = 3.6):
 
 
 class _ChartContext:
-    """Fonts with CJK fallbacks, and no warnings about glyphs a machine lacks."""
+    """Chinese-capable fonts (the plots' own set-up), and no warnings about glyphs a machine lacks."""
 
     def __enter__(self) -> None:
-        import matplotlib
+        from ..plots._style import configure_fonts
 
-        self._rc = matplotlib.rc_context({"font.family": "sans-serif", "font.sans-serif": _FONTS})
+        configure_fonts()
         self._warn = warnings.catch_warnings()
-        self._rc.__enter__()
         self._warn.__enter__()
-        # Without a CJK font Chinese text is drawn as boxes; the chart stays usable.
+        # Without any CJK font installed Chinese text is drawn as boxes; the chart stays usable.
         warnings.filterwarnings("ignore", message=r".*[Gg]lyph.*missing")
 
     def __exit__(self, *exc: object) -> None:
         self._warn.__exit__(*exc)
-        self._rc.__exit__(*exc)
 
 
 def _png_bundle(fig) -> dict:
@@ -129,13 +122,11 @@ class Explorer(widgets.VBox):
     title_key : str
         Catalog key of the explorer's title.
     model : callable
-        ``model(**fixed, **{name: control.value})`` returning a result object.
+        ``model(**{name: control.value})`` returning a result object.
     controls : mapping of str to widget
         Keyword name -> control made with this module's factories.
     render : callable
         ``render(result) -> Rendered``; draws with :func:`new_figure`.
-    fixed : mapping, optional
-        Extra keyword arguments passed to the model unchanged (e.g. a dataset).
     debounce : float
         Seconds of rest before a slider change is computed; 0 computes at once.
     long_running : bool
@@ -150,14 +141,16 @@ class Explorer(widgets.VBox):
     result : object or None
         The last model result (None after an input error).
     error : str or None
-        The message of the last input error.
+        The message of the last error (bad input, or a model that did not converge).
+    rendered : Rendered or None
+        What the view shows for ``result``.
     headline, output : widgets
-        The key number (HTML) and the Output area (table and chart).
+        The key number (HTML) and the Output area (chart and table).
     """
 
     def __init__(self, name: str, title_key: str, model: Callable[..., Any],
                  controls: Mapping[str, widgets.Widget], render: Callable[[Any], Rendered], *,
-                 fixed: Mapping[str, Any] | None = None, debounce: float = DEBOUNCE_S,
+                 debounce: float = DEBOUNCE_S,
                  long_running: bool = False, note_key: str | None = None,
                  progress_factory: Callable[..., Any] | None = None,
                  links: Mapping[str, Callable[[Any], None]] | None = None) -> None:
@@ -167,7 +160,6 @@ class Explorer(widgets.VBox):
         self.model = model
         self.controls = dict(controls)
         self.render = render
-        self.fixed = dict(fixed or {})
         self.debounce = float(debounce)
         self.long_running = long_running
         self._progress_factory = progress_factory
@@ -196,8 +188,8 @@ class Explorer(widgets.VBox):
         self.update()
 
     def values(self) -> dict[str, Any]:
-        """The keyword arguments the model gets now (fixed ones plus control values)."""
-        out = dict(self.fixed)
+        """The keyword arguments the model gets now: every control's value (tuples as lists)."""
+        out = {}
         for key, control in self.controls.items():
             value = control.value
             out[key] = list(value) if isinstance(value, tuple) else value
@@ -251,7 +243,7 @@ class Explorer(widgets.VBox):
         with self._progress(2) as bar:
             try:
                 result = self.model(**kwargs)
-            except CsatInputError as exc:
+            except CsatLabError as exc:  # bad input or a model that did not converge: say so in the view
                 self._show_error(str(exc))
                 return
             bar.update(1)
@@ -268,7 +260,7 @@ class Explorer(widgets.VBox):
             if rendered.table is not None:
                 bundles.append(_html_bundle(rendered.table))
         self.rendered = rendered
-        self.headline.value = f"<b>{rendered.headline}</b>"
+        self.headline.value = f"<b>{html.escape(rendered.headline)}</b>"
         self.output.outputs = tuple(bundles)
         self.n_updates += 1
 
@@ -280,11 +272,11 @@ class Explorer(widgets.VBox):
         self.n_updates += 1
 
     def _progress(self, total: int):
+        if not self.long_running:
+            return _NoBar()
         factory = self._progress_factory
         if factory is None:
             from tqdm.auto import tqdm as factory
-        if not self.long_running:
-            return _NoBar()
         return _Bar(factory, total, label("widgets.progress.computing"), self.progress_box)
 
     def _on_language(self, _language: str) -> None:
@@ -296,10 +288,11 @@ class Explorer(widgets.VBox):
 
     def close(self) -> None:
         """Close the view and its controls, dropping any pending update."""
-        if self._pending is not None:
-            self._pending.cancel()
+        pending = getattr(self, "_pending", None)  # also reached from __del__ after a failed __init__
+        if pending is not None:
+            pending.cancel()
             self._pending = None
-        for control in self.controls.values():
+        for control in getattr(self, "controls", {}).values():
             control.close()
         super().close()
 

@@ -21,6 +21,7 @@ def churn_explorer(customers: int = 200, lost: int = 10, period: str = "month", 
     >>> ex = churn_explorer(customers=400, lost=30)
     >>> ex.result.churn.rate
     0.075
+    >>> ex.close()
     """
     controls = {
         "customers": int_slider("widgets.churn.customers", customers, 1, 2000),
@@ -55,6 +56,7 @@ def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount: float 
     >>> ex = clv_explorer(margin=100, retention=0.8, discount=0.1, acquisition_cost=0)
     >>> round(ex.result.clv.value, 2)
     266.67
+    >>> ex.close()
     """
     controls = {
         "margin": float_slider("widgets.clv.margin", margin, 0, 1000, 10, ".0f"),
@@ -90,6 +92,7 @@ def pareto_explorer(dataset: str = "supermarket_members", top: float = 0.2, *,
     >>> ex = pareto_explorer(top=0.2)
     >>> 0.5 < ex.result.top_share < 0.9
     True
+    >>> ex.close()
     """
     controls = {
         "dataset": dropdown("widgets.pareto.source", [(f"widgets.data.{d}", d) for d in models.VALUE_SOURCES],
@@ -125,8 +128,10 @@ def cohort_explorer(store: str = "all", programme: str = "all", period: str = "M
 
     Examples
     --------
-    >>> cohort_explorer(store="east").result.period
+    >>> ex = cohort_explorer(store="east")
+    >>> ex.result.period
     'M'
+    >>> ex.close()
     """
     controls = {
         "store": dropdown("widgets.cohort.store", [("widgets.all", "all"), *[(f"widgets.store.{s}", s) for s in

@@ -22,6 +22,7 @@ def complaint_simulator(steps: tuple[str, ...] = ("listen", "solution"), *,
     >>> ex = complaint_simulator(steps=())
     >>> ex.result.chosen == ex.result.none
     True
+    >>> ex.close()
     """
     controls = {step: checkbox(f"complaints.step.{step}", step in steps) for step in _STEPS}
     return Explorer("complaints", "widgets.complaint.title", models.complaint_model, controls, _render,

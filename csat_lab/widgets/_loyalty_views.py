@@ -27,6 +27,7 @@ def loyalty_curve_explorer(dataset: str = "auto_dealer", loyalty: str = "repurch
     >>> ex = loyalty_curve_explorer(kind="logit")
     >>> ex.result.curve["zone"].iloc[-1]
     'affection'
+    >>> ex.close()
     """
     source = dropdown("widgets.loyalty.source", _dataset_options(models.LOYALTY_SOURCES), dataset)
     measure = dropdown("widgets.loyalty.measure", _variable_options(models.LOYALTY_SOURCES[dataset][1]), loyalty)
@@ -60,6 +61,7 @@ def key_driver_explorer(dataset: str = "hotel_guests", outcome: str | None = Non
     >>> ex = key_driver_explorer()
     >>> sorted(set(ex.result["quadrant"])) <= ["concentrate", "keep_up", "low_priority", "overkill"]
     True
+    >>> ex.close()
     """
     outcomes, ratings = models.DRIVER_SOURCES[dataset]
     source = dropdown("widgets.drivers.dataset", _dataset_options(models.DRIVER_SOURCES), dataset)

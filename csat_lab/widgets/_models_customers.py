@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -14,6 +14,10 @@ from .._results import Result
 from ..errors import CsatInputError
 from ..i18n import label
 from ._models_data import dataset as _dataset
+
+if TYPE_CHECKING:
+    from ..churn import CohortResult
+    from ..segments import ParetoResult
 
 
 @dataclasses.dataclass(frozen=True)
@@ -122,7 +126,7 @@ def _customer_value(dataset: str) -> pd.Series:
     return rfm(_dataset(dataset), customer=customer, date=date, amount=amount).table["monetary"]
 
 
-def pareto_model(dataset: str = "supermarket_members", top: float = 0.2):
+def pareto_model(dataset: str = "supermarket_members", top: float = 0.2) -> ParetoResult:
     """The 80/20 rule on a course transaction log: Lorenz curve, Gini, share of the top customers.
 
     Customer value is the net spend per customer (the M of
@@ -143,7 +147,7 @@ def pareto_model(dataset: str = "supermarket_members", top: float = 0.2):
     return pareto(_customer_value(dataset), top=top)
 
 
-def cohort_model(store: str = "all", programme: str = "all", period: str = "M"):
+def cohort_model(store: str = "all", programme: str = "all", period: str = "M") -> CohortResult:
     """Retention triangle of the supermarket members, optionally for one store or programme phase.
 
     ``rate[c, k]`` = share of the customers first buying in period ``c`` who

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -14,8 +14,12 @@ from ..errors import CsatInputError
 from ..i18n import label
 from ._models_data import dataset as _dataset
 
+if TYPE_CHECKING:
+    from ..metrics import NPSResult
+    from ..survey import DisconfirmationResult
 
-def nps_model(promoters: int, passives: int, detractors: int, ci: float = 0.95):
+
+def nps_model(promoters: int, passives: int, detractors: int, ci: float = 0.95) -> NPSResult:
     """NPS with its confidence interval from the three category counts.
 
     ``NPS = 100 (P - D) / n`` with ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``
@@ -81,7 +85,7 @@ def nps_difference_model(promoters1: int, passives1: int, detractors1: int,
 
 
 def disconfirmation_model(expectation: float, perception: float, scale: str = "satisfaction5",
-                          tolerance: float = 0.0):
+                          tolerance: float = 0.0) -> DisconfirmationResult:
     """Gap ``perception - expectation`` and the satisfaction level it implies (Oliver, 1980).
 
     Wraps :func:`csat_lab.survey.disconfirmation`.

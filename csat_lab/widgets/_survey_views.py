@@ -26,6 +26,7 @@ def nps_explorer(promoters: int = 50, passives: int = 30, detractors: int = 20, 
     >>> ex = nps_explorer(50, 30, 20)
     >>> ex.result.score
     30.0
+    >>> ex.close()
     """
     controls = {
         "promoters": int_slider("widgets.nps.promoters", promoters, 0, 1000),
@@ -78,6 +79,7 @@ def nps_difference_explorer(wave1: tuple[int, int, int] = (40, 30, 30), wave2: t
     >>> ex = nps_difference_explorer((40, 30, 30), (50, 30, 20))
     >>> round(ex.result.difference, 1)
     20.0
+    >>> ex.close()
     """
     controls = {}
     for i, counts in ((1, wave1), (2, wave2)):
@@ -107,6 +109,7 @@ def disconfirmation_explorer(expectation: int = 4, perception: int = 3, toleranc
     >>> ex = disconfirmation_explorer(expectation=4, perception=5)
     >>> ex.result.level
     5
+    >>> ex.close()
     """
     controls = {
         "expectation": int_slider("widgets.disc.expectation", expectation, 1, 5),
@@ -138,8 +141,10 @@ def sample_size_explorer(moe: float = 0.05, ci: float = 0.95, p: float = 0.5, po
 
     Examples
     --------
-    >>> sample_size_explorer(moe=0.03).result.n
+    >>> ex = sample_size_explorer(moe=0.03)
+    >>> ex.result.n
     1068
+    >>> ex.close()
     """
     controls = {
         "moe": float_slider("widgets.sample.moe", moe, 0.01, 0.10, 0.005, ".1%"),
@@ -172,8 +177,10 @@ def kano_explorer(feature: str = "free_wifi", functional: int = 1, dysfunctional
 
     Examples
     --------
-    >>> kano_explorer(functional=2, dysfunctional=5).result.answer
+    >>> ex = kano_explorer(functional=2, dysfunctional=5)
+    >>> ex.result.answer
     'M'
+    >>> ex.close()
     """
     features = models.kano_model().table.index
     answers = [(f"scale.kano5.{code}", code) for code in range(1, 6)]
