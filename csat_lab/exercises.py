@@ -126,6 +126,13 @@ def _tracker_csat_pct() -> float:
     return 100.0 * (valid >= 4).mean()
 
 
+def _export_csat_pct() -> float:
+    raw = pd.read_csv(datasets.example_file("csat_tracker_wave4_gbk.csv"), encoding="gb18030")
+    scores = pd.to_numeric(raw["总体满意度"], errors="coerce")
+    valid = scores[scores.between(1, 5)]
+    return 100.0 * (valid >= 4).mean()
+
+
 def _dealer_loyalty_ratio() -> float:
     dealer = datasets.load("auto_dealer")
     level = pd.to_numeric(dealer["overall_satisfaction"].astype("object"), errors="coerce")
@@ -217,6 +224,7 @@ _LIST = [
     _n("02.sample_size", "02", lambda: math.ceil(_z95() ** 2 * 0.25 / 0.03**2), 1),
     _c("02.double_barrelled", "02", "eef2ac7e4f8a74b06d21", "abcd"),
     _n("02.tracker_csat", "02", _tracker_csat_pct, 0.15, percent=True),
+    _n("02.export_csat", "02", _export_csat_pct, 0.15, percent=True),
     _n("03.tracker_nps", "03", _tracker_nps, 0.15),
     _c("03.ipa_quadrant", "03", "7a0b1ba1f5250aacd08b", "abcd"),
     _c("03.causation", "03", "8f18c45c219ac13f0fff", "abc"),

@@ -61,6 +61,20 @@ def test_telco_churn_recomputed_from_the_csv_with_pandas() -> None:
     assert not cl.check("04.telco_churn", 100 - expected).correct
 
 
+def test_export_csat_recomputed_from_the_raw_gbk_bytes_with_the_csv_module() -> None:
+    import csv
+
+    text = (ROOT / "datasets" / "files" / "csat_tracker_wave4_gbk.csv").read_bytes().decode("gbk")
+    rows = list(csv.DictReader(text.splitlines()))
+    codes = [int(r["总体满意度"]) for r in rows if r["总体满意度"] in {"1", "2", "3", "4", "5"}]
+    expected = 100 * sum(c >= 4 for c in codes) / len(codes)  # 455 / 630 = 72.22 %
+    assert (len(rows), len(codes)) == (639, 630)
+    assert expected == pytest.approx(72.222, abs=1e-3)
+    assert cl.check("02.export_csat", expected).correct
+    # the share over all 639 rows (off-scale codes kept) is a different, wrong answer
+    assert not cl.check("02.export_csat", 100 * 455 / 639).correct
+
+
 def test_proportion_instead_of_percent_gets_the_percent_hint() -> None:
     result = cl.check("04.churn_rate", 0.125)
     assert result.status == "incorrect"

@@ -15,13 +15,6 @@ from csat_lab.widgets import EXPLORERS, app
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "explorers.ipynb"
 
 
-@pytest.fixture(autouse=True)
-def english():
-    cl.set_language("en")
-    yield
-    ipywidgets.Widget.close_all()
-    cl.set_language("en")
-
 
 def test_tabs_are_built_when_opened_and_relabelled():
     page = app()

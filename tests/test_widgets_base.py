@@ -45,14 +45,6 @@ def make(**kw) -> _base.Explorer:
     return _base.Explorer("toy", "widgets.nps.title", share_model, controls, render, **kw)
 
 
-@pytest.fixture(autouse=True)
-def english():
-    cl.set_language("en")
-    yield
-    # Closed explorers stop listening, so a language switch in a later test only touches its own.
-    ipywidgets.Widget.close_all()
-    cl.set_language("en")
-
 
 def test_controls_drive_the_model_synchronously():
     ex = make()

@@ -17,13 +17,6 @@ from csat_lab.widgets import (churn_explorer, clv_explorer, cohort_explorer, com
                               pareto_explorer)
 
 
-@pytest.fixture(autouse=True)
-def english():
-    cl.set_language("en")
-    yield
-    ipywidgets.Widget.close_all()
-    cl.set_language("en")
-
 
 def test_churn_explorer_course_formulas_month_and_year():
     ex = churn_explorer()

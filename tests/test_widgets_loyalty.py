@@ -21,13 +21,6 @@ from csat_lab.widgets import key_driver_explorer, loyalty_curve_explorer
 Z95 = 1.959963984540054
 
 
-@pytest.fixture(autouse=True)
-def english():
-    cl.set_language("en")
-    yield
-    ipywidgets.Widget.close_all()
-    cl.set_language("en")
-
 
 def test_loyalty_curve_levels_are_the_group_shares_and_the_ratio_is_katz():
     ex = loyalty_curve_explorer(dataset="auto_dealer", loyalty="repurchase", kind="ols")

@@ -22,14 +22,6 @@ from csat_lab.widgets import (disconfirmation_explorer, kano_explorer, models, n
 Z95 = 1.959963984540054  # two-sided 95% normal quantile
 
 
-@pytest.fixture(autouse=True)
-def english():
-    cl.set_language("en")
-    yield
-    # Closed explorers stop listening, so a language switch in a later test only touches its own.
-    ipywidgets.Widget.close_all()
-    cl.set_language("en")
-
 
 def shown_html(explorer) -> str:
     return "".join(o["data"].get("text/html", "") for o in explorer.output.outputs)

@@ -9,11 +9,11 @@ Each notebook is written once, as a jupytext percent-format script in
 
 Both are executed with nbclient (kernel ``python3``, working directory
 ``notebooks/``, ``MPLBACKEND=Agg``), cleaned of anything that changes from run
-to run or machine to machine (widget state, timing metadata, interpreter
-version), and written with stable cell ids so that a rebuild of an unchanged
-source gives an unchanged file. The build fails when a cell stores an error
-or writes to stderr: nbval compares stderr too, and warnings carry local
-file paths.
+to run or machine to machine (widget state and the views that need it, timing
+metadata, interpreter version), and written with stable cell ids so that a
+rebuild of an unchanged source gives an unchanged file. The build fails when
+a cell stores an error or writes to stderr: nbval compares stderr too, and
+warnings carry local file paths.
 
 Usage::
 
@@ -43,6 +43,8 @@ TRAINER = NOTEBOOKS / "trainer"
 SOLUTION_TAG = "solution"
 KERNEL = "python3"
 KERNELSPEC = {"name": KERNEL, "display_name": "Python 3 (ipykernel)", "language": "python"}
+#: Output type of a live widget; without the saved widget state it only shows "model not found".
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: Cell metadata that carries no teaching meaning and changes between runs.
 VOLATILE_CELL_METADATA = ("execution", "collapsed", "scrolled", "ExecuteTime", "lines_to_next_cell")
 
@@ -115,13 +117,20 @@ def _problems(nb: nbformat.NotebookNode) -> list[str]:
 
 
 def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop widget state and run-dependent metadata after execution."""
+    """Drop widget state, widget views and run-dependent metadata after execution.
+
+    A widget view refers to its state by a random model id; with the state
+    stripped the view cannot be drawn, and the id would change the file on
+    every build. The widget appears when the learner runs the cell.
+    """
     nb.metadata.pop("widgets", None)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata["language_info"] = {"name": "python"}
     for cell in nb.cells:
         for key in VOLATILE_CELL_METADATA:
             cell.metadata.pop(key, None)
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if WIDGET_VIEW not in o.get("data", {})]
     return nb
 
 

@@ -14,7 +14,6 @@ or a transaction log lives in :mod:`csat_lab.churn.period`.
 from __future__ import annotations
 
 import dataclasses
-import math
 from typing import Any
 
 import pandas as pd

@@ -348,6 +348,16 @@ cl.check("01.replacement_cost", answer)
 # The model explains the disconfirmation idea from the feature side: must-be features can
 # only cause dissatisfaction, attractive ones can only delight, and today's attractive feature
 # becomes tomorrow's must-be. Notebook 02 scores a Kano survey with Better/Worse coefficients.
+#
+# The Kano explorer classifies one guest's pair of answers with Kano's evaluation table and
+# places the chosen feature of the hotel survey on the Better/Worse chart (ringed). *What if*
+# questions to try in class: which answer pair makes a feature must-be (try "Must-be" if
+# present and "Dislike" if absent)? Which pair makes it attractive ("Like" if present,
+# "Neutral" if absent)? Then pick the feature `remembered_preferences` and ask why a hotel
+# would invest in something that nobody misses when it is absent.
+
+# %% tags=["nbval-ignore-output"]
+cl.widgets.kano_explorer()
 
 # %% [markdown]
 # ## SERVQUAL: service quality as a gap

@@ -26,8 +26,6 @@
 
 # %%
 # %matplotlib inline
-import io
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -216,6 +214,15 @@ pd.DataFrame(
 {"±5 points": cl.survey.sample_size(0.05), "±5 points, 600 customers": cl.survey.sample_size(0.05, population=600)}
 
 # %% [markdown]
+# The sample-size explorer answers the planning questions in class. *What if* we accept ±5
+# points instead of ±3? What if the client base is only 600 customers (type it in the
+# population box)? What if last wave's result was 80% rather than 50%? And, with the last
+# slider: how likely are two waves of this size to detect a real change of 5 points?
+
+# %% tags=["nbval-ignore-output"]
+cl.widgets.sample_size_explorer()
+
+# %% [markdown]
 # Quadrupling the sample only halves the margin. NPS needs more answers than a percentage,
 # because it is a difference of two percentages: `cl.survey.sample_size_nps` gives the number.
 # And the formula covers *sampling* error only: a 10% response rate can bias the result far more
@@ -255,30 +262,40 @@ cl.check("02.sample_size", answer)
 # *(15 min)*
 #
 # Real data arrives as survey-tool exports. Each reader returns the table and a **codebook**
-# (question text, scale, value labels, missing codes). The cells below build tiny exports in
-# memory; with your own file you pass its path instead.
-#
-# **A CSV saved by Chinese Excel** is usually encoded in GBK, not UTF-8; opened naively the
-# Chinese headers turn into mojibake. `read_csv` detects the encoding.
+# (question text, scale, value labels, missing codes). The course ships wave 4 of the tracking
+# survey (639 responses) exactly as two tools deliver it; with your own file you pass its path
+# instead of `cl.datasets.example_file(...)`.
 
 # %%
-gbk_bytes = "编号,总体满意度,推荐意愿\n1,5,9\n2,4,7\n3,2,3\n".encode("gbk")
-frame, book = cl.survey.read_csv(io.BytesIO(gbk_bytes), scales={"总体满意度": "satisfaction5", "推荐意愿": "nps11"})
-frame
+cl.datasets.example_files()
 
 # %% [markdown]
-# **Qualtrics** puts three header rows on top: column names, question texts and import tags.
-# The reader keeps the question text in the codebook.
+# **Qualtrics** puts three header rows on top: column names (`Q1`, `Q4_1`, ...), question texts
+# and import tags. `cl.survey.read_qualtrics` keeps the question text and tag in the codebook,
+# so a column called `Q4_4` can still be read as the question it was.
 
 # %%
-qualtrics_export = (
-    "ResponseId,Q1,Q2\n"
-    "Response ID,Overall how satisfied are you?,How likely are you to recommend us?\n"
-    '"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2""}"\n'
-    "R_1,5,10\nR_2,3,6\nR_3,4,8\n"
-)
-frame, book = cl.survey.read_qualtrics(io.BytesIO(qualtrics_export.encode()), scales={"Q1": "satisfaction5", "Q2": "nps11"})
-book[["question", "scale"]]
+qualtrics_file = cl.datasets.example_file("csat_tracker_wave4_qualtrics.csv")
+export, export_book = cl.survey.read_qualtrics(qualtrics_file)
+print(f"{qualtrics_file.name}: {export.shape[0]} responses, {export.shape[1]} columns")
+export_book.loc[["ResponseId", "Duration (in seconds)", "Q1", "Q2", "Q3", "Q4_1", "Q4_4"], ["question", "import_id"]]
+
+# %% [markdown]
+# The export also holds what the tool records by itself: start and end times, IP address,
+# location, and, when the survey was sent to a contact list, names, e-mails and phone numbers
+# (fake ones here). Keep only the columns the analysis needs before a file leaves the team
+# (notebook 05, customer data and privacy).
+#
+# **A CSV saved by Chinese Excel** is usually encoded in GBK, not UTF-8; opened naively the
+# Chinese headers turn into mojibake, as the first bytes of the shipped file show when decoded
+# as UTF-8. `cl.survey.read_csv` detects the encoding and says which one it used.
+
+# %%
+gbk_file = cl.datasets.example_file("csat_tracker_wave4_gbk.csv")
+print("read as UTF-8:", gbk_file.read_bytes()[:30].decode("utf-8", errors="replace"))
+gbk_export, gbk_book = cl.survey.read_csv(gbk_file)
+print("detected encoding:", gbk_book.attrs["encoding"])
+gbk_export.head(3)
 
 # %% [markdown]
 # **SPSS** `.sav` files carry value labels and user-missing codes (such as 9 = "no answer").
@@ -309,11 +326,65 @@ frame.assign(n_missing_codes=int(book.loc["q1", "n_missing_codes"]))
 # ## Cleaning with a report
 # *(15 min)*
 #
-# The tracking file arrives as the panel vendor delivered it: duplicated submissions,
-# "speeders" who clicked through in seconds, "straight-liners" who gave the same answer to every
-# item, and invalid codes (0, 6, 9, 99 on a 1–5 question). `cl.survey.clean` removes or repairs
-# them and reports every change with its reason, so that the counts add up and nothing
-# disappears silently.
+# Exports arrive as the panel vendor delivered them: duplicated submissions, "speeders" who
+# clicked through in seconds, "straight-liners" who gave the same answer to every item, and
+# invalid codes (0, 6, 9, 99 on a 1–5 question). `cl.survey.clean` removes or repairs them and
+# reports every change with its reason, so that the counts add up and nothing disappears
+# silently. Here is the Qualtrics export: overall satisfaction `Q1`, recommendation `Q2`,
+# effort `Q3`, and the six service items `Q4_1`–`Q4_6`.
+
+# %%
+export_clean, export_report = cl.survey.clean(
+    export,
+    scales={"Q1": "satisfaction5", "Q2": "nps11", "Q3": "effort7"},
+    id="ResponseId", duration="Duration (in seconds)",
+    straightline=["Q4_1", "Q4_2", "Q4_3", "Q4_4", "Q4_5", "Q4_6"],
+)
+export_report
+
+# %% [markdown]
+# The same wave in the GBK file has Chinese column names; tell `clean` which column is which
+# and it finds exactly the same problems. Cleaning depends on the answers, not on the file
+# format, and the report proves it.
+
+# %%
+gbk_clean, gbk_report = cl.survey.clean(
+    gbk_export,
+    scales={"总体满意度": "satisfaction5", "推荐意愿(0-10)": "nps11", "费力度(1-7)": "effort7"},
+    id="答卷编号", duration="答题时长(秒)",
+    straightline=[f"题{i}" for i in range(1, 7)],
+)
+pd.DataFrame({"Qualtrics export": export_report.by_reason, "GBK export": gbk_report.by_reason})
+
+# %% [markdown]
+# **Exercise 02.export_csat.** Before any cleaning, what percentage of the GBK export's
+# overall-satisfaction answers (`总体满意度`) on the 1–5 scale are 4 or 5? Leave out the codes
+# that are not on the scale. Give a percentage (e.g. 55.2).
+
+# %%
+answer = None
+
+# %% tags=["solution"]
+raw_csat = gbk_export["总体满意度"]
+on_scale = raw_csat[raw_csat.between(1, 5)]
+answer = 100 * on_scale.isin([4, 5]).mean()
+
+# %%
+cl.check("02.export_csat", answer)
+
+# %% [markdown]
+# Now compare with the cleaned file. Cleaning moved the headline by about one and a half
+# points, because the removed responses were not a random slice: only about half of them said
+# 4 or 5, against about three quarters of those kept. Report the cleaned figure with its
+# interval, and say in the report what was removed and why.
+
+# %%
+cl.metrics.csat(export_clean["Q1"])
+
+# %% [markdown]
+# For reliability and for the trend over time, the rest of this notebook cleans all four waves
+# of the tracker (`cl.datasets.load("csat_tracker")`, the same survey with its own column
+# names) in the same way.
 
 # %%
 items = ["q1", "q2", "q3", "q4", "q5", "q6"]

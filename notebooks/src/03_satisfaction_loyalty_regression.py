@@ -133,6 +133,16 @@ plt.show()
 cl.loyalty.top_box_loyalty_ratio(dealer, "overall_satisfaction", "repurchase")
 
 # %% [markdown]
+# The loyalty-curve explorer redraws the curve, the zones and the ratio with its interval for
+# another loyalty measure, model or dataset. *What if* loyalty is measured by the stated
+# intention to come back instead of actual repurchase: is the jump at the top as large? Does an
+# ordinal model tell the same story as OLS? Do the hotel's guests (`hotel_guests`, return next
+# year) show the same step between 4 and 5 as the dealer's customers?
+
+# %% tags=["nbval-ignore-output"]
+cl.widgets.loyalty_curve_explorer()
+
+# %% [markdown]
 # **Exercise 03.tracker_nps.** Back to the tracking survey: what is the NPS of all raw
 # `csat_tracker` answers to the recommendation question (missing answers left out)? Compute it
 # from the counts of 9–10 and 0–6 answers, not with `cl.metrics.nps`, then compare.
@@ -182,6 +192,17 @@ ipa
 # %%
 cl.plots.ipa_plot(ipa)
 plt.show()
+
+# %% [markdown]
+# The key-driver explorer draws the same map for other outcomes, drivers and importance
+# measures. *What if* the outcome is the recommendation score instead of satisfaction: do the
+# same drivers land in "concentrate here"? What if you leave out the most important driver:
+# how is its share redistributed? Do Shapley shares, relative weights and plain correlations
+# rank the drivers the same way? (By default it opens on the hotel's five SERVQUAL
+# dimensions; choose `auto_dealer` for the dealer's items.)
+
+# %% tags=["nbval-ignore-output"]
+cl.widgets.key_driver_explorer()
 
 # %% [markdown]
 # **Exercise 03.ipa_quadrant.** A driver has high importance and low performance. Which
@@ -234,6 +255,16 @@ fit.paths.assign(true=[true_paths[(s, t)] for s, t in zip(fit.paths["source"], f
 # the paths. The three smallest paths have intervals that include zero: with 250 respondents
 # the data cannot tell them apart from no effect. `cl.loyalty.power_for_path` tells you how
 # many respondents a path of a given size needs.
+
+# %% [markdown]
+# `cl.plots.path_model_plot` shows the fitted chain at a glance: every arrow is one path with
+# its coefficient (a star when its bootstrap interval excludes zero), arrow width grows with
+# the size of the effect, and each explained construct shows its R², the share of its
+# variance that the arrows into it explain. Which arrows carry no star?
+
+# %%
+cl.plots.path_model_plot(fit)
+plt.show()
 
 # %% [markdown]
 # ## Reading results responsibly

@@ -160,6 +160,18 @@ plt.show()
 # Every cohort loses about 30% after its first quarter; the losses then slow down. That
 # pattern (a steep early drop, then a slowly declining plateau) is typical, and it is why
 # on-boarding new customers well pays.
+#
+# The cohort explorer redraws the table for one store or one programme period, monthly or
+# quarterly. *What if* we follow only the purchases in one store: is its early drop steeper
+# than the others', and is that the store's fault or do members simply shop elsewhere too? How
+# much noisier are monthly cohorts than quarterly ones? Then a trap worth discussing: with the
+# programme filter set to "after", only purchases after the July 2023 relaunch are kept, so each
+# member's first purchase *after the relaunch* starts their cohort. These are old members
+# counted again, not new joiners: why is comparing that heatmap with the "before" one not a fair
+# test of the programme? (Notebook 07 returns to this before/after trap.)
+
+# %% tags=["nbval-ignore-output"]
+cl.widgets.cohort_explorer()
 
 # %% [markdown]
 # ## Survival curves

@@ -167,6 +167,16 @@ cl.plots.lorenz_curve(concentration)
 plt.show()
 
 # %% [markdown]
+# The 80/20 explorer moves the cut-off along the same curves (Lorenz on the left, the Pareto
+# view from the largest customer down on the right). *What if* the rule were 70/30 or 90/10:
+# what share of spending does the top 10% bring, and the top 30%? Switch to the real CDNOW
+# music-store customers (`cdnow`): is their value more or less concentrated than the
+# supermarket's, and what does that mean for a key-account programme?
+
+# %% tags=["nbval-ignore-output"]
+cl.widgets.pareto_explorer()
+
+# %% [markdown]
 # **Exercise 05.top20_share.** What percentage of the members' total net spending comes from
 # the top 20% of members? Sum each member's amounts, sort from the largest, take the top 20%
 # of members (rounding the count up) and divide.

@@ -189,6 +189,17 @@ every_step = dict.fromkeys(cl.complaints.STEP_COLUMNS, True)
 pd.DataFrame({"solution only": model.predict(only_solution), "all eight steps": model.predict(every_step)})
 
 # %% [markdown]
+# The complaint simulator does the same for any combination: tick the steps that were taken
+# and read the predicted handling satisfaction and repurchase, next to "no step" and "all
+# eight steps". *What if* the agent listens and solves the problem but never thanks, follows
+# up or reviews: how much repurchase is lost? Which single step, added to "listen" and
+# "solution", raises repurchase most? Use it after the role play: tick the steps the observers
+# saw, and discuss what the missing ones would have been worth.
+
+# %% tags=["nbval-ignore-output"]
+cl.widgets.complaint_simulator()
+
+# %% [markdown]
 # **Exercise 06.full_process_gain.** Among the customers who complained, what is the
 # repurchase rate (in %) of those whose complaint went through all eight steps, minus the rate
 # of those who missed at least one step? Give the difference in percentage points.
