@@ -117,6 +117,26 @@ def test_widget_cells_are_tagged_to_ignore_output() -> None:
                 assert "nbval-ignore-output" in _tags(cell), (stem, cell.source)
 
 
+@pytest.mark.parametrize("edition", ["", "trainer"])
+def test_no_widget_view_is_stored_without_its_state(edition: str) -> None:
+    # A view whose state was stripped shows "model not found" and changes on every build.
+    for stem in STEMS:
+        for cell in _read(NOTEBOOKS / edition / f"{stem}.ipynb").cells:
+            for out in cell.get("outputs", []):
+                assert "application/vnd.jupyter.widget-view+json" not in out.get("data", {}), (stem, cell.source)
+
+
+def test_every_explorer_is_taught_in_a_notebook() -> None:
+    import csat_lab.widgets
+
+    code = "\n".join(c.source for stem in STEMS for c in _read(NOTEBOOKS / f"{stem}.ipynb").cells
+                     if c.cell_type == "code")
+    explorers = [name for name in dir(csat_lab.widgets) if name.endswith(("_explorer", "_simulator"))]
+    assert len(explorers) >= 12
+    missing = [name for name in explorers if f"cl.widgets.{name}()" not in code]
+    assert not missing, f"explorers not used in any course notebook: {missing}"
+
+
 def test_every_registered_exercise_is_used_in_a_notebook() -> None:
     from csat_lab.exercises import EXERCISES
 

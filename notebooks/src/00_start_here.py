@@ -159,8 +159,9 @@ tracker.head()
 # "what if" questions of a class: what if one more customer in ten became a promoter? A widget
 # always calls the same function an analyst would call, so it never shows a number the package
 # could not reproduce. Each notebook puts its widgets next to the idea they illustrate, and
-# `explorers.ipynb` gathers them all. Widgets need a live notebook: in a static view (a web
-# page or a PDF) you see their last state, not the controls.
+# `explorers.ipynb` gathers them all. Widgets need a live notebook: run the cell to see one.
+# The saved notebooks keep no widget output, so a static view (a web page or a PDF) shows
+# nothing under a widget cell.
 #
 # Try the NPS calculator: move the sliders for promoters, passives and detractors.
 
