@@ -129,3 +129,23 @@ def test_churn_model_invariants(customers, share):
     assert r.churn.rate + r.churn.retention == pytest.approx(1.0)
     assert r.churn.rate <= r.converted <= 1.0  # a year loses at least as many as a month
     assert (r.survival["active"].diff().dropna() <= 1e-12).all()  # the active share never grows
+
+
+def test_cohort_programme_filter_masks_cells_and_keeps_acquisition_cohorts():
+    data = cl.datasets.load("supermarket_members")
+    relaunch = data.loc[data["programme"] == "after", "date"].min().to_period("M")
+    full = models.cohort_model()
+    after = models.cohort_model(programme="after")
+    before = models.cohort_model(programme="before")
+    # Cohorts are still the members' first purchases: no one is re-counted at the relaunch.
+    assert after.sizes.equals(full.sizes) and after.n_customers == data["member_id"].nunique()
+    for cohort in full.rates.index:
+        for age in full.rates.columns:
+            calendar = pd.Period(cohort, freq="M") + int(age)
+            shown_after, shown_before = after.rates.loc[cohort, age], before.rates.loc[cohort, age]
+            if pd.isna(full.rates.loc[cohort, age]):
+                continue
+            if calendar >= relaunch:
+                assert shown_after == full.rates.loc[cohort, age] and pd.isna(shown_before)
+            else:
+                assert shown_before == full.rates.loc[cohort, age] and pd.isna(shown_after)

@@ -154,23 +154,36 @@ def cohort_model(store: str = "all", programme: str = "all", period: str = "M") 
     buy again in period ``c + k`` (Fader & Hardie, 2010); refunds are netted
     per customer and period. Wraps :func:`csat_lab.churn.cohort_table`.
 
+    ``store`` keeps the purchases made in that store. ``programme`` does not
+    drop purchases (that would restart every old member's cohort at the
+    relaunch, counting them as new): cohorts stay defined by each member's
+    first purchase, and only the cells whose calendar period ``c + k`` falls in
+    the chosen phase are shown; the others are blank.
+
     Examples
     --------
     >>> r = cohort_model(store="north")
     >>> float(r.rates.iloc[0, 0])
     1.0
     """
+    import dataclasses
+
     from ..churn import cohort_table
 
     data = _dataset("supermarket_members")
-    keep = np.ones(len(data), dtype=bool)
     for column, value in (("store", store), ("programme", programme)):
         if value != "all":
             options = list(data[column].cat.categories)
             if value not in options:
                 raise CsatInputError(f"{column} must be 'all' or one of: {', '.join(options)}; got {value!r}")
-            keep &= (data[column] == value).to_numpy()
-    return cohort_table(data[keep], customer="member_id", date="date", period=period, amount="amount")
+    subset = data[data["store"] == store] if store != "all" else data
+    result = cohort_table(subset, customer="member_id", date="date", period=period, amount="amount")
+    if programme == "all":
+        return result
+    phase = set(data.loc[data["programme"] == programme, "date"].dt.to_period(period).unique())
+    cohorts = result.rates.index
+    in_phase = np.array([[(pd.Period(c, freq=period) + int(k)) in phase for k in result.rates.columns] for c in cohorts])
+    return dataclasses.replace(result, rates=result.rates.where(in_phase), counts=result.counts.where(in_phase))
 
 
 @functools.lru_cache(maxsize=None)

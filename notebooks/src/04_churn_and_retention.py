@@ -164,11 +164,11 @@ plt.show()
 # The cohort explorer redraws the table for one store or one programme period, monthly or
 # quarterly. *What if* we follow only the purchases in one store: is its early drop steeper
 # than the others', and is that the store's fault or do members simply shop elsewhere too? How
-# much noisier are monthly cohorts than quarterly ones? Then a trap worth discussing: with the
-# programme filter set to "after", only purchases after the July 2023 relaunch are kept, so each
-# member's first purchase *after the relaunch* starts their cohort. These are old members
-# counted again, not new joiners: why is comparing that heatmap with the "before" one not a fair
-# test of the programme? (Notebook 07 returns to this before/after trap.)
+# much noisier are monthly cohorts than quarterly ones? Then set the programme filter to
+# "before" and "after": the cohorts stay the members' real acquisition months, and only the cells
+# that fall before or after the July 2023 relaunch are shown. The "after" cells sit at older
+# ages (every member joined in 2022), so why is comparing the two heatmaps cell by cell not a
+# fair test of the programme? (Notebook 07 returns to this before/after trap.)
 
 # %% tags=["nbval-ignore-output"]
 cl.widgets.cohort_explorer()
