@@ -201,3 +201,16 @@ def test_stored_notebooks_have_no_errors_or_widget_state() -> None:
             for output in cell.get("outputs", []):
                 assert output.get("output_type") != "error", f"{nb.name} cell {i} stores an error"
                 assert "application/vnd.jupyter.widget-state+json" not in output.get("data", {}), nb.name
+
+
+def test_one_term_one_translation_for_the_core_vocabulary() -> None:
+    # The same English term must not appear with two Chinese renderings across the catalog.
+    core = {"passives (7-8)", "promoters (9-10)", "detractors (0-6)", "customer satisfaction",
+            "customer loyalty", "retention rate", "churn rate", "repurchase rate", "net promoter score"}
+    seen: dict[str, set[str]] = {}
+    for texts in cl.i18n.catalog().values():
+        en = texts["en"].strip().lower()
+        if en in core:
+            seen.setdefault(en, set()).add(texts["zh-CN"])
+    clashes = {en: zh for en, zh in seen.items() if len(zh) > 1}
+    assert not clashes, clashes

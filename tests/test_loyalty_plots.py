@@ -164,7 +164,7 @@ def test_path_model_plot_follows_the_language(ecsi_fit):
     cl.set_language("zh-CN")
     ax = lp.path_model_plot(ecsi_fit)
     assert ax.get_title() == "路径模型"
-    assert _boxes(ax)["SAT"].get_text().startswith("顾客满意度")
+    assert _boxes(ax)["SAT"].get_text().startswith("客户满意度")  # SOURCES.md: 客户满意
 
 
 def test_path_model_plot_draws_into_a_given_axes():
