@@ -76,7 +76,9 @@ def path_funnel(stages: pd.Series) -> pd.DataFrame:
     """Counts reaching each stage of the sales path and the conversion from the stage before.
 
     A person at a later stage has passed the earlier ones, so "reached" is the
-    count at that stage or beyond.
+    count at that stage or beyond, ``reached_k = sum_{j >= k} at_j``, and
+    ``conversion_k = reached_k / reached_{k-1}``: the stage-to-stage
+    conversion rates of the marketing funnel (Kotler & Keller, 2016).
 
     Examples
     --------
@@ -152,6 +154,11 @@ def _check_codes(values: pd.Series, codes: tuple[str, ...], name: str) -> None:
 
 def lost_customer_summary(data: pd.DataFrame, *, type: str, value: str | None = None) -> pd.DataFrame:  # noqa: A002
     """Lost customers by type (all six types listed, zero counts included), with value lost.
+
+    ``share_t = count_t / sum_t count_t`` and ``value_lost_t`` the sum of
+    ``value`` over the lost customers of type ``t``. Counting defectors and
+    what they were worth, by why they left, is the defection analysis of
+    Reichheld & Sasser (1990); the six types are the course's.
 
     Examples
     --------

@@ -235,6 +235,10 @@ def bottom_box(scores: object, *, scale: "str | scales.Scale", k: int = 1, weigh
                ci: float = 0.95, method: str = "wilson") -> ScoreResult:
     """Share of answers in the ``k`` lowest codes of ``scale`` (see :func:`top_box`).
 
+    ``p = sum_i w_i 1[x_i in bottom k] / sum_i w_i``, with Wilson's (1927)
+    score interval (or ``method="wald"``) on Kish's effective sample size
+    when weighted, as for :func:`top_box`.
+
     Examples
     --------
     >>> bottom_box([5, 4, 4, 3, 5, 2, 5, 1], scale="satisfaction5", k=2).estimate

@@ -129,6 +129,10 @@ def regenerate(out: str | Path, names: Sequence[str] | None = None) -> list[Path
 def write_cdnow(source: str | Path, out: str | Path) -> Path:
     """Convert the real ``CDNOW_master.txt`` (lifetimes package, MIT) into ``out/cdnow.csv``.
 
+    The file holds the CDNOW music-CD purchases of 1997-98, the standard data
+    set of Fader, Hardie & Lee (2005); each line becomes one transaction with
+    its date parsed from ``YYYYMMDD``, its number of CDs and its dollar value.
+
     Examples
     --------
     >>> import io, tempfile
@@ -144,7 +148,18 @@ def write_cdnow(source: str | Path, out: str | Path) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``python -m csat_lab.simulate --all [--out datasets]``."""
+    """Command line: ``python -m csat_lab.simulate --all [--out datasets]``.
+
+    Prints each file written and returns the exit status 0.
+
+    Examples
+    --------
+    >>> import contextlib, io, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stdout(io.StringIO()) as printed:
+    ...     status = main(["csat_tracker", "--out", tmp])
+    >>> status, [Path(line).name for line in printed.getvalue().splitlines()]
+    (0, ['csat_tracker.csv', 'csat_tracker_wave4_gbk.csv', 'csat_tracker_wave4_qualtrics.csv'])
+    """
     parser = argparse.ArgumentParser(prog="python -m csat_lab.simulate", description="Regenerate the synthetic course datasets.")
     parser.add_argument("names", nargs="*", help=f"datasets to write: {', '.join(SIMULATED)}")
     parser.add_argument("--all", action="store_true", help="write every synthetic dataset")

@@ -96,7 +96,9 @@ def parse_inner(inner: object, constructs: Sequence[str]) -> list[tuple[str, str
 
     Accepts a list of ``(source, target)`` pairs, a dict ``{target: [sources]}``
     or an object with an ``inner`` attribute (:data:`ECSI_MODEL`). Rejects
-    unknown constructs, self-loops, cycles and constructs left unconnected.
+    unknown constructs, self-loops, cycles and constructs left unconnected:
+    PLS path modelling estimates recursive inner models only, each construct
+    linked to at least one other (Tenenhaus et al., 2005).
 
     Examples
     --------

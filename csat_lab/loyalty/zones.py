@@ -111,8 +111,11 @@ def loyalty_curve(data: pd.DataFrame, satisfaction: str, loyalty: str, *, kind: 
                   zones: Mapping[str, Sequence] | None = None, ci: float = 0.95) -> pd.DataFrame:
     """Predicted loyalty at each satisfaction level, with CI and zone: the loyalty curve.
 
-    Fits :func:`loyalty_regression` with satisfaction as dummy levels (so the
-    curve may bend) and tags each level with its zone (:func:`loyalty_zones`).
+    Fits :func:`loyalty_regression` with satisfaction as dummy levels,
+    ``loyalty ~ C(satisfaction)``, so the estimate at level ``k`` is
+    ``E[loyalty | satisfaction = k]`` and the curve may bend, and tags each
+    level with its zone (:func:`loyalty_zones`): the flat zone of indifference
+    and the steep rise to complete satisfaction of Jones & Sasser (1995).
 
     Parameters
     ----------

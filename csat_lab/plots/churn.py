@@ -32,6 +32,10 @@ def _axes(ax: Any, size: tuple[float, float] = (7, 4.5)) -> Any:
 def cohort_heatmap(result: Any, *, ax: Any = None, annotate: bool = True) -> Any:
     """Heatmap of a :func:`csat_lab.churn.cohort_table` result (share still buying).
 
+    Cell ``(c, k)`` is ``rate_{c,k}`` = share of the customers acquired in
+    period ``c`` who buy in period ``c + k``: each row is one cohort's
+    retention curve (Fader & Hardie, 2010).
+
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")
@@ -54,6 +58,10 @@ def cohort_heatmap(result: Any, *, ax: Any = None, annotate: bool = True) -> Any
 
 def survival_curves(result: Any, *, ax: Any = None, ci: bool = True) -> Any:
     """Kaplan-Meier step curves (one per group, or the pooled curve) with CI bands.
+
+    Draws ``S(t) = prod_{t_i <= t} (1 - d_i / n_i)`` as a right-continuous step
+    function (Kaplan & Meier, 1958), with the pointwise intervals of the
+    :func:`csat_lab.churn.kaplan_meier` result as shaded bands.
 
     Examples
     --------
@@ -80,7 +88,20 @@ def survival_curves(result: Any, *, ax: Any = None, ci: bool = True) -> Any:
 
 
 def clv_sensitivity_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Any:
-    """Heatmap of a :func:`csat_lab.churn.clv_sensitivity` table (retention x discount)."""
+    """Heatmap of a :func:`csat_lab.churn.clv_sensitivity` table (retention x discount).
+
+    Each cell is ``CLV = m r / (1 + d - r) - AC`` at retention ``r`` (row) and
+    discount rate ``d`` (column) (Gupta & Lehmann, 2003), printed in the cell.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> from csat_lab.churn import clv_sensitivity
+    >>> ax = clv_sensitivity_heatmap(clv_sensitivity(100, retention=[0.8, 0.9], discount=[0.1]))
+    >>> ax.get_ylabel(), [t.get_text() for t in ax.texts]
+    ('Retention per period', ['267', '450'])
+    >>> plt.close(ax.figure)
+    """
     import seaborn as sns
 
     ax = _axes(ax, (6, 4))
@@ -93,6 +114,10 @@ def clv_sensitivity_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Any:
 
 def retention_economics_chart(result: Any, *, ax: Any = None) -> Any:
     """Customer base by year at current and improved retention (:func:`csat_lab.churn.retention_economics`).
+
+    Plots ``N_t = r N_{t-1} + A`` for the current retention ``r`` and for
+    ``r + gain``: the compounding effect of fewer defections that Reichheld &
+    Sasser (1990) describe.
 
     Examples
     --------

@@ -51,6 +51,16 @@ def loyalty_curve_plot(curve: Any, *, ax: Any = None) -> Any:
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> from csat_lab.loyalty import loyalty_curve
+    >>> df = pd.DataFrame({"sat": [1, 2, 3, 4, 5] * 4, "rebuy": [0, 0, 0, 1, 1] * 3 + [0, 1, 0, 0, 1]})
+    >>> ax = loyalty_curve_plot(loyalty_curve(df, "sat", "rebuy", scale="satisfaction5"))
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['Zone of defection', 'Zone of indifference', 'Zone of affection']
+    >>> plt.close(ax.figure)
     """
     table = getattr(curve, "predicted", curve)
     if not isinstance(table, pd.DataFrame) or not {"level", "estimate", "ci_low", "ci_high"} <= set(table.columns):
@@ -77,6 +87,10 @@ def loyalty_curve_plot(curve: Any, *, ax: Any = None) -> Any:
 def driver_importance_plot(table: pd.DataFrame, *, ax: Any = None) -> Any:
     """Horizontal bars of each driver's share of R^2, with bootstrap CIs when present.
 
+    Each bar is ``share_j = importance_j / R^2``, the driver's part of the
+    explained variance from a Shapley decomposition (Lipovetsky & Conklin,
+    2001) or Johnson's (2000) relative weights; the largest is at the top.
+
     Parameters
     ----------
     table : DataFrame from ``shapley_importance`` or ``relative_weights``
@@ -85,6 +99,16 @@ def driver_importance_plot(table: pd.DataFrame, *, ax: Any = None) -> Any:
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> from csat_lab.loyalty import shapley_importance
+    >>> df = pd.DataFrame({"y": [1, 2, 3, 4, 5, 6], "a": [1, 1, 2, 3, 5, 5], "b": [2, 1, 2, 1, 2, 1]})
+    >>> ax = driver_importance_plot(shapley_importance(df, "y", ["a", "b"]))
+    >>> [(t.get_text(), round(float(bar.get_width()), 3)) for t, bar in zip(ax.get_yticklabels(), ax.patches)]
+    [('b', 0.065), ('a', 0.935)]
+    >>> plt.close(ax.figure)
     """
     if not isinstance(table, pd.DataFrame) or "share" not in table.columns:
         raise CsatInputError("driver_importance_plot needs the table of shapley_importance() or relative_weights()")
@@ -111,6 +135,16 @@ def ipa_plot(table: pd.DataFrame, *, ax: Any = None) -> Any:
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> from csat_lab.loyalty import ipa
+    >>> df = pd.DataFrame({"y": [1, 2, 3, 4, 5, 6], "a": [1, 1, 2, 3, 5, 5], "b": [2, 1, 2, 1, 2, 1]})
+    >>> ax = ipa_plot(ipa(df, "y", ["a", "b"]))
+    >>> [t.get_text() for t in ax.texts]
+    ['a', 'b', 'Concentrate here', 'Keep up the good work', 'Low priority', 'Possible overkill']
+    >>> plt.close(ax.figure)
     """
     if not isinstance(table, pd.DataFrame) or not {"importance", "performance"} <= set(table.columns):
         raise CsatInputError("ipa_plot needs the table of ipa()")

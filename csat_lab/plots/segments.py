@@ -31,7 +31,21 @@ def _axes(ax: Any, size: tuple[float, float] = (6, 4.5)) -> Any:
 
 
 def lorenz_curve(result: Any, *, ax: Any = None) -> Any:
-    """Lorenz curve of a :func:`csat_lab.segments.pareto` result, with the Gini in the legend."""
+    """Lorenz curve of a :func:`csat_lab.segments.pareto` result, with the Gini in the legend.
+
+    With values sorted ascending, the curve joins ``(k/n, sum_{i<=k} x_(i) / sum_i x_i)``
+    for ``k = 0..n`` (Lorenz, 1905); the dashed diagonal is equal value, and
+    the Gini coefficient is twice the area between the two (Gini, 1912).
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> from csat_lab.segments import pareto
+    >>> ax = lorenz_curve(pareto([50, 30, 10, 5, 5]))
+    >>> ax.lines[0].get_ydata().tolist(), ax.get_legend().get_texts()[0].get_text()
+    ([0.0, 0.05, 0.1, 0.2, 0.5, 1.0], 'Gini coefficient = 0.46')
+    >>> plt.close(ax.figure)
+    """
     ax = _axes(ax)
     lz = result.lorenz
     ax.plot(lz["customer_share"], lz["value_share"], label=f"{label('segments.gini')} = {result.gini:.2f}")
@@ -45,6 +59,10 @@ def lorenz_curve(result: Any, *, ax: Any = None) -> Any:
 
 def rfm_heatmap(result: Any, *, ax: Any = None) -> Any:
     """Mean monetary value by R score (rows) and F score (columns) of an :func:`csat_lab.segments.rfm` result.
+
+    Cell ``(r, f)`` is the mean of ``monetary`` over the customers with those
+    recency and frequency scores, the RFM grid of Hughes (1994); the best
+    recency score is at the top.
 
     Examples
     --------
@@ -69,6 +87,10 @@ def rfm_heatmap(result: Any, *, ax: Any = None) -> Any:
 
 def value_tier_bars(values: pd.Series, tiers: pd.Series, *, ax: Any = None) -> Any:
     """Share of customers and share of value in each tier (from :func:`csat_lab.segments.value_tiers`).
+
+    For tier ``t``: ``customers_t = n_t / n`` beside ``value_t = sum_{i in t} v_i / sum_i v_i``;
+    the gap between the two bars is the customer pyramid of Zeithaml, Rust &
+    Lemon (2001): a few customers carry most of the value.
 
     Examples
     --------

@@ -86,6 +86,8 @@ def nps_bar(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """One stacked bar of detractors, passives and promoters, titled with the NPS and its CI.
 
     ``result`` is an :class:`~csat_lab.metrics.NPSResult` or 0-10 answers.
+    The bar splits into the shares of detractors (0-6), passives (7-8) and
+    promoters (9-10); ``NPS = 100 (p+ - p-)`` (Reichheld, 2003).
 
     Examples
     --------
@@ -118,7 +120,10 @@ def trend_by_wave(data: pd.DataFrame, score: str, wave: str, *, metric: str = "c
     """A metric per survey wave with its confidence interval as error bars.
 
     Uses :func:`csat_lab.metrics.compare_groups`; the x axis is the waves in
-    sorted order.
+    sorted order. The bars are each wave's own interval: Wilson's (1927)
+    score interval for shares (CSAT, top/bottom box), the normal NPS interval,
+    Student's t for mean scores. Overlap is only a rough guide; the test of a
+    change is in the ``compare_groups`` table (Welch, 1947, for means).
 
     Examples
     --------
@@ -144,8 +149,11 @@ def trend_by_wave(data: pd.DataFrame, score: str, wave: str, *, metric: str = "c
 def kano_chart(table: pd.DataFrame, *, language: str | None = None, ax: Any = None) -> Any:
     """Better against |Worse| for each feature (a :func:`~csat_lab.survey.kano_table`).
 
-    Quadrants split at 0.5: attractive (top left), one-dimensional (top
-    right), must-be (bottom right), indifferent (bottom left).
+    ``Better = (A + O) / (A + O + M + I)`` on the y axis against
+    ``|Worse| = (O + M) / (A + O + M + I)`` on the x axis, the customer
+    satisfaction coefficients of Berger et al. (1993). Quadrants split at 0.5:
+    attractive (top left), one-dimensional (top right), must-be (bottom
+    right), indifferent (bottom left).
 
     Examples
     --------
@@ -175,6 +183,9 @@ def kano_chart(table: pd.DataFrame, *, language: str | None = None, ax: Any = No
 
 def gap_chart(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Horizontal bars of the perception - expectation gap per item/dimension with CIs.
+
+    ``gap = P - E``, negative (red) where service falls short of what was
+    expected: the SERVQUAL gap of Parasuraman, Zeithaml & Berry (1988).
 
     ``result`` is a :class:`~csat_lab.survey.GapResult` (or its ``table``).
 

@@ -130,9 +130,12 @@ def sample_size_nps(moe: float, *, promoters: float = 0.5, detractors: float = 0
                     population: int | None = None) -> int:
     """Answers needed to estimate NPS within ``+- moe`` points (on -100..100).
 
-    Per answer, NPS has variance ``100^2 [p+ + p- - (p+ - p-)^2]`` (one
-    multinomial draw), so ``n0 = z^2 * that / moe^2``. The default shares
-    (0.5, 0.5) give the worst case, variance ``100^2``.
+    NPS is 100 times the share of promoters minus the share of detractors
+    (Reichheld, 2003). One answer scores +100, 0 or -100 with probabilities
+    ``p+``, ``1 - p+ - p-``, ``p-`` (one multinomial draw), so its variance is
+    ``100^2 [p+ + p- - (p+ - p-)^2]`` and ``n0 = z^2 * that / moe^2``, shrunk
+    for a finite population as in :func:`sample_size` (Cochran, 1977). The
+    default shares (0.5, 0.5) give the worst case, variance ``100^2``.
 
     Examples
     --------
@@ -152,7 +155,11 @@ def nps_margin_of_error(n: int, *, promoters: float = 0.5, detractors: float = 0
                         population: int | None = None) -> float:
     """Half-width (NPS points) of the normal NPS interval from ``n`` answers.
 
-    ``moe = z * 100 sqrt([p+ + p- - (p+ - p-)^2] / n) * fpc``.
+    ``moe = z * 100 sqrt([p+ + p- - (p+ - p-)^2] / n) * fpc``: the standard
+    error of NPS (Reichheld, 2003) from the multinomial variance of one answer
+    (see :func:`sample_size_nps`), with the finite population correction
+    ``fpc = sqrt((N - n) / (N - 1))`` when ``population=N`` is given
+    (Cochran, 1977).
 
     Examples
     --------

@@ -132,7 +132,9 @@ def read_csv(source: Source, *, encoding: str | None = None, scales: dict[str, s
     With ``encoding=None`` the file is decoded as UTF-8 and, failing that, as
     GB18030; ``codebook.attrs["encoding"]`` says which. ``scales`` maps
     columns to scale names so that answers written as labels ("Satisfied",
-    "满意") become codes.
+    "满意") become codes. Fields follow the CSV conventions of RFC 4180
+    (Shafranovich, 2005): commas and line breaks inside double quotes, a
+    quote written twice.
 
     Examples
     --------
@@ -157,8 +159,9 @@ def read_qualtrics(source: Source, *, encoding: str | None = None, scales: dict[
     """Read a Qualtrics CSV export: three header rows, then one row per response.
 
     Row 1 holds column names (``Q1``, ``Q2_1``, ``ResponseId``...), row 2 the
-    question text, row 3 the ``{"ImportId": ...}`` tags. Numeric exports give
-    codes; for choice-text exports pass ``scales`` to map labels to codes.
+    question text, row 3 the ``{"ImportId": ...}`` tags, whose quotes are
+    doubled as in RFC 4180 (Shafranovich, 2005). Numeric exports give codes;
+    for choice-text exports pass ``scales`` to map labels to codes.
 
     Examples
     --------
@@ -211,7 +214,8 @@ def read_surveymonkey(source: Source, *, encoding: str | None = None, scales: di
     question), row 2 the sub-label ("Response", or the matrix row / choice).
     Metadata columns keep snake-case names (``respondent_id``, ``start_date``);
     question ``i`` becomes ``q{i}`` or ``q{i}_{j}`` for its ``j``-th
-    sub-column, and the codebook keeps the full text.
+    sub-column, and the codebook keeps the full text. Fields are parsed by
+    the CSV conventions of RFC 4180 (Shafranovich, 2005).
 
     Examples
     --------
@@ -257,6 +261,11 @@ def read_excel(source: Source, *, sheet: str | int = 0, scales: dict[str, str] |
                ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read one sheet of an .xlsx workbook (first row = column names).
 
+    An .xlsx file is an Office Open XML spreadsheet, ISO/IEC 29500-1
+    (International Organization for Standardization, 2008), read here with
+    openpyxl; columns whose every filled cell is a number become numeric, the
+    others stay text.
+
     Examples
     --------
     >>> import io
@@ -281,6 +290,8 @@ def read_excel(source: Source, *, sheet: str | int = 0, scales: dict[str, str] |
 def read_spss(source: str | Path, *, user_missing: bool = True, categorical: bool = True
               ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read an SPSS .sav file with pyreadstat, keeping variable and value labels.
+
+    pyreadstat parses the binary .sav layout with the ReadStat C library.
 
     User-missing codes (e.g. 99 "no answer") become NaN and are counted in
     the codebook. A column whose every answer has a value label becomes an

@@ -60,8 +60,10 @@ def _answers(values: object, name: str) -> np.ndarray:
 def kano_classify(functional: object, dysfunctional: object) -> pd.Series:
     """Kano category (A/O/M/I/R/Q) of each functional/dysfunctional answer pair.
 
-    Answers are codes 1-5 or the option labels (English or Chinese). Pairs
-    with a missing side give a missing category.
+    The category is the cell ``table[f, d]`` of Kano's evaluation table (see
+    the module docstring; Kano et al., 1984, in the layout of Berger et al.,
+    1993). Answers are codes 1-5 or the option labels (English or Chinese).
+    Pairs with a missing side give a missing category.
 
     Examples
     --------

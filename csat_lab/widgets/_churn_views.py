@@ -16,6 +16,11 @@ def churn_explorer(customers: int = 200, lost: int = 10, period: str = "month", 
                    debounce: float = DEBOUNCE_S) -> Explorer:
     """Churn and retention with their denominators, monthly <-> annual (:func:`models.churn_model`).
 
+    ``churn = lost / customers``, ``retention = 1 - churn``; a monthly rate
+    ``m`` is ``1 - (1 - m)^12`` a year at a constant rate (Fader & Hardie,
+    2007), and the expected lifetime is ``1 / churn`` periods (Gupta &
+    Lehmann, 2003).
+
     Examples
     --------
     >>> ex = churn_explorer(customers=400, lost=30)
@@ -50,6 +55,10 @@ def _render_churn(r: models.ChurnCalculation) -> Rendered:
 def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount: float = 0.1,
                  acquisition_cost: float = 50.0, gain: float = 0.05, *, debounce: float = DEBOUNCE_S) -> Explorer:
     """Lifetime value and the worth of a retention gain (:func:`models.clv_model`).
+
+    ``CLV = m r / (1 + d - r) - AC`` (Gupta & Lehmann, 2003) at retention ``r``
+    and ``r + gain``, and the profit effect of the gain on a customer base
+    (Reichheld & Sasser, 1990).
 
     Examples
     --------
@@ -86,6 +95,10 @@ def _render_clv(r: models.CLVCalculation) -> Rendered:
 def pareto_explorer(dataset: str = "supermarket_members", top: float = 0.2, *,
                     debounce: float = DEBOUNCE_S) -> Explorer:
     """The 80/20 rule on a transaction log: Lorenz and Pareto curves (:func:`models.pareto_model`).
+
+    ``top_share = 1 - L(1 - top)`` on the Lorenz curve ``L`` of customer value
+    (Lorenz, 1905) and ``G = 2 sum_i i x_(i) / (n sum x) - (n + 1) / n``
+    (Gini, 1912).
 
     Examples
     --------
@@ -125,6 +138,9 @@ def _render_pareto(r) -> Rendered:
 def cohort_explorer(store: str = "all", programme: str = "all", period: str = "M", *,
                     debounce: float = DEBOUNCE_S) -> Explorer:
     """Cohort retention heatmap of the supermarket members with filters (:func:`models.cohort_model`).
+
+    ``rate[c, k]`` = share of the customers first buying in period ``c`` who
+    buy again in period ``c + k`` (Fader & Hardie, 2010).
 
     Examples
     --------

@@ -22,6 +22,11 @@ def loyalty_curve_explorer(dataset: str = "auto_dealer", loyalty: str = "repurch
                            debounce: float = DEBOUNCE_S) -> Explorer:
     """Loyalty by satisfaction level with the zones and the top-box ratio (:func:`models.loyalty_curve_model`).
 
+    ``E[loyalty | satisfaction = k]`` at each level, tagged with the zones of
+    defection, indifference and affection (Jones & Sasser, 1995); the ratio
+    ``loyalty(top box) / loyalty(second box)`` has a log-scale CI (Katz et
+    al., 1978).
+
     Examples
     --------
     >>> ex = loyalty_curve_explorer(kind="logit")
@@ -55,6 +60,10 @@ def key_driver_explorer(dataset: str = "hotel_guests", outcome: str | None = Non
                         drivers: list[str] | None = None, method: str = "shapley", *,
                         debounce: float = DEBOUNCE_S) -> Explorer:
     """Driver importance against performance, in the four IPA quadrants (:func:`models.key_driver_model`).
+
+    Importance is each driver's share of R^2 (Lipovetsky & Conklin, 2001, or
+    Johnson's 2000 relative weights), performance its mean rating; the map
+    is Martilla & James's (1977) importance-performance analysis.
 
     Examples
     --------

@@ -21,6 +21,9 @@ def nps_explorer(promoters: int = 50, passives: int = 30, detractors: int = 20, 
                  debounce: float = DEBOUNCE_S) -> Explorer:
     """NPS with its confidence interval from category counts (:func:`models.nps_model`).
 
+    ``NPS = 100 (P - D) / n`` with ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``
+    (Reichheld, 2003).
+
     Examples
     --------
     >>> ex = nps_explorer(50, 30, 20)
@@ -70,6 +73,9 @@ def nps_difference_explorer(wave1: tuple[int, int, int] = (40, 30, 30), wave2: t
                             ci: float = 0.95, *, debounce: float = DEBOUNCE_S) -> Explorer:
     """Change in NPS between two waves with its CI (:func:`models.nps_difference_model`).
 
+    ``d = NPS_2 - NPS_1`` with ``se = sqrt(se_1^2 + se_2^2)`` for independent
+    waves (Rocks, 2016).
+
     Parameters
     ----------
     wave1, wave2 : (promoters, passives, detractors)
@@ -103,6 +109,9 @@ def _render_difference(r: models.NPSDifference) -> Rendered:
 def disconfirmation_explorer(expectation: int = 4, perception: int = 3, tolerance: float = 0.0, *,
                              debounce: float = DEBOUNCE_S) -> Explorer:
     """Expectation vs perception -> the satisfaction level (:func:`models.disconfirmation_model`).
+
+    The gap ``perception - expectation`` sets the level: the
+    expectancy-disconfirmation model of Oliver (1980).
 
     Examples
     --------
@@ -139,6 +148,9 @@ def sample_size_explorer(moe: float = 0.05, ci: float = 0.95, p: float = 0.5, po
                          change: float = 0.05, *, debounce: float = DEBOUNCE_S) -> Explorer:
     """Sample size, margin of error and power (:func:`models.sample_size_model`).
 
+    ``n0 = z^2 p (1 - p) / moe^2`` with the finite population correction
+    (Cochran, 1977); the power to detect a change uses Cohen's (1988) ``h``.
+
     Examples
     --------
     >>> ex = sample_size_explorer(moe=0.03)
@@ -174,6 +186,10 @@ def _render_sample(r: models.SampleSizePlan) -> Rendered:
 def kano_explorer(feature: str = "free_wifi", functional: int = 1, dysfunctional: int = 5, *,
                   debounce: float = DEBOUNCE_S) -> Explorer:
     """Kano category of an answer pair and of a surveyed hotel feature (:func:`models.kano_model`).
+
+    The pair is read off Kano's evaluation table (Kano et al., 1984); the
+    feature's ``Better = (A + O) / (A + O + M + I)`` and
+    ``Worse = -(O + M) / (A + O + M + I)`` (Berger et al., 1993).
 
     Examples
     --------
