@@ -31,6 +31,7 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("sample_size", dict(moe=0.05), dict(moe=0.03, population=2000)),
     ("kano", dict(feature="free_wifi", functional=1, dysfunctional=5), dict(feature="fast_checkin", functional=2)),
     ("loyalty_curve", dict(loyalty="repurchase", kind="ols"), dict(loyalty="repurchase", kind="logit")),
+    ("loyalty_curve", dict(source="curve", competition=0.3), dict(source="curve", competition=0.7, top_ratio=4.0)),
     ("key_driver", dict(method="shapley"), dict(method="relative_weights")),
     ("churn", dict(customers=200, lost=10), dict(customers=200, lost=11, period="year")),
     ("clv", dict(margin=100, retention=0.8, discount=0.1), dict(margin=100, retention=0.81, discount=0.1)),
@@ -58,7 +59,8 @@ def bench_model_updates() -> list[Measurement]:
     out = []
     for name, a, b in CASES:
         fn = getattr(models, f"{name}_model")
-        out.append(Measurement(f"widgets: {name}_model update (median)", _median_alternating(fn, a, b),
+        label = f"{name}_model ({a['source']})" if "source" in a else f"{name}_model"
+        out.append(Measurement(f"widgets: {label} update (median)", _median_alternating(fn, a, b),
                                "budget (issue 7)", MODEL_BUDGET_S, target=1.0))
     return out
 

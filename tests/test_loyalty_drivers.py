@@ -131,17 +131,13 @@ def test_decompositions_are_nonnegative_and_add_up_to_r2(seed, p):
                                shapley_importance(df, "y", drivers)["weight"], rtol=1e-9)
 
 
-def test_shapley_fifteen_drivers_is_exact_and_fast():
-    import time
-
+def test_shapley_fifteen_drivers_is_exact():
     rng = np.random.default_rng(1)
     x = rng.normal(size=(2000, 15))
     df = pd.DataFrame(x, columns=[f"q{i}" for i in range(15)])
     # independent drivers: each Shapley weight equals its own squared correlation with y
     df["y"] = x @ np.linspace(0.05, 0.5, 15) + rng.normal(size=2000)
-    start = time.perf_counter()
-    out = shapley_importance(df, "y", list(df.columns[:15]))
-    assert time.perf_counter() - start < 10  # generous: a shared CI machine; the benchmark measures properly
+    out = shapley_importance(df, "y", list(df.columns[:15]))  # speed: benchmarks/bench_loyalty.py
     r = df.corr()["y"].iloc[:15]
     # with nearly uncorrelated drivers LMG ~ r^2 (exact when correlations are exactly 0)
     np.testing.assert_allclose(out["weight"], r ** 2, atol=0.01)

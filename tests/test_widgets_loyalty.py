@@ -11,11 +11,13 @@ import itertools
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 ipywidgets = pytest.importorskip("ipywidgets")
 
 import csat_lab as cl
+from csat_lab.loyalty import theoretical_curve
 from csat_lab.widgets import key_driver_explorer, loyalty_curve_explorer
 
 Z95 = 1.959963984540054
@@ -56,6 +58,63 @@ def test_loyalty_curve_logit_on_a_rating_is_an_input_error_shown_to_the_user():
     ex.set(loyalty="recommend", kind="logit")
     assert ex.result is None and ex.error
     assert "Cannot compute" in ex.headline.value
+
+
+def test_loyalty_curve_default_is_the_data_with_the_curve_sliders_hidden():
+    ex = loyalty_curve_explorer()
+    assert ex.controls["source"].value == "data" and isinstance(ex.result, cl.widgets.models.LoyaltyCurve)
+    assert [ex.controls[k].layout.display for k in ("dataset", "competition", "top_ratio")] == [None, "none", "none"]
+    assert [label for label, _ in ex.controls["source"].options] == ["Survey data", "Chosen curve"]
+
+
+def test_loyalty_curve_chosen_curve_follows_the_sliders():
+    ex = loyalty_curve_explorer()
+    data_png = ex.output.outputs[0]["data"]["image/png"]
+    ex.controls["source"].value = "curve"
+    assert ex.error is None
+    assert [ex.controls[k].layout.display for k in ("dataset", "kind", "competition")] == ["none", "none", None]
+    expected = theoretical_curve(competition=1.0, top_ratio=6.0)
+    pd.testing.assert_frame_equal(ex.result.curve, expected.curve)
+    # Jones & Sasser (1995): at full competition the top box is six times as loyal as the second.
+    assert ex.result.ratio == pytest.approx(6.0)
+    assert ex.result.curve["zone"].tolist() == ["defection", "defection", "indifference", "indifference", "affection"]
+    curve_png = ex.output.outputs[0]["data"]["image/png"]
+    assert curve_png != data_png
+    assert "Chosen curve: at competition 1.00 the completely satisfied are 6.0 times" in ex.headline.value
+
+    before = ex.n_updates
+    ex.controls["competition"].value = 0.5
+    assert ex.n_updates == before + 1
+    # p = 0.5 * 0.9 + 0.5 * q: the top box stays at 0.9, the second box at 0.45 + 0.5 * 0.15 = 0.525.
+    assert ex.result.curve["estimate"].iloc[-2] == pytest.approx(0.525)
+    assert ex.result.ratio == pytest.approx(0.9 / 0.525)
+    assert ex.result.ratio == pytest.approx(theoretical_curve(competition=0.5, top_ratio=6.0).ratio)
+    assert ex.output.outputs[0]["data"]["image/png"] != curve_png
+    assert "at competition 0.50" in ex.headline.value
+
+    ex.controls["top_ratio"].value = 3.0
+    assert ex.result.top_ratio == 3.0 and ex.result.competition == 0.5
+    pd.testing.assert_frame_equal(ex.result.curve, theoretical_curve(competition=0.5, top_ratio=3.0).curve)
+    ex.controls["source"].value = "data"
+    assert isinstance(ex.result, cl.widgets.models.LoyaltyCurve) and ex.result.kind == "ols"
+
+
+def test_loyalty_curve_model_checks_its_source():
+    # (its speed is measured in benchmarks/bench_widgets.py, never asserted here)
+    model = cl.widgets.models.loyalty_curve_model
+    with pytest.raises(cl.CsatInputError, match="source must be one of: 'data', 'curve'; got 'theory'"):
+        model(source="theory")
+
+
+def test_loyalty_curve_chosen_curve_in_chinese():
+    ex = loyalty_curve_explorer(source="curve", competition=0.0)
+    cl.set_language("zh-CN")
+    try:
+        assert ex.controls["source"].description == "曲线来源"
+        assert "设定曲线：竞争程度为 0.00" in ex.headline.value
+        assert ex.result.curve["zone_label"].iloc[-1] == cl.label("loyalty.zone.affection")
+    finally:
+        cl.set_language("en")
 
 
 def shapley_shares(x: np.ndarray, y: np.ndarray) -> np.ndarray:

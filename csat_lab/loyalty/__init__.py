@@ -4,6 +4,8 @@ Public API (see each function's docstring):
 
 * regression (:mod:`.regression`, :mod:`.zones`): :func:`loyalty_regression`,
   :func:`loyalty_curve`, :func:`loyalty_zones`, :func:`top_box_loyalty_ratio`
+* chosen curves (:mod:`.curves`): :func:`theoretical_curve` (Jones & Sasser's competitive
+  and protected markets)
 * key drivers (:mod:`.drivers`, :mod:`.ipa`): :func:`shapley_importance`,
   :func:`relative_weights`, :func:`ipa`
 * path models (:mod:`.pls`, :mod:`.models`): :func:`pls_path_model`,
@@ -19,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+from .curves import TheoreticalCurve, theoretical_curve
 from .drivers import relative_weights, shapley_importance, subset_r2
 from .ipa import IPA_METHODS, QUADRANTS, ipa
 from .models import ACSI_MODEL, ECSI_MODEL, PathModelSpec
@@ -30,6 +33,7 @@ from .zones import ZONES, LoyaltyRatio, loyalty_curve, loyalty_zones, top_box_lo
 __all__ = [
     "KINDS", "LoyaltyModel", "loyalty_regression",
     "ZONES", "LoyaltyRatio", "loyalty_curve", "loyalty_zones", "top_box_loyalty_ratio",
+    "TheoreticalCurve", "theoretical_curve",
     "relative_weights", "shapley_importance", "subset_r2",
     "IPA_METHODS", "QUADRANTS", "ipa",
     "SCHEMES", "PLSResult", "parse_inner", "pls_path_model",

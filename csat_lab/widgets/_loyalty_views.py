@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..i18n import label
 from . import models
 from ._base import DEBOUNCE_S, Explorer, Rendered, new_figure
-from ._controls import dropdown, multi_select, set_options, toggles
+from ._controls import dropdown, float_slider, multi_select, set_options, toggles
+
+if TYPE_CHECKING:
+    from ..loyalty import TheoreticalCurve
 
 __all__ = ["loyalty_curve_explorer", "key_driver_explorer"]
 
@@ -19,40 +24,69 @@ def _variable_options(columns) -> list[tuple[str, str]]:
 
 
 def loyalty_curve_explorer(dataset: str = "auto_dealer", loyalty: str = "repurchase", kind: str = "ols", *,
+                           source: str = "data", competition: float = 1.0, top_ratio: float = 6.0,
                            debounce: float = DEBOUNCE_S) -> Explorer:
     """Loyalty by satisfaction level with the zones and the top-box ratio (:func:`models.loyalty_curve_model`).
 
+    The curve comes from survey data (``source="data"``, the default):
     ``E[loyalty | satisfaction = k]`` at each level, tagged with the zones of
-    defection, indifference and affection (Jones & Sasser, 1995); the ratio
-    ``loyalty(top box) / loyalty(second box)`` has a log-scale CI (Katz et
-    al., 1978).
+    defection, indifference and affection (Jones & Sasser, 1995), and the
+    ratio ``loyalty(top box) / loyalty(second box)`` with a log-scale CI (Katz
+    et al., 1978); or it is chosen (``source="curve"``) with two sliders,
+    competition and the top-box ratio, through
+    :func:`csat_lab.loyalty.theoretical_curve`. Only the controls of the
+    chosen source are shown.
 
     Examples
     --------
     >>> ex = loyalty_curve_explorer(kind="logit")
     >>> ex.result.curve["zone"].iloc[-1]
     'affection'
+    >>> ex.set(source="curve", competition=0.0)
+    >>> ex.result.curve["estimate"].round(2).tolist()
+    [0.9, 0.9, 0.9, 0.9, 0.9]
     >>> ex.close()
     """
-    source = dropdown("widgets.loyalty.source", _dataset_options(models.LOYALTY_SOURCES), dataset)
+    origin = toggles("widgets.loyalty.curve_source",
+                     [(f"widgets.loyalty.from.{s}", s) for s in models.CURVE_SOURCES], source)
+    survey = dropdown("widgets.loyalty.source", _dataset_options(models.LOYALTY_SOURCES), dataset)
     measure = dropdown("widgets.loyalty.measure", _variable_options(models.LOYALTY_SOURCES[dataset][1]), loyalty)
 
     def follow(name: str) -> None:
         set_options(measure, _variable_options(models.LOYALTY_SOURCES[name][1]))
 
     kinds = toggles("widgets.loyalty.kind", [(f"widgets.kind.{k}", k) for k in ("ols", "logit", "ordinal")], kind)
-    controls = {"dataset": source, "loyalty": measure, "kind": kinds}
+    market = float_slider("widgets.loyalty.competition", competition, 0.0, 1.0, 0.05)
+    # Floor 0.1 and ceiling 0.9 cap the reachable ratio below 9.
+    ratio = float_slider("widgets.loyalty.top_ratio", top_ratio, 1.0, 8.5, 0.5, fmt=".1f")
+    by_source = {"data": (survey, measure, kinds), "curve": (market, ratio)}
+
+    def show(chosen: str) -> None:
+        for name, group in by_source.items():
+            for control in group:
+                control.layout.display = None if name == chosen else "none"
+
+    show(source)
+    controls = {"source": origin, "dataset": survey, "loyalty": measure, "kind": kinds,
+                "competition": market, "top_ratio": ratio}
     return Explorer("loyalty_curve", "widgets.loyalty.title", models.loyalty_curve_model, controls,
-                    _render_loyalty, debounce=debounce, long_running=True, links={"dataset": follow})
+                    _render_loyalty, debounce=debounce, long_running=True, links={"dataset": follow, "source": show})
 
 
-def _render_loyalty(r: models.LoyaltyCurve) -> Rendered:
+def _render_loyalty(r: models.LoyaltyCurve | TheoreticalCurve) -> Rendered:
     from ..plots import loyalty_curve_plot
 
-    q = r.ratio
-    headline = label("widgets.loyalty.headline", ratio=q.ratio, level=q.ci_level, low=q.ci[0], high=q.ci[1])
+    if isinstance(r, models.LoyaltyCurve):
+        q = r.ratio
+        headline = label("widgets.loyalty.headline", ratio=q.ratio, level=q.ci_level, low=q.ci[0], high=q.ci[1])
+    else:
+        headline = label("widgets.loyalty.curve_headline", competition=r.competition, ratio=r.ratio)
     fig = new_figure(6.4, 3.8)
-    loyalty_curve_plot(r.curve, ax=fig.subplots())
+    ax = loyalty_curve_plot(r.curve, ax=fig.subplots())
+    if not isinstance(r, models.LoyaltyCurve):
+        # A fixed probability axis, so moving competition visibly flattens the curve instead of rescaling it.
+        ax.set_ylim(0, 1)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, fontsize="small")
     return Rendered(headline, r, fig)
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .._results import Result
+from .._validate import one_of
 from ..errors import CsatInputError
 from ._models_data import dataset as _dataset
+
+if TYPE_CHECKING:
+    from ..loyalty import TheoreticalCurve
 
 
 #: Satisfaction column and loyalty measures of each dataset the loyalty curve can use.
@@ -36,25 +40,41 @@ class LoyaltyCurve(Result):
                 *self.ratio._summary()]
 
 
-def loyalty_curve_model(dataset: str = "auto_dealer", loyalty: str = "repurchase", kind: str = "ols",
-                        ci: float = 0.95) -> LoyaltyCurve:
-    """The satisfaction -> loyalty curve of a course dataset, its zones and the top-box ratio.
+#: Where the loyalty curve comes from: fitted to a survey, or chosen by its parameters.
+CURVE_SOURCES = ("data", "curve")
 
-    Loyalty is regressed on satisfaction levels (``kind`` = ``"ols"``,
-    ``"logit"`` or ``"ordinal"``) and each level tagged with its zone of
-    defection, indifference or affection (Jones & Sasser, 1995); the ratio
-    ``R = loyalty(top box) / loyalty(second box)`` has a log-scale CI (Katz et
-    al., 1978). Wraps :func:`csat_lab.loyalty.loyalty_curve` and
+
+def loyalty_curve_model(dataset: str = "auto_dealer", loyalty: str = "repurchase", kind: str = "ols",
+                        ci: float = 0.95, *, source: str = "data", competition: float = 1.0,
+                        top_ratio: float = 6.0) -> LoyaltyCurve | TheoreticalCurve:
+    """The satisfaction -> loyalty curve with its zones: fitted to a course dataset, or chosen.
+
+    ``source="data"``: loyalty is regressed on satisfaction levels (``kind`` =
+    ``"ols"``, ``"logit"`` or ``"ordinal"``) and each level tagged with its
+    zone of defection, indifference or affection (Jones & Sasser, 1995); the
+    ratio ``R = loyalty(top box) / loyalty(second box)`` has a log-scale CI
+    (Katz et al., 1978). Wraps :func:`csat_lab.loyalty.loyalty_curve` and
     :func:`csat_lab.loyalty.top_box_loyalty_ratio`.
+
+    ``source="curve"``: the chosen curve of
+    :func:`csat_lab.loyalty.theoretical_curve`, ``p = (1 - g) c + g q`` with
+    the competitive curve ``q`` solved so that ``q(5) / q(4) = top_ratio``
+    (competition ``g`` from 0, a protected market, to 1, fully competitive);
+    ``dataset``, ``loyalty``, ``kind`` and ``ci`` are then not used.
 
     Examples
     --------
     >>> r = loyalty_curve_model("auto_dealer", "repurchase", kind="logit")
     >>> r.curve["zone"].tolist()
     ['defection', 'defection', 'indifference', 'indifference', 'affection']
+    >>> round(loyalty_curve_model(source="curve", competition=1.0, top_ratio=6.0).ratio, 6)
+    6.0
     """
-    from ..loyalty import loyalty_curve, top_box_loyalty_ratio
+    from ..loyalty import loyalty_curve, theoretical_curve, top_box_loyalty_ratio
 
+    one_of(source, CURVE_SOURCES, "source")
+    if source == "curve":
+        return theoretical_curve(competition=competition, top_ratio=top_ratio, scale="satisfaction5")
     if dataset not in LOYALTY_SOURCES:
         raise CsatInputError(f"dataset must be one of: {', '.join(LOYALTY_SOURCES)}; got {dataset!r}")
     satisfaction = LOYALTY_SOURCES[dataset][0]

@@ -33,7 +33,8 @@ from __future__ import annotations
 
 from ._models_customers import (VALUE_SOURCES, ChurnCalculation, CLVCalculation, ComplaintSimulation, churn_model,
                                 clv_model, cohort_model, complaint_model, pareto_model)
-from ._models_loyalty import DRIVER_SOURCES, LOYALTY_SOURCES, LoyaltyCurve, key_driver_model, loyalty_curve_model
+from ._models_loyalty import (CURVE_SOURCES, DRIVER_SOURCES, LOYALTY_SOURCES, LoyaltyCurve, key_driver_model,
+                              loyalty_curve_model)
 from ._models_survey import (KanoCalculation, NPSDifference, SampleSizePlan, disconfirmation_model, kano_model,
                              nps_difference_model, nps_model, sample_size_model)
 
@@ -42,5 +43,5 @@ __all__ = [
     "loyalty_curve_model", "key_driver_model",
     "churn_model", "clv_model", "pareto_model", "cohort_model", "complaint_model",
     "NPSDifference", "SampleSizePlan", "KanoCalculation", "LoyaltyCurve", "ChurnCalculation", "CLVCalculation",
-    "ComplaintSimulation", "LOYALTY_SOURCES", "DRIVER_SOURCES", "VALUE_SOURCES",
+    "ComplaintSimulation", "CURVE_SOURCES", "LOYALTY_SOURCES", "DRIVER_SOURCES", "VALUE_SOURCES",
 ]

@@ -137,7 +137,11 @@ cl.loyalty.top_box_loyalty_ratio(dealer, "overall_satisfaction", "repurchase")
 # another loyalty measure, model or dataset. *What if* loyalty is measured by the stated
 # intention to come back instead of actual repurchase: is the jump at the top as large? Does an
 # ordinal model tell the same story as OLS? Do the hotel's guests (`hotel_guests`, return next
-# year) show the same step between 4 and 5 as the dealer's customers?
+# year) show the same step between 4 and 5 as the dealer's customers? Then set *Curve from* to
+# *Chosen curve* and move *competition* from 1 (a crowded market, Jones and Sasser's curve where
+# the top box is six times as loyal as the second) down to 0 (a protected market with high
+# switching costs): the curve flattens, the zone of affection stops being special, and
+# "satisfied" customers look loyal. Which of the two markets is your own business in?
 
 # %% tags=["nbval-ignore-output"]
 cl.widgets.loyalty_curve_explorer()
