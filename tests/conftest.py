@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import csat_lab as cl
@@ -17,3 +19,21 @@ def english_labels_and_closed_widgets():
     if "ipywidgets" in sys.modules:
         sys.modules["ipywidgets"].Widget.close_all()
     cl.set_language("en")
+
+
+#: ../shared/reference-data beside the clone (CI and developers have it; a user's clone may not).
+REFERENCE_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "reference-data"
+
+
+def reference_path(relative: str) -> Path:
+    """Path of a reference file, or skip the test with the reason when it is absent."""
+    path = REFERENCE_DATA / relative
+    if not path.exists():
+        pytest.skip(f"reference data not found at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def telco_reference() -> pd.DataFrame:
+    """IBM Telco churn sample as published (text columns untouched), for checks against raw counts."""
+    return pd.read_csv(reference_path("telco/Telco-Customer-Churn.csv"))

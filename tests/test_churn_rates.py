@@ -1,6 +1,5 @@
 """Churn/retention formulas, period churn, revenue retention, CLV: hand calculations and reference data."""
 
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -10,7 +9,6 @@ from hypothesis import given, strategies as st
 from csat_lab import churn
 from csat_lab.errors import CsatInputError
 
-REF = Path(__file__).resolve().parents[1].parent / "shared" / "reference-data"
 
 
 def test_churn_rate_course_formula():
@@ -186,11 +184,8 @@ def test_period_churn_no_customers():
 # --- IBM Telco ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def telco():
-    path = REF / "telco" / "Telco-Customer-Churn.csv"
-    if not path.exists():
-        pytest.skip(f"reference data not found at {path}")
-    return pd.read_csv(path)
+def telco(telco_reference):
+    return telco_reference
 
 
 def test_telco_overall_churn(telco):

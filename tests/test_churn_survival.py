@@ -1,23 +1,17 @@
 """Kaplan-Meier on IBM Telco against lifelines fitted directly; medians, groups, bad input."""
 
-from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from csat_lab import churn
 from csat_lab.errors import CsatInputError
 
-REF = Path(__file__).resolve().parents[1].parent / "shared" / "reference-data"
 
 
 @pytest.fixture(scope="module")
-def telco():
-    path = REF / "telco" / "Telco-Customer-Churn.csv"
-    if not path.exists():
-        pytest.skip(f"reference data not found at {path}")
-    return pd.read_csv(path)
+def telco(telco_reference):
+    return telco_reference
 
 
 def test_km_matches_lifelines(telco):
