@@ -11,6 +11,8 @@ families are added, so matplotlib never logs "font family not found".
 
 from __future__ import annotations
 
+from typing import Any
+
 CJK_FAMILIES = (
     "WenQuanYi Micro Hei",
     "WenQuanYi Zen Hei",
@@ -47,3 +49,27 @@ def configure_fonts() -> list[str]:
         matplotlib.rcParams["axes.unicode_minus"] = False
         _done["configured"] = True
     return cjk
+
+
+def axes(ax: Any = None, size: tuple[float, float] = (7, 4.5)) -> Any:
+    """The Axes a chart draws on: ``ax`` itself, or a new figure of ``size`` inches.
+
+    Text objects that already exist on a passed-in Axes (its title and axis
+    labels) took their font when the Axes was created, possibly before the CJK
+    fallback was configured; they are switched to the fallback families so a
+    Chinese title set on them still renders.
+    """
+    families = configure_fonts()
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        return plt.subplots(figsize=size)[1]
+    if families:
+        import matplotlib
+        from matplotlib.text import Text
+
+        wanted = list(matplotlib.rcParams["font.family"])
+        for text in ax.findobj(Text):
+            if not set(families) & set(text.get_fontfamily()):
+                text.set_fontfamily(wanted)
+    return ax

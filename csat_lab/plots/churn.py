@@ -17,16 +17,13 @@ from typing import Any
 import pandas as pd
 
 from ..i18n import label
+from ._style import axes
 
 __all__ = ["cohort_heatmap", "survival_curves", "clv_sensitivity_heatmap", "retention_economics_chart"]
 
 
 def _axes(ax: Any, size: tuple[float, float] = (7, 4.5)) -> Any:
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=size)
-    return ax
+    return axes(ax, size)
 
 
 def cohort_heatmap(result: Any, *, ax: Any = None, annotate: bool = True) -> Any:

@@ -20,16 +20,13 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import label
+from ._style import axes
 
 __all__ = ["step_completion_bars", "recovery_bars"]
 
 
 def _axes(ax: Any, size: tuple[float, float] = (7, 4.5)) -> Any:
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=size)
-    return ax
+    return axes(ax, size)
 
 
 def step_completion_bars(kpis: Any, *, ax: Any = None) -> Any:

@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..errors import CsatInputError
 from ..i18n import has_label, label
+from ._style import axes
 
 __all__ = ["loyalty_curve_plot", "driver_importance_plot", "ipa_plot", "path_model_plot"]
 
@@ -33,11 +34,7 @@ _ZONE_COLOURS = {"defection": "#f4cccc", "indifference": "#fff2cc", "affection":
 
 
 def _axes(ax: Any) -> Any:
-    if ax is not None:
-        return ax
-    import matplotlib.pyplot as plt
-
-    return plt.subplots(figsize=(6, 4))[1]
+    return axes(ax, (6, 4))
 
 
 def loyalty_curve_plot(curve: Any, *, ax: Any = None) -> Any:
@@ -350,10 +347,10 @@ def path_model_plot(result: Any, *, ax: Any = None, show_ci: bool = False) -> An
     n_cols = max(c for c, _ in grid.values()) + 1
     n_rows = max(r for _, r in grid.values()) + 1
     if ax is None:
-        import matplotlib.pyplot as plt
-
-        fig, ax = plt.subplots(figsize=(max(5.0, 1.75 * n_cols), max(2.6, 1.3 * n_rows + 0.8)))
-        fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.9)
+        ax = axes(None, (max(5.0, 1.75 * n_cols), max(2.6, 1.3 * n_rows + 0.8)))
+        ax.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.9)
+    else:
+        ax = axes(ax)
     ax.set_xlim(-0.55, n_cols - 0.45)
     ax.set_ylim(-(n_rows - 1) - 0.6, 0.6)
     ax.set_axis_off()

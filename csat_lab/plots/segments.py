@@ -18,16 +18,13 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import label
+from ._style import axes
 
 __all__ = ["lorenz_curve", "rfm_heatmap", "value_tier_bars"]
 
 
 def _axes(ax: Any, size: tuple[float, float] = (6, 4.5)) -> Any:
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=size)
-    return ax
+    return axes(ax, size)
 
 
 def lorenz_curve(result: Any, *, ax: Any = None) -> Any:

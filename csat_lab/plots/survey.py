@@ -25,16 +25,13 @@ from .. import scales as _scales
 from .._validate import require_columns, require_frame
 from ..errors import CsatInputError
 from ..i18n import label
+from ._style import axes
 
 __all__ = ["likert_bars", "nps_bar", "trend_by_wave", "kano_chart", "gap_chart"]
 
 
 def _axes(ax: Any, size: tuple[float, float]) -> Any:
-    if ax is not None:
-        return ax
-    import matplotlib.pyplot as plt
-
-    return plt.subplots(figsize=size)[1]
+    return axes(ax, size)
 
 
 def likert_bars(data: pd.DataFrame, items: list[str] | None = None, *, scale: "str | _scales.Scale" = "agree5",
@@ -74,6 +71,10 @@ def likert_bars(data: pd.DataFrame, items: list[str] | None = None, *, scale: "s
         ax.barh(y, shares[:, j], left=left, color=colors[j], label=name, edgecolor="white")
         left = left + shares[:, j]
     ax.axvline(0, color="black", linewidth=0.8)
+    # Bars left of the neutral line are plotted as negative shares; label them as the shares they are.
+    from matplotlib.ticker import FuncFormatter
+
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{abs(value):.0%}"))
     ax.set_yticks(y, [f"{c} (n={n})" for c, n in zip(cols, ns)])
     ax.invert_yaxis()
     ax.set_xlabel(label("metrics.share", language))
