@@ -130,6 +130,8 @@ def tally(scores: object, scale: "str | scales.Scale", weights: object = None,
     have as many categories as the scale has codes.
     """
     sc = scales.get(scale)
+    if name == "scores" and isinstance(scores, pd.Series) and scores.name is not None:
+        name = str(scores.name)  # errors should name the user's column, not our parameter
     values = _as_codes(scores, sc, name)
     if values.shape[0] == 0:
         raise CsatInputError(f"{name!r} is empty: no answers to score")

@@ -67,9 +67,9 @@ def weights_array(weights: object, n: int, name: str = "weights") -> np.ndarray:
     if w.shape[0] != n:
         raise CsatInputError(f"{name} has {w.shape[0]} values but the data has {n} rows")
     if np.isnan(w).any():
-        raise CsatInputError(f"{name} has missing values at positions {list(np.flatnonzero(np.isnan(w))[:5])}")
+        raise CsatInputError(f"{name} has missing values at positions {np.flatnonzero(np.isnan(w))[:5].tolist()}")
     if (w < 0).any() or not np.isfinite(w).all():
-        raise CsatInputError(f"{name} must be finite and non-negative; bad positions {list(np.flatnonzero((w < 0) | ~np.isfinite(w))[:5])}")
+        raise CsatInputError(f"{name} must be finite and non-negative; bad positions {np.flatnonzero((w < 0) | ~np.isfinite(w))[:5].tolist()}")
     if w.sum() == 0:
         raise CsatInputError(f"{name} are all zero")
     return w
