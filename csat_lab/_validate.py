@@ -91,3 +91,14 @@ def one_of(value: str, options: Sequence[str], name: str) -> str:
     if value not in options:
         raise CsatInputError(f"{name} must be one of: {', '.join(map(repr, options))}; got {value!r}")
     return value
+
+
+def finite_number(value: object, name: str) -> float:
+    """A finite float; text, None, NaN and infinities raise an error naming ``name``."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise CsatInputError(f"{name} must be a number, got {value!r}") from None
+    if not np.isfinite(number):
+        raise CsatInputError(f"{name} must be a finite number, got {value!r}")
+    return number

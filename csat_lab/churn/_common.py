@@ -7,7 +7,7 @@ import math
 import numpy as np
 from scipy.special import ndtri
 
-from .._validate import probability
+from .._validate import finite_number, probability
 from ..errors import CsatInputError
 
 
@@ -26,13 +26,7 @@ def count(value: object, name: str) -> int:
 
 def real(value: object, name: str) -> float:
     """A finite float, or a clear error naming the argument."""
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise CsatInputError(f"{name} must be a number, got {value!r}") from None
-    if not math.isfinite(number):
-        raise CsatInputError(f"{name} must be finite, got {value!r}")
-    return number
+    return finite_number(value, name)
 
 
 def rate(value: object, name: str) -> float:

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .._results import Result
+from .._validate import finite_number
 from ..errors import CsatInputError
 from ..i18n import label
 from ..scales import Scale
@@ -60,26 +61,16 @@ class TheoreticalCurve(Result):
                 ("loyalty.theory.scale", self.scale), ("loyalty.theory.reference", self.reference)]
 
 
-def _number(value: object, name: str) -> float:
-    try:
-        v = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise CsatInputError(f"{name} must be a number, got {value!r}") from None
-    if not math.isfinite(v):
-        raise CsatInputError(f"{name} must be a finite number, got {value!r}")
-    return v
-
-
 def _check(competition: object, top_ratio: object, floor: object, ceiling: object) -> tuple[float, ...]:
-    gamma = _number(competition, "competition")
+    gamma = finite_number(competition, "competition")
     if not 0.0 <= gamma <= 1.0:
         raise CsatInputError(f"competition must lie between 0 (protected market) and 1 (fully competitive), "
                              f"got {competition!r}")
-    ratio = _number(top_ratio, "top_ratio")
+    ratio = finite_number(top_ratio, "top_ratio")
     if ratio < 1.0:
         raise CsatInputError(f"top_ratio must be at least 1 (the top box at least as loyal as the second box), "
                              f"got {top_ratio!r}")
-    low, high = _number(floor, "floor"), _number(ceiling, "ceiling")
+    low, high = finite_number(floor, "floor"), finite_number(ceiling, "ceiling")
     for name, v, raw in (("floor", low, floor), ("ceiling", high, ceiling)):
         if not 0.0 < v < 1.0:
             raise CsatInputError(f"{name} is a probability of repurchase and must lie strictly between 0 and 1, "
