@@ -264,7 +264,18 @@ examples.assign(
 # %% [markdown]
 # A customer who bought often but not for a long time has a low probability of being alive:
 # a churn warning nobody sent. Multiplying expected purchases by a margin gives a
-# customer-level lifetime value.
+# customer-level lifetime value. `cl.churn.probabilistic_clv` does this month by month for the
+# next year, with each customer's expected spend per purchase from a Gamma-Gamma model and a 1%
+# monthly discount (Fader, Hardie and Lee, 2005):
+
+# %%
+repeat_buyers = history[history["monetary_value"] > 0]  # spend is modelled on paid repeat purchases
+spend = cl.churn.fit_gamma_gamma(repeat_buyers["frequency"], repeat_buyers["monetary_value"])
+value = cl.churn.probabilistic_clv(
+    bgnbd, spend, history["frequency"], history["recency"], history["T"], history["monetary_value"],
+    horizon=12, period_length=4.345, discount=0.01,
+)
+value.table.join(history[["frequency", "recency", "T"]]).nlargest(5, "clv").round(2)
 
 # %% [markdown]
 # ## Retention economics
