@@ -138,14 +138,19 @@ def clean(data: pd.DataFrame, *, scales: dict[str, "str | _scales.Scale"] | None
         sc = _scales.get(scale)
         s = _codes(work[col], sc)
         num = pd.to_numeric(s, errors="coerce")
-        text = s.map(lambda v: v.strip().lower() if isinstance(v, str) else None)
-        na = (num.isin(na_num) & num.notna()) | text.isin(na_text)
+        na = num.isin(na_num) & num.notna()
+        if not pd.api.types.is_numeric_dtype(s):  # only text cells can hold "N/A"-style codes
+            text = s.map(lambda v: v.strip().lower() if isinstance(v, str) else None)
+            na |= text.isin(na_text)
         nonnum = num.isna() & s.notna() & ~na
-        off = num.notna() & ~na & ((num < sc.low) | (num > sc.high) | (num % 1 != 0))
+        outside = (num < sc.low) | (num > sc.high)
+        if not pd.api.types.is_integer_dtype(num):  # whole numbers need no fractional check
+            outside |= num % 1 != 0
+        off = num.notna() & ~na & outside
         for reason, mask in (("not_applicable", na), ("non_numeric", nonnum), ("out_of_range", off)):
-            for row in data.index[mask.to_numpy()]:
-                log.append({"row": row, "column": col, "action": "changed", "reason": reason,
-                            "old": data.at[row, col], "new": np.nan})
+            hit = mask.to_numpy()
+            log.extend({"row": row, "column": col, "action": "changed", "reason": reason, "old": old, "new": np.nan}
+                       for row, old in zip(data.index[hit], data[col].to_numpy()[hit]))
         if invalid == "drop":
             bad_rows |= nonnum | off
         work[col] = num.where(~(na | nonnum | off)).astype(float)
@@ -169,14 +174,16 @@ def clean(data: pd.DataFrame, *, scales: dict[str, "str | _scales.Scale"] | None
     items = list(straightline) if straightline is not None else (list(scales) if len(scales) >= 3 else [])
     if len(items) >= 2:
         block = work[items].apply(pd.to_numeric, errors="coerce")
-        drop(block.notna().all(axis=1) & (block.nunique(axis=1) == 1), "straight_liner")
+        # one distinct answer across the items <=> row minimum equals row maximum (vectorised)
+        drop(block.notna().all(axis=1) & (block.min(axis=1) == block.max(axis=1)), "straight_liner")
     if drop_empty and scales:
         drop(work[list(scales)].isna().all(axis=1), "no_answers")
     gone = removed.notna()
-    for row in data.index[gone.to_numpy()]:
-        log.append({"row": row, "column": None, "action": "removed", "reason": removed[row], "old": None, "new": None})
+    log.extend({"row": row, "column": None, "action": "removed", "reason": why, "old": None, "new": None}
+               for row, why in zip(data.index[gone.to_numpy()], removed[gone].to_numpy()))
     log_frame = pd.DataFrame(log, columns=["row", "column", "action", "reason", "old", "new"])
-    by_reason = {r: int((log_frame["reason"] == r).sum()) for r in REASONS if (log_frame["reason"] == r).any()}
+    counts = log_frame["reason"].value_counts()
+    by_reason = {r: int(counts[r]) for r in REASONS if r in counts.index}
     changed_rows = log_frame.loc[log_frame["action"] == "changed", "row"]
     report = CleaningReport(len(data), int((~gone).sum()), int(gone.sum()), int(changed_rows.shape[0]), by_reason,
                             log_frame, data.loc[gone])

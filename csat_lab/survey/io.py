@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
@@ -71,12 +72,43 @@ def _decode(raw: bytes, name: str, encoding: str | None) -> tuple[str, str]:
     raise CsatInputError(f"{name} is neither UTF-8 nor GB18030 text; pass encoding=... explicitly")
 
 
-def _table(text: str, name: str) -> pd.DataFrame:
-    """All cells as strings ('' for empty), no header interpretation."""
+def _split(text: str, name: str, n_header: int, what: str) -> tuple[list[list[str]], pd.DataFrame]:
+    """The first ``n_header`` records as lists of strings, and the rest as a typed table.
+
+    The header records are read with :mod:`csv` (they may hold quoted line
+    breaks, e.g. Qualtrics question text); the body goes through pandas' C
+    parser in one pass. Only empty cells become missing, so codes such as
+    "N/A" or "99" stay visible for :func:`~csat_lab.survey.clean` to report;
+    a column whose non-empty cells are all numbers becomes numeric (int64
+    when whole and complete), any other stays text.
+    """
+    stream = io.StringIO(text)
+    reader = csv.reader(iter(stream.readline, ""))
+    header: list[list[str]] = []
     try:
-        return pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False, skip_blank_lines=True)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        for record in reader:
+            if not record or not any(cell.strip() for cell in record):
+                continue
+            header.append(record)
+            if len(header) == n_header:
+                break
+    except csv.Error as exc:
         raise CsatInputError(f"{name} is not a readable CSV file: {exc}") from None
+    if len(header) < n_header:
+        raise CsatInputError(f"{name} has {len(header)} header row(s); {what} needs {n_header}")
+    width = len(header[0])
+    body_text = text[stream.tell():]
+    if not body_text.strip():
+        return header, pd.DataFrame({i: pd.Series(dtype=object) for i in range(width)})
+    try:
+        body = pd.read_csv(io.StringIO(body_text), header=None, keep_default_na=False, na_values=[""],
+                           skip_blank_lines=True, low_memory=False, names=range(width))
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+        raise CsatInputError(f"{name} is not a readable CSV file: {exc}") from None
+    empty = [col for col in body.columns if body[col].isna().all()]
+    if empty:  # nothing says these are numbers (e.g. an unused ExternalReference): keep them as text
+        body[empty] = body[empty].astype("str")
+    return header, body
 
 
 def _to_numeric(frame: pd.DataFrame) -> pd.DataFrame:
@@ -146,9 +178,8 @@ def read_csv(source: Source, *, encoding: str | None = None, scales: dict[str, s
     """
     raw, name = _read_bytes(source)
     text, used = _decode(raw, name, encoding)
-    cells = _table(text, name)
-    header = [str(h) for h in cells.iloc[0]]
-    frame = _to_numeric(cells.iloc[1:].set_axis(header, axis=1).reset_index(drop=True))
+    (header,), body = _split(text, name, 1, "a CSV file")
+    frame = body.set_axis(header, axis=1)
     book = _codebook(header, header, name, "csv", used)
     _apply_scales(frame, book, scales)
     return frame, book
@@ -174,17 +205,20 @@ def read_qualtrics(source: Source, *, encoding: str | None = None, scales: dict[
     """
     raw, name = _read_bytes(source)
     text, used = _decode(raw, name, encoding)
-    cells = _table(text, name)
-    tags = cells.iloc[2] if cells.shape[0] >= 3 else pd.Series(dtype=str)
-    if not tags.astype(str).str.strip().str.startswith('{"ImportId"').any():
+    try:
+        (header, questions, tags), body = _split(text, name, 3, "a Qualtrics export")
+    except CsatInputError as exc:
+        if "header row" not in str(exc):
+            raise
+        header, questions, tags, body = [], [], [], None
+    if not any(str(t).strip().startswith('{"ImportId"') for t in tags):
         raise CsatInputError(
             f"{name} does not have Qualtrics' three header rows (names, question text, {{\"ImportId\": ...}}); "
             f"row 3 is {list(tags[:4]) if len(tags) else 'missing'}. Export with 'Use legacy format' off, "
             "or read it with read_csv"
         )
-    header = [str(h) for h in cells.iloc[0]]
-    frame = _to_numeric(cells.iloc[3:].set_axis(header, axis=1).reset_index(drop=True))
-    book = _codebook(header, cells.iloc[1], name, "qualtrics", used)
+    frame = body.set_axis(header, axis=1)
+    book = _codebook(header, questions, name, "qualtrics", used)
     book["import_id"] = [_import_id(t) for t in tags]
     _apply_scales(frame, book, scales)
     return frame, book
@@ -230,11 +264,8 @@ def read_surveymonkey(source: Source, *, encoding: str | None = None, scales: di
     """
     raw, name = _read_bytes(source)
     text, used = _decode(raw, name, encoding)
-    cells = _table(text, name)
-    if cells.shape[0] < 2:
-        raise CsatInputError(f"{name} needs SurveyMonkey's two header rows (question, sub-label)")
-    top = cells.iloc[0].replace("", np.nan).ffill().fillna("").tolist()
-    sub = cells.iloc[1].tolist()
+    (first, sub), body = _split(text, name, 2, "a SurveyMonkey export (question, sub-label)")
+    top = pd.Series(first).replace("", np.nan).ffill().fillna("").tolist()
     if any(s.strip() and pd.notna(pd.to_numeric(s, errors="coerce")) for s in sub):
         raise CsatInputError(f"{name}: row 2 holds numbers {sub[:4]}; SurveyMonkey exports have two header rows "
                              "(question text, then sub-labels such as 'Response')")
@@ -251,7 +282,7 @@ def read_surveymonkey(source: Source, *, encoding: str | None = None, scales: di
         for j, i in enumerate(idx, start=1):
             names[i] = f"q{number}" if single else f"q{number}_{j}"
             questions[i] = q if single or not sub[i].strip() else f"{q} - {sub[i]}"
-    frame = _to_numeric(cells.iloc[2:].set_axis(names, axis=1).reset_index(drop=True))
+    frame = body.set_axis(names, axis=1)
     book = _codebook(names, questions, name, "surveymonkey", used)
     _apply_scales(frame, book, scales)
     return frame, book
