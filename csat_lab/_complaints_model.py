@@ -18,6 +18,7 @@ from ._results import Result
 from ._validate import as_numeric, probability, require_columns, require_frame
 from .churn._common import as_bool, z_value
 from .errors import CsatConvergenceError, CsatInputError
+from .i18n import label
 
 __all__ = ["RecoveryModel", "recovery_model"]
 
@@ -76,7 +77,8 @@ class RecoveryModel(Result):
         rows: list[tuple[str, Any]] = [("result.n", self.n)]
         for term, r in self.coefficients.iterrows():
             rows.append((f"complaints.step.{term}" if term in self.steps else term,
-                         f"satisfaction {r['satisfaction']:+.3f}, log-odds repurchase {r['repurchase']:+.3f}"))
+                         label("complaints.model.effect", satisfaction=f"{r['satisfaction']:+.3f}",
+                               repurchase=f"{r['repurchase']:+.3f}")))
         rows += [("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
         return rows
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from . import scales
 from ._metrics_core import Tally, nps_from_shares, tally, t_value, two_sided_p_normal, two_sided_p_t, z_value
-from ._results import Result
+from ._results import Result, shown
 from ._validate import one_of, probability
 
 
@@ -42,7 +42,7 @@ class Comparison(Result):
     def _summary(self) -> list[tuple[str, Any]]:
         return [("metrics.metric", self.metric), ("metrics.estimate_a", round(self.estimate_a, 4)),
                 ("metrics.estimate_b", round(self.estimate_b, 4)), ("metrics.difference", round(self.difference, 4)),
-                ("result.ci", self.ci), ("result.method", self.ci_method), ("metrics.test", self.test),
+                ("result.ci", self.ci), ("result.method", self.ci_method), ("metrics.test", shown(self.test)),
                 ("metrics.statistic", round(self.statistic, 4)), ("metrics.p_value", round(self.p_value, 4)),
                 ("metrics.n_a", self.n_a), ("metrics.n_b", self.n_b), ("result.n_dropped", self.n_dropped),
                 ("result.dropped_reasons", self.dropped)]

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ._complaints_model import RecoveryModel, recovery_model
-from ._results import Result
+from ._results import Result, shown
 from ._validate import as_numeric, one_of, require_columns, require_frame
 from .churn._common import as_bool, newcombe_difference, wilson, z_value
 from .churn.transactions import to_dates
@@ -201,7 +201,7 @@ class RecoveryEffect(Result):
                 ("complaints.no_complaint_rate", self.no_complaint_rate),
                 ("complaints.unrecovered_rate", self.unrecovered_rate),
                 ("complaints.difference", self.difference), ("result.ci", self.ci),
-                ("result.method", self.ci_method), ("complaints.definition", self.definition),
+                ("result.method", self.ci_method), ("complaints.definition", shown(self.definition)),
                 ("result.n", self.n), ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
 
 

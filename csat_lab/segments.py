@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._results import Result
+from ._results import Result, shown
 from ._segments_lost import (
     CHURN_FACTORS,
     LOST_CUSTOMER_TYPES,
@@ -113,10 +113,10 @@ class RFMResult(Result):
     policy: str
 
     def _summary(self) -> list[tuple[str, Any]]:
-        return [("segments.reference_date", str(self.reference_date.date())), ("segments.scheme", self.scheme),
+        return [("segments.reference_date", str(self.reference_date.date())), ("segments.scheme", shown(self.scheme)),
                 ("result.n", self.n), ("econ.customers", self.n_customers),
                 ("segments.negative_monetary", self.negative_monetary), ("result.n_dropped", self.n_dropped),
-                ("result.dropped_reasons", self.dropped), ("transactions.policy", self.policy)]
+                ("result.dropped_reasons", self.dropped), ("transactions.policy", shown(self.policy))]
 
 
 def rfm(transactions: pd.DataFrame, *, customer: str = "customer_id", date: str = "date",

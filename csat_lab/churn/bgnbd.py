@@ -25,9 +25,10 @@ import numpy as np
 import pandas as pd
 from scipy.special import betaln, gammaln, hyp2f1
 
-from .._results import Result
+from .._results import Result, shown
 from .._validate import as_numeric
 from ..errors import CsatConvergenceError, CsatInputError
+from ..i18n import label
 
 __all__ = ["BGNBDModel", "GammaGammaModel", "fit_bgnbd", "fit_gamma_gamma"]
 
@@ -115,10 +116,10 @@ class BGNBDModel(Result):
         return core * self.p_alive(x, tx, T_)
 
     def _summary(self) -> list[tuple[str, Any]]:
-        return [("bgnbd.model", "BG/NBD (Fader, Hardie & Lee 2005)"), ("bgnbd.params", {
+        return [("bgnbd.model", label("value.model.bgnbd")), ("bgnbd.params", {
             k: round(v, 4) for k, v in self.params.items()}), ("bgnbd.loglik", self.loglik),
             ("result.n", self.n), ("result.n_dropped", self.n_dropped),
-            ("result.dropped_reasons", self.dropped), ("bgnbd.converged", self.message)]
+            ("result.dropped_reasons", self.dropped), ("bgnbd.converged", shown(self.message))]
 
 
 def _rft(frequency: object, recency: object, T: object) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -221,11 +222,11 @@ class GammaGammaModel(Result):
         return (p * (g + x * mx)) / (p * x + q - 1)
 
     def _summary(self) -> list[tuple[str, Any]]:
-        return [("bgnbd.model", "Gamma-Gamma (Fader, Hardie & Lee 2005; Fader & Hardie 2013)"),
+        return [("bgnbd.model", label("value.model.gamma_gamma")),
                 ("bgnbd.params", {k: round(v, 4) for k, v in self.params.items()}),
                 ("bgnbd.mean_spend", self.mean_spend), ("bgnbd.loglik", self.loglik), ("result.n", self.n),
                 ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped),
-                ("bgnbd.converged", self.message)]
+                ("bgnbd.converged", shown(self.message))]
 
 
 def fit_gamma_gamma(frequency: object, monetary: object, *, maxiter: int = 2000) -> GammaGammaModel:

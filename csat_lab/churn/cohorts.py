@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result
+from .._results import Result, shown
 from ._log import log_arrays, period_codes, period_labels
 from .transactions import REFUND_POLICY
 
@@ -42,7 +42,7 @@ class CohortResult(Result):
         return [("cohort.period", self.period), ("cohort.n_cohorts", len(self.sizes)),
                 ("result.n", self.n), ("econ.customers", self.n_customers),
                 ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped),
-                ("transactions.policy", self.policy)]
+                ("transactions.policy", shown(self.policy))]
 
 
 def cohort_table(transactions: pd.DataFrame, *, customer: str = "customer_id", date: str = "date",

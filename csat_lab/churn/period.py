@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result
+from .._results import Result, shown
 from .._validate import one_of, require_columns, require_frame
 from ..errors import CsatInputError
 from ..i18n import label
@@ -70,7 +70,7 @@ class PeriodChurnResult(Result):
     def _summary(self) -> list[tuple[str, Any]]:
         return [("churn.rate", self.rate), ("churn.retention", self.retention),
                 ("churn.lost", self.lost), ("churn.customers", self.customers),
-                ("churn.denominator", self.denominator), ("churn.kind", self.kind),
+                ("churn.denominator", shown(self.denominator)), ("churn.kind", shown(self.kind)),
                 ("churn.period", f"{self.period[0]} .. {self.period[1]}"),
                 ("churn.at_start", self.at_start), ("churn.joiners", self.joiners),
                 ("churn.joiners_lost", self.joiners_lost), ("churn.reactivated", self.reactivated),

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result
+from .._results import Result, shown
 from .._validate import as_numeric
 from ..errors import CsatInputError
 from ..i18n import label
@@ -57,7 +57,7 @@ class ProbabilisticCLVResult(Result):
                 ("pclv.period_length", self.period_length), ("clv.discount", self.discount),
                 ("pclv.margin", self.margin), ("result.method", self.method), ("result.n", self.n),
                 ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped),
-                ("pclv.assumptions", "; ".join(self.assumptions))]
+                ("pclv.assumptions", "; ".join(shown(a) for a in self.assumptions))]
 
 
 def _vector(values: object, name: str) -> pd.Series:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from .._results import Result
+from .._results import Result, shown
 from ..errors import CsatInputError
 from ..i18n import label
 from ._common import count, rate, real, wilson
@@ -67,7 +67,7 @@ class ChurnResult(Result):
             ("churn.retention", self.retention),
             ("churn.lost", self.lost),
             ("churn.customers", self.customers),
-            ("churn.denominator", self.denominator),
+            ("churn.denominator", shown(self.denominator)),
             ("result.ci", self.ci),
             ("result.method", self.ci_method),
         ]

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result
+from .._results import Result, shown
 from .._validate import as_numeric, one_of, require_columns, require_frame
 from ..errors import CsatInputError
 
@@ -53,7 +53,7 @@ class TransactionReport(Result):
                 ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped),
                 ("transactions.duplicated", self.duplicated_rows),
                 ("transactions.unsorted", self.unsorted), ("transactions.refunds", self.refunds),
-                ("transactions.refund_total", self.refund_total), ("transactions.policy", self.policy)]
+                ("transactions.refund_total", self.refund_total), ("transactions.policy", shown(self.policy))]
 
 
 def to_dates(values: pd.Series, name: str) -> pd.Series:

@@ -20,7 +20,7 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from .._results import Result
+from .._results import Result, shown
 from ..errors import CsatInputError
 from ._common import count, rate, real
 
@@ -48,7 +48,7 @@ class CLVResult(Result):
         return [("clv.value", self.value), ("clv.margin", self.margin), ("clv.retention", self.retention),
                 ("clv.discount", self.discount), ("clv.acquisition_cost", self.acquisition_cost),
                 ("clv.multiplier", self.multiplier), ("clv.expected_lifetime", self.expected_lifetime),
-                ("clv.formula", self.formula)]
+                ("clv.formula", shown(self.formula))]
 
 
 def _check_rd(retention: object, discount: object) -> tuple[float, float]:

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result
+from .._results import Result, shown
 from .._validate import finite_number
 from ..errors import CsatInputError
 from ..i18n import label
@@ -58,7 +58,7 @@ class TheoreticalCurve(Result):
         return [("loyalty.theory.competition", self.competition), ("loyalty.theory.top_ratio", self.top_ratio),
                 ("loyalty.ratio", self.ratio), ("loyalty.theory.exponent", self.exponent),
                 ("loyalty.theory.floor", self.floor), ("loyalty.theory.ceiling", self.ceiling),
-                ("loyalty.theory.scale", self.scale), ("loyalty.theory.reference", self.reference)]
+                ("loyalty.theory.scale", self.scale), ("loyalty.theory.reference", shown(self.reference))]
 
 
 def _check(competition: object, top_ratio: object, floor: object, ceiling: object) -> tuple[float, ...]:

@@ -38,7 +38,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .._results import Result
+from .._results import Result, shown
 from .._validate import probability
 from ..errors import CsatConvergenceError, CsatInputError
 from ._pls_core import (SCHEMES, composite_reliability, cronbach_alpha_from_cov, fit_core, htmt,
@@ -78,7 +78,7 @@ class PLSResult(Result):
     notes: tuple
 
     def _summary(self) -> list[tuple[str, Any]]:
-        rows: list[tuple[str, Any]] = [("loyalty.pls.scheme", self.scheme), ("result.n", self.n),
+        rows: list[tuple[str, Any]] = [("loyalty.pls.scheme", shown(self.scheme)), ("result.n", self.n),
                                        ("result.n_dropped", self.n_dropped),
                                        ("result.dropped_reasons", self.dropped),
                                        ("loyalty.pls.iterations", self.iterations), ("loyalty.pls.gof", self.gof)]
@@ -87,7 +87,7 @@ class PLSResult(Result):
         if self.n_boot:
             rows += [("loyalty.pls.n_boot", self.n_boot), ("result.method", self.ci_method)]
         if self.notes:
-            rows.append(("loyalty.pls.notes", " ".join(self.notes)))
+            rows.append(("loyalty.pls.notes", " ".join(shown(n) for n in self.notes)))
         return rows
 
 

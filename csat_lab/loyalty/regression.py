@@ -39,7 +39,7 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from .._results import Result
+from .._results import Result, shown
 from .._validate import probability
 from ..errors import CsatConvergenceError, CsatInputError
 from ..scales import get as get_scale
@@ -83,7 +83,7 @@ class LoyaltyModel(Result):
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [
-            ("loyalty.model", self.kind),
+            ("loyalty.model", shown(self.kind)),
             ("loyalty.formula", self.formula),
             ("result.n", self.n),
             ("result.n_dropped", self.n_dropped),

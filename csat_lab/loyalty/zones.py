@@ -25,7 +25,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .._results import Result
+from .._results import Result, shown
 from .._validate import probability
 from ..errors import CsatInputError
 from ..i18n import label
@@ -174,7 +174,7 @@ class LoyaltyRatio(Result):
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("loyalty.ratio", self.ratio), ("result.ci", self.ci), ("result.method", self.ci_method),
-                ("loyalty.measure", self.measure), ("loyalty.top_loyalty", self.top_loyalty),
+                ("loyalty.measure", shown(self.measure)), ("loyalty.top_loyalty", self.top_loyalty),
                 ("loyalty.second_loyalty", self.second_loyalty), ("loyalty.n_top", self.n_top),
                 ("loyalty.n_second", self.n_second), ("result.n_dropped", self.n_dropped),
                 ("result.dropped_reasons", self.dropped)]

@@ -60,7 +60,11 @@ class DisconfirmationResult(Result):
             return [("survey.mean_gap", round(float(self.gap.mean()), 3)), ("survey.level_counts", counts),
                     ("result.n", self.n), ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
         return [("survey.expectation", self.expectation), ("survey.perception", self.perception),
-                ("survey.gap", self.gap), ("survey.level", self.label)]
+                ("survey.gap", self.gap), ("survey.level", self._level_text())]
+
+    def _level_text(self) -> Any:
+        # The stored label is in the language of the call; show the current one.
+        return label(f"scale.satisfaction5.{int(self.level)}") if pd.notna(self.level) else self.label
 
 
 def _levels(gap: np.ndarray, tolerance: float, step: float) -> np.ndarray:
