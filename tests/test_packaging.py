@@ -25,6 +25,8 @@ def test_wheel_contains_data_and_loads_datasets(tmp_path: Path) -> None:
     assert "csat_lab/_data/telco_churn.csv" in names
     assert "csat_lab/_data/telco_churn.schema.json" in names
     assert "csat_lab/labels/core.json" in names
+    # our licence and the third-party data notices travel with the wheel
+    assert any(n.endswith("licenses/NOTICE") for n in names) and any(n.endswith("licenses/LICENSE") for n in names)
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     # Run from an empty folder with only the unpacked wheel on the path, so the clone cannot help.
