@@ -16,7 +16,7 @@ done
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
 else
   echo "note: please install ${need[*]} (e.g. sudo apt-get install ${need[*]}); continuing without them"
 fi
