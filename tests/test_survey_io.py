@@ -113,3 +113,38 @@ def test_missing_file_and_unknown_scale_column() -> None:
         survey.read_csv(DATA / "gbk.csv", scales={"sat": "satisfaction5"})
     with pytest.raises(CsatInputError, match="not a readable SPSS"):
         survey.read_spss(DATA / "gbk.csv")
+
+
+def test_excel_exports_with_qualtrics_and_surveymonkey_headers_read_like_their_csv(tmp_path):
+    import csv
+    import io
+
+    import openpyxl
+
+    from csat_lab.survey import read_excel, read_qualtrics, read_surveymonkey
+
+    qualtrics_csv = ('ResponseId,Q1,Q2\nResponse ID,How satisfied are you?,Comment\n'
+                     '"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}"\n'
+                     'R_1,5,fine\nR_2,2,\n')
+    monkey_csv = 'Respondent ID,Overall satisfaction,Rate us,\n,Response,Price,Speed\n101,5,4,5\n102,4,3,2\n'
+    for layout, text, reader in (("qualtrics", qualtrics_csv, read_qualtrics),
+                                 ("surveymonkey", monkey_csv, read_surveymonkey)):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for row in csv.reader(io.StringIO(text)):
+            # numbers go into the workbook as numbers, as survey tools export them
+            sheet.append([int(v) if v.isdigit() else (v or None) for v in row])
+        path = tmp_path / f"{layout}.xlsx"
+        book.save(path)
+        from_excel, excel_book = read_excel(path, layout=layout)
+        from_csv, csv_book = reader(io.BytesIO(text.encode()))
+        pd.testing.assert_frame_equal(from_excel, from_csv)
+        assert excel_book["question"].tolist() == csv_book["question"].tolist()
+        assert excel_book.attrs["format"] == f"excel ({layout})"
+
+
+def test_excel_layout_must_be_known(tmp_path):
+    from csat_lab.survey import read_excel
+
+    with pytest.raises(CsatInputError, match="layout must be one of: 'plain', 'qualtrics', 'surveymonkey'"):
+        read_excel(tmp_path / "x.xlsx", layout="spss")

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .. import scales as _scales
+from .._validate import one_of
 from ..errors import CsatInputError
 from ..i18n import LANGUAGES
 
@@ -288,14 +289,18 @@ def read_surveymonkey(source: Source, *, encoding: str | None = None, scales: di
     return frame, book
 
 
-def read_excel(source: Source, *, sheet: str | int = 0, scales: dict[str, str] | None = None
-               ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read one sheet of an .xlsx workbook (first row = column names).
+def read_excel(source: Source, *, sheet: str | int = 0, scales: dict[str, str] | None = None,
+               layout: str = "plain") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read one sheet of an .xlsx workbook.
 
-    An .xlsx file is an Office Open XML spreadsheet, ISO/IEC 29500-1
-    (International Organization for Standardization, 2008), read here with
-    openpyxl; columns whose every filled cell is a number become numeric, the
-    others stay text.
+    ``layout`` says how the sheet starts: ``"plain"`` (first row = column
+    names), ``"qualtrics"`` (Qualtrics' three header rows) or
+    ``"surveymonkey"`` (SurveyMonkey's two header rows); the last two are
+    handed to :func:`read_qualtrics` / :func:`read_surveymonkey`, so an Excel
+    export gives the same table and codebook as the CSV export. An .xlsx file
+    is an Office Open XML spreadsheet, ISO/IEC 29500-1 (International
+    Organization for Standardization, 2008), read here with openpyxl; columns
+    whose every filled cell is a number become numeric, the others stay text.
 
     Examples
     --------
@@ -304,13 +309,23 @@ def read_excel(source: Source, *, sheet: str | int = 0, scales: dict[str, str] |
     >>> read_excel(buf)[0]["q1"].tolist()
     [5, 4]
     """
+    one_of(layout, ("plain", "qualtrics", "surveymonkey"), "layout")
     raw, name = _read_bytes(source)
     try:
-        frame = pd.read_excel(io.BytesIO(raw), sheet_name=sheet, engine="openpyxl", dtype=object)
+        frame = pd.read_excel(io.BytesIO(raw), sheet_name=sheet, engine="openpyxl", dtype=object,
+                              header=0 if layout == "plain" else None)
     except ValueError as exc:
         raise CsatInputError(f"{name}: {exc}") from None
     except Exception as exc:  # openpyxl raises several types for files that are not workbooks
         raise CsatInputError(f"{name} is not a readable .xlsx workbook ({type(exc).__name__})") from None
+    if layout != "plain":
+        # Same parser as the CSV export: whole numbers stored as floats by Excel are written back as integers.
+        cells = frame.map(lambda v: int(v) if isinstance(v, float) and v.is_integer() else v)
+        text = cells.to_csv(index=False, header=False)
+        reader = read_qualtrics if layout == "qualtrics" else read_surveymonkey
+        out, book = reader(io.BytesIO(text.encode("utf-8")), encoding="utf-8", scales=scales)
+        book.attrs.update(source=name, format=f"excel ({layout})", encoding=None)
+        return out, book
     frame.columns = [str(c) for c in frame.columns]
     frame = _to_numeric(frame.astype(object).where(frame.notna(), np.nan))
     book = _codebook(frame.columns, frame.columns, name, "excel", None)
