@@ -95,5 +95,5 @@ def bench_clean_large() -> Measurement:
         lambda: clean(data, scales=scales, id="id", duration="duration", straightline=items),
         "pandas masks (no report)",
         pandas_baseline,
-        target=3.0, repeat=3,
+        target=3.0, repeat=7,
     )

@@ -138,7 +138,8 @@ def clean(data: pd.DataFrame, *, scales: dict[str, "str | _scales.Scale"] | None
         sc = _scales.get(scale)
         s = _codes(work[col], sc)
         num = pd.to_numeric(s, errors="coerce")
-        na = num.isin(na_num) & num.notna()
+        # np.isin against the few numeric codes is a handful of vectorised comparisons
+        na = pd.Series(np.isin(num.to_numpy(dtype=float, na_value=np.nan), sorted(na_num)), index=num.index)
         if not pd.api.types.is_numeric_dtype(s):  # only text cells can hold "N/A"-style codes
             text = s.map(lambda v: v.strip().lower() if isinstance(v, str) else None)
             na |= text.isin(na_text)
