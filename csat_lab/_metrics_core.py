@@ -121,7 +121,7 @@ def nps_bootstrap(shares: np.ndarray, n: int, ci: float, n_boot: int, seed) -> t
 
 
 def tally(scores: object, scale: "str | scales.Scale", weights: object = None,
-          name: str = "scores", min_n: int = 2) -> Tally:
+          name: str | None = None, min_n: int = 2) -> Tally:
     """Validate ``scores`` against ``scale`` and count answers per code.
 
     Missing answers are dropped and reported; anything off the scale or
@@ -130,8 +130,8 @@ def tally(scores: object, scale: "str | scales.Scale", weights: object = None,
     have as many categories as the scale has codes.
     """
     sc = scales.get(scale)
-    if name == "scores" and isinstance(scores, pd.Series) and scores.name is not None:
-        name = str(scores.name)  # errors should name the user's column, not our parameter
+    if name is None:  # errors name the user's column when the answers come as a named Series
+        name = str(scores.name) if isinstance(scores, pd.Series) and scores.name is not None else "scores"
     values = _as_codes(scores, sc, name)
     if values.shape[0] == 0:
         raise CsatInputError(f"{name!r} is empty: no answers to score")

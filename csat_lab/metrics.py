@@ -158,7 +158,7 @@ def nps(scores: object, *, weights: object = None, ci: float = 0.95, method: str
     """
     ci = probability(ci)
     one_of(method, _NPS_METHODS, "method")
-    return _nps_result(tally(scores, "nps11", weights, "scores"), ci, method, n_boot, seed)
+    return _nps_result(tally(scores, "nps11", weights), ci, method, n_boot, seed)
 
 
 net_promoter_score = nps

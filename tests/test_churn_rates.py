@@ -202,3 +202,12 @@ def test_telco_churn_by_contract(telco):
         r = churn.churn_rate(int((g["Churn"] == "Yes").sum()), len(g))
         assert r.rate == pytest.approx(hand[contract])
     assert hand["Month-to-month"] > hand["One year"] > hand["Two year"]
+
+
+def test_wilson_bounds_hold_the_estimate_at_zero_and_all_lost():
+    # Same Wilson interval as the survey metrics: at 0 of n (or n of n) the bound is the estimate
+    # itself, never a rounding error beyond it (hand check: Wilson's lower bound at p = 0 is 0).
+    none_lost = churn.churn_rate(0, 7)
+    all_lost = churn.churn_rate(7, 7)
+    assert none_lost.ci[0] == 0.0 <= none_lost.rate <= none_lost.ci[1]
+    assert all_lost.ci[0] <= all_lost.rate <= all_lost.ci[1] == 1.0

@@ -221,3 +221,12 @@ def test_result_renders() -> None:
     assert "Net Promoter Score" in str(r)
     assert "<table>" in r._repr_html_()
     assert "Mean" in str(metrics.csat([5, 4, 1]))
+
+
+def test_errors_name_the_users_column():
+    with pytest.raises(CsatInputError, match=r"column 'Q2': non-numeric answers at rows \[1\]"):
+        metrics.nps(pd.Series([9, "nine"], name="Q2"))
+    with pytest.raises(CsatInputError, match=r"column 'scores': 1 answers outside"):
+        metrics.csat([1, 7])  # a plain list has no name
+    with pytest.raises(CsatInputError, match=r"bad positions \[1\]"):
+        metrics.nps([10, 9], weights=[1, -1])

@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.special import ndtri
 
+from .._metrics_core import wilson as _wilson_share
+from .._metrics_core import z_value as _z_value
 from .._validate import finite_number, probability
 from ..errors import CsatInputError
 
@@ -39,19 +40,18 @@ def rate(value: object, name: str) -> float:
 
 
 def z_value(ci: float) -> float:
-    """Two-sided standard-normal quantile for confidence level ``ci``."""
-    return float(ndtri(1.0 - (1.0 - probability(ci)) / 2.0))
+    """Two-sided standard-normal quantile for confidence level ``ci`` (checked to lie in (0, 1))."""
+    return _z_value(probability(ci))
 
 
 def wilson(successes: float, n: float, ci: float = 0.95) -> tuple[float, float]:
-    """Wilson (1927) score interval for a proportion; (nan, nan) when ``n`` is 0."""
+    """Wilson (1927) score interval for ``successes`` out of ``n``; (nan, nan) when ``n`` is 0.
+
+    The interval itself is the one the survey metrics use (:mod:`csat_lab._metrics_core`).
+    """
     if n <= 0:
         return (math.nan, math.nan)
-    z = z_value(ci)
-    p = successes / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    return _wilson_share(successes / n, n, probability(ci))
 
 
 def newcombe_difference(x1: float, n1: float, x2: float, n2: float, ci: float = 0.95) -> tuple[float, float]:
