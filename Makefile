@@ -23,8 +23,8 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,bench]"
 	$(PY) -m ipykernel install --sys-prefix --name csat_lab --display-name "Python (csat_lab)"
-	$(PY) -c 'from csat_lab._launch import write_lab_overrides; write_lab_overrides()'
-	$(PY) -c 'from csat_lab.widgets._voila import install_voila_template; install_voila_template()'
+	$(PY) -c 'from csat_lab.course.launch import write_lab_overrides; write_lab_overrides()'
+	$(PY) -c 'from csat_lab.widgets.voila import install_voila_template; install_voila_template()'
 	touch $(STAMP)
 
 # Debian packages outside Python (installed when missing and we are root): a CJK font for
@@ -36,10 +36,10 @@ browser:
 	@bash tools/system_deps.sh fonts chromium
 
 lab: setup fonts
-	$(PY) -m csat_lab._launch lab
+	$(PY) -m csat_lab.course.launch lab
 
 app: setup fonts
-	$(PY) -m csat_lab._launch app
+	$(PY) -m csat_lab.course.launch app
 
 test: setup browser
 	$(PY) -m pytest $(NBVAL) -n $(JOBS) --dist loadfile -q -rs

@@ -14,8 +14,9 @@ scipy.stats or ipywidgets::
     cl.simulate    data-generating processes behind the course datasets
     cl.plots       seaborn/matplotlib charts of results
     cl.widgets     ipywidgets explorers for the classroom
-    cl.exercises   self-checks for the course exercises (``cl.check(id, answer)``)
-    cl.glossary    the bilingual glossary (English / 简体中文)
+    cl.course      teaching support: exercises (``cl.check(id, answer)``), glossary, launch
+    cl.exercises   the course self-checks (``csat_lab.course.exercises``)
+    cl.glossary    the bilingual glossary, English / 简体中文 (``csat_lab.course.glossary``)
     cl.export      CSV / Excel export that neutralises spreadsheet formulas
 
 Examples
@@ -36,20 +37,22 @@ from .i18n import get_language, label, on_language_change, set_language
 
 __version__ = "0.1.0"
 
-_LAZY_MODULES = (
-    "metrics",
-    "survey",
-    "loyalty",
-    "churn",
-    "segments",
-    "complaints",
-    "simulate",
-    "plots",
-    "widgets",
-    "exercises",
-    "glossary",
-    "export",
-)
+#: Public name -> module it loads on first use (teaching modules live in csat_lab.course).
+_LAZY_MODULES = {
+    "metrics": "csat_lab.metrics",
+    "survey": "csat_lab.survey",
+    "loyalty": "csat_lab.loyalty",
+    "churn": "csat_lab.churn",
+    "segments": "csat_lab.segments",
+    "complaints": "csat_lab.complaints",
+    "simulate": "csat_lab.simulate",
+    "plots": "csat_lab.plots",
+    "widgets": "csat_lab.widgets",
+    "course": "csat_lab.course",
+    "exercises": "csat_lab.course.exercises",
+    "glossary": "csat_lab.course.glossary",
+    "export": "csat_lab.export",
+}
 
 __all__ = [
     "CsatLabError",
@@ -67,11 +70,11 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY_MODULES:
-        module = importlib.import_module(f".{name}", __name__)
+        module = importlib.import_module(_LAZY_MODULES[name])
         globals()[name] = module
         return module
     if name == "check":
-        return importlib.import_module(".exercises", __name__).check
+        return importlib.import_module("csat_lab.course.exercises").check
     raise AttributeError(f"module 'csat_lab' has no attribute {name!r}")
 
 

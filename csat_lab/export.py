@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._validate import require_frame
+from ._core.validate import require_frame
 from .errors import CsatInputError
 
 __all__ = ["neutralise_formulas", "to_csv", "to_excel", "FORMULA_PREFIXES"]

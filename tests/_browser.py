@@ -111,8 +111,8 @@ def chromium_page(requests: list[str]) -> Iterator[object]:
 
 def voila_command(port: int) -> list[str]:
     """``make app``'s Voila command on ``port``, with the offline template installed and chosen."""
-    from csat_lab._launch import app_command
-    from csat_lab.widgets._voila import TEMPLATE, install_voila_template
+    from csat_lab.course.launch import app_command
+    from csat_lab.widgets.voila import TEMPLATE, install_voila_template
 
     install_voila_template()
     cmd = app_command(port=port, open_browser=False)

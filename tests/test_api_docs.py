@@ -36,12 +36,12 @@ NO_REFERENCE_NEEDED = {
     "csat_lab.scales.available",
     "csat_lab.scales.register",
     # Course self-check plumbing: answer checks, hints, listing, fingerprints, glossary lookups.
-    "csat_lab.exercises.check",
-    "csat_lab.exercises.hint",
-    "csat_lab.exercises.list_exercises",
-    "csat_lab.exercises.fingerprint",
-    "csat_lab.glossary.glossary",
-    "csat_lab.glossary.lookup",
+    "csat_lab.course.exercises.check",
+    "csat_lab.course.exercises.hint",
+    "csat_lab.course.exercises.list_exercises",
+    "csat_lab.course.exercises.fingerprint",
+    "csat_lab.course.glossary.glossary",
+    "csat_lab.course.glossary.lookup",
     # Command-line entry point and bulk regeneration of the course data files.
     "csat_lab.simulate.main",
     "csat_lab.simulate.regenerate",

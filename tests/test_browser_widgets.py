@@ -88,7 +88,7 @@ def test_voila_app_slider_updates_number_and_chart_offline():
 @pytest.mark.server
 def test_jupyterlab_runs_the_explorers_notebook_offline(tmp_path):
     require_chromium()
-    from csat_lab._launch import lab_command, write_lab_overrides
+    from csat_lab.course.launch import lab_command, write_lab_overrides
 
     write_lab_overrides()
     port, token = free_port(), secrets.token_hex(16)

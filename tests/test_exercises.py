@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import csat_lab as cl
-from csat_lab import exercises
+from csat_lab.course import exercises
 from csat_lab.errors import CsatInputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,7 +116,7 @@ def test_unknown_exercise_lists_the_valid_ids() -> None:
 
 
 def test_every_exercise_has_a_bilingual_hint_and_a_notebook() -> None:
-    catalog = json.loads((ROOT / "csat_lab" / "labels" / "exercises.json").read_text(encoding="utf-8"))
+    catalog = json.loads((ROOT / "csat_lab" / "i18n" / "labels" / "exercises.json").read_text(encoding="utf-8"))
     for ex in exercises.EXERCISES.values():
         entry = catalog[f"exercise.{ex.id}.hint"]
         assert entry["en"] and entry["zh-CN"]

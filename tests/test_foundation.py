@@ -52,7 +52,7 @@ class TestLabels:
 
     def test_label_files_do_not_repeat_keys(self) -> None:
         seen: dict[str, str] = {}
-        for path in sorted((ROOT / "csat_lab" / "labels").glob("*.json")):
+        for path in sorted((ROOT / "csat_lab" / "i18n" / "labels").glob("*.json")):
             for key in json.loads(path.read_text(encoding="utf-8")):
                 assert key not in seen, f"{key} in {path.name} and {seen[key]}"
                 seen[key] = path.name

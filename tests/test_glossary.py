@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import csat_lab as cl
-from csat_lab import glossary as g
+from csat_lab.course import glossary as g
 from csat_lab.errors import CsatInputError
 
 

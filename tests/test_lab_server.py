@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from csat_lab import _launch
+from csat_lab.course import launch as _launch
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,7 +17,8 @@ from matplotlib.patches import FancyArrowPatch  # noqa: E402
 import csat_lab as cl  # noqa: E402
 from csat_lab.errors import CsatInputError  # noqa: E402
 from csat_lab.loyalty import (ECSI_MODEL, ipa, loyalty_curve, loyalty_regression,  # noqa: E402
-                              pls_path_model, shapley_importance, simulate_structural)
+                              pls_path_model, shapley_importance)
+from csat_lab.simulate import simulate_structural  # noqa: E402
 from csat_lab.plots import loyalty as lp  # noqa: E402
 
 

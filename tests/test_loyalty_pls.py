@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from csat_lab.errors import CsatInputError
-from csat_lab.loyalty import ACSI_MODEL, ECSI_MODEL, pls_path_model, power_for_path, simulate_structural
+from csat_lab.loyalty import ACSI_MODEL, ECSI_MODEL, pls_path_model, power_for_path
+from csat_lab.simulate import simulate_structural
 
 REF = Path(__file__).resolve().parents[1].parent / "shared" / "reference-data" / "ecsi"
 

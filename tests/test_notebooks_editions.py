@@ -90,7 +90,7 @@ def test_each_notebook_has_the_course_furniture(stem: str) -> None:
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_every_checked_exercise_exists_and_is_introduced(stem: str) -> None:
-    from csat_lab.exercises import EXERCISES
+    from csat_lab.course.exercises import EXERCISES
 
     nb = _read(NOTEBOOKS / f"{stem}.ipynb")
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
@@ -138,7 +138,7 @@ def test_every_explorer_is_taught_in_a_notebook() -> None:
 
 
 def test_every_registered_exercise_is_used_in_a_notebook() -> None:
-    from csat_lab.exercises import EXERCISES
+    from csat_lab.course.exercises import EXERCISES
 
     used = set()
     for stem in STEMS:

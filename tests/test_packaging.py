@@ -24,7 +24,7 @@ def test_wheel_contains_data_and_loads_datasets(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "csat_lab/_data/telco_churn.csv" in names
     assert "csat_lab/_data/telco_churn.schema.json" in names
-    assert "csat_lab/labels/core.json" in names
+    assert "csat_lab/i18n/labels/core.json" in names
     # our licence and the third-party data notices travel with the wheel
     assert any(n.endswith("licenses/NOTICE") for n in names) and any(n.endswith("licenses/LICENSE") for n in names)
     unpacked = tmp_path / "site"

@@ -14,7 +14,7 @@ import pytest
 
 import csat_lab as cl
 from csat_lab import simulate
-from csat_lab._simulate_common import write_csv
+from csat_lab.simulate._common import write_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = ROOT / "datasets"

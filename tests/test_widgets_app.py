@@ -47,7 +47,7 @@ def test_every_explorer_builds_and_shows_a_result(name):
 def test_voila_template_strips_exactly_the_cdn_links_of_the_lab_template(tmp_path):
     from voila.paths import collect_template_paths
 
-    from csat_lab.widgets._voila import _CDN_LINKS, install_voila_template
+    from csat_lab.widgets.voila import _CDN_LINKS, install_voila_template
 
     lab = next(Path(p) / "index.html.j2" for p in collect_template_paths(["voila"], "lab")
                if (Path(p) / "index.html.j2").exists() and Path(p).name == "lab")

@@ -11,9 +11,10 @@ import pytest
 ipywidgets = pytest.importorskip("ipywidgets")
 
 import csat_lab as cl
-from csat_lab._results import Result
+from csat_lab._core.results import Result
 from csat_lab.errors import CsatInputError
-from csat_lab.widgets import _base, _controls
+from csat_lab.widgets.views import base as _base
+from csat_lab.widgets.views import controls as _controls
 
 
 @dataclasses.dataclass(frozen=True)

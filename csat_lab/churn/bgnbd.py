@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import betaln, gammaln, hyp2f1
 
-from .._results import Result, shown
-from .._validate import as_numeric
+from .._core.results import Result, shown
+from .._core.validate import as_numeric
 from ..errors import CsatConvergenceError, CsatInputError
 from ..i18n import label
 

@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result, shown
-from ._log import log_arrays, period_codes, period_labels
-from .transactions import REFUND_POLICY
+from .._core.results import Result, shown
+from .._core.txlog import log_arrays, period_codes, period_labels
+from .._core.txlog import REFUND_POLICY
 
 __all__ = ["CohortResult", "cohort_table"]
 

@@ -29,12 +29,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result, shown
-from .._validate import one_of, require_columns, require_frame
+from .._core.results import Result, shown
+from .._core.validate import one_of, require_columns, require_frame
 from ..errors import CsatInputError
 from ..i18n import label
-from ._common import wilson
-from .transactions import to_dates, validate_transactions
+from .._core.intervals import wilson_counts
+from .._core.validate import to_dates
+from .transactions import validate_transactions
 
 __all__ = ["PeriodChurnResult", "period_churn"]
 
@@ -151,7 +152,7 @@ def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *
             + ("" if joiners != "exclude" else " or joiners='include'")
         )
     churn = lost / base
-    interval = (math.nan, math.nan) if joiners == "average" else wilson(lost, base, ci)
+    interval = (math.nan, math.nan) if joiners == "average" else wilson_counts(lost, base, ci)
     return PeriodChurnResult(
         rate=churn, retention=1.0 - churn, lost=int(lost), customers=base,
         denominator=label(f"churn.denominator.{joiners}", n=f"{base:g}", joiners=join, joiners_lost=join_lost),

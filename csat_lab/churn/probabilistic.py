@@ -18,11 +18,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result, shown
-from .._validate import as_numeric
+from .._core.results import Result, shown
+from .._core.validate import as_numeric, finite_number
 from ..errors import CsatInputError
 from ..i18n import label
-from ._common import real
 from .bgnbd import BGNBDModel, GammaGammaModel
 
 __all__ = ["ProbabilisticCLVResult", "probabilistic_clv"]
@@ -82,16 +81,16 @@ def _check_models(bgnbd: object, gamma_gamma: object) -> tuple[BGNBDModel, Gamma
 
 
 def _check_settings(horizon: object, period_length: object, discount: object, margin: object) -> tuple:
-    h = real(horizon, "horizon")
+    h = finite_number(horizon, "horizon")
     if h < 1 or h != int(h):
         raise CsatInputError(f"horizon must be a whole number of periods, at least 1, got {horizon!r}")
-    length = real(period_length, "period_length")
+    length = finite_number(period_length, "period_length")
     if length <= 0:
         raise CsatInputError(f"period_length must be positive (time units per period), got {period_length!r}")
-    d = real(discount, "discount")
+    d = finite_number(discount, "discount")
     if d <= -1:
         raise CsatInputError(f"discount must be above -1 (a rate per period, e.g. 0.01), got {discount!r}")
-    m = real(margin, "margin")
+    m = finite_number(margin, "margin")
     if not 0 < m <= 1:
         raise CsatInputError(f"margin must be a share of spend in (0, 1], e.g. 0.3 for 30%, got {margin!r}")
     return int(h), length, d, m

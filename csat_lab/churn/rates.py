@@ -18,10 +18,11 @@ from typing import Any
 
 import pandas as pd
 
-from .._results import Result, shown
+from .._core.results import Result, shown
 from ..errors import CsatInputError
 from ..i18n import label
-from ._common import count, rate, real, wilson
+from .._core.intervals import wilson_counts
+from .._core.validate import finite_number, head_count, rate
 
 __all__ = [
     "ChurnResult",
@@ -105,8 +106,8 @@ def churn_rate(lost: int, customers: int, *, ci: float = 0.95) -> ChurnResult:
     >>> round(r.ci[0], 4), round(r.ci[1], 4)
     (0.053, 0.105)
     """
-    lost_n = count(lost, "lost")
-    base = count(customers, "customers")
+    lost_n = head_count(lost, "lost")
+    base = head_count(customers, "customers")
     if base == 0:
         raise CsatInputError("customers must be at least 1: a churn rate needs customers who bought")
     if lost_n > base:
@@ -116,7 +117,7 @@ def churn_rate(lost: int, customers: int, *, ci: float = 0.95) -> ChurnResult:
     churn = lost_n / base
     return ChurnResult(
         rate=churn, retention=1.0 - churn, lost=lost_n, customers=base,
-        denominator=label("churn.denominator.given", n=base), ci=wilson(lost_n, base, ci),
+        denominator=label("churn.denominator.given", n=base), ci=wilson_counts(lost_n, base, ci),
         ci_method="Wilson score", n=base,
     )
 
@@ -138,8 +139,8 @@ def retention_rate(retained: int, customers: int, *, ci: float = 0.95) -> ChurnR
     >>> r.retention, r.rate, r.lost
     (0.925, 0.075, 30)
     """
-    kept = count(retained, "retained")
-    base = count(customers, "customers")
+    kept = head_count(retained, "retained")
+    base = head_count(customers, "customers")
     if kept > base:
         raise CsatInputError(f"retained ({kept}) cannot exceed customers ({base})")
     return churn_rate(base - kept, base, ci=ci)
@@ -197,8 +198,8 @@ def revenue_retention(start_revenue: float, churned: float, contraction: float =
     >>> r.revenue_churn, r.grr, r.nrr
     (0.1, 0.9, 1.05)
     """
-    r0 = real(start_revenue, "start_revenue")
-    parts = {name: real(v, name) for name, v in
+    r0 = finite_number(start_revenue, "start_revenue")
+    parts = {name: finite_number(v, name) for name, v in
              (("churned", churned), ("contraction", contraction), ("expansion", expansion))}
     if r0 <= 0:
         raise CsatInputError(f"start_revenue must be positive, got {start_revenue!r}")
@@ -233,7 +234,7 @@ def revenue_retention_from_customers(data: pd.DataFrame, *, before: str, after: 
     >>> r.churned, r.contraction, r.expansion, r.dropped
     (100.0, 10.0, 40.0, {'new customers (no revenue before)': 1})
     """
-    from .._validate import numeric_column, require_frame
+    from .._core.validate import numeric_column, require_frame
 
     require_frame(data)
     b = numeric_column(data, before)
@@ -314,7 +315,7 @@ def expected_lifetime(churn: float) -> float:
 
 
 def _periods(periods: object) -> int:
-    n = count(periods, "periods")
+    n = head_count(periods, "periods")
     if n < 1:
         raise CsatInputError(f"periods must be a positive whole number, got {periods!r}")
     return n

@@ -14,11 +14,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result
-from .._validate import as_numeric, probability
+from .._core.results import Result
+from .._core.validate import as_numeric, probability
 from ..errors import CsatInputError
 from ..i18n import label
-from ._common import as_bool
+from .._core.validate import as_bool
 
 __all__ = ["SurvivalResult", "kaplan_meier"]
 
@@ -164,7 +164,7 @@ def _inputs(durations, events, groups, data) -> pd.DataFrame:
         if isinstance(value, str):
             if data is None:
                 raise CsatInputError(f"{name}={value!r} is a column name; pass data= as well")
-            from .._validate import require_columns
+            from .._core.validate import require_columns
 
             require_columns(data, [value])
             return data[value].reset_index(drop=True)

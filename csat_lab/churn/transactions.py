@@ -22,14 +22,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result, shown
-from .._validate import as_numeric, one_of, require_columns, require_frame
+from .._core.results import Result, shown
+from .._core.txlog import REFUND_POLICY
+from .._core.validate import as_numeric, one_of, require_columns, require_frame, to_dates
 from ..errors import CsatInputError
 
 __all__ = ["TransactionReport", "TransactionSummary", "validate_transactions", "summary_from_transactions"]
 
-REFUND_POLICY = ("refunds (negative amounts) are netted per customer-period; "
-                 "a period whose net amount is negative counts as no purchase")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,26 +54,6 @@ class TransactionReport(Result):
                 ("transactions.unsorted", self.unsorted), ("transactions.refunds", self.refunds),
                 ("transactions.refund_total", self.refund_total), ("transactions.policy", shown(self.policy))]
 
-
-def to_dates(values: pd.Series, name: str) -> pd.Series:
-    """Parse dates; text that is not a date is an error naming its rows (missing stays NaT)."""
-    if pd.api.types.is_datetime64_any_dtype(values.dtype):
-        out = values
-    else:
-        out = pd.to_datetime(values, errors="coerce")
-        bad = out.isna() & values.notna()
-        if bad.any():
-            raise CsatInputError(
-                f"{name!r} must hold dates; rows {list(values.index[bad][:5])} hold {values[bad].iloc[0]!r}"
-            )
-    if getattr(out.dt, "tz", None) is not None:
-        out = out.dt.tz_localize(None)
-    beyond = out.notna() & ((out > pd.Timestamp.max) | (out < pd.Timestamp.min))
-    if beyond.any():
-        raise CsatInputError(
-            f"{name!r} holds dates outside 1677-2262 (a future date or typo) at rows {list(values.index[beyond][:5])}"
-        )
-    return out.astype("datetime64[ns]")
 
 
 def validate_transactions(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date",

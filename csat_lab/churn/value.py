@@ -20,9 +20,9 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from .._results import Result, shown
+from .._core.results import Result, shown
 from ..errors import CsatInputError
-from ._common import count, rate, real
+from .._core.validate import finite_number, head_count, rate
 
 __all__ = ["CLVResult", "RetentionEconomics", "customer_lifetime_value", "clv", "clv_sensitivity",
            "retention_economics"]
@@ -58,7 +58,7 @@ def _check_rd(retention: object, discount: object) -> tuple[float, float]:
             "retention must be below 1: with retention 1 a customer never leaves and the lifetime value "
             "has no finite value"
         )
-    d = real(discount, "discount")
+    d = finite_number(discount, "discount")
     if d <= -1:
         raise CsatInputError(f"discount must be above -1 (it is a rate per period, e.g. 0.1), got {discount!r}")
     return r, d
@@ -99,8 +99,8 @@ def customer_lifetime_value(margin: float, retention: float, discount: float, *,
     >>> round(float(clv(100, 0.8, 0.1)), 2)
     266.67
     """
-    m = real(margin, "margin")
-    ac = real(acquisition_cost, "acquisition_cost")
+    m = finite_number(margin, "margin")
+    ac = finite_number(acquisition_cost, "acquisition_cost")
     r, d = _check_rd(retention, discount)
     mult = r / (1.0 + d - r)
     return CLVResult(value=m * mult - ac, margin=m, retention=r, discount=d, acquisition_cost=ac,
@@ -130,8 +130,8 @@ def clv_sensitivity(margin: float, retention: Sequence[float] = (0.6, 0.7, 0.8, 
     0.8        266.7
     0.9        450.0
     """
-    m = real(margin, "margin")
-    ac = real(acquisition_cost, "acquisition_cost")
+    m = finite_number(margin, "margin")
+    ac = finite_number(acquisition_cost, "acquisition_cost")
     rs = [_check_rd(r, 0.0)[0] for r in np.atleast_1d(retention)]
     ds = [_check_rd(0.0, d)[1] for d in np.atleast_1d(discount)]
     if not rs or not ds:
@@ -190,18 +190,18 @@ def retention_economics(customers: int, retention: float, margin: float, *, gain
     >>> round(e.extra_customers, 1), round(e.profit_increase, 3)
     (116.0, 0.172)
     """
-    n0 = count(customers, "customers")
+    n0 = head_count(customers, "customers")
     r = rate(retention, "retention")
-    g = real(gain, "gain")
+    g = finite_number(gain, "gain")
     r2 = r + g
     if not 0 <= r2 <= 1:
         raise CsatInputError(f"retention + gain must lie between 0 and 1, got {r2:g}")
-    m = real(margin, "margin")
-    a = count(new_customers, "new_customers")
-    n_years = count(years, "years")
+    m = finite_number(margin, "margin")
+    a = head_count(new_customers, "new_customers")
+    n_years = head_count(years, "years")
     if n_years < 1:
         raise CsatInputError("years must be at least 1")
-    c_a, c_r = real(acquisition_cost, "acquisition_cost"), real(retention_cost, "retention_cost")
+    c_a, c_r = finite_number(acquisition_cost, "acquisition_cost"), finite_number(retention_cost, "retention_cost")
     if c_a < 0 or c_r < 0:
         raise CsatInputError("acquisition_cost and retention_cost must not be negative")
     _, d = _check_rd(0.0, discount)

@@ -8,9 +8,11 @@ Public API (see each function's docstring):
   and protected markets)
 * key drivers (:mod:`.drivers`, :mod:`.ipa`): :func:`shapley_importance`,
   :func:`relative_weights`, :func:`ipa`
-* path models (:mod:`.pls`, :mod:`.models`): :func:`pls_path_model`,
-  :data:`ECSI_MODEL`, :data:`ACSI_MODEL`
-* planning (:mod:`.planning`): :func:`simulate_structural`, :func:`power_for_path`
+* path models (:mod:`.pls`): :func:`pls_path_model`, :data:`ECSI_MODEL`, :data:`ACSI_MODEL`
+* planning (:mod:`.planning`): :func:`power_for_path`
+
+``simulate_structural`` lives in :mod:`csat_lab.simulate` (data layer);
+``csat_lab.loyalty.simulate_structural`` still resolves to it, on first use.
 
 Examples
 --------
@@ -21,12 +23,14 @@ Examples
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 from .curves import TheoreticalCurve, theoretical_curve
 from .drivers import relative_weights, shapley_importance, subset_r2
 from .ipa import IPA_METHODS, QUADRANTS, ipa
-from .models import ACSI_MODEL, ECSI_MODEL, PathModelSpec
-from .planning import PowerResult, power_for_path, simulate_structural
-from .pls import SCHEMES, PLSResult, parse_inner, pls_path_model
+from .planning import PowerResult, power_for_path
+from .pls import ACSI_MODEL, ECSI_MODEL, SCHEMES, PathModelSpec, PLSResult, parse_inner, pls_path_model
 from .regression import KINDS, LoyaltyModel, loyalty_regression
 from .zones import ZONES, LoyaltyRatio, loyalty_curve, loyalty_zones, top_box_loyalty_ratio
 
@@ -40,3 +44,11 @@ __all__ = [
     "ACSI_MODEL", "ECSI_MODEL", "PathModelSpec",
     "PowerResult", "power_for_path", "simulate_structural",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The data layer sits above computation, so this alias is resolved by name on first use
+    # rather than imported: csat_lab.simulate imports csat_lab.loyalty, not the other way round.
+    if name == "simulate_structural":
+        return getattr(importlib.import_module("csat_lab.simulate.structural"), name)
+    raise AttributeError(f"module 'csat_lab.loyalty' has no attribute {name!r}")

@@ -13,7 +13,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from .._validate import as_numeric, require_columns, require_frame
+from .._core.validate import as_numeric, require_columns, require_frame
 from ..errors import CsatInputError
 
 
@@ -100,26 +100,3 @@ def check_not_collinear(corr: np.ndarray, names: list[str], what: str = "drivers
         "drop or combine them"
     )
 
-
-def percentile_ci(samples: np.ndarray, ci: float) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile bootstrap interval along axis 0 (Efron & Tibshirani 1993)."""
-    alpha = (1 - ci) / 2
-    return np.nanquantile(samples, alpha, axis=0), np.nanquantile(samples, 1 - alpha, axis=0)
-
-
-def rng_from(seed: object) -> np.random.Generator:
-    """A numpy Generator from an int seed, None or an existing Generator."""
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is None or isinstance(seed, (int, np.integer)):
-        return np.random.default_rng(seed)
-    raise CsatInputError(f"seed must be an int, None or a numpy Generator, got {type(seed).__name__}")
-
-
-def count(value: object, name: str, *, minimum: int = 0) -> int:
-    """Validate a non-negative integer such as a number of bootstrap replicates."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise CsatInputError(f"{name} must be a whole number, got {value!r}")
-    if value < minimum:
-        raise CsatInputError(f"{name} must be at least {minimum}, got {value}")
-    return int(value)

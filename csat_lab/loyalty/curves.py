@@ -25,8 +25,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._results import Result, shown
-from .._validate import finite_number
+from .._core.results import Result, shown
+from .._core.validate import finite_number
 from ..errors import CsatInputError
 from ..i18n import label
 from ..scales import Scale

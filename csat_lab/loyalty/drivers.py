@@ -41,9 +41,11 @@ from typing import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from .._validate import probability
+from .._core.validate import probability
 from ..errors import CsatInputError
-from ._prep import check_not_collinear, column_list, count, flat_columns, numeric_frame, percentile_ci, rng_from
+from .._core.intervals import percentile_ci
+from .._core.validate import rng_from, whole_number
+from ._prep import check_not_collinear, column_list, flat_columns, numeric_frame
 
 __all__ = ["shapley_importance", "relative_weights", "subset_r2"]
 
@@ -148,7 +150,7 @@ def _importance(data: object, outcome: str, drivers: Sequence[str], *, bootstrap
             "use relative_weights() for more"
         )
     ci = probability(ci, "ci")
-    n_boot = count(bootstrap, "bootstrap")
+    n_boot = whole_number(bootstrap, "bootstrap")
     frame, n_dropped, dropped = numeric_frame(data, [outcome, *drivers])
     n, p = frame.shape[0], len(drivers)
     if n <= p + 1:

@@ -39,8 +39,8 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from .._results import Result, shown
-from .._validate import probability
+from .._core.results import Result, shown
+from .._core.validate import probability
 from ..errors import CsatConvergenceError, CsatInputError
 from ..scales import get as get_scale
 from ._prep import column_list, numeric_frame

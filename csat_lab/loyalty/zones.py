@@ -25,8 +25,8 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .._results import Result, shown
-from .._validate import probability
+from .._core.results import Result, shown
+from .._core.validate import probability
 from ..errors import CsatInputError
 from ..i18n import label
 from ..scales import get as get_scale

@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from .. import scales as _scales
-from .._results import Result
-from .._validate import as_numeric, one_of, require_columns, require_frame
+from .._core.results import Result
+from .._core.validate import as_numeric, one_of, require_columns, require_frame
 from ..errors import CsatInputError
 from ..i18n import label
 

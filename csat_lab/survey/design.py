@@ -21,9 +21,9 @@ from typing import Any
 
 import numpy as np
 
-from .._metrics_core import wilson, z_value
-from .._results import Result
-from .._validate import probability
+from .._core.intervals import wilson, z_value
+from .._core.results import Result
+from .._core.validate import probability
 from ..errors import CsatInputError
 
 __all__ = ["margin_of_error", "sample_size", "sample_size_mean", "sample_size_nps", "nps_margin_of_error",

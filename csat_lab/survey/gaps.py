@@ -23,9 +23,9 @@ import numpy as np
 import pandas as pd
 
 from .. import scales
-from .._metrics_core import t_value, two_sided_p_t
-from .._results import Result
-from .._validate import as_numeric, probability, require_frame
+from .._core.intervals import t_value, two_sided_p_t
+from .._core.results import Result
+from .._core.validate import as_numeric, probability, require_frame
 from ..errors import CsatInputError
 from ..i18n import label
 

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .. import scales as _scales
-from .._validate import one_of
+from .._core.validate import one_of
 from ..errors import CsatInputError
 from ..i18n import LANGUAGES
 

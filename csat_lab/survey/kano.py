@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .. import scales as _scales
-from .._validate import require_columns, require_frame
+from .._core.validate import require_columns, require_frame
 from ..errors import CsatInputError
 from ..i18n import LANGUAGES, label
 

@@ -24,7 +24,7 @@ from typing import Sequence
 import pandas as pd
 
 from .. import scales as _scales
-from .._validate import require_columns, require_frame
+from .._core.validate import require_columns, require_frame
 from ..errors import CsatInputError
 from ..i18n import label
 

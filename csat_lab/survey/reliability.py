@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from .._results import Result
-from .._validate import as_numeric, one_of, probability, require_columns, require_frame
+from .._core.results import Result
+from .._core.validate import as_numeric, one_of, probability, require_columns, require_frame
 from ..errors import CsatConvergenceError, CsatInputError
 
 __all__ = ["AlphaResult", "OmegaResult", "cronbach_alpha", "item_analysis", "omega_total"]

@@ -4,7 +4,7 @@ Each explorer is a pure model function in :mod:`csat_lab.widgets.models`
 (controls in, result object out; analysts can call it directly) plus a thin
 view returned by ``*_explorer()``. Views are labelled from the i18n catalog
 and re-label themselves when :func:`csat_lab.set_language` is called; slider
-updates are debounced (see :mod:`csat_lab.widgets._base`). :func:`app` puts
+updates are debounced (see :mod:`csat_lab.widgets.views.base`). :func:`app` puts
 every explorer in one tabbed page, which ``make app`` serves with Voila.
 
 Names load on first use so that ``csat_lab.widgets.models`` can be imported
@@ -17,24 +17,24 @@ import importlib
 from typing import Any
 
 _HOMES = {
-    "Explorer": "_base",
-    "Rendered": "_base",
-    "DEBOUNCE_S": "_base",
-    "language_switch": "_controls",
-    "nps_explorer": "_survey_views",
-    "nps_difference_explorer": "_survey_views",
-    "disconfirmation_explorer": "_survey_views",
-    "sample_size_explorer": "_survey_views",
-    "kano_explorer": "_survey_views",
-    "loyalty_curve_explorer": "_loyalty_views",
-    "key_driver_explorer": "_loyalty_views",
-    "churn_explorer": "_churn_views",
-    "clv_explorer": "_churn_views",
-    "pareto_explorer": "_churn_views",
-    "cohort_explorer": "_churn_views",
-    "complaint_simulator": "_complaint_views",
-    "app": "_app",
-    "EXPLORERS": "_app",
+    "Explorer": "views.base",
+    "Rendered": "views.base",
+    "DEBOUNCE_S": "views.base",
+    "language_switch": "views.controls",
+    "nps_explorer": "views.survey",
+    "nps_difference_explorer": "views.survey",
+    "disconfirmation_explorer": "views.survey",
+    "sample_size_explorer": "views.survey",
+    "kano_explorer": "views.survey",
+    "loyalty_curve_explorer": "views.loyalty",
+    "key_driver_explorer": "views.loyalty",
+    "churn_explorer": "views.churn",
+    "clv_explorer": "views.churn",
+    "pareto_explorer": "views.churn",
+    "cohort_explorer": "views.churn",
+    "complaint_simulator": "views.complaints",
+    "app": "views.app",
+    "EXPLORERS": "views.app",
     "models": "models",
 }
 

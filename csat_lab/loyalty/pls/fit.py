@@ -1,0 +1,301 @@
+"""PLS path models (PLS-PM) of satisfaction indices: ECSI, ACSI and your own.
+
+:func:`pls_path_model` estimates a path model between constructs (image,
+expectations, quality, value, satisfaction, complaints, loyalty ...), each
+measured by a block of survey items, with Wold's partial least squares
+algorithm (mode A or B outer weights; centroid, factorial or path inner
+weighting; Tenenhaus et al. 2005). It returns path coefficients and R^2,
+loadings and outer weights, reliability and validity (Cronbach's alpha,
+composite reliability, AVE, HTMT), the GoF index, construct scores and the
+0-100 indices that the ACSI publishes (Fornell et al. 1996), with bootstrap
+CIs on request.
+
+Standardisation convention: with ``scaled=True`` items are z-scored with the
+sample standard deviation (divisor n - 1), and construct scores have sample
+variance 1 (``scores.std()`` is 1 in pandas). R's plspm uses the divisor n
+for both, so its outer weights are ``sqrt(n / (n - 1))`` times ours; path
+coefficients, loadings, R^2, reliabilities and GoF do not depend on the
+divisor and agree exactly.
+
+Examples
+--------
+>>> import numpy as np, pandas as pd
+>>> from csat_lab.loyalty import pls_path_model
+>>> from csat_lab.simulate import simulate_structural
+>>> data, truth = simulate_structural({("QUAL", "SAT"): 0.6, ("SAT", "LOY"): 0.5}, n=400, seed=1)
+>>> blocks = {c: [f"{c}{i}" for i in (1, 2, 3)] for c in ("QUAL", "SAT", "LOY")}
+>>> res = pls_path_model(data, blocks, [("QUAL", "SAT"), ("SAT", "LOY")])
+>>> res.paths.round(2)  # below the true 0.6 and 0.5: composites carry measurement error
+  source target  coef
+0   QUAL    SAT  0.51
+1    SAT    LOY  0.41
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..._core.results import Result, shown
+from ..._core.validate import probability
+from ...errors import CsatConvergenceError, CsatInputError
+from ._algorithm import (SCHEMES, composite_reliability, cronbach_alpha_from_cov, fit_core, htmt,
+                        total_effects)
+from ..._core.intervals import percentile_ci
+from ..._core.validate import rng_from, whole_number
+from .._prep import check_not_collinear, check_variation, numeric_frame
+from .spec import parse_blocks, parse_inner
+
+__all__ = ["PLSResult", "pls_path_model"]
+
+
+@dataclasses.dataclass(frozen=True)
+class PLSResult(Result):
+    """A fitted PLS path model; every table is a DataFrame or Series."""
+
+    paths: pd.DataFrame
+    r2: pd.Series
+    loadings: pd.DataFrame
+    outer_weights: pd.Series
+    cross_loadings: pd.DataFrame
+    reliability: pd.DataFrame
+    htmt: pd.DataFrame
+    gof: float
+    total_effects: pd.DataFrame
+    lv_correlations: pd.DataFrame
+    scores: pd.DataFrame
+    index_scores: pd.DataFrame
+    indices: pd.Series
+    scheme: str
+    scaled: bool
+    iterations: int
+    n: int
+    n_dropped: int
+    dropped: dict
+    n_boot: int
+    n_boot_failed: int
+    ci: float
+    ci_method: str
+    notes: tuple
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        rows: list[tuple[str, Any]] = [("loyalty.pls.scheme", shown(self.scheme)), ("result.n", self.n),
+                                       ("result.n_dropped", self.n_dropped),
+                                       ("result.dropped_reasons", self.dropped),
+                                       ("loyalty.pls.iterations", self.iterations), ("loyalty.pls.gof", self.gof)]
+        rows += [(f"{s} -> {t}", round(c, 4)) for s, t, c in self.paths[["source", "target", "coef"]].itertuples(index=False)]
+        rows += [(f"R² {k}", round(v, 4)) for k, v in self.r2.items()]
+        if self.n_boot:
+            rows += [("loyalty.pls.n_boot", self.n_boot), ("result.method", self.ci_method)]
+        if self.notes:
+            rows.append(("loyalty.pls.notes", " ".join(shown(n) for n in self.notes)))
+        return rows
+
+
+def _ranges(item_range: object, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    items = list(frame.columns)
+    if item_range is None:
+        return frame.min().to_numpy(), frame.max().to_numpy()
+    if isinstance(item_range, Mapping):
+        missing = [i for i in items if i not in item_range]
+        if missing:
+            raise CsatInputError(f"item_range has no (low, high) for items {missing[:5]}")
+        pairs = [item_range[i] for i in items]
+    else:
+        pairs = [item_range] * len(items)
+    try:
+        low, high = (np.array([float(p[k]) for p in pairs]) for k in (0, 1))
+    except (TypeError, ValueError, IndexError):
+        raise CsatInputError(f"item_range must be (low, high) or a dict item -> (low, high); got {item_range!r}") from None
+    if np.any(high <= low):
+        raise CsatInputError("item_range: every high must exceed its low")
+    return low, high
+
+
+def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inner: object, *,
+                   scheme: str = "centroid", scaled: bool = True, modes: Mapping[str, str] | None = None,
+                   bootstrap: int = 0, seed: int | np.random.Generator | None = None, ci: float = 0.95,
+                   item_range: object = None, max_iter: int = 300, tol: float = 1e-10) -> PLSResult:
+    """Estimate a PLS path model (Wold 1982; Lohmoller 1989; Tenenhaus et al. 2005).
+
+    Outer model: construct ``j`` is the composite ``Y_j = X_j w_j`` of its
+    block's items (standardised if ``scaled``, else centred), scaled to unit
+    variance. Iteration: inner estimates ``Z_j = sum_i e_ij Y_i`` over the
+    constructs linked to ``j``, with ``e_ij = sign(cor)`` (centroid),
+    ``cor`` (factorial) or regression weights for predecessors and
+    correlations for successors (path); then mode A ``w_j = cov(X_j, Z_j)``
+    or mode B ``w_j = (X_j'X_j)^{-1} X_j'Z_j``, until the weights settle.
+    Inner model: each endogenous construct regressed by OLS on its
+    predecessors gives the path coefficients and R^2.
+
+    Quality: loadings ``cor(x, Y_j)``; communality = loading^2; Cronbach's
+    alpha; composite reliability ``(sum l)^2 / ((sum l)^2 + sum(1 - l^2))``;
+    AVE = mean loading^2 (Fornell & Larcker 1981); HTMT (Henseler et al.
+    2015); GoF = sqrt(mean communality x mean R^2) over multi-item blocks and
+    endogenous constructs (Tenenhaus et al. 2004). Indices 0-100 (Fornell et
+    al. 1996): ``100 sum w~_h (x_h - min_h) / sum w~_h (max_h - min_h)`` with
+    unstandardised weights ``w~``.
+
+    Parameters
+    ----------
+    data : DataFrame
+    blocks : dict construct -> list of item columns
+        A one-item block is allowed: its construct is the standardised item
+        (weight and loading 1), its reliability is undefined (NaN) and it is
+        left out of the GoF; ``notes`` says so.
+    inner : list of (source, target), dict {target: [sources]}, or a model spec
+        Must be recursive (no cycles), e.g. :data:`ECSI_MODEL`.
+    scheme : {"centroid", "factorial", "path"}
+    scaled : bool
+        Standardise items (True) or only centre them (False, items on a common scale).
+    modes : dict construct -> "A" or "B", optional
+        Outer mode per construct (default "A", reflective).
+    bootstrap : int
+        Bootstrap replicates for percentile CIs of paths, loadings and R^2.
+    seed : int or numpy Generator, optional
+    ci : float
+        Confidence level.
+    item_range : (low, high) or dict item -> (low, high), optional
+        Scale ends used by the 0-100 indices; default the observed min and max.
+    max_iter, tol
+        Iteration limit and convergence tolerance.
+
+    Returns
+    -------
+    PLSResult
+
+    Examples
+    --------
+    >>> from csat_lab.loyalty import simulate_structural
+    >>> data, _ = simulate_structural({("VAL", "SAT"): 0.5}, n=200, seed=2)
+    >>> res = pls_path_model(data, {"VAL": ["VAL1", "VAL2", "VAL3"], "SAT": ["SAT1", "SAT2", "SAT3"]},
+    ...                      [("VAL", "SAT")], bootstrap=200, seed=1)
+    >>> res.paths[["source", "target", "coef", "ci_low", "ci_high"]].round(2)
+      source target  coef  ci_low  ci_high
+    0    VAL    SAT  0.43    0.33     0.55
+    """
+    if scheme not in SCHEMES:
+        raise CsatInputError(f"scheme must be one of: {', '.join(map(repr, SCHEMES))}; got {scheme!r}")
+    ci = probability(ci, "ci")
+    n_boot = whole_number(bootstrap, "bootstrap")
+    blocks = parse_blocks(blocks)
+    names = list(blocks)
+    edges = parse_inner(inner, names)
+    modes = dict(modes or {})
+    bad_modes = {k: v for k, v in modes.items() if k not in names or v not in ("A", "B")}
+    if bad_modes:
+        raise CsatInputError(f"modes must map constructs ({', '.join(names)}) to 'A' or 'B'; got {bad_modes}")
+    items = [i for b in blocks.values() for i in b]
+    frame, n_dropped, dropped = numeric_frame(data, items)
+    n = frame.shape[0]
+    if n <= len(names) + 1:
+        raise CsatInputError(f"only {n} complete rows for {len(names)} constructs; a path model needs many more")
+    check_variation(frame, "item")
+    x_raw = frame.to_numpy(dtype=float)
+    mask = np.zeros((len(items), len(names)))
+    pos = 0
+    for j, b in enumerate(blocks.values()):
+        mask[pos:pos + len(b), j] = 1
+        pos += len(b)
+    adj = np.zeros((len(names), len(names)))
+    for s, t in edges:
+        adj[names.index(s), names.index(t)] = 1
+    modes_b = np.array([modes.get(c, "A") == "B" for c in names])
+
+    def cov(x: np.ndarray) -> np.ndarray:
+        s = np.cov(x, rowvar=False)
+        if scaled:
+            sd = np.sqrt(np.diag(s))
+            s = s / np.outer(sd, sd)
+        return s
+
+    s_full = cov(x_raw)
+    for j in np.flatnonzero(modes_b):
+        idx = np.flatnonzero(mask[:, j])
+        sd_b = np.sqrt(np.diag(s_full)[idx])
+        check_not_collinear(s_full[np.ix_(idx, idx)] / np.outer(sd_b, sd_b), [items[h] for h in idx],
+                            f"mode-B block {names[j]!r}: items")
+    try:
+        fit = fit_core(s_full, mask, adj, modes_b, scheme, max_iter=max_iter, tol=tol)
+    except np.linalg.LinAlgError:
+        raise CsatInputError("a mode-B block has perfectly collinear items (or two constructs are perfectly "
+                             "correlated); remove the redundant item") from None
+    centre = x_raw - x_raw.mean(axis=0)
+    sd = x_raw.std(axis=0, ddof=1)
+    x_used = centre / sd if scaled else centre
+    scores = pd.DataFrame(x_used @ fit.weights, index=frame.index, columns=names)
+    raw_w = (fit.weights / sd[:, None]) if scaled else fit.weights
+    low, high = _ranges(item_range, frame)
+    numer = (x_raw - low) @ raw_w
+    denom = (high - low) @ raw_w
+    index_scores = pd.DataFrame(100 * numer / denom, index=frame.index, columns=names)
+
+    item_block = [names[int(np.flatnonzero(mask[h])[0])] for h in range(len(items))]
+    own = (fit.loadings * mask).sum(axis=1)
+    r2_by_item = fit.r2[[names.index(b) for b in item_block]]
+    loadings = pd.DataFrame({"construct": item_block, "weight": (fit.weights * mask).sum(axis=1), "loading": own,
+                             "communality": own ** 2, "redundancy": own ** 2 * r2_by_item},
+                            index=pd.Index(items, name="item"))
+    block_idx = [np.flatnonzero(mask[:, j]) for j in range(len(names))]
+    reliability = pd.DataFrame({
+        "n_items": [b.size for b in block_idx],
+        "alpha": [cronbach_alpha_from_cov(s_full[np.ix_(b, b)]) for b in block_idx],
+        "composite_reliability": [composite_reliability(own[b]) for b in block_idx],
+        "ave": [float(np.mean(own[b] ** 2)) if b.size > 1 else np.nan for b in block_idx],
+    }, index=pd.Index(names, name="construct"))
+    corr_items = np.corrcoef(x_raw, rowvar=False)
+    multi = [b for b in block_idx if b.size > 1]
+    endo = [j for j in range(len(names)) if adj[:, j].any()]
+    gof = (float(np.sqrt(np.mean(np.concatenate([own[b] ** 2 for b in multi])) * np.mean(fit.r2[endo])))
+           if multi else float("nan"))
+    notes = tuple(f"Block {c!r} has one item: its construct is that item standardised (weight and loading 1); "
+                  "alpha, composite reliability, AVE and HTMT are undefined (NaN) and it is left out of the GoF."
+                  for c, b in zip(names, block_idx) if b.size == 1)
+    paths = pd.DataFrame({"source": [s for s, _ in edges], "target": [t for _, t in edges],
+                          "coef": [fit.paths[names.index(s), names.index(t)] for s, t in edges]})
+    r2 = pd.Series(fit.r2[endo], index=pd.Index([names[j] for j in endo], name="construct"), name="r2")
+    total = total_effects(fit.paths)
+    effect_rows = [(names[i], names[j], fit.paths[i, j], total[i, j] - fit.paths[i, j], total[i, j])
+                   for i in range(len(names)) for j in range(len(names)) if abs(total[i, j]) > 0]
+    effects = pd.DataFrame(effect_rows, columns=["source", "target", "direct", "indirect", "total"])
+
+    failed = 0
+    if n_boot:
+        rng = rng_from(seed)
+        boot_paths = np.full((n_boot, len(edges)), np.nan)
+        boot_load = np.full((n_boot, len(items)), np.nan)
+        boot_r2 = np.full((n_boot, len(endo)), np.nan)
+        src = [names.index(s) for s, _ in edges]
+        tgt = [names.index(t) for _, t in edges]
+        for b in range(n_boot):
+            sample = x_raw[rng.integers(0, n, n)]
+            try:
+                rep = fit_core(cov(sample), mask, adj, modes_b, scheme, max_iter=max_iter, tol=tol, init=fit.weights)
+            except (np.linalg.LinAlgError, CsatConvergenceError, FloatingPointError):
+                failed += 1
+                continue
+            boot_paths[b] = rep.paths[src, tgt]
+            boot_load[b] = (rep.loadings * mask).sum(axis=1)
+            boot_r2[b] = rep.r2[endo]
+        lo, hi = percentile_ci(boot_paths, ci)
+        paths["se"] = np.nanstd(boot_paths, axis=0, ddof=1)
+        paths["ci_low"], paths["ci_high"] = lo, hi
+        paths["t"] = paths["coef"] / paths["se"]
+        lo, hi = percentile_ci(boot_load, ci)
+        loadings["ci_low"], loadings["ci_high"] = lo, hi
+        r2_lo, r2_hi = percentile_ci(boot_r2, ci)
+        r2.attrs.update(ci_low=dict(zip(r2.index, r2_lo)), ci_high=dict(zip(r2.index, r2_hi)))
+    return PLSResult(
+        paths=paths, r2=r2, loadings=loadings, outer_weights=loadings["weight"].rename("outer_weight"),
+        cross_loadings=pd.DataFrame(fit.loadings, index=pd.Index(items, name="item"), columns=names),
+        reliability=reliability,
+        htmt=pd.DataFrame(htmt(corr_items, block_idx), index=names, columns=names),
+        gof=gof, total_effects=effects,
+        lv_correlations=pd.DataFrame(fit.lv_corr, index=names, columns=names),
+        scores=scores, index_scores=index_scores, indices=index_scores.mean().rename("index_0_100"),
+        scheme=scheme, scaled=bool(scaled), iterations=fit.iterations, n=n, n_dropped=n_dropped,
+        dropped=dropped, n_boot=n_boot, n_boot_failed=failed, ci=ci,
+        ci_method="percentile bootstrap" if n_boot else "none", notes=notes)

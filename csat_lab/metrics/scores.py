@@ -1,0 +1,302 @@
+"""Satisfaction scores with their uncertainty: CSAT, top/bottom box, NPS, CES, means.
+
+Every function validates the answers against a declared scale, drops and
+reports missing answers, reduces the rest to counts per category and returns
+a result object with the estimate, a confidence interval and its method,
+``n`` (and Kish's effective ``n`` when weighted) and what was dropped.
+
+Examples
+--------
+>>> from csat_lab import metrics
+>>> r = metrics.nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 5])
+>>> r.score, r.promoters, r.passives, r.detractors
+(20.0, 5, 2, 3)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import scales
+from .._core.intervals import t_value, wald, wilson, z_value
+from .tally import Tally, nps_bootstrap, nps_from_shares, tally
+from .._core.results import Result
+from .._core.validate import one_of, probability, require_columns, require_frame
+from ..errors import CsatInputError
+
+__all__ = [
+    "NPSResult", "ScoreResult", "nps", "net_promoter_score", "nps_from_counts", "csat",
+    "top_box", "bottom_box", "ces", "mean_score",
+]
+
+
+@dataclass(frozen=True)
+class NPSResult(Result):
+    """Net Promoter Score on -100..100 with its interval and category counts."""
+
+    score: float
+    ci: tuple[float, float]
+    ci_method: str
+    ci_level: float
+    se: float
+    n: int
+    n_effective: float
+    n_dropped: int
+    dropped: dict
+    promoters: int
+    passives: int
+    detractors: int
+    share_promoters: float
+    share_passives: float
+    share_detractors: float
+    weighted: bool = False
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        rows = [("metrics.nps", round(self.score, 2)), ("result.ci", self.ci), ("result.method", self.ci_method),
+                ("result.n", self.n)]
+        if self.weighted:
+            rows.append(("metrics.n_effective", round(self.n_effective, 1)))
+        rows += [("metrics.promoters", f"{self.promoters} ({self.share_promoters:.1%})"),
+                 ("metrics.passives", f"{self.passives} ({self.share_passives:.1%})"),
+                 ("metrics.detractors", f"{self.detractors} ({self.share_detractors:.1%})"),
+                 ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
+        return rows
+
+
+@dataclass(frozen=True)
+class ScoreResult(Result):
+    """A share of answers in some boxes (or a mean) on a declared scale."""
+
+    metric: str
+    estimate: float
+    ci: tuple[float, float]
+    ci_method: str
+    ci_level: float
+    se: float
+    n: int
+    n_effective: float
+    n_dropped: int
+    dropped: dict
+    scale: str
+    box: tuple[int, ...] | None
+    mean: float
+    mean_ci: tuple[float, float]
+    weighted: bool = False
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        rows = [(f"metrics.{self.metric}", round(self.estimate, 4)), ("result.ci", self.ci),
+                ("result.method", self.ci_method), ("metrics.scale", self.scale)]
+        if self.box is not None:
+            rows += [("metrics.box", self.box), ("metrics.mean", round(self.mean, 3)), ("metrics.mean_ci", self.mean_ci)]
+        rows.append(("result.n", self.n))
+        if self.weighted:
+            rows.append(("metrics.n_effective", round(self.n_effective, 1)))
+        return rows + [("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
+
+
+_NPS_METHODS = ("normal", "bootstrap")
+
+
+def _nps_result(t: Tally, ci: float, method: str, n_boot: int, seed) -> NPSResult:
+    shares = np.array([t.counts[9:].sum(), t.counts[7:9].sum(), t.counts[:7].sum()]) / t.counts.sum()
+    score, se = nps_from_shares(shares[0], shares[2], t.n_effective)
+    if method == "normal":
+        z = z_value(ci)
+        interval = (max(-100.0, score - z * se), min(100.0, score + z * se))
+        label = "normal (multinomial variance, Kish n_eff)" if t.weighted else "normal (multinomial variance)"
+    else:
+        if not isinstance(n_boot, (int, np.integer)) or n_boot < 100:
+            raise CsatInputError(f"n_boot must be a whole number of at least 100, got {n_boot!r}")
+        interval = nps_bootstrap(shares, max(int(round(t.n_effective)), 1), ci, int(n_boot), seed)
+        label = f"percentile bootstrap on category counts ({int(n_boot)} draws)"
+    raw = t.raw_counts
+    return NPSResult(score, (float(interval[0]), float(interval[1])), label, ci, se, t.n, t.n_effective,
+                     t.n_dropped, t.dropped, int(raw[9:].sum()), int(raw[7:9].sum()), int(raw[:7].sum()),
+                     float(shares[0]), float(shares[1]), float(shares[2]), t.weighted)
+
+
+def nps(scores: object, *, weights: object = None, ci: float = 0.95, method: str = "normal",
+        n_boot: int = 2000, seed: int | np.random.Generator | None = None) -> NPSResult:
+    """Net Promoter Score of 0-10 "likelihood to recommend" answers.
+
+    ``NPS = 100 (p+ - p-)`` with promoters answering 9-10 and detractors 0-6.
+    The normal interval uses the multinomial variance of a difference of two
+    shares of the same sample, ``Var = [p+ + p- - (p+ - p-)^2] / n``
+    (Reichheld, 2003, for the score; the variance is the standard
+    multinomial result, e.g. Rocks, 2016). ``method="bootstrap"`` draws the
+    three category counts from a multinomial ``n_boot`` times (equivalent to
+    resampling rows) and takes percentiles. With ``weights``, shares are
+    weighted and ``n`` is Kish's (1965) effective sample size
+    ``(sum w)^2 / sum w^2``.
+
+    Parameters
+    ----------
+    scores : array-like of int 0..10 (missing allowed, reported as dropped)
+    weights : array-like, optional, same length, non-negative
+    ci : float, confidence level
+    method : ``"normal"`` or ``"bootstrap"``
+    n_boot : int, bootstrap draws; seed : seed or Generator for the bootstrap
+
+    Returns
+    -------
+    NPSResult
+
+    Examples
+    --------
+    >>> r = nps([10, 9, 8, 7, 6, 10, 2, 9])
+    >>> r.score, r.n
+    (25.0, 8)
+    >>> round(r.se, 2)
+    29.32
+    >>> nps([10, 9, 8, 7, 6, 10, 2, 9], method="bootstrap", n_boot=500, seed=1).ci_method
+    'percentile bootstrap on category counts (500 draws)'
+    """
+    ci = probability(ci)
+    one_of(method, _NPS_METHODS, "method")
+    return _nps_result(tally(scores, "nps11", weights), ci, method, n_boot, seed)
+
+
+net_promoter_score = nps
+
+
+def nps_from_counts(promoters: int, passives: int, detractors: int, *, ci: float = 0.95,
+                    method: str = "normal", n_boot: int = 2000,
+                    seed: int | np.random.Generator | None = None) -> NPSResult:
+    """NPS from the three category counts (e.g. a published survey summary).
+
+    Same formulas as :func:`nps`: ``100 (P - D) / n`` with variance
+    ``[p+ + p- - (p+ - p-)^2] / n`` (Reichheld, 2003).
+
+    Examples
+    --------
+    >>> r = nps_from_counts(50, 30, 20)
+    >>> r.score
+    30.0
+    >>> [round(x, 1) for x in r.ci]
+    [14.7, 45.3]
+    """
+    counts = []
+    for name, value in (("promoters", promoters), ("passives", passives), ("detractors", detractors)):
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 0:
+            raise CsatInputError(f"{name} must be a non-negative whole number, got {value!r}")
+        counts.append(int(value))
+    if sum(counts) < 2:
+        raise CsatInputError(f"need at least 2 answers in total, got {sum(counts)}")
+    ci = probability(ci)
+    one_of(method, _NPS_METHODS, "method")
+    full = np.zeros(11)
+    full[10], full[8], full[0] = counts
+    t = Tally(scales.NPS11, full, full.astype(int), sum(counts), float(sum(counts)), 0, {}, False)
+    return _nps_result(t, ci, method, n_boot, seed)
+
+
+def _box_result(metric: str, t: Tally, box: tuple[int, ...] | None, ci: float, method: str) -> ScoreResult:
+    mean = t.mean()
+    mean_se = t.mean_se()
+    half = t_value(ci, t.n_effective - 1) * mean_se
+    mean_ci = (mean - half, mean + half)
+    if box is None:
+        return ScoreResult(metric, mean, mean_ci, "t (Student, df = n_eff - 1)", ci, mean_se, t.n, t.n_effective,
+                           t.n_dropped, t.dropped, t.scale.name, None, mean, mean_ci, t.weighted)
+    p = t.share(box)
+    interval = wilson(p, t.n_effective, ci) if method == "wilson" else wald(p, t.n_effective, ci)
+    se = float(np.sqrt(p * (1 - p) / t.n_effective))
+    return ScoreResult(metric, p, interval, f"{method}{' (Kish n_eff)' if t.weighted else ''}", ci, se, t.n,
+                       t.n_effective, t.n_dropped, t.dropped, t.scale.name, box, mean, mean_ci, t.weighted)
+
+
+def top_box(scores: object, *, scale: "str | scales.Scale", k: int = 1, weights: object = None,
+            ci: float = 0.95, method: str = "wilson") -> ScoreResult:
+    """Share of answers in the ``k`` highest codes of ``scale``, with the mean.
+
+    ``p = sum_i w_i 1[x_i in top k] / sum_i w_i``; the interval is Wilson's
+    (1927) score interval (or ``method="wald"``) with ``n`` replaced by Kish's
+    effective sample size when weighted. The mean's interval is Student's t.
+
+    Examples
+    --------
+    >>> r = top_box([5, 4, 4, 3, 5, 2, 5, 1], scale="satisfaction5", k=1)
+    >>> r.estimate, r.box
+    (0.375, (5,))
+    >>> [round(x, 3) for x in r.ci]
+    [0.137, 0.694]
+    """
+    sc = scales.get(scale)
+    return _box_result("top_box", tally(scores, sc, weights), sc.top_box(k), probability(ci),
+                       one_of(method, ("wilson", "wald"), "method"))
+
+
+def bottom_box(scores: object, *, scale: "str | scales.Scale", k: int = 1, weights: object = None,
+               ci: float = 0.95, method: str = "wilson") -> ScoreResult:
+    """Share of answers in the ``k`` lowest codes of ``scale`` (see :func:`top_box`).
+
+    ``p = sum_i w_i 1[x_i in bottom k] / sum_i w_i``, with Wilson's (1927)
+    score interval (or ``method="wald"``) on Kish's effective sample size
+    when weighted, as for :func:`top_box`.
+
+    Examples
+    --------
+    >>> bottom_box([5, 4, 4, 3, 5, 2, 5, 1], scale="satisfaction5", k=2).estimate
+    0.25
+    """
+    sc = scales.get(scale)
+    return _box_result("bottom_box", tally(scores, sc, weights), sc.bottom_box(k), probability(ci),
+                       one_of(method, ("wilson", "wald"), "method"))
+
+
+def csat(scores: object, *, scale: "str | scales.Scale" = "satisfaction5", k: int = 2, weights: object = None,
+         ci: float = 0.95, method: str = "wilson") -> ScoreResult:
+    """Customer satisfaction score: share of "satisfied" + "very satisfied".
+
+    ``CSAT = share of answers in the top k boxes`` (top-two box on a
+    5-point scale by default), with Wilson's (1927) interval, plus the mean
+    answer and its t interval (Hayes, 2008, *Measuring Customer
+    Satisfaction and Loyalty*).
+
+    Examples
+    --------
+    >>> r = csat([5, 4, 4, 3, 5, 2, 5, 1, None])
+    >>> r.estimate, r.n, r.n_dropped
+    (0.625, 8, 1)
+    >>> round(r.mean, 3)
+    3.625
+    """
+    sc = scales.get(scale)
+    return _box_result("csat", tally(scores, sc, weights), sc.top_box(k), probability(ci),
+                       one_of(method, ("wilson", "wald"), "method"))
+
+
+def mean_score(scores: object, *, scale: "str | scales.Scale", weights: object = None,
+               ci: float = 0.95) -> ScoreResult:
+    """Mean answer on ``scale`` with a Student t interval.
+
+    ``mean = sum w x / sum w``; ``se = sqrt(var_w / (n_eff - 1))`` with
+    ``var_w = sum w (x - mean)^2 / sum w`` and Kish's (1965) ``n_eff`` (which
+    is ``n`` without weights, giving the usual ``s / sqrt(n)``).
+
+    Examples
+    --------
+    >>> r = mean_score([1, 2, 3, 4, 5], scale="satisfaction5")
+    >>> r.estimate, round(r.se, 4)
+    (3.0, 0.7071)
+    """
+    return _box_result("mean", tally(scores, scale, weights), None, probability(ci), "t")
+
+
+def ces(scores: object, *, scale: "str | scales.Scale" = "effort7", weights: object = None,
+        ci: float = 0.95) -> ScoreResult:
+    """Customer Effort Score: mean answer to "the company made it easy for me".
+
+    CES 2.0 (Dixon, Freeman & Toman, 2010) is the mean on a 1-7 agreement
+    scale where higher is easier; interval as in :func:`mean_score`.
+
+    Examples
+    --------
+    >>> ces([7, 6, 5, 7, 2]).estimate
+    5.4
+    """
+    return _box_result("ces", tally(scores, scale, weights), None, probability(ci), "t")

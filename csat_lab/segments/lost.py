@@ -1,0 +1,180 @@
+"""Sales-path classification, win-back priorities and lost-customer codes (internal; see segments).
+
+The course's customer management classifies people along the sales path
+(consumer -> potential customer -> prospect -> transacted customer) and, when
+customers are lost, codes them by one of six types and eight churn factors and
+decides by value tier how hard to win them back: fight for important customers,
+case by case for ordinary ones and near-unavoidable losses, let small ones go.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .._core.validate import require_columns, require_frame
+from .._core.validate import as_bool
+from ..errors import CsatInputError
+
+__all__ = ["PATH_STAGES", "WINBACK_ACTIONS", "LOST_CUSTOMER_TYPES", "CHURN_FACTORS", "classify_path",
+           "path_funnel", "winback_priority", "lost_customer_summary"]
+
+#: Stages of the sales path (labels: ``segments.stage.<code>``).
+PATH_STAGES: tuple[str, ...] = ("consumer", "potential", "prospect", "transacted")
+
+#: Win-back actions in priority order (labels: ``segments.action.<code>``).
+WINBACK_ACTIONS: tuple[str, ...] = ("fight", "case_by_case", "let_go")
+
+#: The six types of lost customers (labels: ``segments.lost_type.<code>``).
+LOST_CUSTOMER_TYPES: tuple[str, ...] = (
+    "dropped_by_firm",  # the firm let them go on purpose
+    "left_on_own",  # left of their own accord
+    "poached",  # taken by a competitor's active effort
+    "lured_away",  # attracted away by a competitor's better offer
+    "forced",  # forced to leave (moved, closed, circumstances)
+    "other",
+)
+
+#: The eight churn factors (labels: ``segments.churn_factor.<code>``).
+CHURN_FACTORS: tuple[str, ...] = (
+    "core_service_failure", "salesperson_failure", "price", "inconvenience",
+    "failure_response", "competition", "ethical", "involuntary",
+)
+
+
+def classify_path(data: pd.DataFrame, *, can_afford: str, needs: str, intends: str,
+                  purchased: str) -> pd.Series:
+    """Place each person on the course's sales path.
+
+    ``transacted`` if they bought; else ``prospect`` if a potential customer with
+    a strong purchase intention; else ``potential`` if they can afford it and
+    need it; else ``consumer``. Returns an ordered categorical of stage codes.
+
+    References
+    ----------
+    Kotler, P. & Armstrong, G. (2018). Principles of Marketing, 17th ed.
+    (prospects and qualified leads); the course's customer management notes.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"afford": [1, 1, 1, 0], "need": [1, 1, 0, 1],
+    ...                    "intent": [1, 0, 1, 0], "bought": [0, 0, 0, 1]})
+    >>> classify_path(df, can_afford="afford", needs="need", intends="intent", purchased="bought").tolist()
+    ['prospect', 'potential', 'consumer', 'transacted']
+    """
+    require_frame(data)
+    require_columns(data, [can_afford, needs, intends, purchased])
+    afford, need = as_bool(data[can_afford], can_afford), as_bool(data[needs], needs)
+    intent, bought = as_bool(data[intends], intends), as_bool(data[purchased], purchased)
+    potential = afford & need
+    stage = np.where(bought, "transacted", np.where(potential & intent, "prospect",
+                                                    np.where(potential, "potential", "consumer")))
+    return pd.Series(pd.Categorical(stage, categories=PATH_STAGES, ordered=True), index=data.index, name="stage")
+
+
+def path_funnel(stages: pd.Series) -> pd.DataFrame:
+    """Counts reaching each stage of the sales path and the conversion from the stage before.
+
+    A person at a later stage has passed the earlier ones, so "reached" is the
+    count at that stage or beyond, ``reached_k = sum_{j >= k} at_j``, and
+    ``conversion_k = reached_k / reached_{k-1}``: the stage-to-stage
+    conversion rates of the marketing funnel (Kotler & Keller, 2016).
+
+    Examples
+    --------
+    >>> path_funnel(pd.Series(["consumer", "potential", "prospect", "transacted", "transacted"]))
+                reached  at_stage  conversion
+    stage
+    consumer          5         1         NaN
+    potential         4         1        0.80
+    prospect          3         1        0.75
+    transacted        2         2        0.67
+    """
+    s = pd.Series(stages)
+    unknown = ~s.isin(PATH_STAGES) & s.notna()
+    if unknown.any():
+        raise CsatInputError(f"unknown stage {s[unknown].iloc[0]!r}; stages are: {', '.join(PATH_STAGES)}")
+    at = s.value_counts().reindex(PATH_STAGES, fill_value=0)
+    reached = at[::-1].cumsum()[::-1]
+    conv = (reached / reached.shift(1)).round(2)
+    return pd.DataFrame({"reached": reached, "at_stage": at, "conversion": conv}).rename_axis("stage")
+
+
+def winback_priority(data: pd.DataFrame, *, tier: str | None = None, value: str | None = None,
+                     reason: str | None = None) -> pd.DataFrame:
+    """Win-back action per lost customer by value tier (the course's rule).
+
+    ``high`` -> ``fight`` (priority 1); ``medium`` -> ``case_by_case`` (2);
+    ``low`` -> ``let_go`` (3). A loss whose ``reason`` is ``involuntary`` (near
+    unavoidable) is at most ``case_by_case``. Give ``tier`` (high/medium/low) or
+    ``value`` (tiers from :func:`csat_lab.segments.value_tiers`).
+
+    References
+    ----------
+    Griffin, J. & Lowenstein, M. W. (2001). Customer Winback. Jossey-Bass.
+
+    Examples
+    --------
+    >>> lost = pd.DataFrame({"tier": ["high", "low", "medium", "high"],
+    ...                      "reason": ["price", "price", "competition", "involuntary"]})
+    >>> winback_priority(lost, tier="tier", reason="reason")[["action", "priority"]].values.tolist()
+    [['fight', 1], ['let_go', 3], ['case_by_case', 2], ['case_by_case', 2]]
+    """
+    from .value import TIERS, value_tiers
+
+    require_frame(data)
+    if (tier is None) == (value is None):
+        raise CsatInputError("give exactly one of tier= (a column of high/medium/low) or value= (a value column)")
+    if tier is not None:
+        require_columns(data, [tier])
+        tiers = data[tier].astype(object)
+        bad = tiers.notna() & ~tiers.isin(TIERS)
+        if bad.any():
+            raise CsatInputError(f"{tier!r} must hold one of {', '.join(TIERS)}; rows {list(data.index[bad][:5])} "
+                                 f"hold {tiers[bad].iloc[0]!r}")
+    else:
+        require_columns(data, [value])
+        tiers = value_tiers(data[value]).astype(object)
+    action = tiers.map({"high": "fight", "medium": "case_by_case", "low": "let_go"})
+    if reason is not None:
+        require_columns(data, [reason])
+        _check_codes(data[reason], CHURN_FACTORS, reason)
+        action = action.where(~((data[reason] == "involuntary") & (action == "fight")), "case_by_case")
+    priority = action.map({a: i + 1 for i, a in enumerate(WINBACK_ACTIONS)})
+    return pd.DataFrame({"tier": tiers, "action": action, "priority": priority.astype("Int64")},
+                        index=data.index)
+
+
+def _check_codes(values: pd.Series, codes: tuple[str, ...], name: str) -> None:
+    bad = values.notna() & ~values.isin(codes)
+    if bad.any():
+        raise CsatInputError(f"{name!r} must hold one of: {', '.join(codes)}; rows {list(values.index[bad][:5])} "
+                             f"hold {values[bad].iloc[0]!r}")
+
+
+def lost_customer_summary(data: pd.DataFrame, *, type: str, value: str | None = None) -> pd.DataFrame:  # noqa: A002
+    """Lost customers by type (all six types listed, zero counts included), with value lost.
+
+    ``share_t = count_t / sum_t count_t`` and ``value_lost_t`` the sum of
+    ``value`` over the lost customers of type ``t``. Counting defectors and
+    what they were worth, by why they left, is the defection analysis of
+    Reichheld & Sasser (1990); the six types are the course's.
+
+    Examples
+    --------
+    >>> lost = pd.DataFrame({"kind": ["poached", "price_only", "other"]})
+    >>> lost_customer_summary(lost.iloc[[0, 2]], type="kind")["count"].tolist()
+    [0, 0, 1, 0, 0, 1]
+    """
+    require_frame(data)
+    require_columns(data, [type] + ([value] if value else []))
+    _check_codes(data[type], LOST_CUSTOMER_TYPES, type)
+    counts = data[type].value_counts().reindex(LOST_CUSTOMER_TYPES, fill_value=0)
+    out = pd.DataFrame({"count": counts, "share": counts / max(int(counts.sum()), 1)})
+    if value:
+        from .._core.validate import numeric_column
+
+        out["value_lost"] = numeric_column(data, value).groupby(data[type]).sum().reindex(
+            LOST_CUSTOMER_TYPES, fill_value=0.0)
+    out.index.name = "type"
+    return out

@@ -1,0 +1,242 @@
+"""Model functions of the customer explorers: churn, lifetime value, 80/20, cohorts, complaints."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from ..._core.results import Result, shown
+from ...errors import CsatInputError
+from ...i18n import label
+from .data import dataset as _dataset
+
+if TYPE_CHECKING:
+    from ...churn import CohortResult
+    from ...segments import ParetoResult
+
+
+@dataclasses.dataclass(frozen=True)
+class ChurnCalculation(Result):
+    """Churn over one period, converted to the other period, with the implied survival."""
+
+    churn: Any
+    period: str
+    converted: float
+    expected_lifetime: float
+    survival: pd.DataFrame
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        return [*self.churn._summary(), ("widgets.churn.converted", self.converted),
+                ("clv.expected_lifetime", self.expected_lifetime)]
+
+
+_PERIODS = {"month": 12, "year": 10}
+
+
+def churn_model(customers: int, lost: int, period: str = "month") -> ChurnCalculation:
+    """The course's churn and retention rates, converted between months and years.
+
+    ``churn = lost / customers``, ``retention = 1 - churn``; a monthly rate m
+    is ``1 - (1 - m)^12`` a year and an annual rate a is ``1 - (1 - a)^(1/12)``
+    a month (constant rate; Fader & Hardie, 2007); expected lifetime is
+    ``1 / churn`` periods (Gupta & Lehmann, 2003). ``survival`` is the share
+    still active after t periods, ``(1 - churn)^t``.
+
+    Examples
+    --------
+    >>> r = churn_model(200, 10, "month")
+    >>> r.churn.rate, round(r.converted, 4), r.expected_lifetime
+    (0.05, 0.4596, 20.0)
+    """
+    from ...churn import annual_to_monthly, churn_rate, expected_lifetime, monthly_to_annual
+
+    if period not in _PERIODS:
+        raise CsatInputError(f"period must be one of: {', '.join(map(repr, _PERIODS))}; got {period!r}")
+    result = churn_rate(lost, customers)
+    convert = monthly_to_annual if period == "month" else annual_to_monthly
+    t = np.arange(_PERIODS[period] + 1)
+    survival = pd.DataFrame({"period": t, "active": result.retention ** t})
+    return ChurnCalculation(
+        churn=result, period=period, converted=convert(result.rate),
+        expected_lifetime=expected_lifetime(result.rate) if result.rate > 0 else math.inf, survival=survival,
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class CLVCalculation(Result):
+    """Lifetime value now and after a retention gain, the CLV curve, and the profit effect."""
+
+    clv: Any
+    improved: Any
+    gain: float
+    curve: pd.DataFrame
+    economics: Any
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        return [*self.clv._summary()[:-1], ("econ.improved_retention", self.improved.retention),
+                ("widgets.clv.improved", self.improved.value),
+                ("widgets.clv.profit_5y", self.economics.profit_increase), ("clv.formula", shown(self.clv.formula))]
+
+
+def clv_model(margin: float, retention: float, discount: float, acquisition_cost: float = 0.0,
+              gain: float = 0.05) -> CLVCalculation:
+    """Customer lifetime value and what a retention gain is worth.
+
+    ``CLV = m r / (1 + d - r) - AC`` (Gupta & Lehmann, 2003) at retention r
+    and r + gain, the CLV curve over retention (``curve``), and the change in
+    five-year profit of a customer base whose retention rises by ``gain``
+    (:func:`csat_lab.churn.retention_economics`; Reichheld & Sasser, 1990).
+
+    Examples
+    --------
+    >>> r = clv_model(100, 0.8, 0.1, acquisition_cost=50, gain=0.05)
+    >>> round(r.clv.value, 2), round(r.improved.value, 2)
+    (216.67, 290.0)
+    """
+    from ...churn import clv_sensitivity, customer_lifetime_value, retention_economics
+
+    grid = np.round(np.arange(0.05, 0.951, 0.05), 2)
+    table = clv_sensitivity(margin, retention=grid, discount=[discount], acquisition_cost=acquisition_cost)
+    return CLVCalculation(
+        clv=customer_lifetime_value(margin, retention, discount, acquisition_cost=acquisition_cost),
+        improved=customer_lifetime_value(margin, retention + gain, discount, acquisition_cost=acquisition_cost),
+        gain=float(gain),
+        curve=pd.DataFrame({"retention": grid, "clv": table.iloc[:, 0].to_numpy()}),
+        economics=retention_economics(1000, retention, margin, gain=gain, years=5, discount=discount),
+    )
+
+
+#: Transaction logs the Pareto explorer can use: (customer column, date column, amount column).
+VALUE_SOURCES: dict[str, tuple[str, str, str]] = {
+    "supermarket_members": ("member_id", "date", "amount"),
+    "cdnow": ("customer_id", "date", "amount"),
+}
+
+
+@functools.lru_cache(maxsize=None)
+def _customer_value(dataset: str) -> pd.Series:
+    from ...segments import rfm
+
+    customer, date, amount = VALUE_SOURCES[dataset]
+    return rfm(_dataset(dataset), customer=customer, date=date, amount=amount).table["monetary"]
+
+
+def pareto_model(dataset: str = "supermarket_members", top: float = 0.2) -> ParetoResult:
+    """The 80/20 rule on a course transaction log: Lorenz curve, Gini, share of the top customers.
+
+    Customer value is the net spend per customer (the M of
+    :func:`csat_lab.segments.rfm`); ``top_share = 1 - L(1 - top)`` and
+    ``G = 2 sum_i i x_(i) / (n sum x) - (n + 1) / n`` (Lorenz, 1905; Gini,
+    1912); wraps :func:`csat_lab.segments.pareto`.
+
+    Examples
+    --------
+    >>> r = pareto_model("supermarket_members", top=0.2)
+    >>> 0 < r.gini < 1, r.top
+    (True, 0.2)
+    """
+    from ...segments import pareto
+
+    if dataset not in VALUE_SOURCES:
+        raise CsatInputError(f"dataset must be one of: {', '.join(VALUE_SOURCES)}; got {dataset!r}")
+    return pareto(_customer_value(dataset), top=top)
+
+
+def cohort_model(store: str = "all", programme: str = "all", period: str = "M") -> CohortResult:
+    """Retention triangle of the supermarket members, optionally for one store or programme phase.
+
+    ``rate[c, k]`` = share of the customers first buying in period ``c`` who
+    buy again in period ``c + k`` (Fader & Hardie, 2010); refunds are netted
+    per customer and period. Wraps :func:`csat_lab.churn.cohort_table`.
+
+    ``store`` keeps the purchases made in that store. ``programme`` does not
+    drop purchases (that would restart every old member's cohort at the
+    relaunch, counting them as new): cohorts stay defined by each member's
+    first purchase, and only the cells whose calendar period ``c + k`` falls in
+    the chosen phase are shown; the others are blank.
+
+    Examples
+    --------
+    >>> r = cohort_model(store="north")
+    >>> float(r.rates.iloc[0, 0])
+    1.0
+    """
+    import dataclasses
+
+    from ...churn import cohort_table
+
+    data = _dataset("supermarket_members")
+    for column, value in (("store", store), ("programme", programme)):
+        if value != "all":
+            options = list(data[column].cat.categories)
+            if value not in options:
+                raise CsatInputError(f"{column} must be 'all' or one of: {', '.join(options)}; got {value!r}")
+    subset = data[data["store"] == store] if store != "all" else data
+    result = cohort_table(subset, customer="member_id", date="date", period=period, amount="amount")
+    if programme == "all":
+        return result
+    phase = set(data.loc[data["programme"] == programme, "date"].dt.to_period(period).unique())
+    cohorts = result.rates.index
+    in_phase = np.array([[(pd.Period(c, freq=period) + int(k)) in phase for k in result.rates.columns] for c in cohorts])
+    return dataclasses.replace(result, rates=result.rates.where(in_phase), counts=result.counts.where(in_phase))
+
+
+@functools.lru_cache(maxsize=None)
+def _recovery(dataset: str):
+    from ...complaints import recovery_model
+
+    return recovery_model(_dataset(dataset))
+
+
+@dataclasses.dataclass(frozen=True)
+class ComplaintSimulation(Result):
+    """Predicted handling satisfaction and repurchase for the chosen steps, with none and all as anchors."""
+
+    steps: tuple[str, ...]
+    chosen: dict
+    none: dict
+    all: dict
+    model: Any
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        done = ", ".join(label(f"complaints.step.{s}") for s in self.steps) or label("widgets.complaint.none")
+        return [("widgets.complaint.steps", done),
+                ("widgets.complaint.sat_axis", self.chosen["satisfaction"]),
+                ("result.ci", self.chosen["satisfaction_ci"]),
+                ("widgets.complaint.rep_axis", self.chosen["repurchase"]),
+                ("result.ci", self.chosen["repurchase_ci"]), ("result.n", self.model.n),
+                ("result.n_dropped", self.model.n_dropped)]
+
+
+def complaint_model(listen: bool = False, feelings: bool = False, cause: bool = False, requirement: bool = False,
+                    solution: bool = False, thank: bool = False, follow_up: bool = False, review: bool = False,
+                    dataset: str = "complaints_log") -> ComplaintSimulation:
+    """What doing some of the eight complaint-handling steps does to satisfaction and repurchase.
+
+    Fitted on the complaints in ``dataset``: handling satisfaction by OLS and
+    repurchase by logit on the eight step indicators (Tax, Brown &
+    Chandrashekaran, 1998); the prediction for the chosen steps comes with the
+    predictions for no step and for all eight. Wraps
+    :func:`csat_lab.complaints.recovery_model`.
+
+    Examples
+    --------
+    >>> r = complaint_model(listen=True, solution=True)
+    >>> r.steps
+    ('listen', 'solution')
+    >>> r.none["repurchase"] < r.all["repurchase"]
+    True
+    """
+    from ...complaints import HANDLING_STEPS
+
+    flags = dict(listen=listen, feelings=feelings, cause=cause, requirement=requirement, solution=solution,
+                 thank=thank, follow_up=follow_up, review=review)
+    fitted = _recovery(dataset)
+    return ComplaintSimulation(
+        steps=tuple(s for s in HANDLING_STEPS if flags[s]), chosen=fitted.predict(flags),
+        none=fitted.predict({}), all=fitted.predict(dict.fromkeys(HANDLING_STEPS, True)), model=fitted)

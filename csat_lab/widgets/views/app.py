@@ -1,0 +1,119 @@
+"""Every explorer on one tabbed page: the app ``make app`` serves with Voila."""
+
+from __future__ import annotations
+
+import html
+import importlib
+from typing import Callable, Sequence
+
+import ipywidgets as widgets
+
+from ...errors import CsatInputError
+from ...i18n import label, on_language_change
+from .controls import language_switch
+
+__all__ = ["EXPLORERS", "App", "app"]
+
+#: (name, module, factory) of every explorer, in teaching order; tab titles are ``widgets.tab.<name>``.
+EXPLORERS: tuple[tuple[str, str, str], ...] = (
+    ("nps", "survey", "nps_explorer"),
+    ("nps_difference", "survey", "nps_difference_explorer"),
+    ("disconfirmation", "survey", "disconfirmation_explorer"),
+    ("sample_size", "survey", "sample_size_explorer"),
+    ("kano", "survey", "kano_explorer"),
+    ("loyalty_curve", "loyalty", "loyalty_curve_explorer"),
+    ("key_drivers", "loyalty", "key_driver_explorer"),
+    ("churn", "churn", "churn_explorer"),
+    ("clv", "churn", "clv_explorer"),
+    ("pareto", "churn", "pareto_explorer"),
+    ("cohort", "churn", "cohort_explorer"),
+    ("complaints", "complaints", "complaint_simulator"),
+)
+
+
+def _factory(module: str, name: str) -> Callable[[], widgets.Widget]:
+    return getattr(importlib.import_module(f".{module}", __package__), name)
+
+
+class App(widgets.VBox):
+    """A language switch above one tab per explorer; a tab's explorer is built when first opened.
+
+    Attributes
+    ----------
+    tabs : ipywidgets.Tab
+    built : dict of str to widget
+        The explorers built so far, by name.
+    """
+
+    def __init__(self, names: Sequence[str] | None = None, start: str | None = None) -> None:
+        known = [entry[0] for entry in EXPLORERS]
+        chosen = list(names) if names is not None else known
+        unknown = [n for n in chosen if n not in known]
+        if unknown:
+            raise CsatInputError(f"no explorer {unknown[0]!r}; explorers are: {', '.join(known)}")
+        self.entries = [entry for entry in EXPLORERS if entry[0] in chosen]
+        self.built: dict[str, widgets.Widget] = {}
+        self.tabs = widgets.Tab(children=[widgets.HTML(label("widgets.app.loading")) for _ in self.entries])
+        super().__init__([language_switch(), self.tabs])
+        self.add_class("csat-app")
+        self.relabel()
+        on_language_change(self._on_language)
+        self.tabs.observe(self._opened, names="selected_index")
+        first = [e[0] for e in self.entries].index(start) if start in chosen else 0
+        self.tabs.selected_index = first
+        self._build(first)
+
+    def _opened(self, change: dict) -> None:
+        if change["new"] is not None:
+            self._build(change["new"])
+
+    def _build(self, index: int) -> None:
+        name, module, factory = self.entries[index]
+        if name in self.built:
+            return
+        try:
+            view = _factory(module, factory)()
+        except (ImportError, AttributeError, CsatInputError) as exc:
+            # A dataset or optional layer missing from this install leaves the other tabs usable.
+            view = widgets.HTML(html.escape(label("widgets.app.unavailable", message=str(exc))))
+        self.built[name] = view
+        children = list(self.tabs.children)
+        children[index] = view
+        self.tabs.children = children
+        self.tabs.selected_index = index
+
+    def relabel(self) -> None:
+        """Re-read the tab titles from the catalog."""
+        self.tabs.titles = tuple(label(f"widgets.tab.{entry[0]}") for entry in self.entries)
+
+    def _on_language(self, _language: str) -> None:
+        if self.comm is not None:
+            self.relabel()
+
+    def close(self) -> None:
+        """Close the page and every explorer built in it."""
+        for view in getattr(self, "built", {}).values():  # also reached from __del__ after a failed __init__
+            view.close()
+        super().close()
+
+
+def app(names: Sequence[str] | None = None, start: str | None = None) -> App:
+    """All explorers (or those in ``names``) on one tabbed page with a language switch.
+
+    Parameters
+    ----------
+    names : sequence of str, optional
+        Explorer names from :data:`EXPLORERS`; all by default.
+    start : str, optional
+        The tab shown (and built) first.
+
+    Examples
+    --------
+    >>> page = app(["churn", "clv"])
+    >>> page.tabs.titles
+    ('Churn', 'Lifetime value')
+    >>> sorted(page.built)
+    ['churn']
+    >>> page.close()
+    """
+    return App(names, start)

@@ -1,0 +1,347 @@
+"""The frame every explorer shares (internal).
+
+An explorer is a pure model function (``*_model(**controls) -> result``, in
+:mod:`csat_lab.widgets.models`) plus the thin view built here: controls
+labelled from the i18n catalog, a headline (the key number), an Output area
+holding the result table and a chart, and a progress bar for long updates.
+
+Design decisions
+----------------
+- **Debounce, timer based.** Sliders send values continuously while dragged
+  (``continuous_update=True``); each change restarts a timer of
+  :data:`DEBOUNCE_S` seconds on the kernel's asyncio loop and only the last
+  value is computed. Without a running event loop (plain Python, pytest)
+  there is nothing to wait on, so the update runs at once: observers fire
+  synchronously and tests read ``explorer.result`` straight after setting a
+  control. Dropdowns, checkboxes and buttons never wait.
+- **Output replaced in one step.** The Output widget's ``outputs`` are set to
+  complete display bundles (HTML table, PNG chart) rather than printed into a
+  context manager, so an update from a timer callback lands in the right
+  place and a test can read what the browser would show.
+- **Charts without pyplot.** Figures are :class:`matplotlib.figure.Figure`
+  objects rendered to PNG, so nothing piles up in pyplot's registry and no
+  GUI backend is touched.
+- **Language switch.** Each explorer subscribes to
+  :func:`csat_lab.on_language_change`; a switch re-labels the controls and
+  recomputes, because result objects hold labels made in the old language.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import html
+import io
+import warnings
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+import ipywidgets as widgets
+
+from ...errors import CsatInputError, CsatLabError
+from ...i18n import label, on_language_change
+from .controls import text
+
+#: Seconds a slider must rest before the model runs again.
+DEBOUNCE_S = 0.12
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a view shows for one result: a headline, an optional table and chart."""
+
+    headline: str
+    table: Any = None
+    figure: Any = None
+
+
+def new_figure(width: float = 6.4, height: float = 3.6) -> Any:
+    """A matplotlib Figure drawn without pyplot (nothing is kept in a global registry).
+
+    Examples
+    --------
+    >>> fig = new_figure()
+    >>> ax = fig.subplots()
+    >>> type(fig).__name__
+    'Figure'
+    """
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+class _ChartContext:
+    """Chinese-capable fonts (the plots' own set-up), and no warnings about glyphs a machine lacks."""
+
+    def __enter__(self) -> None:
+        from ...plots._style import configure_fonts
+
+        configure_fonts()
+        self._warn = warnings.catch_warnings()
+        self._warn.__enter__()
+        # Without any CJK font installed Chinese text is drawn as boxes; the chart stays usable.
+        warnings.filterwarnings("ignore", message=r".*[Gg]lyph.*missing")
+
+    def __exit__(self, *exc: object) -> None:
+        self._warn.__exit__(*exc)
+
+
+def _png_bundle(fig) -> dict:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=80)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"image/png": data, "text/plain": "<Figure>"}}
+
+
+def _html_bundle(table: Any) -> dict:
+    if isinstance(table, str):
+        markup, plain = table, table
+    elif hasattr(table, "to_html"):
+        markup, plain = table.to_html(float_format=lambda v: f"{v:.4g}"), table.to_string()
+    else:
+        markup, plain = table._repr_html_(), str(table)
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"text/html": markup, "text/plain": plain}}
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+class Explorer(widgets.VBox):
+    """A view wiring ``controls`` to ``model`` and showing what ``render`` makes of the result.
+
+    Parameters
+    ----------
+    name : str
+        Short identifier; also a CSS class ``csat-explorer-<name>`` for browser tests.
+    title_key : str
+        Catalog key of the explorer's title.
+    model : callable
+        ``model(**{name: control.value})`` returning a result object.
+    controls : mapping of str to widget
+        Keyword name -> control made with this module's factories.
+    render : callable
+        ``render(result) -> Rendered``; draws with :func:`new_figure`.
+    debounce : float
+        Seconds of rest before a slider change is computed; 0 computes at once.
+    long_running : bool
+        Show a progress bar (``tqdm.auto``) while the model and chart are computed.
+    links : mapping of str to callable, optional
+        ``links[name](new_value)`` runs when control ``name`` changes, before
+        the model, with updates held; it adapts dependent controls (e.g. the
+        columns offered for a newly chosen dataset) so the model runs once.
+
+    Attributes
+    ----------
+    result : object or None
+        The last model result (None after an input error).
+    error : str or None
+        The message of the last error (bad input, or a model that did not converge).
+    rendered : Rendered or None
+        What the view shows for ``result``.
+    headline, output : widgets
+        The key number (HTML) and the Output area (chart and table).
+    """
+
+    def __init__(self, name: str, title_key: str, model: Callable[..., Any],
+                 controls: Mapping[str, widgets.Widget], render: Callable[[Any], Rendered], *,
+                 debounce: float = DEBOUNCE_S,
+                 long_running: bool = False, note_key: str | None = None,
+                 progress_factory: Callable[..., Any] | None = None,
+                 links: Mapping[str, Callable[[Any], None]] | None = None) -> None:
+        self.name = name
+        self.title_key = title_key
+        self.note_key = note_key
+        self.model = model
+        self.controls = dict(controls)
+        self.render = render
+        self.debounce = float(debounce)
+        self.long_running = long_running
+        self._progress_factory = progress_factory
+        self._links = {id(self.controls[name]): link for name, link in (links or {}).items()}
+        self.result: Any = None
+        self.error: str | None = None
+        self.rendered: Rendered | None = None
+        self.n_updates = 0
+        self._pending: asyncio.TimerHandle | None = None
+        self._quiet = False
+        self.title = widgets.HTML()
+        self.note = widgets.HTML()
+        self.headline = widgets.HTML()
+        self.headline.add_class("csat-headline")
+        self.output = widgets.Output()
+        self.output.add_class("csat-output")
+        self.progress_box = widgets.Box()
+        box = widgets.VBox(list(self.controls.values()))
+        super().__init__([self.title, self.note, box, self.progress_box, self.headline, self.output])
+        self.add_class("csat-explorer")
+        self.add_class(f"csat-explorer-{name}")
+        for control in self.controls.values():
+            control.observe(self._changed, names="value")
+        on_language_change(self._on_language)
+        self.relabel()
+        self.update()
+
+    def values(self) -> dict[str, Any]:
+        """The keyword arguments the model gets now: every control's value (tuples as lists)."""
+        out = {}
+        for key, control in self.controls.items():
+            value = control.value
+            out[key] = list(value) if isinstance(value, tuple) else value
+        return out
+
+    def set(self, **values: Any) -> None:
+        """Set several controls and compute once (for scripts and tests)."""
+        self._quiet = True
+        try:
+            for key, value in values.items():
+                if key not in self.controls:
+                    raise CsatInputError(f"explorer {self.name!r} has no control {key!r}; "
+                                         f"controls are: {', '.join(self.controls)}")
+                self.controls[key].value = value
+        finally:
+            self._quiet = False
+        self.update()
+
+    def _changed(self, change: dict) -> None:
+        if self._quiet:
+            return
+        link = self._links.get(id(change["owner"]))
+        if link is not None:
+            self._quiet = True
+            try:
+                link(change["new"])
+            finally:
+                self._quiet = False
+        loop = _running_loop()
+        if self.debounce <= 0 or loop is None or not getattr(change["owner"], "_csat_debounce", False):
+            self.update()
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(self.debounce, self.flush)
+
+    def flush(self) -> None:
+        """Run a pending debounced update now."""
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+        try:
+            self.update()
+        except Exception as exc:  # a timer callback has no caller to report to: show it
+            self._show_error(f"{type(exc).__name__}: {exc}")
+
+    def update(self) -> None:
+        """Call the model with the current controls and redraw."""
+        self._pending = None
+        kwargs = self.values()
+        with self._progress(2) as bar:
+            try:
+                result = self.model(**kwargs)
+            except CsatLabError as exc:  # bad input or a model that did not converge: say so in the view
+                self._show_error(str(exc))
+                return
+            bar.update(1)
+            self.result, self.error = result, None
+            self._draw()
+            bar.update(1)
+
+    def _draw(self) -> None:
+        with _ChartContext():
+            rendered = self.render(self.result)
+            bundles = []
+            if rendered.figure is not None:
+                bundles.append(_png_bundle(rendered.figure))
+            if rendered.table is not None:
+                bundles.append(_html_bundle(rendered.table))
+        self.rendered = rendered
+        self.headline.value = f"<b>{html.escape(rendered.headline)}</b>"
+        self.output.outputs = tuple(bundles)
+        self.n_updates += 1
+
+    def _show_error(self, message: str) -> None:
+        self.result, self.rendered, self.error = None, None, message
+        self.headline.value = (f"<span style='color:#b00020'>"
+                               f"{html.escape(label('widgets.error', message=message))}</span>")
+        self.output.outputs = ()
+        self.n_updates += 1
+
+    def _progress(self, total: int):
+        if not self.long_running:
+            return _NoBar()
+        factory = self._progress_factory
+        if factory is None:
+            from tqdm.auto import tqdm as factory
+        return _Bar(factory, total, label("widgets.progress.computing"), self.progress_box)
+
+    def _on_language(self, _language: str) -> None:
+        if self.comm is None:  # closed: nobody sees it any more
+            return
+        # Recompute rather than redraw: results carry labels made at compute time.
+        self.relabel()
+        self.update()
+
+    def close(self) -> None:
+        """Close the view and its controls, dropping any pending update."""
+        pending = getattr(self, "_pending", None)  # also reached from __del__ after a failed __init__
+        if pending is not None:
+            pending.cancel()
+            self._pending = None
+        for control in getattr(self, "controls", {}).values():
+            control.close()
+        super().close()
+
+    def relabel(self) -> None:
+        """Re-read every caption from the catalog in the current language."""
+        self.title.value = f"<h3>{html.escape(label(self.title_key))}</h3>"
+        self.note.value = f"<i>{html.escape(label(self.note_key))}</i>" if self.note_key else ""
+        self._quiet = True
+        try:
+            for control in self.controls.values():
+                control.description = label(control._csat_key)
+                if control._csat_options is not None:
+                    keep = control.value
+                    control.options = [(text(k), v) for k, v in control._csat_options]
+                    control.value = keep
+        finally:
+            self._quiet = False
+
+
+class _NoBar:
+    def __enter__(self) -> "_NoBar":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, n: int = 1) -> None:
+        return None
+
+
+class _Bar:
+    """A tqdm bar; the notebook flavour is placed inside the explorer, not below the cell."""
+
+    def __init__(self, factory: Callable[..., Any], total: int, desc: str, box: widgets.Box) -> None:
+        self.box = box
+        from tqdm.notebook import tqdm_notebook
+
+        if isinstance(factory, type) and issubclass(factory, tqdm_notebook):
+            self.bar = factory(total=total, desc=desc, leave=False, display=False)
+            box.children = (self.bar.container,)
+        else:
+            self.bar = factory(total=total, desc=desc, leave=False, disable=True)
+
+    def __enter__(self) -> "_Bar":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+        self.box.children = ()
+
+    def update(self, n: int = 1) -> None:
+        self.bar.update(n)

@@ -1,0 +1,170 @@
+"""Views of the churn, lifetime-value, Pareto and cohort explorers."""
+
+from __future__ import annotations
+
+from ...i18n import label
+from .. import models
+from .base import DEBOUNCE_S, Explorer, Rendered, new_figure
+from .controls import dropdown, float_slider, int_slider, toggles
+
+__all__ = ["churn_explorer", "clv_explorer", "pareto_explorer", "cohort_explorer"]
+
+_GREEN, _GREY, _RED, _BLUE = "#1b9e77", "#999999", "#d95f02", "#386cb0"
+
+
+def churn_explorer(customers: int = 200, lost: int = 10, period: str = "month", *,
+                   debounce: float = DEBOUNCE_S) -> Explorer:
+    """Churn and retention with their denominators, monthly <-> annual (:func:`models.churn_model`).
+
+    ``churn = lost / customers``, ``retention = 1 - churn``; a monthly rate
+    ``m`` is ``1 - (1 - m)^12`` a year at a constant rate (Fader & Hardie,
+    2007), and the expected lifetime is ``1 / churn`` periods (Gupta &
+    Lehmann, 2003).
+
+    Examples
+    --------
+    >>> ex = churn_explorer(customers=400, lost=30)
+    >>> ex.result.churn.rate
+    0.075
+    >>> ex.close()
+    """
+    controls = {
+        "customers": int_slider("widgets.churn.customers", customers, 1, 2000),
+        "lost": int_slider("widgets.churn.lost", lost, 0, 2000),
+        "period": toggles("widgets.churn.period", [("widgets.period.month", "month"),
+                                                    ("widgets.period.year", "year")], period),
+    }
+    return Explorer("churn", "widgets.churn.title", models.churn_model, controls, _render_churn, debounce=debounce)
+
+
+def _render_churn(r: models.ChurnCalculation) -> Rendered:
+    other = label("widgets.period.year" if r.period == "month" else "widgets.period.month")
+    headline = label("widgets.churn.headline", lost=r.churn.lost, customers=r.churn.customers, rate=r.churn.rate,
+                     retention=r.churn.retention, other=other, converted=r.converted, lifetime=r.expected_lifetime)
+    fig = new_figure(6.4, 3.2)
+    ax = fig.subplots()
+    ax.step(r.survival["period"], r.survival["active"], where="post", color=_BLUE)
+    ax.fill_between(r.survival["period"], r.survival["active"], step="post", color=_BLUE, alpha=0.15)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel(label("widgets.churn.axis_periods"))
+    ax.set_ylabel(label("widgets.churn.axis_remaining"))
+    ax.yaxis.set_major_formatter("{x:.0%}")
+    return Rendered(headline, r, fig)
+
+
+def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount: float = 0.1,
+                 acquisition_cost: float = 50.0, gain: float = 0.05, *, debounce: float = DEBOUNCE_S) -> Explorer:
+    """Lifetime value and the worth of a retention gain (:func:`models.clv_model`).
+
+    ``CLV = m r / (1 + d - r) - AC`` (Gupta & Lehmann, 2003) at retention ``r``
+    and ``r + gain``, and the profit effect of the gain on a customer base
+    (Reichheld & Sasser, 1990).
+
+    Examples
+    --------
+    >>> ex = clv_explorer(margin=100, retention=0.8, discount=0.1, acquisition_cost=0)
+    >>> round(ex.result.clv.value, 2)
+    266.67
+    >>> ex.close()
+    """
+    controls = {
+        "margin": float_slider("widgets.clv.margin", margin, 0, 1000, 10, ".0f"),
+        "retention": float_slider("widgets.clv.retention", retention, 0.05, 0.89, 0.01),
+        "discount": float_slider("widgets.clv.discount", discount, 0.0, 0.3, 0.01),
+        "acquisition_cost": float_slider("widgets.clv.acquisition", acquisition_cost, 0, 1000, 10, ".0f"),
+        "gain": float_slider("widgets.clv.gain", gain, 0.01, 0.10, 0.01),
+    }
+    return Explorer("clv", "widgets.clv.title", models.clv_model, controls, _render_clv, debounce=debounce)
+
+
+def _render_clv(r: models.CLVCalculation) -> Rendered:
+    change = (r.improved.value - r.clv.value) / abs(r.clv.value) if r.clv.value else float("nan")
+    headline = label("widgets.clv.headline", clv=r.clv.value, points=100 * r.gain, clv_up=r.improved.value, change=change)
+    fig = new_figure(6.4, 3.2)
+    ax = fig.subplots()
+    ax.plot(r.curve["retention"], r.curve["clv"], color=_GREY)
+    ax.plot([r.clv.retention], [r.clv.value], "o", color=_RED, label=label("widgets.clv.now"))
+    ax.plot([r.improved.retention], [r.improved.value], "o", color=_GREEN, label=label("widgets.clv.after"))
+    ax.set_xlabel(label("widgets.clv.retention"))
+    ax.set_ylabel(label("widgets.clv.axis"))
+    ax.xaxis.set_major_formatter("{x:.0%}")
+    ax.legend(loc="upper left", frameon=False)
+    return Rendered(headline, r, fig)
+
+
+def pareto_explorer(dataset: str = "supermarket_members", top: float = 0.2, *,
+                    debounce: float = DEBOUNCE_S) -> Explorer:
+    """The 80/20 rule on a transaction log: Lorenz and Pareto curves (:func:`models.pareto_model`).
+
+    ``top_share = 1 - L(1 - top)`` on the Lorenz curve ``L`` of customer value
+    (Lorenz, 1905) and ``G = 2 sum_i i x_(i) / (n sum x) - (n + 1) / n``
+    (Gini, 1912).
+
+    Examples
+    --------
+    >>> ex = pareto_explorer(top=0.2)
+    >>> 0.5 < ex.result.top_share < 0.9
+    True
+    >>> ex.close()
+    """
+    controls = {
+        "dataset": dropdown("widgets.pareto.source", [(f"widgets.data.{d}", d) for d in models.VALUE_SOURCES],
+                            dataset),
+        "top": float_slider("widgets.pareto.top", top, 0.05, 0.5, 0.05, ".0%"),
+    }
+    return Explorer("pareto", "widgets.pareto.title", models.pareto_model, controls, _render_pareto,
+                    debounce=debounce, long_running=True)
+
+
+def _render_pareto(r) -> Rendered:
+    from ...plots import lorenz_curve
+
+    headline = label("widgets.pareto.headline", top=r.top, share=r.top_share, gini=r.gini)
+    fig = new_figure(8.0, 3.6)
+    left, right = fig.subplots(1, 2)
+    lorenz_curve(r, ax=left)
+    # The Pareto view reads the Lorenz curve from the largest customers down.
+    right.plot(1 - r.lorenz["customer_share"], 1 - r.lorenz["value_share"], color=_BLUE)
+    right.plot([0, 1], [0, 1], ls="--", color=_GREY)
+    right.plot([r.top, r.top, 0], [0, r.top_share, r.top_share], ls=":", color=_RED)
+    right.plot([r.top], [r.top_share], "o", color=_RED)
+    right.set_xlabel(label("widgets.pareto.x"))
+    right.set_ylabel(label("widgets.pareto.y"))
+    for axis in (right.xaxis, right.yaxis):
+        axis.set_major_formatter("{x:.0%}")
+    return Rendered(headline, r, fig)
+
+
+def cohort_explorer(store: str = "all", programme: str = "all", period: str = "M", *,
+                    debounce: float = DEBOUNCE_S) -> Explorer:
+    """Cohort retention heatmap of the supermarket members with filters (:func:`models.cohort_model`).
+
+    ``rate[c, k]`` = share of the customers first buying in period ``c`` who
+    buy again in period ``c + k`` (Fader & Hardie, 2010).
+
+    Examples
+    --------
+    >>> ex = cohort_explorer(store="east")
+    >>> ex.result.period
+    'M'
+    >>> ex.close()
+    """
+    controls = {
+        "store": dropdown("widgets.cohort.store", [("widgets.all", "all"), *[(f"widgets.store.{s}", s) for s in
+                                                                          ("central", "north", "east")]], store),
+        "programme": dropdown("widgets.cohort.programme", [("widgets.all", "all"), ("widgets.programme.before", "before"),
+                                                           ("widgets.programme.after", "after")], programme),
+        "period": toggles("widgets.cohort.period", [("widgets.period.M", "M"), ("widgets.period.Q", "Q")], period),
+    }
+    return Explorer("cohort", "widgets.cohort.title", models.cohort_model, controls, _render_cohort,
+                    debounce=debounce, long_running=True)
+
+
+def _render_cohort(r) -> Rendered:
+    from ...plots import cohort_heatmap
+
+    after_one = r.rates[1].mean() if r.rates.shape[1] > 1 else float("nan")
+    headline = label("widgets.cohort.headline", cohorts=len(r.sizes), customers=r.n_customers, first=after_one)
+    fig = new_figure(7.2, 5.0)
+    cohort_heatmap(r, ax=fig.subplots(), annotate=False)
+    return Rendered(headline, r, fig)

@@ -1,0 +1,140 @@
+"""Controls labelled from the i18n catalog, and the language switch (internal).
+
+Each factory returns an ipywidgets control tagged with its catalog key (and
+the keys of its options), so :class:`~csat_lab.widgets.views.base.Explorer` can
+re-label it when the language changes. Sliders and number boxes are tagged
+for debouncing; choices update at once.
+
+Examples
+--------
+>>> s = int_slider("widgets.nps.promoters", 50, 0, 100)
+>>> s.description, s.value
+('Promoters (9-10)', 50)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import ipywidgets as widgets
+
+from ...i18n import has_label, label, on_language_change
+
+Option = tuple[str, Any]
+
+
+def text(key_or_text: str, **values: object) -> str:
+    """Catalog label for ``key_or_text``, or the text itself when it is not a key (data values)."""
+    return label(key_or_text, **values) if has_label(key_or_text) else str(key_or_text)
+
+
+def _tag(widget: widgets.Widget, key: str, *, options: Sequence[Option] | None = None,
+         debounce: bool = False) -> widgets.Widget:
+    widget._csat_key = key
+    widget._csat_options = list(options) if options is not None else None
+    widget._csat_debounce = debounce
+    widget.description = label(key)
+    widget.style.description_width = "initial"
+    return widget
+
+
+def float_slider(key: str, value: float, low: float, high: float, step: float,
+                 fmt: str = ".2f") -> widgets.FloatSlider:
+    """A float slider described by catalog entry ``key`` (updates are debounced)."""
+    return _tag(widgets.FloatSlider(value=value, min=low, max=high, step=step, readout_format=fmt,
+                                    continuous_update=True, layout=widgets.Layout(width="420px")),
+                key, debounce=True)
+
+
+def int_slider(key: str, value: int, low: int, high: int, step: int = 1) -> widgets.IntSlider:
+    """An integer slider described by catalog entry ``key`` (updates are debounced)."""
+    return _tag(widgets.IntSlider(value=value, min=low, max=high, step=step, continuous_update=True,
+                                  layout=widgets.Layout(width="420px")), key, debounce=True)
+
+
+def int_box(key: str, value: int, low: int, high: int) -> widgets.BoundedIntText:
+    """A bounded integer field for counts (updates are debounced while typing)."""
+    return _tag(widgets.BoundedIntText(value=value, min=low, max=high, layout=widgets.Layout(width="220px")),
+                key, debounce=True)
+
+
+def dropdown(key: str, options: Sequence[Option], value: Any = None) -> widgets.Dropdown:
+    """A dropdown; ``options`` are ``(label key or data text, value)`` pairs."""
+    opts = list(options)
+    w = widgets.Dropdown(options=[(text(k), v) for k, v in opts],
+                         value=opts[0][1] if value is None else value)
+    return _tag(w, key, options=opts)
+
+
+def toggles(key: str, options: Sequence[Option], value: Any = None) -> widgets.ToggleButtons:
+    """Toggle buttons for a few exclusive choices; options as in :func:`dropdown`."""
+    opts = list(options)
+    w = widgets.ToggleButtons(options=[(text(k), v) for k, v in opts],
+                              value=opts[0][1] if value is None else value)
+    return _tag(w, key, options=opts)
+
+
+def multi_select(key: str, options: Sequence[Option], value: Sequence[Any] = ()) -> widgets.SelectMultiple:
+    """A multiple selection; options as in :func:`dropdown`."""
+    opts = list(options)
+    w = widgets.SelectMultiple(options=[(text(k), v) for k, v in opts], value=tuple(value),
+                               rows=min(8, max(3, len(opts))))
+    return _tag(w, key, options=opts)
+
+
+def checkbox(key: str, value: bool = False) -> widgets.Checkbox:
+    """A checkbox described by catalog entry ``key``."""
+    return _tag(widgets.Checkbox(value=value, indent=False), key)
+
+
+def set_options(control: widgets.Widget, options: Sequence[Option], value: Any = None) -> None:
+    """Replace a choice control's options (label keys or data text) and select ``value``.
+
+    Examples
+    --------
+    >>> d = dropdown("widgets.churn.period", [("widgets.period.month", "month")])
+    >>> set_options(d, [("widgets.period.month", "month"), ("widgets.period.year", "year")], "year")
+    >>> d.options, d.value
+    ((('a month', 'month'), ('a year', 'year')), 'year')
+    """
+    opts = list(options)
+    control._csat_options = opts
+    labelled = [(text(k), v) for k, v in opts]
+    if isinstance(control, widgets.SelectMultiple):
+        control.options = labelled
+        control.value = tuple(value if value is not None else ())
+    else:
+        control.options = labelled
+        control.value = opts[0][1] if value is None else value
+
+
+def language_switch() -> widgets.ToggleButtons:
+    """Buttons that switch every label between English and Chinese (:func:`csat_lab.set_language`).
+
+    Examples
+    --------
+    >>> import csat_lab as cl
+    >>> switch = language_switch()
+    >>> switch.value = "zh-CN"
+    >>> cl.get_language()
+    'zh-CN'
+    >>> cl.set_language("en"); switch.value
+    'en'
+    """
+    from ...i18n import LANGUAGES, get_language, set_language
+
+    switch = widgets.ToggleButtons(options=[(label("language.name", lang), lang) for lang in LANGUAGES],
+                                   value=get_language())
+    switch.add_class("csat-language")
+
+    def follow(language: str) -> None:
+        switch.value = language
+
+    def choose(change: dict) -> None:
+        if change["new"] != get_language():
+            set_language(change["new"])
+
+    switch.observe(choose, names="value")
+    switch._csat_follow = follow  # the catalog keeps only a weak reference
+    on_language_change(follow)
+    return switch

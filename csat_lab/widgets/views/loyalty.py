@@ -1,0 +1,138 @@
+"""Views of the loyalty explorers: the satisfaction -> loyalty curve and key drivers / IPA."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...i18n import label
+from .. import models
+from .base import DEBOUNCE_S, Explorer, Rendered, new_figure
+from .controls import dropdown, float_slider, multi_select, set_options, toggles
+
+if TYPE_CHECKING:
+    from ...loyalty import TheoreticalCurve
+
+__all__ = ["loyalty_curve_explorer", "key_driver_explorer"]
+
+
+def _dataset_options(names) -> list[tuple[str, str]]:
+    return [(f"widgets.data.{name}", name) for name in names]
+
+
+def _variable_options(columns) -> list[tuple[str, str]]:
+    return [(f"widgets.var.{c}", c) for c in columns]
+
+
+def loyalty_curve_explorer(dataset: str = "auto_dealer", loyalty: str = "repurchase", kind: str = "ols", *,
+                           source: str = "data", competition: float = 1.0, top_ratio: float = 6.0,
+                           debounce: float = DEBOUNCE_S) -> Explorer:
+    """Loyalty by satisfaction level with the zones and the top-box ratio (:func:`models.loyalty_curve_model`).
+
+    The curve comes from survey data (``source="data"``, the default):
+    ``E[loyalty | satisfaction = k]`` at each level, tagged with the zones of
+    defection, indifference and affection (Jones & Sasser, 1995), and the
+    ratio ``loyalty(top box) / loyalty(second box)`` with a log-scale CI (Katz
+    et al., 1978); or it is chosen (``source="curve"``) with two sliders,
+    competition and the top-box ratio, through
+    :func:`csat_lab.loyalty.theoretical_curve`. Only the controls of the
+    chosen source are shown.
+
+    Examples
+    --------
+    >>> ex = loyalty_curve_explorer(kind="logit")
+    >>> ex.result.curve["zone"].iloc[-1]
+    'affection'
+    >>> ex.set(source="curve", competition=0.0)
+    >>> ex.result.curve["estimate"].round(2).tolist()
+    [0.9, 0.9, 0.9, 0.9, 0.9]
+    >>> ex.close()
+    """
+    origin = toggles("widgets.loyalty.curve_source",
+                     [(f"widgets.loyalty.from.{s}", s) for s in models.CURVE_SOURCES], source)
+    survey = dropdown("widgets.loyalty.source", _dataset_options(models.LOYALTY_SOURCES), dataset)
+    measure = dropdown("widgets.loyalty.measure", _variable_options(models.LOYALTY_SOURCES[dataset][1]), loyalty)
+
+    def follow(name: str) -> None:
+        set_options(measure, _variable_options(models.LOYALTY_SOURCES[name][1]))
+
+    kinds = toggles("widgets.loyalty.kind", [(f"widgets.kind.{k}", k) for k in ("ols", "logit", "ordinal")], kind)
+    market = float_slider("widgets.loyalty.competition", competition, 0.0, 1.0, 0.05)
+    # Floor 0.1 and ceiling 0.9 cap the reachable ratio below 9.
+    ratio = float_slider("widgets.loyalty.top_ratio", top_ratio, 1.0, 8.5, 0.5, fmt=".1f")
+    by_source = {"data": (survey, measure, kinds), "curve": (market, ratio)}
+
+    def show(chosen: str) -> None:
+        for name, group in by_source.items():
+            for control in group:
+                control.layout.display = None if name == chosen else "none"
+
+    show(source)
+    controls = {"source": origin, "dataset": survey, "loyalty": measure, "kind": kinds,
+                "competition": market, "top_ratio": ratio}
+    return Explorer("loyalty_curve", "widgets.loyalty.title", models.loyalty_curve_model, controls,
+                    _render_loyalty, debounce=debounce, long_running=True, links={"dataset": follow, "source": show})
+
+
+def _render_loyalty(r: models.LoyaltyCurve | TheoreticalCurve) -> Rendered:
+    from ...plots import loyalty_curve_plot
+
+    if isinstance(r, models.LoyaltyCurve):
+        q = r.ratio
+        headline = label("widgets.loyalty.headline", ratio=q.ratio, level=q.ci_level, low=q.ci[0], high=q.ci[1])
+    else:
+        headline = label("widgets.loyalty.curve_headline", competition=r.competition, ratio=r.ratio)
+    fig = new_figure(6.4, 3.8)
+    ax = loyalty_curve_plot(r.curve, ax=fig.subplots())
+    if not isinstance(r, models.LoyaltyCurve):
+        # A fixed probability axis, so moving competition visibly flattens the curve instead of rescaling it.
+        ax.set_ylim(0, 1)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, fontsize="small")
+    return Rendered(headline, r, fig)
+
+
+def key_driver_explorer(dataset: str = "hotel_guests", outcome: str | None = None,
+                        drivers: list[str] | None = None, method: str = "shapley", *,
+                        debounce: float = DEBOUNCE_S) -> Explorer:
+    """Driver importance against performance, in the four IPA quadrants (:func:`models.key_driver_model`).
+
+    Importance is each driver's share of R^2 (Lipovetsky & Conklin, 2001, or
+    Johnson's 2000 relative weights), performance its mean rating; the map
+    is Martilla & James's (1977) importance-performance analysis.
+
+    Examples
+    --------
+    >>> ex = key_driver_explorer()
+    >>> sorted(set(ex.result["quadrant"])) <= ["concentrate", "keep_up", "low_priority", "overkill"]
+    True
+    >>> ex.close()
+    """
+    outcomes, ratings = models.DRIVER_SOURCES[dataset]
+    source = dropdown("widgets.drivers.dataset", _dataset_options(models.DRIVER_SOURCES), dataset)
+    target = dropdown("widgets.drivers.outcome", _variable_options(outcomes), outcome or outcomes[0])
+    chosen = multi_select("widgets.drivers.drivers", [(c, c) for c in ratings], drivers or ratings[:6])
+
+    def follow(name: str) -> None:
+        new_outcomes, new_ratings = models.DRIVER_SOURCES[name]
+        set_options(target, _variable_options(new_outcomes))
+        set_options(chosen, [(c, c) for c in new_ratings], new_ratings[:6])
+
+    methods = toggles("widgets.drivers.method",
+                      [(f"widgets.method.{m}", m) for m in ("shapley", "relative_weights", "correlation")], method)
+    controls = {"dataset": source, "outcome": target, "drivers": chosen, "method": methods}
+    return Explorer("key_drivers", "widgets.drivers.title", models.key_driver_model, controls, _render_drivers,
+                    debounce=debounce, long_running=True, links={"dataset": follow})
+
+
+def _render_drivers(table) -> Rendered:
+    from ...plots import ipa_plot
+
+    top = table["importance"].idxmax()
+    fix = [str(d) for d in table.index[table["quadrant"] == "concentrate"]]
+    headline = label("widgets.drivers.headline", top=top, share=table.loc[top, "importance"],
+                     fix=", ".join(fix) or label("widgets.drivers.none"))
+    fig = new_figure(6.4, 4.2)
+    ipa_plot(table, ax=fig.subplots())
+    shown = table[["importance", "performance", "quadrant_label"]].rename(columns={
+        "importance": label("widgets.drivers.importance"), "performance": label("widgets.drivers.performance"),
+        "quadrant_label": label("widgets.drivers.quadrant")})
+    return Rendered(headline, shown, fig)

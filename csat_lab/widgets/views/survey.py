@@ -1,0 +1,219 @@
+"""Views of the survey explorers: NPS, NPS change, disconfirmation, sample size, Kano."""
+
+from __future__ import annotations
+
+from ...i18n import label
+from .. import models
+from .base import DEBOUNCE_S, Explorer, Rendered, new_figure
+from .controls import dropdown, float_slider, int_box, int_slider
+
+__all__ = ["nps_explorer", "nps_difference_explorer", "disconfirmation_explorer", "sample_size_explorer", "kano_explorer"]
+
+_GREEN, _GREY, _RED, _BLUE = "#1b9e77", "#bbbbbb", "#d95f02", "#386cb0"
+_CI_LEVELS = [("90%", 0.90), ("95%", 0.95), ("99%", 0.99)]
+
+
+def _ci_control(value: float) -> object:
+    return dropdown("widgets.ci_level", _CI_LEVELS, value)
+
+
+def nps_explorer(promoters: int = 50, passives: int = 30, detractors: int = 20, ci: float = 0.95, *,
+                 debounce: float = DEBOUNCE_S) -> Explorer:
+    """NPS with its confidence interval from category counts (:func:`models.nps_model`).
+
+    ``NPS = 100 (P - D) / n`` with ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``
+    (Reichheld, 2003).
+
+    Examples
+    --------
+    >>> ex = nps_explorer(50, 30, 20)
+    >>> ex.result.score
+    30.0
+    >>> ex.close()
+    """
+    controls = {
+        "promoters": int_slider("widgets.nps.promoters", promoters, 0, 1000),
+        "passives": int_slider("widgets.nps.passives", passives, 0, 1000),
+        "detractors": int_slider("widgets.nps.detractors", detractors, 0, 1000),
+        "ci": _ci_control(ci),
+    }
+    return Explorer("nps", "widgets.nps.title", models.nps_model, controls, _render_nps, debounce=debounce)
+
+
+def _nps_axes(ax, scores, lows, highs, names) -> None:
+    ax.axvline(0, color=_GREY, lw=1)
+    for i, (s, lo, hi) in enumerate(zip(scores, lows, highs)):
+        ax.errorbar([s], [i], xerr=[[s - lo], [hi - s]], fmt="o", color=_BLUE, capsize=4)
+    ax.set_yticks(range(len(names)), names)
+    ax.set_xlim(-100, 100)
+    ax.set_ylim(-0.6, len(names) - 0.4)
+    ax.set_xlabel(label("widgets.nps.axis"))
+
+
+def _render_nps(r) -> Rendered:
+    headline = label("widgets.nps.headline", score=r.score, level=r.ci_level, low=r.ci[0], high=r.ci[1], n=r.n)
+    fig = new_figure(6.4, 2.8)
+    left, right = fig.subplots(1, 2, width_ratios=[3, 2])
+    shares = [r.share_detractors, r.share_passives, r.share_promoters]
+    names = [label("widgets.nps.detractors"), label("widgets.nps.passives"), label("widgets.nps.promoters")]
+    start = 0.0
+    for share, name, colour in zip(shares, names, (_RED, _GREY, _GREEN)):
+        left.barh([0], [share], left=start, color=colour, label=name)
+        start += share
+    left.set_xlim(0, 1)
+    left.set_yticks([])
+    left.xaxis.set_major_formatter("{x:.0%}")
+    left.set_xlabel(label("widgets.nps.share"))
+    fig.legend(loc="outside upper center", ncol=3, frameon=False, fontsize=8)
+    _nps_axes(right, [r.score], [r.ci[0]], [r.ci[1]], ["NPS"])
+    return Rendered(headline, r, fig)
+
+
+def nps_difference_explorer(wave1: tuple[int, int, int] = (40, 30, 30), wave2: tuple[int, int, int] = (50, 30, 20),
+                            ci: float = 0.95, *, debounce: float = DEBOUNCE_S) -> Explorer:
+    """Change in NPS between two waves with its CI (:func:`models.nps_difference_model`).
+
+    ``d = NPS_2 - NPS_1`` with ``se = sqrt(se_1^2 + se_2^2)`` for independent
+    waves (Rocks, 2016).
+
+    Parameters
+    ----------
+    wave1, wave2 : (promoters, passives, detractors)
+
+    Examples
+    --------
+    >>> ex = nps_difference_explorer((40, 30, 30), (50, 30, 20))
+    >>> round(ex.result.difference, 1)
+    20.0
+    >>> ex.close()
+    """
+    controls = {}
+    for i, counts in ((1, wave1), (2, wave2)):
+        for part, value in zip(("promoters", "passives", "detractors"), counts):
+            controls[f"{part}{i}"] = int_slider(f"widgets.nps_diff.{part}{i}", value, 0, 1000)
+    controls["ci"] = _ci_control(ci)
+    return Explorer("nps_difference", "widgets.nps_diff.title", models.nps_difference_model, controls,
+                    _render_difference, debounce=debounce)
+
+
+def _render_difference(r: models.NPSDifference) -> Rendered:
+    c = r.comparison
+    headline = label("widgets.nps_diff.headline", diff=c.difference, level=c.ci_level, low=c.ci[0], high=c.ci[1])
+    fig = new_figure(6.4, 2.6)
+    ax = fig.subplots()
+    _nps_axes(ax, [r.wave1.score, r.wave2.score], [r.wave1.ci[0], r.wave2.ci[0]], [r.wave1.ci[1], r.wave2.ci[1]],
+              [label("widgets.wave1"), label("widgets.wave2")])
+    return Rendered(headline, r, fig)
+
+
+def disconfirmation_explorer(expectation: int = 4, perception: int = 3, tolerance: float = 0.0, *,
+                             debounce: float = DEBOUNCE_S) -> Explorer:
+    """Expectation vs perception -> the satisfaction level (:func:`models.disconfirmation_model`).
+
+    The gap ``perception - expectation`` sets the level: the
+    expectancy-disconfirmation model of Oliver (1980).
+
+    Examples
+    --------
+    >>> ex = disconfirmation_explorer(expectation=4, perception=5)
+    >>> ex.result.level
+    5
+    >>> ex.close()
+    """
+    controls = {
+        "expectation": int_slider("widgets.disc.expectation", expectation, 1, 5),
+        "perception": int_slider("widgets.disc.perception", perception, 1, 5),
+        "tolerance": float_slider("widgets.disc.tolerance", tolerance, 0.0, 1.5, 0.5, ".1f"),
+    }
+    return Explorer("disconfirmation", "widgets.disc.title", models.disconfirmation_model, controls,
+                    _render_disconfirmation, debounce=debounce)
+
+
+_LEVEL_COLOURS = {1: "#d7191c", 2: "#fdae61", 3: "#bbbbbb", 4: "#a6d96a", 5: "#1a9641"}
+
+
+def _render_disconfirmation(r) -> Rendered:
+    level = label(f"scale.satisfaction5.{r.level}")
+    headline = label("widgets.disc.headline", gap=r.gap, level=level)
+    fig = new_figure(5.2, 2.8)
+    ax = fig.subplots()
+    names = [label("widgets.disc.expectation"), label("widgets.disc.perception")]
+    ax.barh(names, [r.expectation, r.perception], color=[_GREY, _LEVEL_COLOURS[r.level]])
+    ax.set_xlim(0, 5.2)
+    ax.set_title(f"{label('widgets.disc.gap')}: {r.gap:+.0f} → {level}")
+    return Rendered(headline, r, fig)
+
+
+def sample_size_explorer(moe: float = 0.05, ci: float = 0.95, p: float = 0.5, population: int = 0,
+                         change: float = 0.05, *, debounce: float = DEBOUNCE_S) -> Explorer:
+    """Sample size, margin of error and power (:func:`models.sample_size_model`).
+
+    ``n0 = z^2 p (1 - p) / moe^2`` with the finite population correction
+    (Cochran, 1977); the power to detect a change uses Cohen's (1988) ``h``.
+
+    Examples
+    --------
+    >>> ex = sample_size_explorer(moe=0.03)
+    >>> ex.result.n
+    1068
+    >>> ex.close()
+    """
+    controls = {
+        "moe": float_slider("widgets.sample.moe", moe, 0.01, 0.10, 0.005, ".1%"),
+        "ci": _ci_control(ci),
+        "p": float_slider("widgets.sample.p", p, 0.05, 0.95, 0.05, ".0%"),
+        "population": int_box("widgets.sample.population", population, 0, 10_000_000),
+        "change": float_slider("widgets.sample.change", change, 0.01, 0.20, 0.01, ".0%"),
+    }
+    return Explorer("sample_size", "widgets.sample.title", models.sample_size_model, controls, _render_sample,
+                    debounce=debounce)
+
+
+def _render_sample(r: models.SampleSizePlan) -> Rendered:
+    headline = label("widgets.sample.headline", n=r.n, moe=r.moe, change=r.change, power=r.power)
+    fig = new_figure(6.4, 3.2)
+    ax = fig.subplots()
+    ax.plot(r.curve["n"], r.curve["moe"], color=_BLUE)
+    ax.plot([r.n], [r.moe], "o", color=_RED)
+    ax.axhline(r.target_moe, color=_GREY, lw=1, ls="--")
+    ax.set_xscale("log")
+    ax.set_xlabel(label("widgets.sample.n_axis"))
+    ax.set_ylabel(label("widgets.sample.moe_axis"))
+    ax.yaxis.set_major_formatter("{x:.0%}")
+    return Rendered(headline, r, fig)
+
+
+def kano_explorer(feature: str = "free_wifi", functional: int = 1, dysfunctional: int = 5, *,
+                  debounce: float = DEBOUNCE_S) -> Explorer:
+    """Kano category of an answer pair and of a surveyed hotel feature (:func:`models.kano_model`).
+
+    The pair is read off Kano's evaluation table (Kano et al., 1984); the
+    feature's ``Better = (A + O) / (A + O + M + I)`` and
+    ``Worse = -(O + M) / (A + O + M + I)`` (Berger et al., 1993).
+
+    Examples
+    --------
+    >>> ex = kano_explorer(functional=2, dysfunctional=5)
+    >>> ex.result.answer
+    'M'
+    >>> ex.close()
+    """
+    features = models.kano_model().table.index
+    answers = [(f"scale.kano5.{code}", code) for code in range(1, 6)]
+    controls = {
+        "feature": dropdown("widgets.kano.feature", [(str(f), str(f)) for f in features], feature),
+        "functional": dropdown("widgets.kano.functional", answers, functional),
+        "dysfunctional": dropdown("widgets.kano.dysfunctional", answers, dysfunctional),
+    }
+    return Explorer("kano", "widgets.kano.title", models.kano_model, controls, _render_kano, debounce=debounce)
+
+
+def _render_kano(r: models.KanoCalculation) -> Rendered:
+    from ...plots import kano_chart
+
+    headline = label("widgets.kano.headline", answer=label(f"survey.kano.{r.answer}"),
+                     category=label(f"survey.kano.{r.category}"), better=r.better, worse=r.worse)
+    fig = new_figure(5.6, 5.0)
+    ax = kano_chart(r.table, ax=fig.subplots())
+    ax.scatter([abs(r.worse)], [r.better], s=220, facecolors="none", edgecolors=_RED, linewidths=2, zorder=4)
+    return Rendered(headline, r, fig)
