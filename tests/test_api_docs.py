@@ -25,6 +25,7 @@ NO_REFERENCE_NEEDED = {
     "csat_lab.i18n.set_language",
     "csat_lab.i18n.get_language",
     "csat_lab.i18n.on_language_change",
+    "csat_lab.i18n.render",
     # Loading bundled files by name; each data card cites the data's source.
     "csat_lab.datasets.load",
     "csat_lab.datasets.list_datasets",

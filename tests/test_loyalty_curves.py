@@ -122,6 +122,6 @@ def test_summary_is_labelled_in_both_languages():
     cl.set_language("zh-CN")
     try:
         assert "竞争程度" in str(theoretical_curve(competition=0.4))
-        assert theoretical_curve().curve["zone_label"].iloc[-1] == cl.label("loyalty.zone.affection", "zh-CN")
+        assert str(theoretical_curve().curve["zone_label"].iloc[-1]) == cl.label("loyalty.zone.affection", "zh-CN")
     finally:
         cl.set_language("en")

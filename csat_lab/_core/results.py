@@ -6,50 +6,44 @@ list the rows of their summary table in :meth:`Result._summary`; this base
 turns those into ``to_frame()``, ``to_dict()``, a readable ``repr`` and an
 HTML table for notebooks, all labelled through the i18n catalog.
 
-Values that are fixed English text built in code (a CI method, a dropped-row
-reason, a refund policy, a denominator sentence) stay in the fields as they
-are, so code and tests can compare them; :func:`shown` renders them in the
-current language at display time by matching them against the catalog
-templates under :data:`VALUE_PREFIXES` (placeholders are re-filled with the
-parts found in the text).
+Texts computed by csat_lab (a CI method, a dropped-row reason, a refund
+policy, a denominator sentence) are stored as :class:`~csat_lab.i18n.Message`
+objects: their value is the English text whatever the current language, and
+they render themselves in the current language when a table is shown. A row
+label must be a catalog key or a message; anything else is a programming error
+and raises ``KeyError``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import html
-import re
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..i18n import LANGUAGES, catalog, label
-
-#: Catalog key prefixes whose entries are display texts of field values.
-VALUE_PREFIXES: tuple[str, ...] = ("value.", "churn.denominator.", "pclv.assume.", "complaints.recovered.")
-
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+from ..i18n import Message, has_label, label
 
 
 @dataclasses.dataclass(frozen=True)
 class Result:
     """Mixin for frozen result dataclasses.
 
-    Subclasses override :meth:`_summary` to return ``(label_key_or_text, value)``
-    pairs; keys found in the catalog are translated, and so are the values of
-    the method row (``result.method``) and the reasons of the dropped row
-    (``result.dropped_reasons``), through :func:`shown`.
+    Subclasses override :meth:`_summary` to return ``(label, value)`` pairs,
+    where ``label`` is a catalog key or a :class:`~csat_lab.i18n.Message`;
+    values that are messages (or dicts keyed by messages) are shown in the
+    current language.
     """
 
-    def _summary(self) -> list[tuple[str, Any]]:
-        rows = []
+    def _summary(self) -> list[tuple[str | Message, Any]]:
+        # Default for subclasses that list no rows: every scalar field, labelled by its name.
+        rows: list[tuple[str | Message, Any]] = []
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
             if isinstance(value, (pd.DataFrame, pd.Series)):
                 continue
-            rows.append((f.name, value))
+            rows.append((Message("result.field", name=f.name), value))
         return rows
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,7 +53,7 @@ class Result:
     def to_frame(self) -> pd.DataFrame:
         """The summary as a two-column table (quantity, value)."""
         return pd.DataFrame(
-            [(_translate(k), _fmt(_shown_row(k, v))) for k, v in self._summary()],
+            [(_translate(k), _fmt(v)) for k, v in self._summary()],
             columns=[label("result.quantity"), label("result.value")],
         )
 
@@ -78,76 +72,12 @@ class Result:
         return f"<table><caption style='text-align:left'><b>{html.escape(type(self).__name__)}</b></caption>{rows}</table>"
 
 
-def shown(value: Any) -> Any:
-    """Display ``value`` in the current language if it is a catalogued value text.
-
-    A string equal to (or filling the ``{placeholders}`` of) a catalog entry
-    under :data:`VALUE_PREFIXES`, in any language, is re-rendered from that
-    entry in the current language; the parts filling the placeholders are
-    themselves passed through :func:`shown`. Anything else (numbers, column
-    names, unknown text) is returned unchanged, so English output is exactly
-    the stored text.
-
-    Examples
-    --------
-    >>> import csat_lab as cl
-    >>> cl.set_language("zh-CN")
-    >>> shown("Wilson score"), shown("customers who bought, as given (1200)"), shown("my column")
-    ('Wilson 得分区间', '给定的购买客户数（1200）', 'my column')
-    >>> cl.set_language("en")
-    >>> shown("Wilson score")
-    'Wilson score'
-    """
-    if not isinstance(value, str):
-        return value
-    exact, templates = _value_patterns()
-    if value in exact:
-        return label(exact[value])
-    for pattern, key in templates:
-        match = pattern.match(value)
-        if match:
-            return label(key, **{k: shown(v) for k, v in match.groupdict().items()})
-    return value
-
-
-@lru_cache(maxsize=1)
-def _value_patterns() -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
-    exact: dict[str, str] = {}
-    templates: list[tuple[int, re.Pattern, str]] = []
-    for key, texts in catalog().items():
-        if not key.startswith(VALUE_PREFIXES):
-            continue
-        for language in LANGUAGES:
-            text = texts[language]
-            parts = _PLACEHOLDER.split(text)
-            if len(parts) == 1:
-                exact.setdefault(text, key)
-                continue
-            regex, seen = "", set()
-            for i, part in enumerate(parts):
-                if i % 2 == 0:
-                    regex += re.escape(part)
-                else:
-                    regex += f"(?P={part})" if part in seen else f"(?P<{part}>.+?)"
-                    seen.add(part)
-            # Longer literal text first, so a specific template wins over a generic one.
-            templates.append((len("".join(parts[::2])), re.compile(regex + r"\Z", re.DOTALL), key))
-    templates.sort(key=lambda t: -t[0])
-    return exact, [(p, k) for _, p, k in templates]
-
-
-def _shown_row(key: str, value: Any) -> Any:
-    if key == "result.method":
-        return shown(value)
-    if key == "result.dropped_reasons" and isinstance(value, dict):
-        return {shown(k): v for k, v in value.items()}
-    return value
-
-
-def _translate(key: str) -> str:
-    from ..i18n import has_label
-
-    return label(key) if has_label(key) else key
+def _translate(key: str | Message) -> str:
+    if isinstance(key, Message):
+        return str(key)
+    if has_label(key):
+        return label(key)
+    raise KeyError(f"summary row label {key!r} is neither a catalog key nor a Message")
 
 
 def _fmt(value: Any) -> str:
@@ -158,5 +88,17 @@ def _fmt(value: Any) -> str:
     if isinstance(value, tuple) and all(isinstance(v, float) for v in value):
         return "(" + ", ".join(f"{v:.4g}" for v in value) + ")"
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items()) or "-"
+        return ", ".join(f"{k!s}: {v!s}" for k, v in value.items()) or "-"
+    if isinstance(value, (list, tuple)) and any(isinstance(v, Message) for v in value):
+        return "; ".join(str(v) for v in value)
     return str(value)
+
+
+def message_column(values: Any, index: Any = None) -> pd.Series:
+    """A table column of :class:`~csat_lab.i18n.Message` labels kept as objects.
+
+    pandas would otherwise store them as plain (English) strings; kept as
+    messages, a label column shows in the current language whenever the table
+    is displayed, while its values compare equal to the English text.
+    """
+    return pd.Series(list(values), index=index, dtype=object)

@@ -14,15 +14,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .validate import as_numeric, one_of, require_columns, require_frame, to_dates
 from ..errors import CsatInputError
+from ..i18n import Message
+from .validate import as_numeric, one_of, require_columns, require_frame, to_dates
 
 _NS_PER_DAY = 86_400_000_000_000
 PERIODS = ("D", "W", "M", "Q", "Y")
 
 #: How refunds are treated by cohort, RFM and period work on a log.
-REFUND_POLICY = ("refunds (negative amounts) are netted per customer-period; "
-                 "a period whose net amount is negative counts as no purchase")
+REFUND_POLICY = Message("value.policy.refunds")
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,8 @@ def log_arrays(data: pd.DataFrame, customer: str, date: str, amount: str | None,
         col = data[amount]
         values = col.to_numpy(dtype=float) if pd.api.types.is_numeric_dtype(col.dtype) else as_numeric(col, amount).to_numpy()
         no_amount = np.isnan(values)
-    checks = (("missing customer id", no_id), ("missing date", nat), ("future date", future & ~nat),
-              ("missing amount", no_amount))
+    checks = ((Message("value.reason.missing_customer"), no_id), (Message("value.reason.missing_date"), nat),
+              (Message("value.reason.future_date"), future & ~nat), (Message("value.reason.missing_amount"), no_amount))
     dropped: dict[str, int] = {}
     if any(mask.any() for _, mask in checks):
         bad = np.zeros(len(data), dtype=bool)

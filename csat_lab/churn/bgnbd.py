@@ -25,10 +25,10 @@ import numpy as np
 import pandas as pd
 from scipy.special import betaln, gammaln, hyp2f1
 
-from .._core.results import Result, shown
+from .._core.results import Result
 from .._core.validate import as_numeric
 from ..errors import CsatConvergenceError, CsatInputError
-from ..i18n import label
+from ..i18n import Message, catalog
 
 __all__ = ["BGNBDModel", "GammaGammaModel", "fit_bgnbd", "fit_gamma_gamma"]
 
@@ -41,6 +41,15 @@ def _bgnbd_loglik(params: np.ndarray, x: np.ndarray, tx: np.ndarray, T: np.ndarr
         a3 = np.where(x > 0, betaln(a + 1, np.maximum(b + x - 1, 1e-300)) - betaln(a, b)
                       - (r + x) * np.log(alpha + tx), -np.inf)
     return a1 + np.logaddexp(a2, a3)
+
+
+def optimizer_message(text: object) -> str:
+    """SciPy's L-BFGS-B stop message as a catalog message when it is one of the known ones, else as given."""
+    text = str(text)
+    for key, entry in catalog().items():
+        if key.startswith("value.optimizer.") and entry["en"] == text:
+            return Message(key)
+    return text
 
 
 @dataclasses.dataclass(frozen=True)
@@ -116,10 +125,10 @@ class BGNBDModel(Result):
         return core * self.p_alive(x, tx, T_)
 
     def _summary(self) -> list[tuple[str, Any]]:
-        return [("bgnbd.model", label("value.model.bgnbd")), ("bgnbd.params", {
+        return [("bgnbd.model", Message("value.model.bgnbd")), ("bgnbd.params", {
             k: round(v, 4) for k, v in self.params.items()}), ("bgnbd.loglik", self.loglik),
             ("result.n", self.n), ("result.n_dropped", self.n_dropped),
-            ("result.dropped_reasons", self.dropped), ("bgnbd.converged", shown(self.message))]
+            ("result.dropped_reasons", self.dropped), ("bgnbd.converged", self.message)]
 
 
 def _rft(frequency: object, recency: object, T: object) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -188,9 +197,9 @@ def fit_bgnbd(frequency: object, recency: object, T: object, *, maxiter: int = 2
     start = np.array([1.0, max(float(T_.mean()), 1e-3), 1.0, 1.0])
     res = _maximise(negll, start, "BG/NBD", maxiter)
     r, alpha, a, b = np.exp(res.x)
-    dropped = {"missing frequency, recency or T": n_missing} if n_missing else {}
+    dropped = {Message("value.reason.missing_frt"): n_missing} if n_missing else {}
     return BGNBDModel(params={"r": r, "alpha": alpha, "a": a, "b": b}, loglik=-float(res.fun), n=len(x),
-                      n_dropped=n_missing, dropped=dropped, message=str(res.message))
+                      n_dropped=n_missing, dropped=dropped, message=optimizer_message(res.message))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -222,11 +231,11 @@ class GammaGammaModel(Result):
         return (p * (g + x * mx)) / (p * x + q - 1)
 
     def _summary(self) -> list[tuple[str, Any]]:
-        return [("bgnbd.model", label("value.model.gamma_gamma")),
+        return [("bgnbd.model", Message("value.model.gamma_gamma")),
                 ("bgnbd.params", {k: round(v, 4) for k, v in self.params.items()}),
                 ("bgnbd.mean_spend", self.mean_spend), ("bgnbd.loglik", self.loglik), ("result.n", self.n),
                 ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped),
-                ("bgnbd.converged", shown(self.message))]
+                ("bgnbd.converged", self.message)]
 
 
 def fit_gamma_gamma(frequency: object, monetary: object, *, maxiter: int = 2000) -> GammaGammaModel:
@@ -273,8 +282,8 @@ def fit_gamma_gamma(frequency: object, monetary: object, *, maxiter: int = 2000)
 
     res = _maximise(negll, np.array([1.0, 1.0, float(np.mean(mx))]), "Gamma-Gamma", maxiter)
     p, q, g = np.exp(res.x)
-    dropped = {k: int(v) for k, v in (("missing frequency or monetary", missing.sum()),
-                                       ("no repeat purchase (frequency 0)", nonrepeat.sum())) if v}
+    dropped = {k: int(v) for k, v in ((Message("value.reason.missing_fm"), missing.sum()),
+                                       (Message("value.reason.no_repeat"), nonrepeat.sum())) if v}
     return GammaGammaModel(params={"p": p, "q": q, "gamma": g}, loglik=-float(res.fun),
                            mean_spend=p * g / (q - 1) if q > 1 else float("inf"), n=len(x),
-                           n_dropped=int(sum(dropped.values())), dropped=dropped, message=str(res.message))
+                           n_dropped=int(sum(dropped.values())), dropped=dropped, message=optimizer_message(res.message))

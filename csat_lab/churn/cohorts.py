@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core.results import Result, shown
-from .._core.txlog import log_arrays, period_codes, period_labels
-from .._core.txlog import REFUND_POLICY
+from .._core.results import Result
+from .._core.txlog import REFUND_POLICY, log_arrays, period_codes, period_labels
+from ..i18n import Message
 
 __all__ = ["CohortResult", "cohort_table"]
 
@@ -42,7 +42,7 @@ class CohortResult(Result):
         return [("cohort.period", self.period), ("cohort.n_cohorts", len(self.sizes)),
                 ("result.n", self.n), ("econ.customers", self.n_customers),
                 ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped),
-                ("transactions.policy", shown(self.policy))]
+                ("transactions.policy", self.policy)]
 
 
 def cohort_table(transactions: pd.DataFrame, *, customer: str = "customer_id", date: str = "date",
@@ -127,7 +127,7 @@ def cohort_table(transactions: pd.DataFrame, *, customer: str = "customer_id", d
     counts = counts.astype("Int64").mask(horizon)
     dropped = dict(arrays.dropped)
     if refund_only:
-        dropped["customers whose purchases net below 0 in every period"] = refund_only
+        dropped[Message("value.reason.net_below_zero")] = refund_only
     return CohortResult(counts=counts, rates=rates, sizes=pd.Series(sizes[rows], index=index, name="size"),
                         period=period, n=arrays.n_rows - sum(arrays.dropped.values()),
                         n_customers=int(acquired.sum()), n_dropped=int(sum(arrays.dropped.values())),

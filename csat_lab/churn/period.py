@@ -29,12 +29,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core.results import Result, shown
-from .._core.validate import one_of, require_columns, require_frame
-from ..errors import CsatInputError
-from ..i18n import label
 from .._core.intervals import wilson_counts
-from .._core.validate import to_dates
+from .._core.results import Result
+from .._core.validate import one_of, require_columns, require_frame, to_dates
+from ..errors import CsatInputError
+from ..i18n import Message
 from .transactions import validate_transactions
 
 __all__ = ["PeriodChurnResult", "period_churn"]
@@ -71,7 +70,7 @@ class PeriodChurnResult(Result):
     def _summary(self) -> list[tuple[str, Any]]:
         return [("churn.rate", self.rate), ("churn.retention", self.retention),
                 ("churn.lost", self.lost), ("churn.customers", self.customers),
-                ("churn.denominator", shown(self.denominator)), ("churn.kind", shown(self.kind)),
+                ("churn.denominator", self.denominator), ("churn.kind", Message(f"value.kind.{self.kind.replace('-', '_')}")),
                 ("churn.period", f"{self.period[0]} .. {self.period[1]}"),
                 ("churn.at_start", self.at_start), ("churn.joiners", self.joiners),
                 ("churn.joiners_lost", self.joiners_lost), ("churn.reactivated", self.reactivated),
@@ -155,10 +154,10 @@ def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *
     interval = (math.nan, math.nan) if joiners == "average" else wilson_counts(lost, base, ci)
     return PeriodChurnResult(
         rate=churn, retention=1.0 - churn, lost=int(lost), customers=base,
-        denominator=label(f"churn.denominator.{joiners}", n=f"{base:g}", joiners=join, joiners_lost=join_lost),
+        denominator=Message(f"churn.denominator.{joiners}", n=f"{base:g}", joiners=join, joiners_lost=join_lost),
         kind=kind, period=(str(p0.date()), str(p1.date())), at_start=at_start, lost_from_start=lost0,
         joiners=join, joiners_lost=join_lost, reactivated=react, at_end=at_end, ci=interval,
-        ci_method="not defined for an average denominator" if joiners == "average" else "Wilson score",
+        ci_method=Message("value.method.average_undefined") if joiners == "average" else Message("value.method.wilson"),
         n=n, n_dropped=int(sum(dropped.values())), dropped=dropped,
     )
 
@@ -200,7 +199,7 @@ def _noncontractual(data, p0, p1, customer, date, window):
     late = log[date] >= p1
     if late.any():
         # later purchases do not bear on churn in this period; counted so nothing vanishes silently
-        dropped["dated on or after the period end"] = int(late.sum())
+        dropped[Message("value.reason.after_period")] = int(late.sum())
         log = log[~late]
     if log.empty:
         raise CsatInputError(f"no transactions before {p1.date()}; nothing to measure")

@@ -18,10 +18,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core.results import Result, shown
+from .._core.results import Result
 from .._core.validate import as_numeric, finite_number
 from ..errors import CsatInputError
-from ..i18n import label
+from ..i18n import Message
 from .bgnbd import BGNBDModel, GammaGammaModel
 
 __all__ = ["ProbabilisticCLVResult", "probabilistic_clv"]
@@ -48,7 +48,7 @@ class ProbabilisticCLVResult(Result):
     n_dropped: int
     dropped: dict
     assumptions: tuple
-    method: str = "BG/NBD x Gamma-Gamma, discounted per period (Fader, Hardie & Lee 2005)"
+    method: str = Message("value.method.pclv")
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("pclv.total", self.total_clv), ("pclv.mean", self.mean_clv),
@@ -56,7 +56,7 @@ class ProbabilisticCLVResult(Result):
                 ("pclv.period_length", self.period_length), ("clv.discount", self.discount),
                 ("pclv.margin", self.margin), ("result.method", self.method), ("result.n", self.n),
                 ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped),
-                ("pclv.assumptions", "; ".join(shown(a) for a in self.assumptions))]
+                ("pclv.assumptions", "; ".join(str(a) for a in self.assumptions))]
 
 
 def _vector(values: object, name: str) -> pd.Series:
@@ -197,14 +197,14 @@ def probabilistic_clv(bgnbd: BGNBDModel, gamma_gamma: GammaGammaModel, frequency
                          index=frame.index)
 
     n_missing = int(missing.sum())
-    dropped = {"missing frequency, recency, T or monetary": n_missing} if n_missing else {}
+    dropped = {Message("value.reason.missing_frtm"): n_missing} if n_missing else {}
     params = gg.params
     assumptions = (
-        label("pclv.assume.periods", horizon=h, length=f"{length:g}"),
-        label("pclv.assume.discount", discount=f"{d:g}"),
-        label("pclv.assume.margin", margin=f"{m:g}"),
-        label("pclv.assume.no_repeat", mean=f"{params['p'] * params['gamma'] / (params['q'] - 1):.4g}"),
-        label("pclv.assume.independence"),
+        Message("pclv.assume.periods", horizon=h, length=f"{length:g}"),
+        Message("pclv.assume.discount", discount=f"{d:g}"),
+        Message("pclv.assume.margin", margin=f"{m:g}"),
+        Message("pclv.assume.no_repeat", mean=f"{params['p'] * params['gamma'] / (params['q'] - 1):.4g}"),
+        Message("pclv.assume.independence"),
     )
     return ProbabilisticCLVResult(
         table=table, total_clv=float(clv.sum()), mean_clv=float(clv.mean()),

@@ -18,11 +18,11 @@ from typing import Any
 
 import pandas as pd
 
-from .._core.results import Result, shown
-from ..errors import CsatInputError
-from ..i18n import label
 from .._core.intervals import wilson_counts
+from .._core.results import Result
 from .._core.validate import finite_number, head_count, rate
+from ..errors import CsatInputError
+from ..i18n import Message
 
 __all__ = [
     "ChurnResult",
@@ -68,7 +68,7 @@ class ChurnResult(Result):
             ("churn.retention", self.retention),
             ("churn.lost", self.lost),
             ("churn.customers", self.customers),
-            ("churn.denominator", shown(self.denominator)),
+            ("churn.denominator", self.denominator),
             ("result.ci", self.ci),
             ("result.method", self.ci_method),
         ]
@@ -117,8 +117,8 @@ def churn_rate(lost: int, customers: int, *, ci: float = 0.95) -> ChurnResult:
     churn = lost_n / base
     return ChurnResult(
         rate=churn, retention=1.0 - churn, lost=lost_n, customers=base,
-        denominator=label("churn.denominator.given", n=base), ci=wilson_counts(lost_n, base, ci),
-        ci_method="Wilson score", n=base,
+        denominator=Message("churn.denominator.given", n=base), ci=wilson_counts(lost_n, base, ci),
+        ci_method=Message("value.method.wilson"), n=base,
     )
 
 
@@ -246,8 +246,8 @@ def revenue_retention_from_customers(data: pd.DataFrame, *, before: str, after: 
     new = (b == 0) & ~missing
     keep = ~missing & ~new
     b, a = b[keep], a[keep]
-    dropped = {k: int(v) for k, v in (("missing revenue", missing.sum()),
-                                       ("new customers (no revenue before)", new.sum())) if v}
+    dropped = {k: int(v) for k, v in ((Message("value.reason.missing_revenue"), missing.sum()),
+                                       (Message("value.reason.new_customers"), new.sum())) if v}
     if b.sum() <= 0:
         raise CsatInputError(f"no customer has revenue in {before!r}; cannot compute retention")
     res = revenue_retention(

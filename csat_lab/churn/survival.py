@@ -15,10 +15,9 @@ import numpy as np
 import pandas as pd
 
 from .._core.results import Result
-from .._core.validate import as_numeric, probability
+from .._core.validate import as_bool, as_numeric, probability
 from ..errors import CsatInputError
-from ..i18n import label
-from .._core.validate import as_bool
+from ..i18n import Message, label
 
 __all__ = ["SurvivalResult", "kaplan_meier"]
 
@@ -70,7 +69,7 @@ class SurvivalResult(Result):
             ("survival.median", label("survival.not_reached") if self.median is None else self.median),
         ]
         for g, m in self.medians.items():
-            rows.append((f"{label('survival.median')} ({g})", label("survival.not_reached") if m is None else m))
+            rows.append((Message("survival.median_group", group=g), label("survival.not_reached") if m is None else m))
         if self.logrank:
             rows += [("survival.logrank", f"chi2 = {self.logrank['statistic']:.4g}, df = {self.logrank['df']}, "
                                           f"p = {self.logrank['p_value']:.4g}")]
@@ -120,7 +119,7 @@ def kaplan_meier(durations: object, events: object, *, groups: object = None, ci
     frame = _inputs(durations, events, groups, data)
     n_in = len(frame)
     missing = frame.isna().any(axis=1)
-    dropped = {"missing duration, event or group": int(missing.sum())} if missing.any() else {}
+    dropped = {Message("value.reason.missing_survival"): int(missing.sum())} if missing.any() else {}
     frame = frame[~missing]
     if frame.empty:
         raise CsatInputError("no customer has both a duration and an event")
@@ -154,7 +153,7 @@ def kaplan_meier(durations: object, events: object, *, groups: object = None, ci
     logrank = _logrank(d, e, frame["group"]) if groups is not None and len(medians) > 1 else None
     return SurvivalResult(
         table=pd.concat(parts, ignore_index=True), median=pooled_median, medians=medians, logrank=logrank,
-        ci_level=level, ci_method="exponential Greenwood (lifelines)", n=len(frame), events=int(e.sum()),
+        ci_level=level, ci_method=Message("value.method.greenwood"), n=len(frame), events=int(e.sum()),
         n_dropped=n_in - len(frame), dropped=dropped,
     )
 

@@ -22,10 +22,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core.results import Result, shown
+from .._core.results import Result
 from .._core.txlog import REFUND_POLICY
 from .._core.validate import as_numeric, one_of, require_columns, require_frame, to_dates
 from ..errors import CsatInputError
+from ..i18n import Message
 
 __all__ = ["TransactionReport", "TransactionSummary", "validate_transactions", "summary_from_transactions"]
 
@@ -52,7 +53,7 @@ class TransactionReport(Result):
                 ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped),
                 ("transactions.duplicated", self.duplicated_rows),
                 ("transactions.unsorted", self.unsorted), ("transactions.refunds", self.refunds),
-                ("transactions.refund_total", self.refund_total), ("transactions.policy", shown(self.policy))]
+                ("transactions.refund_total", self.refund_total), ("transactions.policy", self.policy)]
 
 
 
@@ -102,12 +103,12 @@ def validate_transactions(data: pd.DataFrame, *, customer: str = "customer_id", 
         frame[amount] = as_numeric(frame[amount], amount)
     limit = pd.Timestamp.now().normalize() + pd.Timedelta(days=1) if now is None else pd.Timestamp(now)
     checks = {
-        "missing customer id": frame[customer].isna(),
-        "missing date": frame[date].isna(),
-        "future date": frame[date] > limit,
+        Message("value.reason.missing_customer"): frame[customer].isna(),
+        Message("value.reason.missing_date"): frame[date].isna(),
+        Message("value.reason.future_date"): frame[date] > limit,
     }
     if amount:
-        checks["missing amount"] = frame[amount].isna()
+        checks[Message("value.reason.missing_amount")] = frame[amount].isna()
     bad_any = np.zeros(len(frame), dtype=bool)
     dropped: dict[str, int] = {}
     for reason, mask in checks.items():
@@ -129,7 +130,7 @@ def validate_transactions(data: pd.DataFrame, *, customer: str = "customer_id", 
     n_dup = int(dup_mask.sum())
     if duplicates == "drop" and n_dup:
         frame = frame[~dup_mask]
-        dropped["exact duplicate"] = n_dup
+        dropped[Message("value.reason.exact_duplicate")] = n_dup
     d = frame[date].to_numpy()
     unsorted = bool(len(d) > 1 and (d[1:] < d[:-1]).any())
     neg = frame[amount] < 0 if amount else pd.Series(False, index=frame.index)
@@ -205,10 +206,10 @@ def summary_from_transactions(data: pd.DataFrame, *, customer: str = "customer_i
     frame, report = validate_transactions(data, customer=customer, date=date, amount=amount,
                                           on_invalid=on_invalid)
     end = frame[date].max().normalize() if observation_end is None else pd.Timestamp(observation_end)
-    dropped = {f"{k} (rows)": v for k, v in report.dropped.items()}
+    dropped = {Message("value.reason.rows", reason=k): v for k, v in report.dropped.items()}
     late = frame[date] > end
     if late.any():
-        dropped["after observation_end (rows)"] = int(late.sum())
+        dropped[Message("value.reason.after_end")] = int(late.sum())
         frame = frame[~late]
     n_rows_dropped = int(sum(dropped.values()))
     days = frame[date].dt.normalize()
@@ -218,7 +219,7 @@ def summary_from_transactions(data: pd.DataFrame, *, customer: str = "customer_i
     if amount:
         negative = daily["v"] < 0
         if negative.any():
-            dropped["days with refunds exceeding purchases, not purchases (days)"] = int(negative.sum())
+            dropped[Message("value.reason.refund_days")] = int(negative.sum())
             daily = daily[~negative]
     if daily.empty:
         raise CsatInputError("no purchase days left after netting refunds; nothing to summarise")
@@ -237,6 +238,6 @@ def summary_from_transactions(data: pd.DataFrame, *, customer: str = "customer_i
     table.index.name = customer
     lost_customers = frame[customer].nunique() - len(table)
     if lost_customers:
-        dropped["customers with no purchase day (customers)"] = int(lost_customers)
+        dropped[Message("value.reason.no_purchase_day")] = int(lost_customers)
     return TransactionSummary(table=table, time_unit=time_unit, observation_end=end, n=len(table),
                               n_dropped=n_rows_dropped, dropped=dropped, report=report)

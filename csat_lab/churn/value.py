@@ -20,9 +20,10 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from .._core.results import Result, shown
-from ..errors import CsatInputError
+from .._core.results import Result
 from .._core.validate import finite_number, head_count, rate
+from ..errors import CsatInputError
+from ..i18n import Message
 
 __all__ = ["CLVResult", "RetentionEconomics", "customer_lifetime_value", "clv", "clv_sensitivity",
            "retention_economics"]
@@ -39,7 +40,7 @@ class CLVResult(Result):
     acquisition_cost: float
     multiplier: float
     expected_lifetime: float
-    formula: str = "m * r / (1 + d - r) - acquisition cost (Gupta & Lehmann 2003)"
+    formula: str = Message("value.formula.clv")
 
     def __float__(self) -> float:
         return self.value
@@ -48,7 +49,7 @@ class CLVResult(Result):
         return [("clv.value", self.value), ("clv.margin", self.margin), ("clv.retention", self.retention),
                 ("clv.discount", self.discount), ("clv.acquisition_cost", self.acquisition_cost),
                 ("clv.multiplier", self.multiplier), ("clv.expected_lifetime", self.expected_lifetime),
-                ("clv.formula", shown(self.formula))]
+                ("clv.formula", self.formula)]
 
 
 def _check_rd(retention: object, discount: object) -> tuple[float, float]:

@@ -29,6 +29,7 @@ from .._core.intervals import wilson_counts, z_value
 from .._core.results import Result
 from .._core.validate import as_bool, as_numeric, require_columns, require_frame, to_dates
 from ..errors import CsatInputError
+from ..i18n import Message
 from .process import STEP_COLUMNS
 
 __all__ = ["ComplaintKPIs", "complaint_kpis"]
@@ -159,9 +160,9 @@ def complaint_kpis(log: pd.DataFrame, *, by: str | None = None, ci: float = 0.95
                           "done": [int(as_bool(comp_rows[c].fillna(False), c).sum()) for c in present]})
     steps["share"] = steps["done"] / max(int(is_c.sum()), 1)
     not_ack = int((is_c & t1.isna().to_numpy()).sum())
-    dropped = {"complaints not yet acknowledged (not in time to acknowledge)": not_ack} if not_ack else {}
+    dropped = {Message("value.reason.not_acknowledged"): not_ack} if not_ack else {}
     open_ = int((is_c & t2.isna().to_numpy()).sum())
     if open_:
-        dropped["open complaints (not in time to resolve)"] = open_
+        dropped[Message("value.reason.open")] = open_
     return ComplaintKPIs(table=table, steps=steps.set_index("step"), n_customers=len(log),
                          n_complaints=int(is_c.sum()), ci_level=ci, n_dropped=0, dropped=dropped)

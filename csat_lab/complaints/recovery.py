@@ -17,10 +17,10 @@ import numpy as np
 import pandas as pd
 
 from .._core.intervals import newcombe_difference, z_value
-from .._core.results import Result, shown
+from .._core.results import Result
 from .._core.validate import as_bool, as_numeric, one_of, probability, require_columns, require_frame, to_dates
 from ..errors import CsatConvergenceError, CsatInputError
-from ..i18n import has_label, label
+from ..i18n import Message, label
 from .process import HANDLING_STEPS
 
 __all__ = ["RecoveryEffect", "RecoveryModel", "recovery_effect", "recovery_model"]
@@ -49,7 +49,7 @@ class RecoveryEffect(Result):
                 ("complaints.no_complaint_rate", self.no_complaint_rate),
                 ("complaints.unrecovered_rate", self.unrecovered_rate),
                 ("complaints.difference", self.difference), ("result.ci", self.ci),
-                ("result.method", self.ci_method), ("complaints.definition", shown(self.definition)),
+                ("result.method", self.ci_method), ("complaints.definition", self.definition),
                 ("result.n", self.n), ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
 
 
@@ -101,13 +101,13 @@ def recovery_effect(data: pd.DataFrame, *, recovered: str = "satisfied", ci: flo
     if rec.sum() == 0 or none.sum() == 0:
         raise CsatInputError("need at least one recovered complainant and one customer without a complaint")
     x1, n1, x2, n2 = int(rep[rec].sum()), int(rec.sum()), int(rep[none].sum()), int(none.sum())
-    dropped = {"complaints with no handling satisfaction": int(unknown.sum())} if unknown.any() else {}
+    dropped = {Message("value.reason.no_handling_sat"): int(unknown.sum())} if unknown.any() else {}
     return RecoveryEffect(
         recovered_rate=x1 / n1, no_complaint_rate=x2 / n2,
         unrecovered_rate=float(rep[unrec].mean()) if unrec.any() else float("nan"),
-        difference=x1 / n1 - x2 / n2, ci=newcombe_difference(x1, n1, x2, n2, ci), ci_method="Newcombe hybrid score",
+        difference=x1 / n1 - x2 / n2, ci=newcombe_difference(x1, n1, x2, n2, ci), ci_method=Message("value.method.newcombe"),
         n_recovered=n1, n_no_complaint=n2, n_unrecovered=int(unrec.sum()),
-        definition=label(f"complaints.recovered.{recovered}") if has_label(f"complaints.recovered.{recovered}") else recovered,
+        definition=Message(f"complaints.recovered.{recovered}"),
         n=len(data) - int(unknown.sum()), n_dropped=int(unknown.sum()), dropped=dropped,
     )
 
@@ -163,7 +163,7 @@ class RecoveryModel(Result):
     def _summary(self) -> list[tuple[str, Any]]:
         rows: list[tuple[str, Any]] = [("result.n", self.n)]
         for term, r in self.coefficients.iterrows():
-            rows.append((f"complaints.step.{term}" if term in self.steps else term,
+            rows.append((f"complaints.step.{term}" if term in self.steps else "complaints.model.baseline",
                          label("complaints.model.effect", satisfaction=f"{r['satisfaction']:+.3f}",
                                repurchase=f"{r['repurchase']:+.3f}")))
         rows += [("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
@@ -221,7 +221,7 @@ def recovery_model(data: pd.DataFrame, *, complained: str = "complained",
         raise CsatConvergenceError(f"repurchase logit did not converge: {logit.mle_retvals}")
     terms = ["const", *HANDLING_STEPS]
     coef = pd.DataFrame({"satisfaction": ols.params, "repurchase": logit.params}, index=terms)
-    dropped = {"complaints with a missing step or outcome": int(missing.sum())} if missing.any() else {}
+    dropped = {Message("value.reason.missing_step"): int(missing.sum())} if missing.any() else {}
     return RecoveryModel(coefficients=coef, sat_params=np.asarray(ols.params), sat_cov=np.asarray(ols.cov_params()),
                          rep_params=np.asarray(logit.params), rep_cov=np.asarray(logit.cov_params()), steps=HANDLING_STEPS,
                          n=len(frame), n_dropped=int(missing.sum()), dropped=dropped)

@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import html
 import math
 import numbers
 from dataclasses import dataclass, field
@@ -35,8 +36,8 @@ import pandas as pd
 
 from .. import datasets, scales
 from ..errors import CsatInputError
+from ..i18n import Message, has_label, label
 from .glossary import glossary
-from ..i18n import has_label, label
 
 __all__ = ["check", "hint", "list_exercises", "CheckResult", "Exercise", "EXERCISES", "glossary", "fingerprint"]
 
@@ -79,7 +80,11 @@ class Exercise:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Outcome of :func:`check`: status, the message shown, and what was verified."""
+    """Outcome of :func:`check`: status, the message shown, and what was verified.
+
+    ``message`` and ``verified`` are :class:`~csat_lab.i18n.Message` objects:
+    they show in the current language whenever the result is displayed.
+    """
 
     exercise: str
     status: str
@@ -94,11 +99,11 @@ class CheckResult:
         return self.correct
 
     def __repr__(self) -> str:
-        return self.message
+        return str(self.message)
 
     def _repr_html_(self) -> str:
         colour = {"correct": "#1a7f37", "incorrect": "#b35900"}.get(self.status, "#555555")
-        return f"<div style='color:{colour}'><b>{self.exercise}</b>: {self.message}</div>"
+        return f"<div style='color:{colour}'><b>{html.escape(self.exercise)}</b>: {html.escape(str(self.message))}</div>"
 
 
 def _rate(frame: pd.DataFrame, column: str, where: pd.Series | None = None) -> float:
@@ -282,37 +287,37 @@ def _as_number(answer: Any) -> float | None:
 
 
 def _unchecked(ex: Exercise, reason: str) -> CheckResult:
-    return CheckResult(ex.id, "unchecked", label("exercise.unchecked", id=ex.id, reason=reason))
+    return CheckResult(ex.id, "unchecked", Message("exercise.unchecked", id=ex.id, reason=reason))
 
 
 def _check_number(ex: Exercise, answer: Any) -> CheckResult:
     value = _as_number(answer)
     if value is None or not math.isfinite(value):
-        return _unchecked(ex, label("exercise.reason.not_number", kind=type(answer).__name__))
+        return _unchecked(ex, Message("exercise.reason.not_number", kind=type(answer).__name__))
     try:
         expected = float(ex.expected())  # type: ignore[operator]
     except CsatInputError:
-        return _unchecked(ex, label("exercise.reason.no_data"))
+        return _unchecked(ex, Message("exercise.reason.no_data"))
     tol = ex.tolerance + 1e-9 * max(1.0, abs(expected))
-    verified = (label("exercise.verified.number", tol=f"{ex.tolerance:g}"),)
+    verified = (Message("exercise.verified.number", tol=f"{ex.tolerance:g}"),)
     if abs(value - expected) <= tol:
-        return CheckResult(ex.id, "correct", label("exercise.correct", id=ex.id, checks=verified[0]), verified)
-    tip = label(f"exercise.{ex.id}.hint")
+        return CheckResult(ex.id, "correct", Message("exercise.correct", id=ex.id, checks=verified[0]), verified)
+    tip = Message(f"exercise.{ex.id}.hint")
     if ex.percent and abs(100 * value - expected) <= tol:
-        tip = label("exercise.hint.percent")
-    return CheckResult(ex.id, "incorrect", label("exercise.incorrect", id=ex.id, hint=tip), verified)
+        tip = Message("exercise.hint.percent")
+    return CheckResult(ex.id, "incorrect", Message("exercise.incorrect", id=ex.id, hint=tip), verified)
 
 
 def _check_choice(ex: Exercise, answer: Any) -> CheckResult:
     letters = answer.lower() if isinstance(answer, str) else "".join(str(a).lower() for a in answer) if isinstance(answer, (list, tuple, set)) else None
     picked = [c for c in (letters or "") if c.isalnum()]
     if not picked or any(c not in ex.options for c in picked):
-        return _unchecked(ex, label("exercise.reason.not_choice", options=", ".join(ex.options)))
-    verified = (label("exercise.verified.choice"),)
+        return _unchecked(ex, Message("exercise.reason.not_choice", options=", ".join(ex.options)))
+    verified = (Message("exercise.verified.choice"),)
     if fingerprint(ex.id, picked) == ex.expected:
-        return CheckResult(ex.id, "correct", label("exercise.correct", id=ex.id, checks=verified[0]), verified)
-    tip = label(f"exercise.{ex.id}.hint")
-    return CheckResult(ex.id, "incorrect", label("exercise.incorrect", id=ex.id, hint=tip), verified)
+        return CheckResult(ex.id, "correct", Message("exercise.correct", id=ex.id, checks=verified[0]), verified)
+    tip = Message(f"exercise.{ex.id}.hint")
+    return CheckResult(ex.id, "incorrect", Message("exercise.incorrect", id=ex.id, hint=tip), verified)
 
 
 def check(exercise_id: str, answer: Any) -> CheckResult:
@@ -352,7 +357,7 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
     """
     ex = _get(exercise_id)
     if answer is None or answer is Ellipsis:
-        return CheckResult(ex.id, "unanswered", label("exercise.unanswered", id=ex.id))
+        return CheckResult(ex.id, "unanswered", Message("exercise.unanswered", id=ex.id))
     return _check_number(ex, answer) if ex.kind == "number" else _check_choice(ex, answer)
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .._core.validate import as_numeric, require_columns, require_frame
 from ..errors import CsatInputError
+from ..i18n import Message
 
 
 def column_list(columns: object, what: str) -> list[str]:
@@ -60,7 +61,7 @@ def numeric_frame(data: object, columns: list[str], what: str = "data") -> tuple
     if n_dropped:
         counts = missing[incomplete].sum(axis=0)
         detail = ", ".join(f"{c}: {int(k)}" for c, k in zip(columns, counts) if k)
-        dropped[f"missing values (listwise; missing per column: {detail})"] = n_dropped
+        dropped[Message("value.reason.listwise_columns", detail=detail)] = n_dropped
     clean = pd.DataFrame(values[~incomplete], index=frame.index[~incomplete], columns=columns)
     return clean, n_dropped, dropped
 

@@ -25,18 +25,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core.results import Result, shown
+from .._core.results import Result, message_column
 from .._core.validate import finite_number
 from ..errors import CsatInputError
-from ..i18n import label
+from ..i18n import Message
 from ..scales import Scale
 from ..scales import get as get_scale
 from .zones import loyalty_zones
 
 __all__ = ["TheoreticalCurve", "theoretical_curve"]
 
-_REFERENCE = ("Jones & Sasser (1995), Why satisfied customers defect, Harvard Business Review 73(6); "
-              "zones: Heskett et al. (1994), Putting the service-profit chain to work, Harvard Business Review 72(2)")
+_REFERENCE = Message("value.reference.loyalty_curve")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,7 +57,7 @@ class TheoreticalCurve(Result):
         return [("loyalty.theory.competition", self.competition), ("loyalty.theory.top_ratio", self.top_ratio),
                 ("loyalty.ratio", self.ratio), ("loyalty.theory.exponent", self.exponent),
                 ("loyalty.theory.floor", self.floor), ("loyalty.theory.ceiling", self.ceiling),
-                ("loyalty.theory.scale", self.scale), ("loyalty.theory.reference", shown(self.reference))]
+                ("loyalty.theory.scale", self.scale), ("loyalty.theory.reference", self.reference)]
 
 
 def _check(competition: object, top_ratio: object, floor: object, ceiling: object) -> tuple[float, ...]:
@@ -193,7 +192,7 @@ def theoretical_curve(*, competition: float = 1.0, top_ratio: float = 6.0, floor
     codes = [int(v) for v in levels]
     zone = [zone_of.get(v, "") for v in codes]
     curve = pd.DataFrame({"level": codes, "estimate": loyalty, "ci_low": np.nan, "ci_high": np.nan, "zone": zone,
-                          "zone_label": [label(f"loyalty.zone.{z}") if z else "" for z in zone]})
+                          "zone_label": message_column(Message(f"loyalty.zone.{z}") if z else "" for z in zone)})
     curve.attrs.update(kind="theoretical", competition=gamma, top_ratio=ratio)
     return TheoreticalCurve(curve=curve, ratio=float(loyalty[-1] / loyalty[-2]), exponent=float(exponent),
                             competition=gamma, top_ratio=ratio, floor=low, ceiling=high, scale=spec.name,

@@ -41,10 +41,10 @@ from typing import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from .._core.validate import probability
-from ..errors import CsatInputError
 from .._core.intervals import percentile_ci
-from .._core.validate import rng_from, whole_number
+from .._core.validate import probability, rng_from, whole_number
+from ..errors import CsatInputError
+from ..i18n import Message
 from ._prep import check_not_collinear, column_list, flat_columns, numeric_frame
 
 __all__ = ["shapley_importance", "relative_weights", "subset_r2"]
@@ -192,7 +192,7 @@ def _importance(data: object, outcome: str, drivers: Sequence[str], *, bootstrap
         out["ci_low"], out["ci_high"] = low, high
         out["share_ci_low"], out["share_ci_high"] = share_low, share_high
         out["significant"] = gap_low > 0
-        out.attrs.update(ci=ci, ci_method="percentile bootstrap", n_boot=n_boot, n_boot_failed=failed,
+        out.attrs.update(ci=ci, ci_method=Message("value.method.percentile_bootstrap", n_boot=n_boot), n_boot=n_boot, n_boot_failed=failed,
                          significance="bootstrap CI of (weight - weight of a random noise driver) excludes 0")
     out.attrs.update(method=method, r2=r2, n=n, n_dropped=n_dropped, dropped=dropped, outcome=outcome)
     return out

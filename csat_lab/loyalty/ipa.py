@@ -33,8 +33,9 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from .._core.results import message_column
 from ..errors import CsatInputError
-from ..i18n import label
+from ..i18n import Message
 from ._prep import numeric_frame
 from .drivers import relative_weights, shapley_importance
 
@@ -111,7 +112,7 @@ def ipa(data: pd.DataFrame, outcome: str, drivers: Sequence[str], *, method: str
     high_perf = out["performance"] >= perf_cut
     out["quadrant"] = np.select([high_imp & high_perf, high_imp & ~high_perf, ~high_imp & ~high_perf],
                                 ["keep_up", "concentrate", "low_priority"], "overkill")
-    out["quadrant_label"] = [label(f"loyalty.quadrant.{q}") for q in out["quadrant"]]
+    out["quadrant_label"] = message_column((Message(f"loyalty.quadrant.{q}") for q in out["quadrant"]), out.index)
     out.attrs.update({k: table.attrs[k] for k in ("n", "n_dropped", "dropped", "r2")})
     out.attrs.update(method=method, importance_split=imp_cut, performance_split=perf_cut)
     return out

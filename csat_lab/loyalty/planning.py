@@ -15,15 +15,14 @@ Examples
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .._core.results import Result
-from .._core.validate import probability
+from .._core.validate import probability, whole_number
 from ..errors import CsatInputError
-from .._core.validate import whole_number
 
 __all__ = ["power_for_path", "PowerResult"]
 

@@ -39,9 +39,10 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from .._core.results import Result, shown
+from .._core.results import Result
 from .._core.validate import probability
 from ..errors import CsatConvergenceError, CsatInputError
+from ..i18n import Message
 from ..scales import get as get_scale
 from ._prep import column_list, numeric_frame
 
@@ -83,7 +84,7 @@ class LoyaltyModel(Result):
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [
-            ("loyalty.model", shown(self.kind)),
+            ("loyalty.model", Message(f"value.model.{self.kind}")),
             ("loyalty.formula", self.formula),
             ("result.n", self.n),
             ("result.n_dropped", self.n_dropped),
@@ -234,18 +235,18 @@ def loyalty_regression(data: pd.DataFrame, satisfaction: str, loyalty: str, *, k
                 frame = res.get_prediction(grid).summary_frame(alpha=alpha)
                 pred = pd.DataFrame({"estimate": frame["mean"], "se": frame["mean_se"],
                                      "ci_low": frame["mean_ci_lower"], "ci_high": frame["mean_ci_upper"]})
-                r2, r2_name, method = float(res.rsquared), "loyalty.r2", "t interval of the mean prediction"
+                r2, r2_name, method = float(res.rsquared), "loyalty.r2", Message("value.method.t_mean_prediction")
             elif kind == "logit":
                 res = smf.logit(formula, work).fit(disp=0)
                 frame = res.get_prediction(grid).summary_frame(alpha=alpha)
                 pred = pd.DataFrame({"estimate": frame["predicted"], "se": frame["se"],
                                      "ci_low": frame["ci_lower"], "ci_high": frame["ci_upper"]})
-                r2, r2_name, method = float(res.prsquared), "loyalty.pseudo_r2", "Wald interval on the logit scale"
+                r2, r2_name, method = float(res.prsquared), "loyalty.pseudo_r2", Message("value.method.wald_logit")
             else:
                 res = OrderedModel.from_formula(formula, work, distr="logit").fit(method="bfgs", disp=0, maxiter=2000)
                 codes = np.sort(work["loyalty"].unique())
                 pred = _ordinal_prediction(res, grid, codes, stats.norm.ppf(1 - alpha / 2))
-                r2, r2_name, method = float(res.prsquared), "loyalty.pseudo_r2", "delta method on E[loyalty]"
+                r2, r2_name, method = float(res.prsquared), "loyalty.pseudo_r2", Message("value.method.delta_expected")
         except np.linalg.LinAlgError as exc:
             raise CsatInputError(f"the model cannot be fitted ({exc}); check for a satisfaction level "
                                  "or control that is perfectly collinear with another") from None

@@ -25,10 +25,10 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .._core.results import Result, shown
+from .._core.results import Result, message_column
 from .._core.validate import probability
 from ..errors import CsatInputError
-from ..i18n import label
+from ..i18n import Message
 from ..scales import get as get_scale
 from ._prep import numeric_frame
 from .regression import loyalty_regression
@@ -147,7 +147,7 @@ def loyalty_curve(data: pd.DataFrame, satisfaction: str, loyalty: str, *, kind: 
     zone_of = {code: z for z, codes in loyalty_zones(data, satisfaction, scale=scale, zones=zones).items()
                for code in codes}
     table["zone"] = [zone_of.get(v, "") for v in table["level"]]
-    table["zone_label"] = [label(f"loyalty.zone.{z}") if z else "" for z in table["zone"]]
+    table["zone_label"] = message_column((Message(f"loyalty.zone.{z}") if z else "" for z in table["zone"]), table.index)
     table.attrs.update(kind=kind, n=model.n, n_dropped=model.n_dropped, dropped=model.dropped,
                        ci=ci, ci_method=model.ci_method, satisfaction=satisfaction, loyalty=loyalty)
     return table
@@ -174,7 +174,7 @@ class LoyaltyRatio(Result):
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("loyalty.ratio", self.ratio), ("result.ci", self.ci), ("result.method", self.ci_method),
-                ("loyalty.measure", shown(self.measure)), ("loyalty.top_loyalty", self.top_loyalty),
+                ("loyalty.measure", self.measure), ("loyalty.top_loyalty", self.top_loyalty),
                 ("loyalty.second_loyalty", self.second_loyalty), ("loyalty.n_top", self.n_top),
                 ("loyalty.n_second", self.n_second), ("result.n_dropped", self.n_dropped),
                 ("result.dropped_reasons", self.dropped)]
@@ -252,14 +252,14 @@ def top_box_loyalty_ratio(data: pd.DataFrame, satisfaction: str, loyalty: str, *
                                  "the ratio (or its log) is undefined")
         m1, m2 = x1 / n1, x2 / n2
         se = np.sqrt(1 / x1 - 1 / n1 + 1 / x2 - 1 / n2)
-        measure, method = "proportion loyal", "log risk-ratio interval (Katz et al. 1978)"
+        measure, method = Message("value.measure.proportion"), Message("value.method.katz")
     else:
         m1, m2 = loy[in_top].mean(), loy[in_second].mean()
         if m1 <= 0 or m2 <= 0:
             raise CsatInputError("a ratio of mean loyalty needs positive scores; recode the loyalty scale to start at 1 "
                                  "or pass loyal_min")
         se = np.sqrt(loy[in_top].var(ddof=1) / (n1 * m1 ** 2) + loy[in_second].var(ddof=1) / (n2 * m2 ** 2))
-        measure, method = "mean loyalty", "delta method on the log ratio of means"
+        measure, method = Message("value.measure.mean"), Message("value.method.delta_ratio")
     ratio = m1 / m2
     bounds = (float(np.exp(np.log(ratio) - z * se)), float(np.exp(np.log(ratio) + z * se)))
     return LoyaltyRatio(ratio=float(ratio), ci=bounds, ci_level=ci, ci_method=method, measure=measure, top=top,

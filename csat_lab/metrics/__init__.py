@@ -15,8 +15,18 @@ Examples
 from __future__ import annotations
 
 from .compare import Comparison, compare_groups, compare_means, compare_nps, compare_proportions
-from .scores import (NPSResult, ScoreResult, bottom_box, ces, csat, mean_score, net_promoter_score, nps,
-                     nps_from_counts, top_box)
+from .scores import (
+                     NPSResult,
+                     ScoreResult,
+                     bottom_box,
+                     ces,
+                     csat,
+                     mean_score,
+                     net_promoter_score,
+                     nps,
+                     nps_from_counts,
+                     top_box,
+)
 
 __all__ = [
     "NPSResult", "ScoreResult", "Comparison", "nps", "net_promoter_score", "nps_from_counts", "csat",

@@ -15,11 +15,12 @@ import pandas as pd
 
 from .. import scales
 from .._core.intervals import t_value, two_sided_p_normal, two_sided_p_t, z_value
-from .tally import Tally, nps_from_shares, tally
-from .._core.results import Result, shown
+from .._core.results import Result, message_column
 from .._core.validate import one_of, probability, require_columns, require_frame
 from ..errors import CsatInputError
+from ..i18n import Message
 from .scores import _box_result, _nps_result
+from .tally import Tally, nps_from_shares, tally
 
 __all__ = ["Comparison", "compare_nps", "compare_proportions", "compare_means", "compare_groups"]
 
@@ -48,7 +49,7 @@ class Comparison(Result):
     def _summary(self) -> list[tuple[str, Any]]:
         return [("metrics.metric", self.metric), ("metrics.estimate_a", round(self.estimate_a, 4)),
                 ("metrics.estimate_b", round(self.estimate_b, 4)), ("metrics.difference", round(self.difference, 4)),
-                ("result.ci", self.ci), ("result.method", self.ci_method), ("metrics.test", shown(self.test)),
+                ("result.ci", self.ci), ("result.method", self.ci_method), ("metrics.test", self.test),
                 ("metrics.statistic", round(self.statistic, 4)), ("metrics.p_value", round(self.p_value, 4)),
                 ("metrics.n_a", self.n_a), ("metrics.n_b", self.n_b), ("result.n_dropped", self.n_dropped),
                 ("result.dropped_reasons", self.dropped)]
@@ -56,7 +57,8 @@ class Comparison(Result):
 
 def compare_tallies(a: Tally, b: Tally, metric: str, box: tuple[int, ...] | None, ci: float) -> Comparison:
     """Compare two tallies on ``metric`` (internal engine of the public comparisons)."""
-    dropped = {f"group a: {k}": v for k, v in a.dropped.items()} | {f"group b: {k}": v for k, v in b.dropped.items()}
+    dropped = ({Message("value.reason.group", group="a", reason=k): v for k, v in a.dropped.items()}
+               | {Message("value.reason.group", group="b", reason=k): v for k, v in b.dropped.items()})
     common = (a.n, b.n, a.n_dropped + b.n_dropped, dropped)
     z = z_value(ci)
     if metric == "nps":
@@ -65,8 +67,8 @@ def compare_tallies(a: Tally, b: Tally, metric: str, box: tuple[int, ...] | None
         diff, se = ea - eb, float(np.hypot(se_a, se_b))
         stat = diff / se if se > 0 else 0.0
         interval = (max(-200.0, diff - z * se), min(200.0, diff + z * se))
-        return Comparison(metric, diff, interval, "normal (independent samples)", ci, se,
-                          stat, None, two_sided_p_normal(stat), "z (difference of NPS)", ea, eb, *common)
+        return Comparison(metric, diff, interval, Message("value.method.normal_independent"), ci, se,
+                          stat, None, two_sided_p_normal(stat), Message("value.test.z_nps"), ea, eb, *common)
     if box is not None:
         pa, pb = a.share(box), b.share(box)
         na, nb = a.n_effective, b.n_effective
@@ -75,8 +77,8 @@ def compare_tallies(a: Tally, b: Tally, metric: str, box: tuple[int, ...] | None
         pooled = (pa * na + pb * nb) / (na + nb)
         se0 = float(np.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb)))
         stat = diff / se0 if se0 > 0 else 0.0
-        return Comparison(metric, diff, (diff - z * se, diff + z * se), "Wald (unpooled)", ci, se, stat, None,
-                          two_sided_p_normal(stat), "z (two proportions, pooled)", pa, pb, *common)
+        return Comparison(metric, diff, (diff - z * se, diff + z * se), Message("value.method.wald_unpooled"), ci, se, stat, None,
+                          two_sided_p_normal(stat), Message("value.test.z_pooled"), pa, pb, *common)
     ma, mb = a.mean(), b.mean()
     sa, sb = a.mean_se(), b.mean_se()
     se = float(np.hypot(sa, sb))
@@ -84,8 +86,8 @@ def compare_tallies(a: Tally, b: Tally, metric: str, box: tuple[int, ...] | None
     diff = ma - mb
     half = t_value(ci, df) * se
     stat = diff / se if se > 0 else 0.0
-    return Comparison(metric, diff, (diff - half, diff + half), "Welch t", ci, se, stat, float(df),
-                      two_sided_p_t(stat, df), "Welch t (means)", ma, mb, *common)
+    return Comparison(metric, diff, (diff - half, diff + half), Message("value.method.welch_t"), ci, se, stat, float(df),
+                      two_sided_p_t(stat, df), Message("value.test.welch_means"), ma, mb, *common)
 
 
 def compare_nps(a: object, b: object, *, weights_a: object = None, weights_b: object = None,
@@ -216,6 +218,7 @@ def compare_groups(data: pd.DataFrame, score: str, group: str, *, metric: str = 
                        p_value=cmp.p_value, test=cmp.test)
         out.append(row)
     table = pd.DataFrame(out)
+    table["test"] = message_column((row["test"] for row in out), table.index)
     table.attrs["n_missing_group"] = int((~has_group).sum())
     table.attrs["reference"] = ref
     return table

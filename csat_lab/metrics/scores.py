@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from .. import scales
 from .._core.intervals import t_value, wald, wilson, z_value
-from .tally import Tally, nps_bootstrap, nps_from_shares, tally
 from .._core.results import Result
-from .._core.validate import one_of, probability, require_columns, require_frame
+from .._core.validate import one_of, probability
 from ..errors import CsatInputError
+from ..i18n import Message
+from .tally import Tally, nps_bootstrap, nps_from_shares, tally
 
 __all__ = [
     "NPSResult", "ScoreResult", "nps", "net_promoter_score", "nps_from_counts", "csat",
@@ -107,14 +107,14 @@ def _nps_result(t: Tally, ci: float, method: str, n_boot: int, seed) -> NPSResul
     if method == "normal":
         z = z_value(ci)
         interval = (max(-100.0, score - z * se), min(100.0, score + z * se))
-        label = "normal (multinomial variance, Kish n_eff)" if t.weighted else "normal (multinomial variance)"
+        method_text = _kish(Message("value.method.nps_normal"), t.weighted)
     else:
         if not isinstance(n_boot, (int, np.integer)) or n_boot < 100:
             raise CsatInputError(f"n_boot must be a whole number of at least 100, got {n_boot!r}")
         interval = nps_bootstrap(shares, max(int(round(t.n_effective)), 1), ci, int(n_boot), seed)
-        label = f"percentile bootstrap on category counts ({int(n_boot)} draws)"
+        method_text = Message("value.method.nps_bootstrap", n_boot=int(n_boot))
     raw = t.raw_counts
-    return NPSResult(score, (float(interval[0]), float(interval[1])), label, ci, se, t.n, t.n_effective,
+    return NPSResult(score, (float(interval[0]), float(interval[1])), method_text, ci, se, t.n, t.n_effective,
                      t.n_dropped, t.dropped, int(raw[9:].sum()), int(raw[7:9].sum()), int(raw[:7].sum()),
                      float(shares[0]), float(shares[1]), float(shares[2]), t.weighted)
 
@@ -194,18 +194,23 @@ def nps_from_counts(promoters: int, passives: int, detractors: int, *, ci: float
     return _nps_result(t, ci, method, n_boot, seed)
 
 
+def _kish(method: Message, weighted: bool) -> Message:
+    """The method, marked as computed on Kish's effective sample size when the answers were weighted."""
+    return Message("value.method.kish", method=method) if weighted else method
+
+
 def _box_result(metric: str, t: Tally, box: tuple[int, ...] | None, ci: float, method: str) -> ScoreResult:
     mean = t.mean()
     mean_se = t.mean_se()
     half = t_value(ci, t.n_effective - 1) * mean_se
     mean_ci = (mean - half, mean + half)
     if box is None:
-        return ScoreResult(metric, mean, mean_ci, "t (Student, df = n_eff - 1)", ci, mean_se, t.n, t.n_effective,
+        return ScoreResult(metric, mean, mean_ci, Message("value.method.student_t"), ci, mean_se, t.n, t.n_effective,
                            t.n_dropped, t.dropped, t.scale.name, None, mean, mean_ci, t.weighted)
     p = t.share(box)
     interval = wilson(p, t.n_effective, ci) if method == "wilson" else wald(p, t.n_effective, ci)
     se = float(np.sqrt(p * (1 - p) / t.n_effective))
-    return ScoreResult(metric, p, interval, f"{method}{' (Kish n_eff)' if t.weighted else ''}", ci, se, t.n,
+    return ScoreResult(metric, p, interval, _kish(Message(f"value.method.{method}"), t.weighted), ci, se, t.n,
                        t.n_effective, t.n_dropped, t.dropped, t.scale.name, box, mean, mean_ci, t.weighted)
 
 

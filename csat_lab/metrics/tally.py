@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from .. import scales
 from .._core.validate import weights_array
 from ..errors import CsatInputError
+from ..i18n import Message
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def tally(scores: object, scale: "str | scales.Scale", weights: object = None,
         if w.sum() == 0:
             raise CsatInputError(f"weights of the {n} answered rows of {name!r} are all zero")
         n_eff = float(w.sum() ** 2 / (w**2).sum())
-    dropped = {"missing answer": n_missing} if n_missing else {}
+    dropped = {Message("value.reason.missing_answer"): n_missing} if n_missing else {}
     return Tally(sc, counts, raw, n, n_eff, n_missing, dropped, w is not None)
 
 

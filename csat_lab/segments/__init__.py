@@ -14,8 +14,16 @@ Examples
 
 from __future__ import annotations
 
-from .lost import (CHURN_FACTORS, LOST_CUSTOMER_TYPES, PATH_STAGES, WINBACK_ACTIONS, classify_path,
-                   lost_customer_summary, path_funnel, winback_priority)
+from .lost import (
+                   CHURN_FACTORS,
+                   LOST_CUSTOMER_TYPES,
+                   PATH_STAGES,
+                   WINBACK_ACTIONS,
+                   classify_path,
+                   lost_customer_summary,
+                   path_funnel,
+                   winback_priority,
+)
 from .rfm import RFMResult, quantile_scores, rfm
 from .value import TIERS, ParetoResult, abc_classes, pareto, value_tiers
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._core.validate import require_columns, require_frame
-from .._core.validate import as_bool
+from .._core.validate import as_bool, require_columns, require_frame
 from ..errors import CsatInputError
 
 __all__ = ["PATH_STAGES", "WINBACK_ACTIONS", "LOST_CUSTOMER_TYPES", "CHURN_FACTORS", "classify_path",

@@ -19,16 +19,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core.results import Result, shown
-from .._core.validate import as_numeric, probability
+from .._core.results import Result
 from .._core.txlog import REFUND_POLICY, log_arrays
 from ..errors import CsatInputError
-
+from ..i18n import Message
 
 __all__ = ["RFMResult", "rfm", "quantile_scores"]
-
-_SCHEME = ("quantile scores 1..{bins}: score = 1 + floor({bins} x share of customers with a strictly worse "
-           "value); tied customers share a score; recency: fewer days since the last purchase is better")
 
 
 def quantile_scores(values: object, bins: int = 5, *, higher_is_better: bool = True) -> np.ndarray:
@@ -94,10 +90,10 @@ class RFMResult(Result):
     policy: str
 
     def _summary(self) -> list[tuple[str, Any]]:
-        return [("segments.reference_date", str(self.reference_date.date())), ("segments.scheme", shown(self.scheme)),
+        return [("segments.reference_date", str(self.reference_date.date())), ("segments.scheme", self.scheme),
                 ("result.n", self.n), ("econ.customers", self.n_customers),
                 ("segments.negative_monetary", self.negative_monetary), ("result.n_dropped", self.n_dropped),
-                ("result.dropped_reasons", self.dropped), ("transactions.policy", shown(self.policy))]
+                ("result.dropped_reasons", self.dropped), ("transactions.policy", self.policy)]
 
 
 def rfm(transactions: pd.DataFrame, *, customer: str = "customer_id", date: str = "date",
@@ -164,9 +160,9 @@ def rfm(transactions: pd.DataFrame, *, customer: str = "customer_id", date: str 
     table["score"] = table["R"] + table["F"] + table["M"]
     dropped = dict(arrays.dropped)
     if refund_only:
-        dropped["customers with refunds only (no purchase)"] = refund_only
+        dropped[Message("value.reason.refunds_only")] = refund_only
     return RFMResult(
-        table=table, scheme=_SCHEME.format(bins=bins),
+        table=table, scheme=Message("value.scheme.rfm_quantile", bins=bins),
         reference_date=pd.Timestamp(ref * 86_400_000_000_000), bins=bins,
         n=arrays.n_rows - sum(arrays.dropped.values()), n_customers=int(buyers.sum()),
         negative_monetary=int((monetary < 0).sum()), n_dropped=int(sum(arrays.dropped.values())),

@@ -19,11 +19,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core.results import Result, shown
+from .._core.results import Result
 from .._core.validate import as_numeric, probability
-from .._core.txlog import REFUND_POLICY, log_arrays
 from ..errors import CsatInputError
-
+from ..i18n import Message
 
 __all__ = ["TIERS", "ParetoResult", "value_tiers", "abc_classes", "pareto"]
 
@@ -159,6 +158,6 @@ def pareto(values: object, *, top: float = 0.2) -> ParetoResult:
     top_share = float(1 - np.interp(1 - t, cust, val))
     # value held by the top share s of customers is 1 - L(1 - s); find s where it reaches 0.8
     customers_for_80 = float(1 - np.interp(0.2, val, cust))
-    dropped = {"missing value": int(missing.sum())} if missing.any() else {}
+    dropped = {Message("value.reason.missing_value"): int(missing.sum())} if missing.any() else {}
     return ParetoResult(lorenz=lorenz, gini=gini, top_share=top_share, top=t,
                         customers_for_80=customers_for_80, n=n, n_dropped=int(missing.sum()), dropped=dropped)

@@ -14,8 +14,6 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from ..errors import CsatInputError
-
 __all__ = ["cut_latent", "format_frame", "csv_bytes", "write_csv"]
 
 DATE_FORMAT = "%Y-%m-%d"

@@ -18,10 +18,10 @@ import pandas as pd
 
 from ..errors import CsatInputError
 from ._common import write_csv
+from ._exports import write_exports
 from .auto import auto_dealer
 from .cdnow import cdnow_from_master
 from .complaints import complaints_log
-from ._exports import write_exports
 from .hotel import hotel_guests
 from .kano import kano_features
 from .supermarket import supermarket_members

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit, ndtr
 
-from ..errors import CsatInputError
 from .._core.validate import rng_from, whole_number
+from ..errors import CsatInputError
 from ._common import cut_latent
 
 __all__ = ["csat_tracker", "TRACKER_ITEMS"]

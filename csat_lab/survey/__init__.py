@@ -18,8 +18,15 @@ Examples
 from __future__ import annotations
 
 from .cleaning import NA_CODES, REASONS, CleaningReport, clean
-from .design import (ResponseRates, margin_of_error, nps_margin_of_error, response_rates, sample_size,
-                     sample_size_mean, sample_size_nps)
+from .design import (
+                     ResponseRates,
+                     margin_of_error,
+                     nps_margin_of_error,
+                     response_rates,
+                     sample_size,
+                     sample_size_mean,
+                     sample_size_nps,
+)
 from .gaps import DisconfirmationResult, GapResult, disconfirmation, gap_scores
 from .io import read_csv, read_excel, read_qualtrics, read_spss, read_surveymonkey
 from .kano import KANO5, KANO_CATEGORIES, kano_classify, kano_table

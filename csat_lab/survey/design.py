@@ -25,6 +25,7 @@ from .._core.intervals import wilson, z_value
 from .._core.results import Result
 from .._core.validate import probability
 from ..errors import CsatInputError
+from ..i18n import Message
 
 __all__ = ["margin_of_error", "sample_size", "sample_size_mean", "sample_size_nps", "nps_margin_of_error",
            "response_rates", "ResponseRates"]
@@ -213,4 +214,4 @@ def response_rates(invited: int, started: int, completed: int, *, ci: float = 0.
     rr = completed / invited
     return ResponseRates(invited, started, completed, started / invited,
                          completed / started if started else float("nan"), rr,
-                         wilson(rr, invited, probability(ci)), "Wilson")
+                         wilson(rr, invited, probability(ci)), Message("value.method.wilson"))

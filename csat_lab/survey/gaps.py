@@ -24,10 +24,10 @@ import pandas as pd
 
 from .. import scales
 from .._core.intervals import t_value, two_sided_p_t
-from .._core.results import Result
+from .._core.results import Result, message_column
 from .._core.validate import as_numeric, probability, require_frame
 from ..errors import CsatInputError
-from ..i18n import label
+from ..i18n import Message
 
 __all__ = ["DisconfirmationResult", "GapResult", "disconfirmation", "gap_scores"]
 
@@ -56,15 +56,11 @@ class DisconfirmationResult(Result):
     def _summary(self) -> list[tuple[str, Any]]:
         if isinstance(self.gap, pd.Series):
             dist = self.level.value_counts().sort_index()
-            counts = {label(f"scale.satisfaction5.{int(k)}"): int(v) for k, v in dist.items()}
+            counts = {Message(f"scale.satisfaction5.{int(k)}"): int(v) for k, v in dist.items()}
             return [("survey.mean_gap", round(float(self.gap.mean()), 3)), ("survey.level_counts", counts),
                     ("result.n", self.n), ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
         return [("survey.expectation", self.expectation), ("survey.perception", self.perception),
-                ("survey.gap", self.gap), ("survey.level", self._level_text())]
-
-    def _level_text(self) -> Any:
-        # The stored label is in the language of the call; show the current one.
-        return label(f"scale.satisfaction5.{int(self.level)}") if pd.notna(self.level) else self.label
+                ("survey.gap", self.gap), ("survey.level", self.label)]
 
 
 def _levels(gap: np.ndarray, tolerance: float, step: float) -> np.ndarray:
@@ -126,9 +122,8 @@ def disconfirmation(expectation: object, perception: object, *, scale: "str | sc
     n_missing = int(gap.isna().sum())
     if n_missing == len(gap):
         raise CsatInputError("every expectation/perception pair has a missing value")
-    names = {v: label(f"scale.satisfaction5.{v}") for v in range(1, 6)}
-    text = level.map(lambda v: names[int(v)] if v == v else None)
-    dropped = {"missing expectation or perception": n_missing} if n_missing else {}
+    text = message_column((Message(f"scale.satisfaction5.{int(v)}") if v == v else None for v in level), level.index)
+    dropped = {Message("value.reason.missing_pair"): n_missing} if n_missing else {}
     if scalar:
         return DisconfirmationResult(float(e.iloc[0]), float(p.iloc[0]), float(gap.iloc[0]), int(level.iloc[0]),
                                      text.iloc[0], sc.name, float(tolerance), float(step), 1, 0, {})
@@ -247,6 +242,6 @@ def gap_scores(expectation: pd.DataFrame, perception: pd.DataFrame, *, dimension
         raise CsatInputError(f"only {int(complete.sum())} respondents answered every item; at least 2 are needed")
     mean, lo, hi, _, _ = _paired(D[complete].mean(axis=1), ci)
     n_drop = int((~complete).sum())
-    return GapResult(mean, (lo, hi), "paired t", ci, int(complete.sum()), n_drop,
-                     {"missing expectation or perception on some item": n_drop} if n_drop else {},
+    return GapResult(mean, (lo, hi), Message("value.method.paired_t"), ci, int(complete.sum()), n_drop,
+                     {Message("value.reason.missing_pair_item"): n_drop} if n_drop else {},
                      pd.DataFrame(rows))

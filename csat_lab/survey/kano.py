@@ -32,9 +32,10 @@ import numpy as np
 import pandas as pd
 
 from .. import scales as _scales
+from .._core.results import message_column
 from .._core.validate import require_columns, require_frame
 from ..errors import CsatInputError
-from ..i18n import LANGUAGES, label
+from ..i18n import LANGUAGES, Message
 
 __all__ = ["KANO5", "KANO_CATEGORIES", "kano_classify", "kano_table"]
 
@@ -92,7 +93,9 @@ def kano_table(data: pd.DataFrame, *, feature: str, functional: str, dysfunction
     Returns
     -------
     DataFrame indexed by feature: ``A, O, M, I, R, Q, n, n_missing,
-    category, category_label, better, worse``.
+    category, category_label, better, worse``. ``category_label`` holds catalog
+    messages that show in the current language when the table is displayed
+    (or plain text in ``language`` when it is given).
 
     Examples
     --------
@@ -119,7 +122,9 @@ def kano_table(data: pd.DataFrame, *, feature: str, functional: str, dysfunction
     counts["n_missing"] = frame["kano"].isna().groupby(frame["feature"], sort=False).sum().reindex(counts.index)
     ranked = counts[list(_PRIORITY)]
     counts["category"] = [ranked.columns[int(np.argmax(row))] if row.max() > 0 else None for row in ranked.to_numpy()]
-    counts["category_label"] = [label(f"survey.kano.{c}", language) if c else None for c in counts["category"]]
+    messages = (Message(f"survey.kano.{c}") if c else None for c in counts["category"])
+    counts["category_label"] = message_column(
+        (m.render(language) if language and m is not None else m for m in messages), counts.index)
     base = counts[["A", "O", "M", "I"]].sum(axis=1).replace(0, np.nan)
     counts["better"] = (counts["A"] + counts["O"]) / base
     counts["worse"] = -(counts["O"] + counts["M"]) / base

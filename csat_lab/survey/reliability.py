@@ -25,6 +25,7 @@ from scipy import special
 from .._core.results import Result
 from .._core.validate import as_numeric, one_of, probability, require_columns, require_frame
 from ..errors import CsatConvergenceError, CsatInputError
+from ..i18n import Message
 
 __all__ = ["AlphaResult", "OmegaResult", "cronbach_alpha", "item_analysis", "omega_total"]
 
@@ -50,7 +51,7 @@ def _items(data: pd.DataFrame, items: list[str] | None, missing: str) -> tuple[n
     dropped: dict = {}
     if missing == "listwise" and nan.any():
         keep = ~nan.any(axis=1)
-        dropped = {"row with a missing item (listwise)": int((~keep).sum())}
+        dropped = {Message("value.reason.listwise_item"): int((~keep).sum())}
         x = x[keep]
     if x.shape[0] < 2:
         raise CsatInputError(f"reliability needs at least 2 respondents with answers; got {x.shape[0]}")
@@ -136,7 +137,7 @@ def cronbach_alpha(data: pd.DataFrame, *, items: list[str] | None = None, ci: fl
     a = 1 - ci
     lo = 1 - (1 - alpha) * special.fdtri(df1, df2, 1 - a / 2)
     hi = 1 - (1 - alpha) * special.fdtri(df1, df2, a / 2)
-    return AlphaResult(alpha, (float(lo), float(hi)), "Feldt (F distribution)", ci,
+    return AlphaResult(alpha, (float(lo), float(hi)), Message("value.method.feldt"), ci,
                        float(k * r_bar / (1 + (k - 1) * r_bar)), n, k, n_dropped, dropped, missing)
 
 
@@ -256,7 +257,7 @@ def omega_total(data: pd.DataFrame, *, items: list[str] | None = None, ci: float
     cov = _cov(x)
     _check_variance(cov, cols)
     omega, lam, psi = _omega(cov)
-    interval, method = (float("nan"), float("nan")), "none (n_boot=0)"
+    interval, method = (float("nan"), float("nan")), Message("value.method.none")
     if n_boot:
         rng = np.random.default_rng(seed)
         n = x.shape[0]
@@ -267,6 +268,6 @@ def omega_total(data: pd.DataFrame, *, items: list[str] | None = None, ci: float
             if (np.diag(c) > 1e-12).all():
                 boot.append(_omega(c)[0])
         lo, hi = np.quantile(boot, [(1 - ci) / 2, 1 - (1 - ci) / 2])
-        interval, method = (float(lo), float(hi)), f"percentile bootstrap ({len(boot)} refits)"
+        interval, method = (float(lo), float(hi)), Message("value.method.percentile_bootstrap", n_boot=len(boot))
     return OmegaResult(omega, interval, method, ci, pd.Series(lam, index=cols, name="loading"),
                        pd.Series(psi, index=cols, name="uniqueness"), x.shape[0], len(cols), n_dropped, dropped)

@@ -39,14 +39,13 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..._core.results import Result, shown
-from ..._core.validate import probability
-from ...errors import CsatConvergenceError, CsatInputError
-from ._algorithm import (SCHEMES, composite_reliability, cronbach_alpha_from_cov, fit_core, htmt,
-                        total_effects)
 from ..._core.intervals import percentile_ci
-from ..._core.validate import rng_from, whole_number
+from ..._core.results import Result
+from ..._core.validate import probability, rng_from, whole_number
+from ...errors import CsatConvergenceError, CsatInputError
+from ...i18n import Message
 from .._prep import check_not_collinear, check_variation, numeric_frame
+from ._algorithm import SCHEMES, composite_reliability, cronbach_alpha_from_cov, fit_core, htmt, total_effects
 from .spec import parse_blocks, parse_inner
 
 __all__ = ["PLSResult", "pls_path_model"]
@@ -82,16 +81,18 @@ class PLSResult(Result):
     notes: tuple
 
     def _summary(self) -> list[tuple[str, Any]]:
-        rows: list[tuple[str, Any]] = [("loyalty.pls.scheme", shown(self.scheme)), ("result.n", self.n),
-                                       ("result.n_dropped", self.n_dropped),
-                                       ("result.dropped_reasons", self.dropped),
-                                       ("loyalty.pls.iterations", self.iterations), ("loyalty.pls.gof", self.gof)]
-        rows += [(f"{s} -> {t}", round(c, 4)) for s, t, c in self.paths[["source", "target", "coef"]].itertuples(index=False)]
-        rows += [(f"R² {k}", round(v, 4)) for k, v in self.r2.items()]
+        rows: list[tuple[str | Message, Any]] = [
+            ("loyalty.pls.scheme", Message(f"value.pls.scheme.{self.scheme}")), ("result.n", self.n),
+            ("result.n_dropped", self.n_dropped),
+            ("result.dropped_reasons", self.dropped),
+            ("loyalty.pls.iterations", self.iterations), ("loyalty.pls.gof", self.gof)]
+        rows += [(Message("loyalty.pls.path_row", source=s, target=t), round(c, 4))
+                 for s, t, c in self.paths[["source", "target", "coef"]].itertuples(index=False)]
+        rows += [(Message("loyalty.pls.r2_row", construct=k), round(v, 4)) for k, v in self.r2.items()]
         if self.n_boot:
             rows += [("loyalty.pls.n_boot", self.n_boot), ("result.method", self.ci_method)]
         if self.notes:
-            rows.append(("loyalty.pls.notes", " ".join(shown(n) for n in self.notes)))
+            rows.append(("loyalty.pls.notes", " ".join(str(n) for n in self.notes)))
         return rows
 
 
@@ -251,9 +252,7 @@ def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inne
     endo = [j for j in range(len(names)) if adj[:, j].any()]
     gof = (float(np.sqrt(np.mean(np.concatenate([own[b] ** 2 for b in multi])) * np.mean(fit.r2[endo])))
            if multi else float("nan"))
-    notes = tuple(f"Block {c!r} has one item: its construct is that item standardised (weight and loading 1); "
-                  "alpha, composite reliability, AVE and HTMT are undefined (NaN) and it is left out of the GoF."
-                  for c, b in zip(names, block_idx) if b.size == 1)
+    notes = tuple(Message("value.pls.single_item", block=repr(c)) for c, b in zip(names, block_idx) if b.size == 1)
     paths = pd.DataFrame({"source": [s for s, _ in edges], "target": [t for _, t in edges],
                           "coef": [fit.paths[names.index(s), names.index(t)] for s, t in edges]})
     r2 = pd.Series(fit.r2[endo], index=pd.Index([names[j] for j in endo], name="construct"), name="r2")
@@ -298,4 +297,5 @@ def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inne
         scores=scores, index_scores=index_scores, indices=index_scores.mean().rename("index_0_100"),
         scheme=scheme, scaled=bool(scaled), iterations=fit.iterations, n=n, n_dropped=n_dropped,
         dropped=dropped, n_boot=n_boot, n_boot_failed=failed, ci=ci,
-        ci_method="percentile bootstrap" if n_boot else "none", notes=notes)
+        ci_method=(Message("value.method.percentile_bootstrap", n_boot=n_boot) if n_boot
+                   else Message("value.method.none")), notes=notes)

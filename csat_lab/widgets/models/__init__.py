@@ -31,12 +31,28 @@ Examples
 
 from __future__ import annotations
 
-from .customers import (VALUE_SOURCES, ChurnCalculation, CLVCalculation, ComplaintSimulation, churn_model,
-                                clv_model, cohort_model, complaint_model, pareto_model)
-from .loyalty import (CURVE_SOURCES, DRIVER_SOURCES, LOYALTY_SOURCES, LoyaltyCurve, key_driver_model,
-                              loyalty_curve_model)
-from .survey import (KanoCalculation, NPSDifference, SampleSizePlan, disconfirmation_model, kano_model,
-                             nps_difference_model, nps_model, sample_size_model)
+from .customers import (
+                                VALUE_SOURCES,
+                                ChurnCalculation,
+                                CLVCalculation,
+                                ComplaintSimulation,
+                                churn_model,
+                                clv_model,
+                                cohort_model,
+                                complaint_model,
+                                pareto_model,
+)
+from .loyalty import CURVE_SOURCES, DRIVER_SOURCES, LOYALTY_SOURCES, LoyaltyCurve, key_driver_model, loyalty_curve_model
+from .survey import (
+                                KanoCalculation,
+                                NPSDifference,
+                                SampleSizePlan,
+                                disconfirmation_model,
+                                kano_model,
+                                nps_difference_model,
+                                nps_model,
+                                sample_size_model,
+)
 
 __all__ = [
     "nps_model", "nps_difference_model", "disconfirmation_model", "sample_size_model", "kano_model",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..._core.results import Result, shown
+from ..._core.results import Result
 from ...errors import CsatInputError
 from ...i18n import label
 from .data import dataset as _dataset
@@ -80,7 +80,7 @@ class CLVCalculation(Result):
     def _summary(self) -> list[tuple[str, Any]]:
         return [*self.clv._summary()[:-1], ("econ.improved_retention", self.improved.retention),
                 ("widgets.clv.improved", self.improved.value),
-                ("widgets.clv.profit_5y", self.economics.profit_increase), ("clv.formula", shown(self.clv.formula))]
+                ("widgets.clv.profit_5y", self.economics.profit_increase), ("clv.formula", self.clv.formula)]
 
 
 def clv_model(margin: float, retention: float, discount: float, acquisition_cost: float = 0.0,

@@ -1,0 +1,181 @@
+"""The label catalog and the current language.
+
+Labels live in JSON files under ``csat_lab/i18n/labels/`` (one file per topic, merged
+into one catalog; a key may be defined only once). Each entry maps a language
+code to its text::
+
+    "scale.satisfaction5.5": {"en": "Very satisfied", "zh-CN": "很满意"}
+
+The current language is process-wide and changed with :func:`set_language`;
+widgets subscribe with :func:`on_language_change` so that a switch re-labels
+them.
+
+Examples
+--------
+>>> import csat_lab as cl
+>>> cl.set_language("zh-CN")
+>>> cl.label("scale.satisfaction5.5")
+'很满意'
+>>> cl.set_language("en")
+>>> cl.label("scale.satisfaction5.5")
+'Very satisfied'
+"""
+
+from __future__ import annotations
+
+import json
+import weakref
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from ..errors import CsatInputError
+
+__all__ = [
+    "LANGUAGES",
+    "set_language",
+    "get_language",
+    "label",
+    "has_label",
+    "catalog",
+    "on_language_change",
+]
+
+#: Supported language codes, in display order.
+LANGUAGES: tuple[str, ...] = ("en", "zh-CN")
+
+_ALIASES = {
+    "en": "en", "en-us": "en", "en-gb": "en", "english": "en",
+    "zh": "zh-CN", "zh-cn": "zh-CN", "zh_cn": "zh-CN", "zh-hans": "zh-CN",
+    "cn": "zh-CN", "chinese": "zh-CN", "中文": "zh-CN", "简体中文": "zh-CN",
+}
+
+_state = {"language": "en"}
+_listeners: list = []
+
+
+def _normalise(language: str) -> str:
+    key = str(language).strip().lower()
+    if key not in _ALIASES:
+        raise CsatInputError(
+            f"unknown language {language!r}; supported languages are: {', '.join(LANGUAGES)}"
+        )
+    return _ALIASES[key]
+
+
+@lru_cache(maxsize=1)
+def catalog() -> dict[str, dict[str, str]]:
+    """Return the merged label catalog (key -> {language: text}).
+
+    Every JSON file in ``csat_lab/i18n/labels`` contributes its keys; a key defined
+    twice, or an entry missing a language, is a packaging error.
+
+    Examples
+    --------
+    >>> entry = catalog()["scale.satisfaction5.1"]
+    >>> entry["en"], entry["zh-CN"]
+    ('Very dissatisfied', '很不满意')
+    """
+    merged: dict[str, dict[str, str]] = {}
+    folder = resources.files("csat_lab.i18n") / "labels"
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not item.name.endswith(".json"):
+            continue
+        entries = json.loads(item.read_text(encoding="utf-8"))
+        for key, texts in entries.items():
+            if key in merged:
+                raise RuntimeError(f"label {key!r} is defined twice (again in {item.name})")
+            missing = [lang for lang in LANGUAGES if not texts.get(lang)]
+            if missing:
+                raise RuntimeError(f"label {key!r} in {item.name} lacks {missing}")
+            merged[key] = texts
+    return merged
+
+
+def get_language() -> str:
+    """Return the current label language (``"en"`` or ``"zh-CN"``).
+
+    Examples
+    --------
+    >>> get_language() in LANGUAGES
+    True
+    """
+    return _state["language"]
+
+
+def set_language(language: str) -> None:
+    """Switch every label (scales, tables, plots, widgets) to ``language``.
+
+    Accepts ``"en"`` or ``"zh-CN"`` and common spellings (``"zh"``,
+    ``"zh_CN"``, ``"中文"``). Widgets that registered with
+    :func:`on_language_change` are re-labelled at once.
+
+    Examples
+    --------
+    >>> set_language("zh")
+    >>> get_language()
+    'zh-CN'
+    >>> set_language("en")
+    """
+    new = _normalise(language)
+    _state["language"] = new
+    for ref in list(_listeners):
+        callback = ref()
+        if callback is None:
+            _listeners.remove(ref)
+        else:
+            callback(new)
+
+
+def on_language_change(callback: Callable[[str], None]) -> None:
+    """Call ``callback(language)`` after every :func:`set_language`.
+
+    Only a weak reference is kept (bound methods included), so a widget that
+    is garbage-collected stops listening by itself.
+
+    Examples
+    --------
+    >>> seen = []
+    >>> def remember(lang):
+    ...     seen.append(lang)
+    >>> on_language_change(remember)
+    >>> set_language("zh-CN"); set_language("en")
+    >>> seen
+    ['zh-CN', 'en']
+    """
+    if hasattr(callback, "__self__"):
+        ref = weakref.WeakMethod(callback)  # type: ignore[arg-type]
+    else:
+        ref = weakref.ref(callback)
+    _listeners.append(ref)
+
+
+def has_label(key: str) -> bool:
+    """Return True when ``key`` is in the catalog.
+
+    Examples
+    --------
+    >>> has_label("scale.nps11.10"), has_label("no.such.key")
+    (True, False)
+    """
+    return key in catalog()
+
+
+def label(key: str, language: str | None = None, **values: object) -> str:
+    """Return the text of catalog entry ``key`` in the current (or given) language.
+
+    Keyword arguments fill ``{placeholders}`` in the text.
+
+    Examples
+    --------
+    >>> label("scale.agree5.5", language="zh-CN")
+    '非常同意'
+    """
+    entries = catalog()
+    if key not in entries:
+        close = [k for k in entries if k.split(".")[0] == key.split(".")[0]][:8]
+        hint = f"; keys in the same group include: {', '.join(close)}" if close else ""
+        raise KeyError(f"no label {key!r} in the catalog{hint}")
+    lang = _normalise(language) if language is not None else get_language()
+    text = entries[key][lang]
+    return text.format(**values) if values else text
