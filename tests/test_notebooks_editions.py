@@ -64,7 +64,7 @@ def test_learner_edition_has_no_solution_cells_and_trainer_has_them(stem: str) -
 def test_outputs_are_clean(stem: str, edition: str) -> None:
     nb = _read(NOTEBOOKS / edition / f"{stem}.ipynb")
     assert "widgets" not in nb.metadata, "widget state must be stripped"
-    assert nb.metadata["kernelspec"]["name"] == "python3"
+    assert nb.metadata["kernelspec"]["name"] == "csat_lab"
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(c.get("execution_count") for c in code), "every code cell must be executed"
     for cell in code:
@@ -146,3 +146,45 @@ def test_every_registered_exercise_is_used_in_a_notebook() -> None:
             if cell.cell_type == "code" and cell.source.startswith("cl.check("):
                 used.add(cell.source.split('"')[1])
     assert used == set(EXERCISES), f"unused: {set(EXERCISES) - used}; unknown: {used - set(EXERCISES)}"
+
+
+def test_cell_ids_survive_inserting_a_cell() -> None:
+    builder = _builder()
+    source = builder.read_source(NOTEBOOKS / "src" / f"{STEMS[1]}.py")
+    before = builder.edition(source, STEMS[1], trainer=True)
+    source.cells.insert(3, nbformat.v4.new_markdown_cell("A new paragraph inserted by a trainer."))
+    after = builder.edition(source, STEMS[1], trainer=True)
+    ids_before = [c.id for c in before.cells]
+    ids_after = [c.id for c in after.cells]
+    assert ids_after[:3] + ids_after[4:] == ids_before
+    assert len(set(ids_after)) == len(ids_after)
+
+
+def test_explorers_page_is_built_from_its_source() -> None:
+    builder = _builder()
+    path = NOTEBOOKS / "src" / "explorers.py"
+    assert path in builder.sources()
+    assert not builder.out_of_sync(path)
+    assert not (NOTEBOOKS / "trainer" / "explorers.ipynb").exists()
+
+
+def test_notebooks_run_on_the_registered_project_kernel() -> None:
+    # make setup registers "csat_lab" inside the virtual environment; the built notebooks name it,
+    # so a user-level "python3" kernelspec pointing at another interpreter cannot shadow it.
+    import os
+    import sys
+
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("csat_lab")
+    assert spec.display_name == "Python (csat_lab)"
+    assert os.path.abspath(spec.argv[0]) == os.path.abspath(sys.executable)
+    for path in [*NOTEBOOKS.glob("*.ipynb"), *(NOTEBOOKS / "trainer").glob("*.ipynb")]:
+        assert _read(path).metadata["kernelspec"]["name"] == "csat_lab", path.name
+
+
+def test_trainer_editions_are_executed_by_the_suite() -> None:
+    import tomllib
+
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "notebooks" in options["testpaths"] and "trainer" not in options["norecursedirs"]

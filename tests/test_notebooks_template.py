@@ -43,7 +43,7 @@ def test_template_runs_on_an_own_csv_file(tmp_path: Path) -> None:
         f'PATH = {str(own)!r}\nCSAT = "overall"\nGROUP = "area"\nNPS = None\nBOOTSTRAP = 20'
     )
     nb.cells.insert(_parameters_index(nb) + 1, injected)
-    NotebookClient(nb, kernel_name="python3", timeout=300, allow_errors=True,
+    NotebookClient(nb, kernel_name="csat_lab", timeout=300, allow_errors=True,
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors, [f"{e.ename}: {e.evalue}" for e in errors]

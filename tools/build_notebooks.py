@@ -1,16 +1,22 @@
 """Build the course notebooks from their single sources.
 
 Each notebook is written once, as a jupytext percent-format script in
-``notebooks/src/NN_name.py``. This tool turns it into two editions:
+``notebooks/src/NN_name.py`` (and ``notebooks/src/explorers.py`` for the
+explorer page). This tool turns it into two editions:
 
 - ``notebooks/NN_name.ipynb``: the learner edition, without the cells tagged
   ``solution``;
-- ``notebooks/trainer/NN_name.ipynb``: the trainer edition, with every cell.
+- ``notebooks/trainer/NN_name.ipynb``: the trainer edition, with every cell
+  (the explorer page has the learner edition only: it has no solutions).
 
-Both are executed with nbclient (kernel ``python3``, working directory
-``notebooks/``, ``MPLBACKEND=Agg``), cleaned of anything that changes from run
-to run or machine to machine (widget state and the views that need it, timing
-metadata, interpreter version), and written with stable cell ids so that a
+Both are executed with nbclient on the project's registered kernel
+(``csat_lab``, "Python (csat_lab)", which ``make setup`` installs into the
+virtual environment, so a user-level ``python3`` kernelspec cannot shadow it),
+in the working directory ``notebooks/`` with ``MPLBACKEND=Agg``; they are
+cleaned of anything that changes from run to run or machine to machine
+(widget state and the views that need it, timing metadata, interpreter
+version). Cell ids come from each cell's type and source, so inserting,
+removing or editing a cell leaves the other cells' ids unchanged, and a
 rebuild of an unchanged source gives an unchanged file. The build fails when
 a cell stores an error or writes to stderr: nbval compares stderr too, and
 warnings carry local file paths.
@@ -41,8 +47,11 @@ SOURCES = NOTEBOOKS / "src"
 TRAINER = NOTEBOOKS / "trainer"
 
 SOLUTION_TAG = "solution"
-KERNEL = "python3"
-KERNELSPEC = {"name": KERNEL, "display_name": "Python 3 (ipykernel)", "language": "python"}
+#: The kernel `make setup` registers (ipykernel install --sys-prefix --name csat_lab).
+KERNEL = "csat_lab"
+KERNELSPEC = {"name": KERNEL, "display_name": "Python (csat_lab)", "language": "python"}
+#: Sources with a learner edition only.
+LEARNER_ONLY = ("explorers",)
 #: Output type of a live widget; without the saved widget state it only shows "model not found".
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: Cell metadata that carries no teaching meaning and changes between runs.
@@ -55,7 +64,7 @@ class BuildError(RuntimeError):
 
 def sources(selection: list[str] | None = None) -> list[Path]:
     """Source files, optionally only those whose stem starts with one of ``selection``."""
-    found = sorted(SOURCES.glob("[0-9][0-9]_*.py"))
+    found = sorted(SOURCES.glob("[0-9][0-9]_*.py")) + sorted(SOURCES.glob("explorers.py"))
     if not selection:
         return found
     chosen = [p for p in found if any(p.stem == s or p.stem.startswith(s) for s in selection)]
@@ -86,7 +95,13 @@ def edition(nb: nbformat.NotebookNode, stem: str, *, trainer: bool) -> nbformat.
         "language_info": {"name": "python"},
         "csat_lab": {"edition": "trainer" if trainer else "learner", "source": f"src/{stem}.py"},
     }
-    for index, cell in enumerate(nb.cells):
+    seen: dict[str, int] = {}
+    for cell in nb.cells:
+        # Stable ids: from the cell's type and source (numbered when two cells are identical),
+        # so they do not move when a cell is inserted or removed elsewhere.
+        digest = hashlib.sha1(f"{stem}:{cell.cell_type}:{cell.source}".encode()).hexdigest()[:12]
+        seen[digest] = seen.get(digest, 0) + 1
+        cell_id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
         if not trainer and SOLUTION_TAG in tags(cell):
             continue
         if cell.cell_type == "markdown":
@@ -96,8 +111,7 @@ def edition(nb: nbformat.NotebookNode, stem: str, *, trainer: bool) -> nbformat.
         else:
             new = nbformat.v4.new_code_cell(cell.source)
         new.metadata = {k: v for k, v in cell.metadata.items() if k not in VOLATILE_CELL_METADATA}
-        # Stable ids: the same source position gives the same id in every build.
-        new.id = hashlib.sha1(f"{stem}:{index}".encode()).hexdigest()[:16]
+        new.id = cell_id
         out.cells.append(new)
     return out
 
@@ -154,12 +168,20 @@ def execute(nb: nbformat.NotebookNode, name: str, timeout: int = 600) -> nbforma
     return clean(nb)
 
 
+def targets(stem: str) -> list[tuple[bool, Path]]:
+    """(trainer?, path) of each edition built from source ``stem``."""
+    editions = [(False, NOTEBOOKS / f"{stem}.ipynb")]
+    if stem not in LEARNER_ONLY:
+        editions.append((True, TRAINER / f"{stem}.ipynb"))
+    return editions
+
+
 def build(path: Path, *, run: bool = True) -> dict[str, float]:
-    """Write both editions of one source; returns seconds taken per edition."""
+    """Write the editions of one source; returns seconds taken per edition."""
     stem = path.stem
     source = read_source(path)
-    timings = {}
-    for trainer, target in ((False, NOTEBOOKS / f"{stem}.ipynb"), (True, TRAINER / f"{stem}.ipynb")):
+    timings = {"trainer": 0.0}
+    for trainer, target in targets(stem):
         nb = edition(source, stem, trainer=trainer)
         start = time.perf_counter()
         if run:
@@ -173,18 +195,18 @@ def build(path: Path, *, run: bool = True) -> dict[str, float]:
 
 
 def out_of_sync(path: Path) -> list[str]:
-    """Differences between a source and its two built editions (cell types, sources, tags)."""
+    """Differences between a source and its built editions (cell types, sources, tags, ids)."""
     stem = path.stem
     source = read_source(path)
     issues = []
-    for trainer, target in ((False, NOTEBOOKS / f"{stem}.ipynb"), (True, TRAINER / f"{stem}.ipynb")):
+    for trainer, target in targets(stem):
         if not target.exists():
             issues.append(f"{target.relative_to(ROOT)} is missing")
             continue
         expected = edition(source, stem, trainer=trainer)
         built = nbformat.read(target, as_version=4)
-        want = [(c.cell_type, c.source, tags(c)) for c in expected.cells]
-        have = [(c.cell_type, c.source, tags(c)) for c in built.cells]
+        want = [(c.cell_type, c.source, tags(c), c.id) for c in expected.cells]
+        have = [(c.cell_type, c.source, tags(c), c.get("id")) for c in built.cells]
         if want != have:
             first = next((i for i, (a, b) in enumerate(zip(want, have)) if a != b), min(len(want), len(have)))
             issues.append(f"{target.relative_to(ROOT)} differs from src/{stem}.py from cell {first}; run `make notebooks`")

@@ -1,4 +1,4 @@
-"""Counting core shared by :mod:`csat_lab.metrics` (internal).
+"""Counting core of the survey metrics: answers checked against a scale and reduced to counts.
 
 Every score on a discrete scale (CSAT, top/bottom box, NPS, CES, the mean)
 is a function of the (weighted) count of answers in each category. This

@@ -1,4 +1,4 @@
-"""Sales-path classification, win-back priorities and lost-customer codes (internal; see segments).
+"""Sales-path classification, win-back priorities and lost-customer codes.
 
 The course's customer management classifies people along the sales path
 (consumer -> potential customer -> prospect -> transacted customer) and, when

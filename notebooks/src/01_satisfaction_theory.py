@@ -5,9 +5,9 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3 (ipykernel)
+#     display_name: Python (csat_lab)
 #     language: python
-#     name: python3
+#     name: csat_lab
 # ---
 
 # %% [markdown]
@@ -16,7 +16,8 @@
 # **Time:** about 90 minutes (each section gives its share).
 #
 # **After this notebook you will be able to**
-# 1. tell internal from external customers, and consumers from customers;
+# 1. say who the customer is, in the words of the service credo and in the narrow and wide
+#    definitions; tell internal from external customers, and consumers from customers;
 # 2. explain satisfaction as the gap between expectation and experience, and name the five
 #    satisfaction levels in English and Chinese;
 # 3. draw the chain from service standards to loyalty, and explain why a "satisfied" customer
@@ -34,6 +35,40 @@ import csat_lab as cl
 rng = np.random.default_rng(2024)
 pd.set_option("display.precision", 3)
 cl.set_language("en")
+
+# %% [markdown]
+# ## Who is the customer, really? (客户到底是谁?)
+# *(5 min)*
+#
+# The satisfaction chapter of the training materials does not open with a definition but with
+# a credo: a handful of statements that service staff are meant to carry to the counter.
+# In our words:
+#
+# 1. The customer is **the most important person in the business**, whether they come in,
+#    call or write.
+# 2. The customer is **not dependent on us; we are dependent on them**.
+# 3. The customer is **not an interruption of our work but its purpose**: the work exists
+#    because the customer does.
+# 4. The customer is not someone to argue with or outwit: the moment we win the argument is the
+#    moment we lose the customer.
+# 5. The customer comes to get something they want and, in doing so, brings us what we want.
+# 6. The customer brings us their needs; our job is to meet them in a way that leaves the
+#    customer better off.
+#
+# The same page adds a string of slogans: the customer is "God" (上帝),
+# the one who feeds and clothes us (衣食父母), our president (总裁), the reason the company
+# exists and the source of its profit. Versions of the credo circulate on posters, sometimes
+# credited to famous people; no reliable source backs those credits, so present it as a
+# service credo, not as a quotation.
+#
+# Statement 4 comes back as the first principle of complaint handling (notebook 06), and
+# statement 3 is the one most often broken: the customer who walks up while staff are doing
+# paperwork.
+#
+# *In class:* ask each participant to pick the statement that is hardest to live by on a busy
+# day, and to rewrite it as a behaviour an observer could see (for statement 3: "when a
+# customer approaches, I stop the paperwork and greet them within ten seconds"). Collect the
+# behaviours on the board; they are the seeds of the service standards later in this notebook.
 
 # %% [markdown]
 # ## Who the customer is (客户的含义)
@@ -391,6 +426,8 @@ servqual.assign(gap=gaps.gap, level=gaps.label)
 # %% [markdown]
 # ## Summary
 #
+# - The credo: the customer is the most important person in the business, we depend on them,
+#   and they are the purpose of our work, not an interruption of it.
 # - A customer is anyone we serve; internal customers matter because their service becomes
 #   the external customer's service.
 # - Satisfaction is the gap between perceived result and prior expectation; the goal is

@@ -5,9 +5,9 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3 (ipykernel)
+#     display_name: Python (csat_lab)
 #     language: python
-#     name: python3
+#     name: csat_lab
 # ---
 
 # %% [markdown]
@@ -16,7 +16,8 @@
 # **Time:** about 120 minutes.
 #
 # **After this notebook you will be able to**
-# 1. walk through the twelve steps of a satisfaction measurement cycle and choose indicators;
+# 1. walk through the twelve steps of a satisfaction measurement cycle, choose indicators, and
+#    choose survey methods by cost, speed, depth, response and the customer's convenience;
 # 2. tell a good survey question from a bad one, and pick a scale;
 # 3. compute CSAT, top-box, NPS and CES with confidence intervals;
 # 4. decide how many responses a survey needs, and how precise a given sample is;
@@ -77,6 +78,60 @@ cl.set_language("en")
 
 # %%
 cl.datasets.describe("csat_tracker").columns
+
+# %% [markdown]
+# ## Survey methods and their trade-offs
+# *(10 min)*
+#
+# Step 3 of the cycle says "several channels". The training materials name four ways of
+# hearing from customers: **regular interviews (定期面谈)**, **phone surveys (电话调查)**,
+# **online questionnaires (在线问卷)** and **complaint feedback (客户投诉反馈)**. Interviews
+# give the fullest picture of one customer; phone surveys gather many answers quickly; online
+# questionnaires are the easiest to run now that almost everyone is online; complaints arrive
+# unasked and are a valuable source if someone acts on them. No method is best in general: the
+# materials say to choose by **the firm's resources and the customer's convenience**, to fit
+# the method to the industry, and to read survey results next to other data such as sales and
+# complaints.
+#
+# The table is a rule of thumb for that choice, not a measurement; fill it in for your own
+# customers.
+#
+# | method | cost per answer | speed | depth | response | convenience for the customer | use it for |
+# |---|---|---|---|---|---|---|
+# | regular interviews (定期面谈) | high: staff time, travel | slow | deep: follow-up questions, examples, the customer's own words | high once an appointment is agreed | low: it takes their time | key accounts, business customers, finding out *why* |
+# | phone surveys (电话调查) | medium | fast | medium: short follow-ups are possible | often low: many people ignore unknown numbers | medium: it interrupts them | many customers soon after a visit or repair |
+# | online questionnaires (在线问卷) | low | fast | shallow: fixed questions and short comments | often low, and those who answer choose themselves | high: any time, any device | large customer bases, tracking waves |
+# | complaint feedback (客户投诉反馈) | almost none | continuous | deep, but only on failures | not a sample: only those who complain | high if the channel is easy to find | finding what goes wrong; never a satisfaction score |
+#
+# Two cautions. **Mixing methods changes the answers**: people tend to give a friendlier rating
+# to a person than to a web form, so compare waves only within one method, or report each
+# method separately (the summary report template below also counts questionnaires and
+# interviews separately). And **cheap answers are not free of error**: a budget buys very
+# different sample sizes by method. With invented prices, say the same money pays for 50
+# interviews, 300 phone interviews or 1,500 online answers:
+
+# %%
+pd.DataFrame(
+    {
+        "method": ["regular interviews", "phone survey", "online questionnaire"],
+        "answers for the same budget (illustrative)": [50, 300, 1500],
+        "margin of error (points)": [100 * cl.survey.margin_of_error(n) for n in [50, 300, 1500]],
+    }
+)
+
+# %% [markdown]
+# The online survey wins on the margin of error, but that margin covers sampling error only.
+# If one customer in ten answers and the answers come mostly from the very pleased and the very
+# angry, the bias can be larger than the whole margin (the sampling section below returns to
+# response rates). The 50 interviews are not a precise percentage at all; they are worth doing
+# for the reasons behind the numbers.
+#
+# *In class:* in small groups, choose a mix of methods for each case and justify it by
+# resources and the customer's convenience: (1) a car dealer that sells 600 cars a year and
+# has one service manager to run the survey; (2) a software supplier with 40 business
+# customers; (3) a supermarket chain with 5,000 loyalty members, most with an e-mail address
+# on file. Which numbers would each report, and which method would they never use for a
+# satisfaction score?
 
 # %% [markdown]
 # ## Writing questions: good and bad examples
@@ -501,6 +556,9 @@ summary.to_frame()
 # ## Summary
 #
 # - Measurement is a twelve-step cycle; the steps after analysis are where it pays.
+# - Interviews, phone, online questionnaires and complaints differ in cost, speed, depth,
+#   response and convenience; choose by resources and the customer's convenience, and mix
+#   methods with care.
 # - Good questions ask one thing, in customers' words, on a balanced and labelled scale.
 # - CSAT, top box, NPS and CES each answer a different question; all need an interval.
 # - The margin of error shrinks with the square root of *n*; response rates matter as much.

@@ -5,9 +5,9 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3 (ipykernel)
+#     display_name: Python (csat_lab)
 #     language: python
-#     name: python3
+#     name: csat_lab
 # ---
 
 # %% [markdown]
@@ -16,13 +16,15 @@
 # **Time:** about 90 minutes.
 #
 # **After this notebook you will be able to**
-# 1. define customer management and state its four principles;
+# 1. define customer management and state its four principles; explain what CRM is (a way of
+#    running the business, not only software) and how it arose;
 # 2. run a 7P analysis of a customer base;
 # 3. place people on the sales path (consumer → potential customer → prospect → transacted
 #    customer) and measure the funnel;
 # 4. segment customers with RFM, value tiers and the Pareto curve, and decide which are key
 #    accounts;
-# 5. describe the three stages of customer management;
+# 5. describe the three stages of customer management, and audit a customer-care and
+#    satisfaction management policy;
 # 6. run the customer-data cycle (collect → clean → analyse → apply) while protecting privacy.
 
 # %%
@@ -57,6 +59,52 @@ cl.set_language("en")
 # %%
 members = cl.datasets.load("supermarket_members")
 members.head()
+
+# %% [markdown]
+# ## What CRM is (客户关系管理)
+# *(10 min)*
+#
+# **Customer relationship management (客户关系管理, CRM)** is often taken to mean a software
+# package. The training materials insist that it is **not only software** or a set of
+# procedures: it is first a **customer-centred** way of running the business
+# (以客户为中心的经营理念), a strategy for the whole firm that reaches every department and
+# every step of operations. In the paper on customer management it is a firm-wide strategy
+# built on customer knowledge: information technology gathers what the firm learns about each
+# customer, the knowledge is shared instead of staying in one salesperson's head, and it is
+# used to tailor offers and build loyalty over years. The paper frames the aim as a balance
+# between the value the customer gets and the return the firm earns.
+#
+# The supermarket CRM deck names four **core ideas**:
+#
+# - **customer-centred**: the customer is the firm's most important asset, and meeting their
+#   needs and expectations is what raises satisfaction and loyalty;
+# - **data-driven**: customer data are collected, analysed and used for decisions (the rest of
+#   this notebook);
+# - **better interactions everywhere**: not only the sale, but service, marketing and
+#   after-sales support;
+# - **flexibility**: the strategy follows changes in the market and in customers' needs.
+#
+# **Where it came from.** The paper on customer management dates the idea of the customer to
+# the early twentieth century and remarks that firms needed most of a century to grasp it.
+#
+# | period | the supplier's role and the tools |
+# |---|---|
+# | before the 1990s | the supplier acts as a **hunter** (猎人): the manufacturer decides what the customer needs, and the customer is prey to be caught. In the 1980s the first simple tools automate customer records and sales leads. |
+# | the 1990s | **the reversal**: the customer is no longer prey but someone to be looked after and developed (培育). Relationship marketing (关系营销) spreads and puts the customer relationship at the centre of strategy; customer management becomes a concept of its own. Cheaper computers and databases let CRM systems join sales, marketing and service. |
+# | the 2000s on | the internet and e-commerce, then social media and mobile phones, give more channels and more data, and more ways to get the relationship wrong. |
+#
+# Behind the table is a shift from product orientation (产品导向) to customer orientation
+# (客户导向). Earlier customer management concentrated on selling and paid little attention to
+# the customer as such; the paper treats well-run customer management as a competitive
+# advantage in itself. The word "customer management" in this notebook is the
+# analytical core of CRM: the data work that makes the customer-centred strategy possible.
+#
+# *In class:* sort these practices into "hunter" and "relationship" thinking, then ask which
+# your own organisation does. (1) A call campaign pushes last quarter's surplus stock to every
+# number on the list. (2) A member whose visits have dropped gets a call asking what changed.
+# (3) Sales targets count new contracts only. (4) The service desk sees the customer's history
+# before answering. (5) A CRM system is bought, but nobody's job changes. Point (5) is the most
+# common failure: software without the way of working (notebook 07 has a supermarket case).
 
 # %% [markdown]
 # ## The 7P analysis
@@ -226,6 +274,63 @@ abc.groupby("class", observed=True)["value"].agg(members="size", spend="sum").ro
 # times as much as keeping one, and a loyal customer brings about 9 times the profit.
 
 # %% [markdown]
+# ## The customer-care and satisfaction management policy (客户关怀和客户满意度管理制度)
+# *(10 min)*
+#
+# Caring for customers stays a slogan until someone writes down who does what. The training
+# materials include a model **policy (制度)** that does this. Its parts:
+#
+# - **Purpose (目的)**: to set common rules for how the firm cares for customers and manages
+#   their satisfaction, so that satisfaction rises, relationships stay good and the firm
+#   becomes more competitive.
+# - **Principles (基本原则)**: all staff take part (全员参与); continuous improvement (持续改进);
+#   the customer first (客户至上); service innovation (服务创新); transparency and fairness
+#   (透明公正); procedures that can actually be followed (程序可行); and effective execution
+#   (有效执行).
+# - **Scope and responsibilities**: the policy binds every employee and the firm's partners,
+#   and names sales, customer service, R&D, production and quality control; it covers every
+#   contact with customers. Care is therefore not the service desk's job alone: a production
+#   delay or a quality lapse is a care failure too.
+# - **Definitions**: "customer" includes existing *and* potential customers; "care" means
+#   attending to customers' needs, opinions and feedback on the firm's own initiative
+#   (主动关怀) and keeping in touch actively; "satisfaction" covers product quality, on-time
+#   delivery and service quality.
+#
+# The care articles then say what the firm does:
+#
+# 1. **Analyse and classify customers**, with a care strategy for each class, regular contact
+#    and personalised service (the value tiers and key accounts of this notebook).
+# 2. **Communication and feedback**: a hotline, e-mail and social media, quick replies to
+#    questions, suggestions and complaints, and regular satisfaction surveys (notebook 02).
+# 3. **Customer education (客户教育)**: information and guidance so that customers use and
+#    maintain the product correctly, and training sessions that share technical know-how. A
+#    customer who cannot use a product properly blames the product, so education raises
+#    satisfaction as surely as a better product does.
+# 4. **Customer events (客户活动) and gifts (礼品赠送)**: regular events such as customer forums
+#    (座谈会) and product experience days, where staff meet customers face to face; and gifts on
+#    suitable occasions to thank customers for their long support and trust.
+#
+# The satisfaction-management chapter that follows starts with managing customers' needs
+# through market research and interviews; the text in the materials breaks off there, and
+# notebooks 02 (measurement) and 06 (complaints) cover the rest.
+#
+# *In class:* audit your own organisation against the model with this checklist. For each row
+# write who is responsible and one piece of evidence that it happens.
+#
+# | article | question to ask | who is responsible? | evidence |
+# |---|---|---|---|
+# | purpose and principles | Is there a written policy, and does every department know it applies to them? | | |
+# | responsibilities | Which departments are named? Who answers for a care failure caused by production or delivery? | | |
+# | classification | Does each class of customer get a different care plan? | | |
+# | communication and feedback | How quickly is an e-mail answered? When was the last satisfaction survey? | | |
+# | customer education | What does a customer receive after buying: instructions, training, a follow-up call? | | |
+# | customer events | When did staff last meet customers outside a sale? | | |
+# | gifts | What are the rules: occasions, value limit, a register? | | |
+#
+# The last row deserves a discussion of its own: to a business customer's employee, a gift can
+# break their employer's rules or anti-bribery law. "Suitable occasions" has to be spelled out.
+
+# %% [markdown]
 # ## Customer data and privacy
 # *(10 min)*
 #
@@ -250,6 +355,8 @@ abc.groupby("class", observed=True)["value"].agg(members="size", spend="sum").ro
 # %% [markdown]
 # ## Summary
 #
+# - CRM is a customer-centred way of running the whole business, not only software; in the
+#   1990s the supplier stopped being the hunter who decides what the customer needs.
 # - Customer management analyses detailed customer data; it is dynamic, focused on key
 #   accounts, data-driven and personally owned.
 # - The 7P analysis covers who customers are, how long they stay, what they earn us, where
@@ -258,6 +365,8 @@ abc.groupby("class", observed=True)["value"].agg(members="size", spend="sum").ro
 #   people drop out.
 # - RFM, value tiers, ABC classes and the Pareto curve find the key accounts.
 # - Three stages: research and database; management and key accounts; complaints and praise.
+# - A care and satisfaction policy states purpose, principles and responsibilities, and commits
+#   the firm to classification, communication, customer education, events and gifts.
 # - Data flow from collection to application, protected for confidentiality, integrity and
 #   availability.
 

@@ -5,9 +5,9 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3 (ipykernel)
+#     display_name: Python (csat_lab)
 #     language: python
-#     name: python3
+#     name: csat_lab
 # ---
 
 # %% [markdown]
@@ -18,9 +18,12 @@
 # **After this notebook you will be able to**
 # 1. state the principles of complaint handling and explain why complaints are valuable;
 # 2. recite the eight-step handling process and the eleven "a bit more" techniques;
-# 3. compute complaint KPIs (rate, time to acknowledge and resolve, reopen rate, handling
+# 3. use the four communication skills (listening, asking, expressing, feedback) in a role play;
+# 4. compute complaint KPIs (rate, time to acknowledge and resolve, reopen rate, handling
 #    satisfaction) with confidence intervals;
-# 4. measure the effect of service recovery on repurchase, and which steps matter most.
+# 5. measure the effect of service recovery on repurchase, and which steps matter most;
+# 6. map, improve and monitor a service process, and prevent complaints instead of only
+#    handling them.
 
 # %%
 # %matplotlib inline
@@ -112,6 +115,33 @@ pd.DataFrame(
 # %% [markdown]
 # *Role play (trainers):* one participant complains about a late delivery, another handles it.
 # Observers tick off which steps and techniques they saw. Compare the lists.
+
+# %% [markdown]
+# ## Communication skills for service staff (客户沟通技巧)
+# *(10 min)*
+#
+# The steps and techniques above rest on four communication skills that the supermarket CRM
+# deck asks of every service employee, in complaints and in ordinary conversations alike:
+#
+# | skill | what it means | what to avoid | try saying |
+# |---|---|---|---|
+# | **listening (倾听)** | full attention on the customer's needs and opinions; let them finish; make sure you have understood all of it | interrupting; preparing your answer while they talk; typing something else | "Let me check I have this right: the car was promised for five and nobody called you." |
+# | **asking (提问)** | questions that establish the facts and help the customer say what they need and expect, asked in a tone that does not sound like an interrogation | "Why didn't you read the manual?"; several questions in one breath | open to explore: "What happened when you collected it?"; closed to confirm: "Was that on Tuesday?" |
+# | **expressing (表达)** | clear, short sentences in plain words the customer can follow | jargon and internal codes ("the RO is in QC"); long explanations of internal reasons | "Your car will be ready tomorrow at ten; there is nothing more to pay." |
+# | **feedback (反馈)** | answer the customer's comments and suggestions promptly and positively; admit a problem when there is one and say what will change | defending the firm; vague promises ("we'll look into it") | "You are right, we should have called. I will call you tomorrow at nine to confirm." |
+#
+# Listening and asking carry the first four of the eight steps (listen, understand the
+# feelings, find the cause, turn the complaint into a requirement); expressing carries the
+# solution; feedback is "report back and thank" and the follow-up.
+#
+# *Role play (trainers):* three participants per group, three minutes per round, then rotate.
+# The **customer** collected a car from a service visit an hour late, was not called about the
+# delay, and finds an extra charge on the bill. The **service adviser** handles the
+# conversation. The **observer** keeps a tally: how often the adviser interrupted; how many open
+# and how many closed questions were asked; any jargon; whether the adviser summarised the
+# problem back to the customer; and whether they ended with what happens next, by whom and
+# when. After each round the observer reports the tally first, and only then the group
+# discusses how it felt.
 
 # %% [markdown]
 # ## Complaint KPIs
@@ -225,9 +255,84 @@ cl.check("06.full_process_gain", answer)
 # raises repurchase?
 
 # %% [markdown]
+# ## Optimising service processes and preventing complaints (流程梳理、优化、监控)
+# *(10 min)*
+#
+# Principle 6 says that fifty complaints of the same kind are a process to fix. The
+# supermarket CRM deck describes how, in four steps:
+#
+# 1. **Map the process (流程梳理)**: walk through the whole service process as it runs today
+#    and find its problems and bottlenecks; this is the evidence for everything after.
+# 2. **Improve it (流程优化, 流程改进)**: concrete changes aimed at those bottlenecks, to make the
+#    service faster and the process simpler.
+# 3. **Monitor and evaluate (流程监控与评估)**: measure the changed process as it runs, to check
+#    that it is followed and that it works.
+# 4. **Improve continuously (持续改进)**: feed what monitoring shows back into the next round.
+#
+# Monitoring needs numbers over time. The complaint log gives them month by month: how many
+# complaints arrived, how fast they were acknowledged and resolved, and how many were reopened.
+
+# %%
+complaints = log[log["complained"]]
+waited = {
+    stage: (complaints[f"{stage}_at"] - complaints["received_at"]).dt.total_seconds() / 3600
+    for stage in ["acknowledged", "resolved"]
+}
+monitor = complaints.assign(
+    month=complaints["received_at"].dt.to_period("M").astype(str),
+    hours_to_acknowledge=waited["acknowledged"],
+    hours_to_resolve=waited["resolved"],
+    reopened=complaints["reopened"].astype(float),
+)
+monitor.groupby("month").agg(
+    complaints=("customer_id", "size"),
+    median_hours_to_acknowledge=("hours_to_acknowledge", "median"),
+    median_hours_to_resolve=("hours_to_resolve", "median"),
+    reopen_rate=("reopened", "mean"),
+).round(2)
+
+# %% [markdown]
+# Month to month the figures move: the reopen rate between about 5% and 14%, the median time
+# to resolve between about 14 and 22 hours. With about a hundred complaints a month, a reopen
+# rate near 10% is uncertain by roughly ±6 percentage points (the margin of error of notebook
+# 02), so most of this movement is noise. Monitoring a process change therefore means deciding
+# beforehand which figure should move and by how much, and comparing several months before and
+# after; one good month proves nothing.
+#
+# **Handling and preventing.** The deck sums up *handling* in four moves: respond promptly,
+# listen carefully, solve the problem, and report back; the eight steps above spell them out.
+# *Prevention* works before the complaint exists:
+#
+# - raise the quality of the product and the level of service, so that there is less to
+#   complain about;
+# - communicate with customers before problems arise: say when a delivery will be late before
+#   the customer has to ask;
+# - give complaints an easy channel and a mechanism behind it, so that small problems are
+#   heard while they are small;
+# - anticipate (step 11 of the measurement cycle in notebook 02): look for the problems that
+#   could make customers unhappy and act first. The training materials' example is a supply
+#   chain that may be interrupted: stock the critical parts in advance.
+#
+# A falling complaint count is not proof of prevention. Most unhappy customers never complain,
+# so fewer complaints can also mean a channel that has become harder to find; read the count
+# next to satisfaction and churn.
+#
+# *In class:* a pre-mortem. Pick one process the group knows (a car repair from booking to
+# collection works well) and map it on the board as the customer lives it: each step, each
+# hand-over, each wait. Mark the two places where a complaint is most likely next month, then
+# write one preventive action and one monitoring figure for each. Checklist for the map:
+#
+# - Where does the customer wait without being told how long?
+# - Where must they repeat information they have already given?
+# - Which hand-over between people or departments has no owner?
+# - Which promise (time, price, work done) is made by one person and kept by another?
+# - Which figure would show, month by month, that the fix works?
+
+# %% [markdown]
 # ## Summary
 #
 # - Never argue; emotions first; follow a written process; escalate fast; record everything.
+# - Listen, ask, express clearly, give feedback: the four communication skills behind every step.
 # - Complaints are valuable: they are the customers who still talk to you.
 # - Eight steps: listen, feelings, cause, requirement, solution, thank, follow up, review;
 #   eleven techniques of "a bit more".
@@ -235,6 +340,8 @@ cl.check("06.full_process_gain", answer)
 #   satisfaction, each with an interval.
 # - Recovered complainers can be as loyal as, or more loyal than, customers without problems;
 #   unrecovered ones leave.
+# - Map, improve and monitor the service process; prevent complaints by quality, early
+#   communication, easy channels and anticipation.
 
 # %% [markdown]
 # ## Glossary (术语表)

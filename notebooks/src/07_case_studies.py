@@ -5,9 +5,9 @@
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3 (ipykernel)
+#     display_name: Python (csat_lab)
 #     language: python
-#     name: python3
+#     name: csat_lab
 # ---
 
 # %% [markdown]
@@ -17,10 +17,12 @@
 #
 # **After this notebook you will be able to**
 # 1. tell the five cases of the training materials and draw the lesson of each;
-# 2. test each lesson on data: personalised service and return visits, small attentions and
+# 2. name what supermarket customers look for (convenience, variety, quality assurance) and
+#    say which of it a member log can show;
+# 3. test each lesson on data: personalised service and return visits, small attentions and
 #    repeat customers, a member programme before and after, targeting lapsing regulars, and a
 #    dealer's survey report;
-# 3. say what the data can and cannot show about each lesson.
+# 4. say what the data can and cannot show about each lesson.
 
 # %%
 # %matplotlib inline
@@ -143,6 +145,63 @@ kiosk = pd.DataFrame(
     }
 )
 kiosk.assign(growth=kiosk["daily customers"].pct_change().round(2))
+
+# %% [markdown]
+# ## Supermarket customers: convenience, variety, quality assurance (便利性、多样性、品质保证)
+# *(10 min)*
+#
+# Before its cases, the supermarket CRM deck says what supermarket customers look for. Three
+# traits stand out:
+#
+# - **Convenience (便利性)**: shoppers want to find what they came for quickly and to get in and
+#   out easily: a store nearby, a layout that makes sense, a short queue at the till.
+# - **Variety (多样性)**: the customers themselves are varied (every age, sex, occupation and
+#   income) and so are their needs, so they expect a wide range of goods to choose from.
+# - **Quality assurance (品质保证)**: as people seek a better quality of life they ask more of
+#   what they buy, and they lean towards brands and retailers with a reputation for reliable
+#   quality.
+#
+# Each trait is an expectation in the sense of notebook 01, and each can become a service
+# standard with a figure to watch:
+#
+# | trait | what the store does | a figure to watch | data it needs |
+# |---|---|---|---|
+# | convenience (便利性) | location, clear layout, enough tills, opening hours | waiting time at the till; share of purchases at the nearest store | till timestamps, store of each purchase |
+# | variety (多样性) | a broad assortment, local and seasonal products | categories per basket; "could not find it" comments | the lines of each basket, by category |
+# | quality assurance (品质保证) | supplier checks, fresh-food rotation, easy returns | refund rate; quality complaints | refunds, the complaint log |
+#
+# The member log used in the cases below holds only one row per basket: member, date, amount,
+# store, coupon. Here is what it can say about the three traits.
+
+# %%
+shoppers = cl.datasets.load("supermarket_members")
+bought = shoppers[shoppers["amount"] > 0]
+visits = bought.groupby("member_id")["store"].agg(
+    purchases="size", at_most_used_store=lambda stores: stores.value_counts().iloc[0]
+)
+regulars = visits[visits["purchases"] >= 5]
+pd.Series(
+    {
+        "Members with 5 or more purchases": len(regulars),
+        "Their purchases made at their most-used store (%)": round(
+            100 * regulars["at_most_used_store"].sum() / regulars["purchases"].sum(), 1
+        ),
+        "Refunds (% of all transactions)": round(100 * (shoppers["amount"] < 0).mean(), 1),
+    },
+    dtype=object,
+).to_frame("value")
+
+# %% [markdown]
+# Regular members make about nine in ten purchases at one store, which fits shoppers who value
+# a store close to home or work (in this simulated chain each member was given a home store, so
+# the figure illustrates the measure rather than proving the point). Refunds hint at quality
+# but mix faulty goods with changed minds. **Variety cannot be seen at all**: the log has basket
+# totals, not the products in them. Knowing which question your data can answer is the first
+# defence against the failure case in the next section.
+#
+# *Discussion:* a discount supermarket and a premium one weigh the three traits differently.
+# How? Which trait would you ask about in the members' satisfaction survey because the till data
+# cannot answer it?
 
 # %% [markdown]
 # ## The supermarket member programme: success and failure
@@ -294,6 +353,8 @@ cl.check("07.dealer_sales_csat", answer)
 # - Carrot juice: record preferences, act on them unasked; in the data, personalised stays
 #   bring guests back far more often.
 # - Pearl's phone booth: observe unmet needs and supply small attentions; repeat customers follow.
+# - Supermarket customers look for convenience, variety and quality assurance; a member log
+#   shows some of it (store loyalty, refunds) and misses the rest (what is in the basket).
 # - Supermarket programmes succeed when the data are analysed and used; a naive before/after
 #   comparison misleads.
 # - Convenience store: positioning, purchase records and proactive recommendations; find the
