@@ -103,7 +103,7 @@ def test_jupyterlab_runs_the_explorers_notebook_offline(tmp_path):
     with server(cmd, port, "jupyterlab.log", env=env), chromium_page(requests) as page:
         page.goto(f"http://127.0.0.1:{port}/lab/tree/notebooks/explorers.ipynb?token={token}", timeout=60_000)
         page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-        page.wait_for_selector("text=/Python 3 \\(ipykernel\\) \\| Idle/", timeout=60_000)
+        page.wait_for_selector("text=/Python \\(csat_lab\\) \\| Idle/", timeout=60_000)
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         page.wait_for_selector(f"{HEADLINE} b", timeout=60_000)

@@ -175,3 +175,28 @@ def test_path_model_plot_draws_into_a_given_axes():
     ax = lp.path_model_plot(pls_path_model(data, truth["blocks"], inner), ax=right)
     assert ax is right and not left.patches
     assert sum(isinstance(p, FancyArrowPatch) for p in right.patches) == 3
+
+
+def test_theoretical_curve_plot_draws_the_blend_on_a_fixed_axis():
+    from csat_lab.loyalty import theoretical_curve
+
+    ax = lp.theoretical_curve_plot(theoretical_curve(competition=0.5, top_ratio=6.0))
+    # q(t) = 0.1 + 0.8 t^k with k solving q(1) / q(3/4) = 6; p = 0.5 * 0.9 + 0.5 * q (Jones & Sasser 1995)
+    k = np.log((0.9 / 6 - 0.1) / 0.8) / np.log(0.75)
+    t = np.array([0, 0.25, 0.5, 0.75, 1])
+    expected = 0.45 + 0.5 * (0.1 + 0.8 * t**k)
+    line = ax.containers[0].lines[0]
+    assert list(line.get_xdata()) == [1, 2, 3, 4, 5]
+    assert line.get_ydata() == pytest.approx(expected)
+    assert expected[-2:] == pytest.approx([0.525, 0.9])
+    assert ax.get_ylim() == (0, 1)
+    legend = ax.get_legend()
+    assert [x.get_text() for x in legend.get_texts()] == [cl.label(f"loyalty.zone.{z}") for z in
+                                                          ("defection", "indifference", "affection")]
+    anchor = legend.get_bbox_to_anchor().transformed(ax.transAxes.inverted())
+    assert (anchor.x0, anchor.y0) == pytest.approx((0.5, -0.18))  # below the plot
+    # The same curve drawn by loyalty_curve_plot keeps its data-driven axis and the legend inside.
+    plain = lp.loyalty_curve_plot(theoretical_curve(competition=0.5, top_ratio=6.0).curve)
+    assert plain.get_ylim() != (0, 1)
+    with pytest.raises(CsatInputError, match="needs the result of loyalty.theoretical_curve"):
+        lp.theoretical_curve_plot(pd.DataFrame({"level": [1]}))

@@ -67,3 +67,104 @@ def test_kano_and_gap_charts() -> None:
     assert len(ax.patches) == 4
     assert [x.get_text() for x in ax.get_yticklabels()] == ["a", "b", "c", "all"]
     assert np.sign(ax.patches[0].get_width()) == -1
+
+
+Z95 = 1.959963984540054  # two-sided 95% normal quantile
+
+
+def _hand_nps(p: int, n: int, d: int) -> tuple[float, float, float]:
+    """NPS and its normal 95% interval from category counts, written out (Reichheld, 2003)."""
+    total = p + n + d
+    share_p, share_d = p / total, d / total
+    score = 100 * (share_p - share_d)
+    se = 100 * np.sqrt((share_p + share_d - (share_p - share_d) ** 2) / total)
+    return score, score - Z95 * se, score + Z95 * se
+
+
+def test_nps_share_strip_bars_are_the_category_shares() -> None:
+    ax = cl.plots.nps_share_strip(metrics.nps_from_counts(7, 2, 3))
+    # 3 detractors, 2 passives, 7 promoters of 12, stacked left to right from 0.
+    assert [p.get_width() for p in ax.patches] == pytest.approx([3 / 12, 2 / 12, 7 / 12])
+    assert [p.get_x() for p in ax.patches] == pytest.approx([0, 3 / 12, 5 / 12])
+    assert [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches] == ["#d95f02", "#bbbbbb", "#1b9e77"]
+    legend = ax.figure.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == [
+        cl.label("widgets.nps.detractors"), cl.label("widgets.nps.passives"), cl.label("widgets.nps.promoters")]
+    assert ax.get_xlim() == (0, 1) and ax.get_xlabel() == cl.label("widgets.nps.share")
+    answers = [10] * 7 + [8] * 2 + [0] * 3  # 0-10 answers give the same strip
+    again = cl.plots.nps_share_strip(answers, language="zh-CN")
+    assert [p.get_width() for p in again.patches] == pytest.approx([3 / 12, 2 / 12, 7 / 12])
+    assert again.get_xlabel() == cl.label("widgets.nps.share", "zh-CN")
+
+
+def _interval(ax, i: int) -> tuple[float, float, float, float]:
+    """Dot x, dot y and the two ends of error bar ``i`` as drawn."""
+    container = ax.containers[i]
+    (x,), (y,) = container.lines[0].get_xdata(), container.lines[0].get_ydata()
+    segment = container.lines[2][0].get_segments()[0]
+    return float(x), float(y), float(segment[0, 0]), float(segment[1, 0])
+
+
+def test_nps_interval_chart_draws_each_wave_with_its_ci() -> None:
+    from csat_lab.widgets.models import nps_difference_model
+
+    ax = cl.plots.nps_interval_chart(nps_difference_model(40, 30, 30, 50, 30, 20))
+    # wave 1: NPS 10, wave 2: NPS 30, rows 0 and 1 from the bottom
+    for row, counts in enumerate([(40, 30, 30), (50, 30, 20)]):
+        score, low, high = _hand_nps(*counts)
+        assert _interval(ax, row) == pytest.approx((score, row, low, high))
+    assert [t.get_text() for t in ax.get_yticklabels()] == [cl.label("widgets.wave1"), cl.label("widgets.wave2")]
+    assert ax.get_xlim() == (-100, 100) and ax.get_ylim() == pytest.approx((-0.6, 1.6))
+    assert list(ax.lines[0].get_xdata()) == [0, 0]  # the zero line
+    single = cl.plots.nps_interval_chart(metrics.nps_from_counts(60, 25, 15), ax=plt.subplots()[1])
+    assert _interval(single, 0) == pytest.approx((45.0, 0, *_hand_nps(60, 25, 15)[1:]))
+    assert [t.get_text() for t in single.get_yticklabels()] == ["NPS"]
+    many = cl.plots.nps_interval_chart([metrics.nps_from_counts(5, 0, 5), metrics.nps_from_counts(9, 0, 1)], ["a", "b"])
+    assert [_interval(many, i)[0] for i in range(2)] == pytest.approx([0.0, 80.0])
+    with pytest.raises(CsatInputError, match="2 names for 1 results"):
+        cl.plots.nps_interval_chart(metrics.nps_from_counts(5, 0, 5), ["a", "b"])
+    with pytest.raises(CsatInputError, match="needs NPS results"):
+        cl.plots.nps_interval_chart([1, 2, 3])
+
+
+def test_disconfirmation_bars_show_both_ratings_and_the_level() -> None:
+    ax = cl.plots.disconfirmation_bars(survey.disconfirmation(5, 3))
+    # gap 3 - 5 = -2: two points short of expectation is level 2, "dissatisfied" (Oliver, 1980)
+    assert [p.get_width() for p in ax.patches] == [5, 3]
+    assert [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches] == ["#bbbbbb", "#fdae61"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [cl.label("widgets.disc.expectation"),
+                                                            cl.label("widgets.disc.perception")]
+    assert ax.get_title() == f"{cl.label('widgets.disc.gap')}: -2 → {cl.label('scale.satisfaction5.2')}"
+    assert ax.get_xlim() == pytest.approx((0, 5.2))
+    with pytest.raises(CsatInputError, match="draws one answer pair"):
+        cl.plots.disconfirmation_bars(survey.disconfirmation(pd.Series([4, 5]), pd.Series([3, 3])))
+
+
+def test_margin_of_error_curve_follows_cochran() -> None:
+    from csat_lab.widgets.models import sample_size_model
+
+    ax = cl.plots.margin_of_error_curve(sample_size_model(moe=0.05, p=0.5))
+    curve, point, target = ax.lines
+    n = curve.get_xdata().astype(float)
+    assert curve.get_ydata() == pytest.approx(Z95 * np.sqrt(0.25 / n))  # moe = z sqrt(p (1 - p) / n)
+    n_plan = int(np.ceil(Z95**2 * 0.25 / 0.05**2))  # 384.1 -> 385
+    assert point.get_xydata()[0] == pytest.approx([n_plan, Z95 * np.sqrt(0.25 / n_plan)])
+    assert list(target.get_ydata()) == [0.05, 0.05]
+    assert ax.get_xscale() == "log" and ax.get_ylabel() == cl.label("widgets.sample.moe_axis")
+    with pytest.raises(CsatInputError, match="needs the plan"):
+        cl.plots.margin_of_error_curve(pd.DataFrame({"n": [1]}))
+
+
+def test_kano_chart_rings_the_highlighted_feature() -> None:
+    # Kano's table: (1, 3) attractive, (1, 5) one-dimensional, (2, 5) must-be, (3, 3) indifferent.
+    df = pd.DataFrame({"feature": ["wifi"] * 4 + ["bed"] * 4,
+                       "f": [1, 1, 1, 3, 2, 2, 2, 1], "d": [3, 3, 5, 3, 5, 5, 5, 5]})
+    t = survey.kano_table(df, feature="feature", functional="f", dysfunctional="d")
+    ax = cl.plots.kano_chart(t, highlight="wifi")
+    # wifi: A=2, O=1, M=0, I=1 -> Better = 3/4, |Worse| = 1/4 (Berger et al., 1993)
+    ring = ax.collections[-1]
+    assert np.asarray(ring.get_offsets()).tolist() == [[0.25, 0.75]]
+    assert matplotlib.colors.to_hex(ring.get_edgecolor()[0]) == "#d95f02" and len(ring.get_facecolor()) == 0
+    assert len(ax.collections) == 2 and len(cl.plots.kano_chart(t).collections) == 1
+    with pytest.raises(CsatInputError, match="no feature 'sauna' to highlight; features are: "):
+        cl.plots.kano_chart(t, highlight="sauna")

@@ -61,7 +61,7 @@ def test_voila_template_strips_exactly_the_cdn_links_of_the_lab_template(tmp_pat
 
 def test_explorers_notebook_is_stored_clean():
     nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
-    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    assert nb["metadata"]["kernelspec"]["name"] == "csat_lab"
     assert "widgets" not in nb["metadata"]
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert all(c["outputs"] == [] for c in code)

@@ -112,7 +112,7 @@ def test_loyalty_curve_chosen_curve_in_chinese():
     try:
         assert ex.controls["source"].description == "曲线来源"
         assert "设定曲线：竞争程度为 0.00" in ex.headline.value
-        assert ex.result.curve["zone_label"].iloc[-1] == cl.label("loyalty.zone.affection")
+        assert str(ex.result.curve["zone_label"].iloc[-1]) == cl.label("loyalty.zone.affection")
     finally:
         cl.set_language("en")
 

@@ -1,4 +1,5 @@
-"""Charts of churn results: cohort heatmap, survival curves, CLV sensitivity, retention economics.
+"""Charts of churn results: cohort heatmap, survival and retention curves, CLV sensitivity and curve,
+retention economics.
 
 Examples
 --------
@@ -16,10 +17,15 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import CsatInputError
 from ..i18n import label
 from ._style import axes
 
-__all__ = ["cohort_heatmap", "survival_curves", "clv_sensitivity_heatmap", "retention_economics_chart"]
+__all__ = ["cohort_heatmap", "survival_curves", "retention_curve", "clv_sensitivity_heatmap", "clv_retention_curve",
+           "retention_economics_chart"]
+
+# The explorers' palette.
+_GREEN, _GREY, _RED, _BLUE = "#1b9e77", "#999999", "#d95f02", "#386cb0"
 
 
 def _axes(ax: Any, size: tuple[float, float] = (7, 4.5)) -> Any:
@@ -84,6 +90,50 @@ def survival_curves(result: Any, *, ax: Any = None, ci: bool = True) -> Any:
     return ax
 
 
+def retention_curve(result: Any, *, ax: Any = None) -> Any:
+    """Share of a starting customer base still active after each period at a constant churn rate.
+
+    Parameters
+    ----------
+    result : ChurnCalculation or DataFrame
+        The result of :func:`csat_lab.widgets.models.churn_model`, or its
+        ``survival`` table (columns ``period`` and ``active``).
+    ax : matplotlib Axes, optional
+        Without one, a figure of 7 x 4.5 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Notes
+    -----
+    Draws ``S(t) = (1 - churn)^t`` for ``t = 0, 1, ...`` as a right-continuous
+    step curve with the area below it shaded: with a constant churn rate the
+    base decays geometrically (Fader & Hardie, 2007), and the area under the
+    curve approaches the expected lifetime ``1 / churn``.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> table = pd.DataFrame({"period": [0, 1, 2, 3], "active": [1.0, 0.9, 0.81, 0.729]})
+    >>> ax = retention_curve(table)
+    >>> ax.lines[0].get_ydata().tolist(), [float(y) for y in ax.get_ylim()]
+    ([1.0, 0.9, 0.81, 0.729], [0.0, 1.02])
+    >>> plt.close(ax.figure)
+    """
+    table = getattr(result, "survival", result)
+    if not isinstance(table, pd.DataFrame) or not {"period", "active"} <= set(table.columns):
+        raise CsatInputError("retention_curve needs the result of widgets.models.churn_model() or its survival table")
+    ax = _axes(ax)
+    ax.step(table["period"], table["active"], where="post", color=_BLUE)
+    ax.fill_between(table["period"], table["active"], step="post", color=_BLUE, alpha=0.15)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel(label("widgets.churn.axis_periods"))
+    ax.set_ylabel(label("widgets.churn.axis_remaining"))
+    ax.yaxis.set_major_formatter("{x:.0%}")
+    return ax
+
+
 def clv_sensitivity_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Any:
     """Heatmap of a :func:`csat_lab.churn.clv_sensitivity` table (retention x discount).
 
@@ -106,6 +156,56 @@ def clv_sensitivity_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Any:
     ax.set_title(label("clv.sensitivity_title"))
     ax.set_xlabel(label("clv.discount"))
     ax.set_ylabel(label("clv.retention"))
+    return ax
+
+
+def clv_retention_curve(result: Any, *, ax: Any = None) -> Any:
+    """Lifetime value over retention, with the value now and after a retention gain marked.
+
+    Parameters
+    ----------
+    result : CLVCalculation
+        The result of :func:`csat_lab.widgets.models.clv_model`: ``curve``
+        (columns ``retention`` and ``clv``) and the
+        :func:`~csat_lab.churn.customer_lifetime_value` results ``clv`` (now)
+        and ``improved`` (after the gain).
+    ax : matplotlib Axes, optional
+        Without one, a figure of 7 x 4.5 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Notes
+    -----
+    The grey curve is ``CLV(r) = m r / (1 + d - r) - AC`` (Gupta & Lehmann,
+    2003) over retention ``r`` at the chosen margin ``m``, discount rate ``d``
+    and acquisition cost ``AC``; the orange dot is today's retention, the green
+    dot retention plus the gain. The curve steepens as ``r`` grows, so a gain
+    is worth most where retention is already high.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> from csat_lab.widgets.models import clv_model
+    >>> r = clv_model(100, 0.8, 0.1, gain=0.05)
+    >>> ax = clv_retention_curve(r)
+    >>> [(round(float(line.get_xdata()[0]), 2), round(float(line.get_ydata()[0]), 2)) for line in ax.lines[1:]]
+    [(0.8, 266.67), (0.85, 340.0)]
+    >>> plt.close(ax.figure)
+    """
+    curve = getattr(result, "curve", None)
+    if not (isinstance(curve, pd.DataFrame) and {"retention", "clv"} <= set(curve.columns)
+            and hasattr(result, "clv") and hasattr(result, "improved")):
+        raise CsatInputError("clv_retention_curve needs the result of widgets.models.clv_model()")
+    ax = _axes(ax)
+    ax.plot(curve["retention"], curve["clv"], color=_GREY)
+    ax.plot([result.clv.retention], [result.clv.value], "o", color=_RED, label=label("widgets.clv.now"))
+    ax.plot([result.improved.retention], [result.improved.value], "o", color=_GREEN, label=label("widgets.clv.after"))
+    ax.set_xlabel(label("widgets.clv.retention"))
+    ax.set_ylabel(label("widgets.clv.axis"))
+    ax.xaxis.set_major_formatter("{x:.0%}")
+    ax.legend(loc="upper left", frameon=False)
     return ax
 
 

@@ -28,7 +28,7 @@ from ..errors import CsatInputError
 from ..i18n import has_label, label
 from ._style import axes
 
-__all__ = ["loyalty_curve_plot", "driver_importance_plot", "ipa_plot", "path_model_plot"]
+__all__ = ["loyalty_curve_plot", "theoretical_curve_plot", "driver_importance_plot", "ipa_plot", "path_model_plot"]
 
 _ZONE_COLOURS = {"defection": "#f4cccc", "indifference": "#fff2cc", "affection": "#d9ead3"}
 
@@ -78,6 +78,48 @@ def loyalty_curve_plot(curve: Any, *, ax: Any = None) -> Any:
     ax.set_title(label("loyalty.curve_title"))
     if "zone" in table.columns:
         ax.legend(loc="upper left", fontsize="small")
+    return ax
+
+
+def theoretical_curve_plot(result: Any, *, ax: Any = None) -> Any:
+    """A chosen satisfaction -> loyalty curve on a fixed 0-1 probability axis, zones shaded, legend below.
+
+    Parameters
+    ----------
+    result : TheoreticalCurve
+        The result of :func:`csat_lab.loyalty.theoretical_curve` (its
+        ``curve`` table has the columns of
+        :func:`~csat_lab.loyalty.loyalty_curve`).
+    ax : matplotlib Axes, optional
+        Without one, a figure of 6 x 4 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Notes
+    -----
+    Draws :func:`loyalty_curve_plot` of the curve, then fixes the y axis at
+    0 to 1 so that a change of competition visibly flattens or steepens the
+    curve instead of rescaling the axis, and moves the legend of the zones of
+    defection, indifference and affection (Jones & Sasser, 1995) below the
+    plot.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> from csat_lab.loyalty import theoretical_curve
+    >>> ax = theoretical_curve_plot(theoretical_curve(competition=0.5, top_ratio=6.0))
+    >>> [float(y) for y in ax.get_ylim()], len(ax.get_legend().get_texts())
+    ([0.0, 1.0], 3)
+    >>> plt.close(ax.figure)
+    """
+    curve = getattr(result, "curve", None)
+    if not isinstance(curve, pd.DataFrame):
+        raise CsatInputError("theoretical_curve_plot needs the result of loyalty.theoretical_curve()")
+    ax = loyalty_curve_plot(curve, ax=ax)
+    ax.set_ylim(0, 1)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, fontsize="small")
     return ax
 
 
@@ -334,18 +376,42 @@ def path_model_plot(result: Any, *, ax: Any = None, show_ci: bool = False) -> An
     >>> sum(isinstance(p, FancyArrowPatch) for p in ax.patches)
     3
     """
+    paths, r2 = _path_model_parts(result)
+    names = [str(n) for n in result.lv_correlations.index]
+    edges = [(str(s), str(t)) for s, t in paths[["source", "target"]].itertuples(index=False)]
+    centre = _centres(_grid(names, edges))
+    ax = _diagram_axes(ax, centre)
+    boxes = _draw_boxes(ax, centre, r2)
+    rect = _box_extents(ax, boxes)
+    bends, curves = _route_paths(ax, edges, centre, rect)
+    placed = list(rect.values())  # label boxes join these as they are placed
+    for i, row in enumerate(paths.itertuples(index=False)):
+        colour = _draw_arrow(ax, edges[i], float(row.coef), bends[i], centre, boxes)
+        _draw_coefficient(ax, edges[i], _coef_text(row, show_ci), colour, centre, curves, placed)
+    if "ci_low" in paths.columns:
+        _draw_star_note(ax, result)
+    return ax
+
+
+def _path_model_parts(result: Any) -> tuple[pd.DataFrame, pd.Series]:
+    """The inner paths and R^2 of a :func:`~csat_lab.loyalty.pls_path_model` result, or an input error."""
     paths = getattr(result, "paths", None)
     r2 = getattr(result, "r2", None)
     if not (isinstance(paths, pd.DataFrame) and {"source", "target", "coef"} <= set(paths.columns)
             and isinstance(r2, pd.Series) and hasattr(result, "lv_correlations")):
         raise CsatInputError("path_model_plot needs the result of pls_path_model()")
-    from matplotlib.patches import FancyArrowPatch
+    return paths, r2
 
-    names = [str(n) for n in result.lv_correlations.index]
-    edges = [(str(s), str(t)) for s, t in paths[["source", "target"]].itertuples(index=False)]
-    grid = _grid(names, edges)
-    n_cols = max(c for c, _ in grid.values()) + 1
-    n_rows = max(r for _, r in grid.values()) + 1
+
+def _centres(grid: dict[str, tuple[int, int]]) -> dict[str, tuple[float, float]]:
+    """Data coordinates of each construct: x = its layer (column), y = minus its row (row 0 at the top)."""
+    return {n: (float(c), -float(r)) for n, (c, r) in grid.items()}
+
+
+def _diagram_axes(ax: Any, centre: dict[str, tuple[float, float]]) -> Any:
+    """The Axes of the diagram (a new figure sized to the layers and rows without one), framed and titled."""
+    n_cols = int(max(x for x, _ in centre.values())) + 1
+    n_rows = int(max(-y for _, y in centre.values())) + 1
     if ax is None:
         ax = axes(None, (max(5.0, 1.75 * n_cols), max(2.6, 1.3 * n_rows + 0.8)))
         ax.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.9)
@@ -355,52 +421,85 @@ def path_model_plot(result: Any, *, ax: Any = None, show_ci: bool = False) -> An
     ax.set_ylim(-(n_rows - 1) - 0.6, 0.6)
     ax.set_axis_off()
     ax.set_title(label("loyalty.path_title"))
-    centre = {n: (float(c), -float(r)) for n, (c, r) in grid.items()}
+    return ax
+
+
+def _draw_boxes(ax: Any, centre: dict[str, tuple[float, float]], r2: pd.Series) -> dict[str, Any]:
+    """One rounded text box per construct: its name and key, and R^2 for endogenous ones (shaded blue)."""
     boxes = {}
-    for n in names:
+    for n, xy in centre.items():
         style = ("#deebf7", "#2e75b6") if n in r2.index else ("#f2f2f2", "#7f7f7f")
-        boxes[n] = ax.text(*centre[n], _box_text(n, r2), ha="center", va="center", fontsize=_BOX_FONT, zorder=4,
+        boxes[n] = ax.text(*xy, _box_text(n, r2), ha="center", va="center", fontsize=_BOX_FONT, zorder=4,
                            linespacing=1.2, bbox={"boxstyle": f"round,pad={_BOX_PAD}", "fc": style[0], "ec": style[1]})
-    # Routing works in display units because arc3 bends in display space.
-    to_px = ax.transData.transform
+    return boxes
+
+
+def _box_extents(ax: Any, boxes: dict[str, Any]) -> dict[str, np.ndarray]:
+    """Each box as ``[x0, y0, x1, y1]`` in display units, padded by the box style and 3 px.
+
+    Routing works in display units because ``arc3`` bends in display space.
+    """
     pad = _BOX_PAD * _BOX_FONT * ax.figure.dpi / 72 + 3
-    rect = {n: boxes[n].get_window_extent().extents + np.array([-pad, -pad, pad, pad]) for n in names}
-    curves: dict[tuple[str, str], np.ndarray] = {}
+    return {n: box.get_window_extent().extents + np.array([-pad, -pad, pad, pad]) for n, box in boxes.items()}
+
+
+def _route_paths(ax: Any, edges: list[tuple[str, str]], centre: dict[str, tuple[float, float]],
+                 rect: dict[str, np.ndarray]) -> tuple[dict[int, float], dict[tuple[str, str], np.ndarray]]:
+    """The ``arc3`` bend of each path and its visible curve (display units), shortest paths routed first."""
+    to_px = ax.transData.transform
     frame = ax.bbox.extents
+    curves: dict[tuple[str, str], np.ndarray] = {}
+    bends: dict[int, float] = {}
     order = sorted(range(len(edges)), key=lambda i: np.hypot(*np.subtract(centre[edges[i][0]], centre[edges[i][1]])))
-    bends = {}
     for i in order:
         s, t = edges[i]
         a, b = to_px(centre[s]), to_px(centre[t])
-        others = np.array([rect[n] for n in names if n not in (s, t)]).reshape(-1, 4)
-
-        def route_cost(rad: float) -> float:
-            pts = _outside(_arc(a, b, rad), rect[s], rect[t])
-            off_axes = len(_outside(pts, frame)) > 0
-            return (100 * (_hits(pts, others) + off_axes) + sum(_crossings(pts, c) for c in curves.values())
-                    + 3 * abs(rad))
-
-        bends[i] = min(_RADS, key=route_cost)
+        others = np.array([r for n, r in rect.items() if n not in (s, t)]).reshape(-1, 4)
+        bends[i] = min(_RADS, key=lambda rad: _route_cost(_outside(_arc(a, b, rad), rect[s], rect[t]), others, frame,
+                                                          curves, rad))
         curves[edges[i]] = _outside(_arc(a, b, bends[i]), rect[s], rect[t])
-    placed = [rect[n] for n in names]
-    for i, row in enumerate(paths.itertuples(index=False)):
-        s, t = edges[i]
-        colour = "#c00000" if row.coef < 0 else "#1f4e79"
-        ax.add_patch(FancyArrowPatch(centre[s], centre[t], arrowstyle="-|>", mutation_scale=12,
-                                     connectionstyle=f"arc3,rad={bends[i]}", patchA=boxes[s].get_bbox_patch(),
-                                     patchB=boxes[t].get_bbox_patch(), shrinkA=1, shrinkB=1, color=colour,
-                                     lw=0.8 + 2.2 * min(abs(float(row.coef)), 1.0), zorder=5))
-        text = ax.text(0, 0, _coef_text(row, show_ci), ha="center", va="center", fontsize=_BOX_FONT, color=colour,
-                       zorder=6, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9})
-        size = text.get_window_extent().size / 2 + 2
-        pts = curves[edges[i]]
-        if not len(pts):
-            pts = np.array([to_px(centre[s]), to_px(centre[t])]).mean(axis=0, keepdims=True)
-        box = _label_box(pts, size, [c for e, c in curves.items() if e != (s, t)], placed)
-        x, y = (box[:2] + box[2:]) / 2
-        placed.append(box)
-        text.set_position(ax.transData.inverted().transform((x, y)))
-    if "ci_low" in paths.columns:
-        ax.text(0.0, 0.0, label("loyalty.path_star_note", level=f"{getattr(result, 'ci', 0.95):.0%}"), transform=ax.transAxes,
-                ha="left", va="bottom", fontsize="x-small", color="#595959")
-    return ax
+    return bends, curves
+
+
+def _route_cost(pts: np.ndarray, others: np.ndarray, frame: np.ndarray,
+                curves: dict[tuple[str, str], np.ndarray], rad: float) -> float:
+    """Cost of a visible curve: boxes it enters and leaving the Axes (heavily), crossings of routed paths, bending."""
+    off_axes = len(_outside(pts, frame)) > 0
+    return 100 * (_hits(pts, others) + off_axes) + sum(_crossings(pts, c) for c in curves.values()) + 3 * abs(rad)
+
+
+def _draw_arrow(ax: Any, edge: tuple[str, str], coef: float, bend: float, centre: dict[str, tuple[float, float]],
+                boxes: dict[str, Any]) -> str:
+    """The path's arrow from box to box, wider as ``|coef|`` grows, red when negative; returns its colour."""
+    from matplotlib.patches import FancyArrowPatch
+
+    s, t = edge
+    colour = "#c00000" if coef < 0 else "#1f4e79"
+    ax.add_patch(FancyArrowPatch(centre[s], centre[t], arrowstyle="-|>", mutation_scale=12,
+                                 connectionstyle=f"arc3,rad={bend}", patchA=boxes[s].get_bbox_patch(),
+                                 patchB=boxes[t].get_bbox_patch(), shrinkA=1, shrinkB=1, color=colour,
+                                 lw=0.8 + 2.2 * min(abs(coef), 1.0), zorder=5))
+    return colour
+
+
+def _draw_coefficient(ax: Any, edge: tuple[str, str], text: str, colour: str, centre: dict[str, tuple[float, float]],
+                      curves: dict[tuple[str, str], np.ndarray], placed: list[np.ndarray]) -> None:
+    """The path's coefficient label, placed on its arrow clear of other arrows, boxes and labels (see _label_box)."""
+    s, t = edge
+    label_text = ax.text(0, 0, text, ha="center", va="center", fontsize=_BOX_FONT, color=colour, zorder=6,
+                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9})
+    size = label_text.get_window_extent().size / 2 + 2
+    pts = curves[edge]
+    if not len(pts):  # boxes so close that no part of the arrow shows: aim at the midpoint
+        to_px = ax.transData.transform
+        pts = np.array([to_px(centre[s]), to_px(centre[t])]).mean(axis=0, keepdims=True)
+    box = _label_box(pts, size, [c for e, c in curves.items() if e != edge], placed)
+    x, y = (box[:2] + box[2:]) / 2
+    placed.append(box)
+    label_text.set_position(ax.transData.inverted().transform((x, y)))
+
+
+def _draw_star_note(ax: Any, result: Any) -> None:
+    """The footnote saying what ``*`` marks (a bootstrap CI that excludes 0)."""
+    ax.text(0.0, 0.0, label("loyalty.path_star_note", level=f"{getattr(result, 'ci', 0.95):.0%}"),
+            transform=ax.transAxes, ha="left", va="bottom", fontsize="x-small", color="#595959")

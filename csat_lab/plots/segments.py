@@ -1,4 +1,4 @@
-"""Charts of segments: Lorenz curve, RFM heatmap, value tiers.
+"""Charts of segments: Lorenz and Pareto curves, RFM heatmap, value tiers.
 
 Examples
 --------
@@ -17,10 +17,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..errors import CsatInputError
 from ..i18n import label
 from ._style import axes
 
-__all__ = ["lorenz_curve", "rfm_heatmap", "value_tier_bars"]
+__all__ = ["lorenz_curve", "pareto_curve", "rfm_heatmap", "value_tier_bars"]
+
+# The explorers' palette.
+_GREY, _RED, _BLUE = "#999999", "#d95f02", "#386cb0"
 
 
 def _axes(ax: Any, size: tuple[float, float] = (6, 4.5)) -> Any:
@@ -51,6 +55,55 @@ def lorenz_curve(result: Any, *, ax: Any = None) -> Any:
     ax.set_xlabel(label("segments.customer_share"))
     ax.set_ylabel(label("segments.value_share"))
     ax.legend()
+    return ax
+
+
+def pareto_curve(result: Any, *, ax: Any = None) -> Any:
+    """Share of value against share of customers, largest customers first, with the top share marked.
+
+    Parameters
+    ----------
+    result : ParetoResult
+        The result of :func:`csat_lab.segments.pareto` (``lorenz``, ``top``
+        and ``top_share``), as :func:`csat_lab.widgets.models.pareto_model`
+        returns.
+    ax : matplotlib Axes, optional
+        Without one, a figure of 6 x 4.5 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Notes
+    -----
+    The Lorenz curve ``L`` (Lorenz, 1905) read from the top: the blue curve
+    joins ``(1 - p, 1 - L(p))``, so its height at ``x`` is the share of value
+    the top ``x`` of customers bring. The dashed diagonal is equal value; the
+    orange dotted guide and dot mark ``(top, top_share)``, the "80/20" reading
+    (``top_share = 1 - L(1 - top)``).
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> from csat_lab.segments import pareto
+    >>> ax = pareto_curve(pareto([50, 30, 10, 5, 5], top=0.2))
+    >>> ax.lines[0].get_ydata().round(2).tolist(), ax.lines[3].get_ydata().tolist()
+    ([1.0, 0.95, 0.9, 0.8, 0.5, 0.0], [0.5])
+    >>> plt.close(ax.figure)
+    """
+    lz = getattr(result, "lorenz", None)
+    if not (isinstance(lz, pd.DataFrame) and {"customer_share", "value_share"} <= set(lz.columns)
+            and hasattr(result, "top") and hasattr(result, "top_share")):
+        raise CsatInputError("pareto_curve needs the result of segments.pareto()")
+    ax = _axes(ax)
+    ax.plot(1 - lz["customer_share"], 1 - lz["value_share"], color=_BLUE)
+    ax.plot([0, 1], [0, 1], ls="--", color=_GREY)
+    ax.plot([result.top, result.top, 0], [0, result.top_share, result.top_share], ls=":", color=_RED)
+    ax.plot([result.top], [result.top_share], "o", color=_RED)
+    ax.set_xlabel(label("widgets.pareto.x"))
+    ax.set_ylabel(label("widgets.pareto.y"))
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.set_major_formatter("{x:.0%}")
     return ax
 
 

@@ -1,4 +1,5 @@
-"""Survey charts: diverging Likert bars, NPS bar, trend by wave, Kano and gap charts.
+"""Survey charts: diverging Likert bars, NPS bars and intervals, trend by wave, Kano, gap, disconfirmation
+and margin-of-error charts.
 
 Each function returns the matplotlib Axes it drew on; labels come from the
 i18n catalog in the current (or given) language.
@@ -16,7 +17,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 import numpy as np
 import pandas as pd
@@ -27,7 +28,13 @@ from ..errors import CsatInputError
 from ..i18n import label
 from ._style import axes
 
-__all__ = ["likert_bars", "nps_bar", "trend_by_wave", "kano_chart", "gap_chart"]
+__all__ = ["likert_bars", "nps_bar", "nps_share_strip", "nps_interval_chart", "trend_by_wave", "kano_chart",
+           "gap_chart", "disconfirmation_bars", "margin_of_error_curve"]
+
+# The explorers' palette.
+_GREEN, _GREY, _RED, _BLUE = "#1b9e77", "#bbbbbb", "#d95f02", "#386cb0"
+# satisfaction5 levels 1..5, red to green.
+_LEVEL_COLOURS = {1: "#d7191c", 2: "#fdae61", 3: "#bbbbbb", 4: "#a6d96a", 5: "#1a9641"}
 
 
 def _axes(ax: Any, size: tuple[float, float]) -> Any:
@@ -116,6 +123,138 @@ def nps_bar(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     return ax
 
 
+def _nps_result(result: Any) -> Any:
+    from .. import metrics
+
+    return result if isinstance(result, metrics.NPSResult) else metrics.nps(result)
+
+
+def nps_share_strip(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """A compact stacked bar of the detractor, passive and promoter shares, its legend above the figure.
+
+    The explorers' version of :func:`nps_bar`: no title and no printed
+    shares, so it fits beside :func:`nps_interval_chart`.
+
+    Parameters
+    ----------
+    result : NPSResult or array-like
+        An :class:`~csat_lab.metrics.NPSResult` (from
+        :func:`~csat_lab.metrics.nps` or :func:`~csat_lab.metrics.nps_from_counts`)
+        or 0-10 answers.
+    language : str, optional
+        Language of the labels; the current one by default.
+    ax : matplotlib Axes, optional
+        Without one, a figure of 4 x 1.8 inches (constrained layout) is made.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Notes
+    -----
+    Draws one horizontal bar on ``[0, 1]`` split into the shares of
+    detractors (0-6, orange), passives (7-8, grey) and promoters (9-10,
+    green), whose difference is ``NPS = 100 (p+ - p-)`` (Reichheld, 2003).
+    The legend is a figure legend (``loc="outside upper center"``), so a panel
+    beside the strip keeps its full height.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> from csat_lab.metrics import nps_from_counts
+    >>> ax = nps_share_strip(nps_from_counts(50, 30, 20))
+    >>> [round(float(bar.get_width()), 2) for bar in ax.patches]
+    [0.2, 0.3, 0.5]
+    >>> [t.get_text() for t in ax.figure.legends[0].get_texts()]
+    ['Detractors (0-6)', 'Passives (7-8)', 'Promoters (9-10)']
+    >>> plt.close(ax.figure)
+    """
+    r = _nps_result(result)
+    made = ax is None
+    ax = _axes(ax, (4, 1.8))
+    if made:
+        ax.figure.set_layout_engine("constrained")  # room for the legend above
+    shares = [r.share_detractors, r.share_passives, r.share_promoters]
+    names = [label(f"widgets.nps.{part}", language) for part in ("detractors", "passives", "promoters")]
+    start = 0.0
+    for share, name, colour in zip(shares, names, (_RED, _GREY, _GREEN)):
+        ax.barh([0], [share], left=start, color=colour, label=name)
+        start += share
+    ax.set_xlim(0, 1)
+    ax.set_yticks([])
+    ax.xaxis.set_major_formatter("{x:.0%}")
+    ax.set_xlabel(label("widgets.nps.share", language))
+    ax.figure.legend(*ax.get_legend_handles_labels(), loc="outside upper center", ncol=3, frameon=False, fontsize=8)
+    return ax
+
+
+def nps_interval_chart(results: Any, names: Sequence[str] | None = None, *, language: str | None = None,
+                       ax: Any = None) -> Any:
+    """Each NPS as a dot with its confidence interval on the -100 to +100 scale, zero marked.
+
+    Parameters
+    ----------
+    results : NPSResult, sequence of NPSResult, or a two-wave result
+        One :class:`~csat_lab.metrics.NPSResult`, several (one row each, the
+        first at the bottom), or an object with ``wave1`` and ``wave2`` NPS results such as
+        :func:`csat_lab.widgets.models.nps_difference_model` returns.
+    names : sequence of str, optional
+        Row labels; by default "NPS" for one result, the catalog's wave names
+        for two waves, and 1, 2, ... otherwise.
+    language : str, optional
+        Language of the labels; the current one by default.
+    ax : matplotlib Axes, optional
+        Without one, a figure of 5 x (0.5 per row + 1.5) inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Notes
+    -----
+    Each row is ``NPS = 100 (p+ - p-)`` (Reichheld, 2003) with an error bar
+    from ``ci[0]`` to ``ci[1]``, the interval of the result (normal
+    approximation with ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)`` unless
+    another method was asked for); a grey line marks NPS = 0.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> from csat_lab.metrics import nps_from_counts
+    >>> r = nps_from_counts(50, 30, 20)
+    >>> ax = nps_interval_chart(r)
+    >>> [t.get_text() for t in ax.get_yticklabels()], [float(x) for x in ax.get_xlim()]
+    (['NPS'], [-100.0, 100.0])
+    >>> bar = ax.containers[0].lines[2][0].get_segments()[0]
+    >>> bool(np.allclose(bar[:, 0], r.ci))
+    True
+    >>> plt.close(ax.figure)
+    """
+    if hasattr(results, "wave1") and hasattr(results, "wave2"):
+        rows = [results.wave1, results.wave2]
+        default = [label("widgets.wave1", language), label("widgets.wave2", language)]
+    elif hasattr(results, "score") and hasattr(results, "ci"):
+        rows, default = [results], [label("widgets.tab.nps", language)]
+    else:
+        rows = list(results)
+        default = [str(i + 1) for i in range(len(rows))]
+    if not rows or not all(hasattr(r, "score") and hasattr(r, "ci") for r in rows):
+        raise CsatInputError("nps_interval_chart needs NPS results (with a score and a ci), e.g. from metrics.nps()")
+    names = default if names is None else [str(n) for n in names]
+    if len(names) != len(rows):
+        raise CsatInputError(f"nps_interval_chart got {len(names)} names for {len(rows)} results")
+    ax = _axes(ax, (5, 0.5 * len(rows) + 1.5))
+    ax.axvline(0, color=_GREY, lw=1)
+    for i, r in enumerate(rows):
+        s, lo, hi = r.score, r.ci[0], r.ci[1]
+        ax.errorbar([s], [i], xerr=[[s - lo], [hi - s]], fmt="o", color=_BLUE, capsize=4)
+    ax.set_yticks(range(len(names)), names)
+    ax.set_xlim(-100, 100)
+    ax.set_ylim(-0.6, len(names) - 0.4)
+    ax.set_xlabel(label("widgets.nps.axis", language))
+    return ax
+
+
 def trend_by_wave(data: pd.DataFrame, score: str, wave: str, *, metric: str = "csat",
                   scale: "str | _scales.Scale | None" = None, language: str | None = None, ax: Any = None) -> Any:
     """A metric per survey wave with its confidence interval as error bars.
@@ -147,14 +286,16 @@ def trend_by_wave(data: pd.DataFrame, score: str, wave: str, *, metric: str = "c
     return ax
 
 
-def kano_chart(table: pd.DataFrame, *, language: str | None = None, ax: Any = None) -> Any:
+def kano_chart(table: pd.DataFrame, *, highlight: str | None = None, language: str | None = None,
+               ax: Any = None) -> Any:
     """Better against |Worse| for each feature (a :func:`~csat_lab.survey.kano_table`).
 
     ``Better = (A + O) / (A + O + M + I)`` on the y axis against
     ``|Worse| = (O + M) / (A + O + M + I)`` on the x axis, the customer
     satisfaction coefficients of Berger et al. (1993). Quadrants split at 0.5:
     attractive (top left), one-dimensional (top right), must-be (bottom
-    right), indifferent (bottom left).
+    right), indifferent (bottom left). ``highlight`` names a feature whose
+    point is ringed in orange (the Kano explorer's chosen feature).
 
     Examples
     --------
@@ -162,6 +303,8 @@ def kano_chart(table: pd.DataFrame, *, language: str | None = None, ax: Any = No
     >>> ax = kano_chart(t)
     >>> [t.get_text() for t in ax.texts][:2]
     ['wifi', 'brakes']
+    >>> kano_chart(t, highlight="brakes").collections[1].get_offsets().tolist()
+    [[0.8, 0.2]]
     """
     require_frame(table, "table")
     require_columns(table, ["better", "worse"], "table")
@@ -179,6 +322,12 @@ def kano_chart(table: pd.DataFrame, *, language: str | None = None, ax: Any = No
     ax.set_xlabel(label("survey.kano.worse", language))
     ax.set_ylabel(label("survey.kano.better", language))
     ax.set_title(label("survey.kano.title", language))
+    if highlight is not None:
+        where = np.flatnonzero(table.index.astype(str) == str(highlight))
+        if not len(where):
+            raise CsatInputError(f"kano_chart: no feature {highlight!r} to highlight; features are: "
+                                 f"{', '.join(map(str, table.index))}")
+        ax.scatter(x[where[:1]], y[where[:1]], s=220, facecolors="none", edgecolors=_RED, linewidths=2, zorder=4)
     return ax
 
 
@@ -210,4 +359,104 @@ def gap_chart(result: Any, *, language: str | None = None, ax: Any = None) -> An
     ax.set_yticks(y, [str(n) for n in table["name"]])
     ax.invert_yaxis()
     ax.set_xlabel(label("survey.gap", language))
+    return ax
+
+
+def disconfirmation_bars(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """Expectation and perception of one answer pair as two bars, titled with the gap and its satisfaction level.
+
+    Parameters
+    ----------
+    result : DisconfirmationResult
+        The result of :func:`csat_lab.survey.disconfirmation` for one pair
+        (scalar ``gap`` and ``level``), as
+        :func:`csat_lab.widgets.models.disconfirmation_model` returns.
+    language : str, optional
+        Language of the labels; the current one by default.
+    ax : matplotlib Axes, optional
+        Without one, a figure of 5.2 x 2.8 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Notes
+    -----
+    Draws the expectation bar in grey and the perception bar in the colour
+    of the satisfaction level (red for 1 to green for 5) that the gap
+    ``perception - expectation`` implies in the expectancy-disconfirmation
+    model (Oliver, 1980); the title reads ``Gap (perception − expectation): +1 → level``.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> from csat_lab.survey import disconfirmation
+    >>> ax = disconfirmation_bars(disconfirmation(4, 5))
+    >>> [float(bar.get_width()) for bar in ax.patches], ax.get_title()
+    ([4.0, 5.0], 'Gap (perception − expectation): +1 → Very satisfied')
+    >>> plt.close(ax.figure)
+    """
+    if not all(hasattr(result, a) for a in ("expectation", "perception", "gap", "level")):
+        raise CsatInputError("disconfirmation_bars needs the result of survey.disconfirmation()")
+    if np.ndim(result.gap) != 0:
+        raise CsatInputError("disconfirmation_bars draws one answer pair; this result holds "
+                             f"{len(result.gap)} pairs")
+    top = max(_scales.get(getattr(result, "scale", "satisfaction5")).values)
+    level = int(result.level)
+    ax = _axes(ax, (5.2, 2.8))
+    names = [label("widgets.disc.expectation", language), label("widgets.disc.perception", language)]
+    ax.barh(names, [result.expectation, result.perception], color=[_GREY, _LEVEL_COLOURS[level]])
+    ax.set_xlim(0, top + 0.2)
+    ax.set_title(f"{label('widgets.disc.gap', language)}: {result.gap:+.0f} → "
+                 f"{label(f'scale.satisfaction5.{level}', language)}")
+    return ax
+
+
+def margin_of_error_curve(plan: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """Margin of error against sample size (log axis), the planned n marked, the target as a dashed line.
+
+    Parameters
+    ----------
+    plan : SampleSizePlan
+        The result of :func:`csat_lab.widgets.models.sample_size_model`, or any
+        object with ``curve`` (columns ``n`` and ``moe``), ``n``, ``moe`` and
+        ``target_moe``.
+    language : str, optional
+        Language of the labels; the current one by default.
+    ax : matplotlib Axes, optional
+        Without one, a figure of 6.4 x 3.2 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Notes
+    -----
+    The blue curve is ``moe(n) = z sqrt(p (1 - p) / n)``, times the finite
+    population correction ``sqrt((N - n) / (N - 1))`` when a population ``N``
+    is given (Cochran, 1977); the orange dot is the planned sample and its
+    margin, the grey dashed line the margin aimed at.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
+    >>> from csat_lab.widgets.models import sample_size_model
+    >>> plan = sample_size_model(moe=0.05)
+    >>> ax = margin_of_error_curve(plan)
+    >>> ax.lines[1].get_xydata().tolist() == [[plan.n, plan.moe]], ax.get_xscale()
+    (True, 'log')
+    >>> plt.close(ax.figure)
+    """
+    curve = getattr(plan, "curve", None)
+    if not (isinstance(curve, pd.DataFrame) and {"n", "moe"} <= set(curve.columns)
+            and all(hasattr(plan, a) for a in ("n", "moe", "target_moe"))):
+        raise CsatInputError("margin_of_error_curve needs the plan of widgets.models.sample_size_model()")
+    ax = _axes(ax, (6.4, 3.2))
+    ax.plot(curve["n"], curve["moe"], color=_BLUE)
+    ax.plot([plan.n], [plan.moe], "o", color=_RED)
+    ax.axhline(plan.target_moe, color=_GREY, lw=1, ls="--")
+    ax.set_xscale("log")
+    ax.set_xlabel(label("widgets.sample.n_axis", language))
+    ax.set_ylabel(label("widgets.sample.moe_axis", language))
+    ax.yaxis.set_major_formatter("{x:.0%}")
     return ax

@@ -74,7 +74,7 @@ class _ChartContext:
     """Chinese-capable fonts (the plots' own set-up), and no warnings about glyphs a machine lacks."""
 
     def __enter__(self) -> None:
-        from ...plots._style import configure_fonts
+        from ...plots import configure_fonts  # the plotting layer's own font set-up
 
         configure_fonts()
         self._warn = warnings.catch_warnings()

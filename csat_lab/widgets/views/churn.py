@@ -9,8 +9,6 @@ from .controls import dropdown, float_slider, int_slider, toggles
 
 __all__ = ["churn_explorer", "clv_explorer", "pareto_explorer", "cohort_explorer"]
 
-_GREEN, _GREY, _RED, _BLUE = "#1b9e77", "#999999", "#d95f02", "#386cb0"
-
 
 def churn_explorer(customers: int = 200, lost: int = 10, period: str = "month", *,
                    debounce: float = DEBOUNCE_S) -> Explorer:
@@ -38,17 +36,13 @@ def churn_explorer(customers: int = 200, lost: int = 10, period: str = "month", 
 
 
 def _render_churn(r: models.ChurnCalculation) -> Rendered:
+    from ...plots import retention_curve
+
     other = label("widgets.period.year" if r.period == "month" else "widgets.period.month")
     headline = label("widgets.churn.headline", lost=r.churn.lost, customers=r.churn.customers, rate=r.churn.rate,
                      retention=r.churn.retention, other=other, converted=r.converted, lifetime=r.expected_lifetime)
     fig = new_figure(6.4, 3.2)
-    ax = fig.subplots()
-    ax.step(r.survival["period"], r.survival["active"], where="post", color=_BLUE)
-    ax.fill_between(r.survival["period"], r.survival["active"], step="post", color=_BLUE, alpha=0.15)
-    ax.set_ylim(0, 1.02)
-    ax.set_xlabel(label("widgets.churn.axis_periods"))
-    ax.set_ylabel(label("widgets.churn.axis_remaining"))
-    ax.yaxis.set_major_formatter("{x:.0%}")
+    retention_curve(r, ax=fig.subplots())
     return Rendered(headline, r, fig)
 
 
@@ -78,17 +72,12 @@ def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount: float 
 
 
 def _render_clv(r: models.CLVCalculation) -> Rendered:
+    from ...plots import clv_retention_curve
+
     change = (r.improved.value - r.clv.value) / abs(r.clv.value) if r.clv.value else float("nan")
     headline = label("widgets.clv.headline", clv=r.clv.value, points=100 * r.gain, clv_up=r.improved.value, change=change)
     fig = new_figure(6.4, 3.2)
-    ax = fig.subplots()
-    ax.plot(r.curve["retention"], r.curve["clv"], color=_GREY)
-    ax.plot([r.clv.retention], [r.clv.value], "o", color=_RED, label=label("widgets.clv.now"))
-    ax.plot([r.improved.retention], [r.improved.value], "o", color=_GREEN, label=label("widgets.clv.after"))
-    ax.set_xlabel(label("widgets.clv.retention"))
-    ax.set_ylabel(label("widgets.clv.axis"))
-    ax.xaxis.set_major_formatter("{x:.0%}")
-    ax.legend(loc="upper left", frameon=False)
+    clv_retention_curve(r, ax=fig.subplots())
     return Rendered(headline, r, fig)
 
 
@@ -117,21 +106,13 @@ def pareto_explorer(dataset: str = "supermarket_members", top: float = 0.2, *,
 
 
 def _render_pareto(r) -> Rendered:
-    from ...plots import lorenz_curve
+    from ...plots import lorenz_curve, pareto_curve
 
     headline = label("widgets.pareto.headline", top=r.top, share=r.top_share, gini=r.gini)
     fig = new_figure(8.0, 3.6)
     left, right = fig.subplots(1, 2)
     lorenz_curve(r, ax=left)
-    # The Pareto view reads the Lorenz curve from the largest customers down.
-    right.plot(1 - r.lorenz["customer_share"], 1 - r.lorenz["value_share"], color=_BLUE)
-    right.plot([0, 1], [0, 1], ls="--", color=_GREY)
-    right.plot([r.top, r.top, 0], [0, r.top_share, r.top_share], ls=":", color=_RED)
-    right.plot([r.top], [r.top_share], "o", color=_RED)
-    right.set_xlabel(label("widgets.pareto.x"))
-    right.set_ylabel(label("widgets.pareto.y"))
-    for axis in (right.xaxis, right.yaxis):
-        axis.set_major_formatter("{x:.0%}")
+    pareto_curve(r, ax=right)  # the Lorenz curve read from the largest customers down
     return Rendered(headline, r, fig)
 
 

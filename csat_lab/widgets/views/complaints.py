@@ -10,7 +10,6 @@ from .controls import checkbox
 __all__ = ["complaint_simulator"]
 
 _STEPS = ("listen", "feelings", "cause", "requirement", "solution", "thank", "follow_up", "review")
-_COLOURS = ("#bbbbbb", "#386cb0", "#1b9e77")
 
 
 def complaint_simulator(steps: tuple[str, ...] = ("listen", "solution"), *,
@@ -34,18 +33,11 @@ def complaint_simulator(steps: tuple[str, ...] = ("listen", "solution"), *,
 
 
 def _render(r: models.ComplaintSimulation) -> Rendered:
+    from ...plots import complaint_prediction_bars
+
     headline = label("widgets.complaint.headline", sat=r.chosen["satisfaction"], rep=r.chosen["repurchase"],
                      sat0=r.none["satisfaction"], rep0=r.none["repurchase"])
-    names = [label("widgets.complaint.none"), label("widgets.complaint.chosen"), label("widgets.complaint.all")]
     fig = new_figure(7.2, 3.2)
-    for ax, key, axis_key in zip(fig.subplots(1, 2), ("satisfaction", "repurchase"),
-                                 ("widgets.complaint.sat_axis", "widgets.complaint.rep_axis")):
-        points = [r.none, r.chosen, r.all]
-        values = [p[key] for p in points]
-        errors = [[v - p[f"{key}_ci"][0] for v, p in zip(values, points)],
-                  [p[f"{key}_ci"][1] - v for v, p in zip(values, points)]]
-        ax.bar(names, values, yerr=errors, color=_COLOURS, capsize=4)
-        ax.set_ylim((1, 5) if key == "satisfaction" else (0, 1))
-        ax.set_title(label(axis_key), fontsize="medium")
-        ax.tick_params(axis="x", labelsize="small")
+    for ax, outcome in zip(fig.subplots(1, 2), ("satisfaction", "repurchase")):
+        complaint_prediction_bars(r, outcome, ax=ax)
     return Rendered(headline, r, fig)

@@ -74,19 +74,17 @@ def loyalty_curve_explorer(dataset: str = "auto_dealer", loyalty: str = "repurch
 
 
 def _render_loyalty(r: models.LoyaltyCurve | TheoreticalCurve) -> Rendered:
-    from ...plots import loyalty_curve_plot
+    from ...plots import loyalty_curve_plot, theoretical_curve_plot
 
+    fig = new_figure(6.4, 3.8)
     if isinstance(r, models.LoyaltyCurve):
         q = r.ratio
         headline = label("widgets.loyalty.headline", ratio=q.ratio, level=q.ci_level, low=q.ci[0], high=q.ci[1])
+        loyalty_curve_plot(r.curve, ax=fig.subplots())
     else:
         headline = label("widgets.loyalty.curve_headline", competition=r.competition, ratio=r.ratio)
-    fig = new_figure(6.4, 3.8)
-    ax = loyalty_curve_plot(r.curve, ax=fig.subplots())
-    if not isinstance(r, models.LoyaltyCurve):
         # A fixed probability axis, so moving competition visibly flattens the curve instead of rescaling it.
-        ax.set_ylim(0, 1)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, fontsize="small")
+        theoretical_curve_plot(r, ax=fig.subplots())
     return Rendered(headline, r, fig)
 
 

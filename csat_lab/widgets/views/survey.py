@@ -9,7 +9,6 @@ from .controls import dropdown, float_slider, int_box, int_slider
 
 __all__ = ["nps_explorer", "nps_difference_explorer", "disconfirmation_explorer", "sample_size_explorer", "kano_explorer"]
 
-_GREEN, _GREY, _RED, _BLUE = "#1b9e77", "#bbbbbb", "#d95f02", "#386cb0"
 _CI_LEVELS = [("90%", 0.90), ("95%", 0.95), ("99%", 0.99)]
 
 
@@ -40,32 +39,14 @@ def nps_explorer(promoters: int = 50, passives: int = 30, detractors: int = 20, 
     return Explorer("nps", "widgets.nps.title", models.nps_model, controls, _render_nps, debounce=debounce)
 
 
-def _nps_axes(ax, scores, lows, highs, names) -> None:
-    ax.axvline(0, color=_GREY, lw=1)
-    for i, (s, lo, hi) in enumerate(zip(scores, lows, highs)):
-        ax.errorbar([s], [i], xerr=[[s - lo], [hi - s]], fmt="o", color=_BLUE, capsize=4)
-    ax.set_yticks(range(len(names)), names)
-    ax.set_xlim(-100, 100)
-    ax.set_ylim(-0.6, len(names) - 0.4)
-    ax.set_xlabel(label("widgets.nps.axis"))
-
-
 def _render_nps(r) -> Rendered:
+    from ...plots import nps_interval_chart, nps_share_strip
+
     headline = label("widgets.nps.headline", score=r.score, level=r.ci_level, low=r.ci[0], high=r.ci[1], n=r.n)
     fig = new_figure(6.4, 2.8)
     left, right = fig.subplots(1, 2, width_ratios=[3, 2])
-    shares = [r.share_detractors, r.share_passives, r.share_promoters]
-    names = [label("widgets.nps.detractors"), label("widgets.nps.passives"), label("widgets.nps.promoters")]
-    start = 0.0
-    for share, name, colour in zip(shares, names, (_RED, _GREY, _GREEN)):
-        left.barh([0], [share], left=start, color=colour, label=name)
-        start += share
-    left.set_xlim(0, 1)
-    left.set_yticks([])
-    left.xaxis.set_major_formatter("{x:.0%}")
-    left.set_xlabel(label("widgets.nps.share"))
-    fig.legend(loc="outside upper center", ncol=3, frameon=False, fontsize=8)
-    _nps_axes(right, [r.score], [r.ci[0]], [r.ci[1]], ["NPS"])
+    nps_share_strip(r, ax=left)
+    nps_interval_chart(r, ax=right)
     return Rendered(headline, r, fig)
 
 
@@ -97,12 +78,12 @@ def nps_difference_explorer(wave1: tuple[int, int, int] = (40, 30, 30), wave2: t
 
 
 def _render_difference(r: models.NPSDifference) -> Rendered:
+    from ...plots import nps_interval_chart
+
     c = r.comparison
     headline = label("widgets.nps_diff.headline", diff=c.difference, level=c.ci_level, low=c.ci[0], high=c.ci[1])
     fig = new_figure(6.4, 2.6)
-    ax = fig.subplots()
-    _nps_axes(ax, [r.wave1.score, r.wave2.score], [r.wave1.ci[0], r.wave2.ci[0]], [r.wave1.ci[1], r.wave2.ci[1]],
-              [label("widgets.wave1"), label("widgets.wave2")])
+    nps_interval_chart(r, ax=fig.subplots())
     return Rendered(headline, r, fig)
 
 
@@ -129,18 +110,13 @@ def disconfirmation_explorer(expectation: int = 4, perception: int = 3, toleranc
                     _render_disconfirmation, debounce=debounce)
 
 
-_LEVEL_COLOURS = {1: "#d7191c", 2: "#fdae61", 3: "#bbbbbb", 4: "#a6d96a", 5: "#1a9641"}
-
-
 def _render_disconfirmation(r) -> Rendered:
+    from ...plots import disconfirmation_bars
+
     level = label(f"scale.satisfaction5.{r.level}")
     headline = label("widgets.disc.headline", gap=r.gap, level=level)
     fig = new_figure(5.2, 2.8)
-    ax = fig.subplots()
-    names = [label("widgets.disc.expectation"), label("widgets.disc.perception")]
-    ax.barh(names, [r.expectation, r.perception], color=[_GREY, _LEVEL_COLOURS[r.level]])
-    ax.set_xlim(0, 5.2)
-    ax.set_title(f"{label('widgets.disc.gap')}: {r.gap:+.0f} → {level}")
+    disconfirmation_bars(r, ax=fig.subplots())
     return Rendered(headline, r, fig)
 
 
@@ -170,16 +146,11 @@ def sample_size_explorer(moe: float = 0.05, ci: float = 0.95, p: float = 0.5, po
 
 
 def _render_sample(r: models.SampleSizePlan) -> Rendered:
+    from ...plots import margin_of_error_curve
+
     headline = label("widgets.sample.headline", n=r.n, moe=r.moe, change=r.change, power=r.power)
     fig = new_figure(6.4, 3.2)
-    ax = fig.subplots()
-    ax.plot(r.curve["n"], r.curve["moe"], color=_BLUE)
-    ax.plot([r.n], [r.moe], "o", color=_RED)
-    ax.axhline(r.target_moe, color=_GREY, lw=1, ls="--")
-    ax.set_xscale("log")
-    ax.set_xlabel(label("widgets.sample.n_axis"))
-    ax.set_ylabel(label("widgets.sample.moe_axis"))
-    ax.yaxis.set_major_formatter("{x:.0%}")
+    margin_of_error_curve(r, ax=fig.subplots())
     return Rendered(headline, r, fig)
 
 
@@ -214,6 +185,5 @@ def _render_kano(r: models.KanoCalculation) -> Rendered:
     headline = label("widgets.kano.headline", answer=label(f"survey.kano.{r.answer}"),
                      category=label(f"survey.kano.{r.category}"), better=r.better, worse=r.worse)
     fig = new_figure(5.6, 5.0)
-    ax = kano_chart(r.table, ax=fig.subplots())
-    ax.scatter([abs(r.worse)], [r.better], s=220, facecolors="none", edgecolors=_RED, linewidths=2, zorder=4)
+    kano_chart(r.table, highlight=r.feature, ax=fig.subplots())
     return Rendered(headline, r, fig)
