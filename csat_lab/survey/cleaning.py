@@ -19,7 +19,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -121,6 +121,20 @@ def clean(data: pd.DataFrame, *, scales: dict[str, "str | _scales.Scale"] | None
     >>> report.log[["row", "column", "reason"]].to_string(index=False)
     ' row column         reason\\n   3     q1 not_applicable\\n   0    NaN        speeder'
     """
+    data, scales = _check_arguments(data, scales, id, duration, speeder_fraction, straightline, invalid)
+    work, log, bad_rows = _recode_answers(data, scales, na_codes, invalid)
+    removed = _removal_reasons(work, bad_rows, scales=scales, id=id, duration=duration,
+                               speeder_fraction=speeder_fraction, straightline=straightline, drop_empty=drop_empty)
+    report = _build_report(data, log, removed)
+    return work.loc[removed.isna()], report
+
+
+# ------------------------------------------------------------------ the steps of clean, in order
+
+def _check_arguments(data: pd.DataFrame, scales: dict | None, id: str | None, duration: str | None,
+                     speeder_fraction: float, straightline: Sequence[str] | None, invalid: str
+                     ) -> tuple[pd.DataFrame, dict]:
+    """Check the table and the options; return the table and ``scales`` as a dict."""
     data = require_frame(data)
     scales = dict(scales or {})
     require_columns(data, list(scales) + [c for c in (id, duration) if c is not None] + list(straightline or []))
@@ -129,56 +143,103 @@ def clean(data: pd.DataFrame, *, scales: dict[str, "str | _scales.Scale"] | None
         raise CsatInputError(f"speeder_fraction must lie between 0 and 1, got {speeder_fraction!r}")
     if not data.index.is_unique:
         raise CsatInputError("the table's index has repeated labels; call .reset_index(drop=True) first so rows can be reported")
+    return data, scales
+
+
+def _recode_answers(data: pd.DataFrame, scales: dict, na_codes: Sequence, invalid: str
+                    ) -> tuple[pd.DataFrame, list[dict], pd.Series]:
+    """Step 1: not-applicable, non-numeric and off-scale answers -> missing, each change logged.
+
+    Returns the recoded copy of ``data``, the log of changed cells and the
+    rows to remove as ``invalid_answer`` (none unless ``invalid="drop"``).
+    """
     work = data.copy()
     log: list[dict] = []
     bad_rows = pd.Series(False, index=data.index)
     na_num = {float(c) for c in na_codes if isinstance(c, (int, float, np.integer, np.floating)) and not isinstance(c, bool)}
     na_text = {str(c).strip().lower() for c in na_codes if isinstance(c, str)}
     for col, scale in scales.items():
-        sc = _scales.get(scale)
-        s = _codes(work[col], sc)
-        num = pd.to_numeric(s, errors="coerce")
-        # np.isin against the few numeric codes is a handful of vectorised comparisons
-        na = pd.Series(np.isin(num.to_numpy(dtype=float, na_value=np.nan), sorted(na_num)), index=num.index)
-        if not pd.api.types.is_numeric_dtype(s):  # only text cells can hold "N/A"-style codes
-            text = s.map(lambda v: v.strip().lower() if isinstance(v, str) else None)
-            na |= text.isin(na_text)
-        nonnum = num.isna() & s.notna() & ~na
-        outside = (num < sc.low) | (num > sc.high)
-        if not pd.api.types.is_integer_dtype(num):  # whole numbers need no fractional check
-            outside |= num % 1 != 0
-        off = num.notna() & ~na & outside
-        for reason, mask in (("not_applicable", na), ("non_numeric", nonnum), ("out_of_range", off)):
-            hit = mask.to_numpy()
-            log.extend({"row": row, "column": col, "action": "changed", "reason": reason, "old": old, "new": np.nan}
-                       for row, old in zip(data.index[hit], data[col].to_numpy()[hit]))
+        num, na, nonnum, off = _classify_answers(work[col], _scales.get(scale), na_num, na_text)
+        log.extend(_changed_cells(data, col, (("not_applicable", na), ("non_numeric", nonnum), ("out_of_range", off))))
         if invalid == "drop":
             bad_rows |= nonnum | off
         work[col] = num.where(~(na | nonnum | off)).astype(float)
-    removed = pd.Series(None, index=data.index, dtype=object)
+    return work, log, bad_rows
+
+
+def _classify_answers(series: pd.Series, sc: _scales.Scale, na_num: set, na_text: set
+                      ) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """One column's answers as numbers, with masks: not applicable, non-numeric, off the scale."""
+    s = _codes(series, sc)
+    num = pd.to_numeric(s, errors="coerce")
+    # np.isin against the few numeric codes is a handful of vectorised comparisons
+    na = pd.Series(np.isin(num.to_numpy(dtype=float, na_value=np.nan), sorted(na_num)), index=num.index)
+    if not pd.api.types.is_numeric_dtype(s):  # only text cells can hold "N/A"-style codes
+        text = s.map(lambda v: v.strip().lower() if isinstance(v, str) else None)
+        na |= text.isin(na_text)
+    nonnum = num.isna() & s.notna() & ~na
+    outside = (num < sc.low) | (num > sc.high)
+    if not pd.api.types.is_integer_dtype(num):  # whole numbers need no fractional check
+        outside |= num % 1 != 0
+    off = num.notna() & ~na & outside
+    return num, na, nonnum, off
+
+
+def _changed_cells(data: pd.DataFrame, col: str, masks: tuple) -> Iterator[dict]:
+    """Log rows for the cells of ``col`` set to missing, reason by reason, with their input values."""
+    for reason, mask in masks:
+        hit = mask.to_numpy()
+        yield from ({"row": row, "column": col, "action": "changed", "reason": reason, "old": old, "new": np.nan}
+                    for row, old in zip(data.index[hit], data[col].to_numpy()[hit]))
+
+
+def _removal_reasons(work: pd.DataFrame, bad_rows: pd.Series, *, scales: dict, id: str | None,
+                     duration: str | None, speeder_fraction: float, straightline: Sequence[str] | None,
+                     drop_empty: bool) -> pd.Series:
+    """Steps 2-5: each row's removal reason (None for a kept row), the first check that applies."""
+    removed = pd.Series(None, index=work.index, dtype=object)
 
     def drop(mask: pd.Series, reason: str) -> None:
         hit = mask & removed.isna()
         removed[hit] = reason
 
     drop(bad_rows, "invalid_answer")
-    if id is not None:
-        drop(work[id].notna() & work[id].duplicated(keep="first"), "duplicate")
-    else:
-        drop(_full_duplicates(work), "duplicate")
+    drop(_duplicates(work, id), "duplicate")
     if duration is not None:
-        d = as_numeric(work[duration], duration)
-        live = removed.isna()
-        med = d[live].median()
-        if np.isfinite(med):
-            drop(d < speeder_fraction * med, "speeder")
+        speeders = _speeders(work, duration, speeder_fraction, live=removed.isna())
+        if speeders is not None:
+            drop(speeders, "speeder")
     items = list(straightline) if straightline is not None else (list(scales) if len(scales) >= 3 else [])
     if len(items) >= 2:
-        block = work[items].apply(pd.to_numeric, errors="coerce")
-        # one distinct answer across the items <=> row minimum equals row maximum (vectorised)
-        drop(block.notna().all(axis=1) & (block.min(axis=1) == block.max(axis=1)), "straight_liner")
+        drop(_straight_liners(work, items), "straight_liner")
     if drop_empty and scales:
         drop(work[list(scales)].isna().all(axis=1), "no_answers")
+    return removed
+
+
+def _duplicates(work: pd.DataFrame, id: str | None) -> pd.Series:
+    """Repeats of an earlier row's ``id`` (or, without ``id``, of a whole earlier row)."""
+    if id is not None:
+        return work[id].notna() & work[id].duplicated(keep="first")
+    return _full_duplicates(work)
+
+
+def _speeders(work: pd.DataFrame, duration: str, speeder_fraction: float, live: pd.Series) -> pd.Series | None:
+    """Rows faster than ``speeder_fraction`` x the median duration of the rows still kept (None: no median)."""
+    d = as_numeric(work[duration], duration)
+    med = d[live].median()
+    return d < speeder_fraction * med if np.isfinite(med) else None
+
+
+def _straight_liners(work: pd.DataFrame, items: list[str]) -> pd.Series:
+    """Rows answering every one of ``items`` with the same value."""
+    block = work[items].apply(pd.to_numeric, errors="coerce")
+    # one distinct answer across the items <=> row minimum equals row maximum (vectorised)
+    return block.notna().all(axis=1) & (block.min(axis=1) == block.max(axis=1))
+
+
+def _build_report(data: pd.DataFrame, log: list[dict], removed: pd.Series) -> CleaningReport:
+    """The report: the changed cells, then one log row per removed row; kept + removed = input."""
     gone = removed.notna()
     log.extend({"row": row, "column": None, "action": "removed", "reason": why, "old": None, "new": None}
                for row, why in zip(data.index[gone.to_numpy()], removed[gone].to_numpy()))
@@ -186,9 +247,8 @@ def clean(data: pd.DataFrame, *, scales: dict[str, "str | _scales.Scale"] | None
     counts = log_frame["reason"].value_counts()
     by_reason = {r: int(counts[r]) for r in REASONS if r in counts.index}
     changed_rows = log_frame.loc[log_frame["action"] == "changed", "row"]
-    report = CleaningReport(len(data), int((~gone).sum()), int(gone.sum()), int(changed_rows.shape[0]), by_reason,
-                            log_frame, data.loc[gone])
-    return work.loc[~gone], report
+    return CleaningReport(len(data), int((~gone).sum()), int(gone.sum()), int(changed_rows.shape[0]), by_reason,
+                          log_frame, data.loc[gone])
 
 
 def _full_duplicates(frame: pd.DataFrame) -> pd.Series:

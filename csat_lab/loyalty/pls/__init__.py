@@ -1,7 +1,10 @@
 """PLS path models (PLS-PM) of satisfaction indices: ECSI, ACSI and your own.
 
 * :mod:`.spec`: the blocks (measurement model) and paths (inner model), checked
-* :mod:`.fit`: :func:`pls_path_model` and its result
+* :mod:`._algorithm`: the PLS iteration (Wold / Lohmoeller), inner weighting, total effects
+* :mod:`.quality`: reliability and validity (alpha, composite reliability, AVE, HTMT, GoF)
+* :mod:`.bootstrap`: bootstrap resampling and percentile CIs
+* :mod:`.fit`: :func:`pls_path_model` and its result, as a sequence of the steps above
 * :mod:`.models`: the ready-made ECSI and ACSI models
 
 Examples

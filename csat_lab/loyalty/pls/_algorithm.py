@@ -8,7 +8,8 @@ items and inner estimates ``Z = Y E`` is ``S W E``. Mode A weights are those
 covariances; mode B weights regress ``Z`` on the block
 (``S_jj^{-1} (S W E)_j``). So each iteration costs a few ``p x p`` products
 whatever the number of respondents, which is what makes 1,000 bootstrap
-replicates cheap: each replicate only recomputes ``S``.
+replicates cheap: each replicate only recomputes ``S``. The reliability and
+validity measures computed from a fit live in :mod:`.quality`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,15 @@ import numpy as np
 from ...errors import CsatConvergenceError
 
 SCHEMES = ("centroid", "factorial", "path")
+
+
+def item_covariance(x: np.ndarray, scaled: bool) -> np.ndarray:
+    """The items' covariance matrix ``S`` (divisor n - 1); their correlation matrix when ``scaled``."""
+    s = np.cov(x, rowvar=False)
+    if scaled:
+        sd = np.sqrt(np.diag(s))
+        s = s / np.outer(sd, sd)
+    return s
 
 
 @dataclass
@@ -108,38 +118,3 @@ def total_effects(paths: np.ndarray) -> np.ndarray:
     """Direct plus indirect effects: ``T = (I - B)^{-1} - I`` for a recursive path matrix ``B``."""
     eye = np.eye(paths.shape[0])
     return np.linalg.inv(eye - paths) - eye
-
-
-def cronbach_alpha_from_cov(s: np.ndarray) -> float:
-    """Cronbach's (1951) alpha ``k/(k-1) (1 - tr(S)/sum(S))``; NaN for one item."""
-    k = s.shape[0]
-    if k < 2:
-        return float("nan")
-    return float(k / (k - 1) * (1 - np.trace(s) / s.sum()))
-
-
-def composite_reliability(loadings: np.ndarray) -> float:
-    """Dillon-Goldstein rho / composite reliability ``(sum l)^2 / ((sum l)^2 + sum(1 - l^2))``."""
-    if loadings.size < 2:
-        return float("nan")
-    total = loadings.sum() ** 2
-    return float(total / (total + np.sum(1 - loadings ** 2)))
-
-
-def htmt(corr: np.ndarray, blocks: list[np.ndarray]) -> np.ndarray:
-    """Heterotrait-monotrait ratio of correlations (Henseler, Ringle & Sarstedt 2015).
-
-    Mean absolute correlation between the items of two blocks over the
-    geometric mean of the mean within-block correlations; NaN where a block
-    has a single item (no within-block correlation exists).
-    """
-    n = len(blocks)
-    absr = np.abs(corr)
-    mono = np.array([absr[np.ix_(b, b)][np.triu_indices(b.size, 1)].mean() if b.size > 1 else np.nan
-                     for b in blocks])
-    out = np.full((n, n), np.nan)
-    for i in range(n):
-        for j in range(n):
-            if i != j:
-                out[i, j] = absr[np.ix_(blocks[i], blocks[j])].mean() / np.sqrt(mono[i] * mono[j])
-    return out

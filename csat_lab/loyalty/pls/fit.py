@@ -39,13 +39,14 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..._core.intervals import percentile_ci
 from ..._core.results import Result
 from ..._core.validate import probability, rng_from, whole_number
-from ...errors import CsatConvergenceError, CsatInputError
+from ...errors import CsatInputError
 from ...i18n import Message
 from .._prep import check_not_collinear, check_variation, numeric_frame
-from ._algorithm import SCHEMES, composite_reliability, cronbach_alpha_from_cov, fit_core, htmt, total_effects
+from ._algorithm import SCHEMES, CoreFit, fit_core, item_covariance, total_effects
+from .bootstrap import add_percentile_cis, resample_and_refit
+from .quality import measurement_quality
 from .spec import parse_blocks, parse_inner
 
 __all__ = ["PLSResult", "pls_path_model"]
@@ -94,26 +95,6 @@ class PLSResult(Result):
         if self.notes:
             rows.append(("loyalty.pls.notes", " ".join(str(n) for n in self.notes)))
         return rows
-
-
-def _ranges(item_range: object, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    items = list(frame.columns)
-    if item_range is None:
-        return frame.min().to_numpy(), frame.max().to_numpy()
-    if isinstance(item_range, Mapping):
-        missing = [i for i in items if i not in item_range]
-        if missing:
-            raise CsatInputError(f"item_range has no (low, high) for items {missing[:5]}")
-        pairs = [item_range[i] for i in items]
-    else:
-        pairs = [item_range] * len(items)
-    try:
-        low, high = (np.array([float(p[k]) for p in pairs]) for k in (0, 1))
-    except (TypeError, ValueError, IndexError):
-        raise CsatInputError(f"item_range must be (low, high) or a dict item -> (low, high); got {item_range!r}") from None
-    if np.any(high <= low):
-        raise CsatInputError("item_range: every high must exceed its low")
-    return low, high
 
 
 def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inner: object, *,
@@ -178,6 +159,33 @@ def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inne
       source target  coef  ci_low  ci_high
     0    VAL    SAT  0.43    0.33     0.55
     """
+    ci, n_boot, blocks, edges, modes = _check_arguments(scheme, ci, bootstrap, blocks, inner, modes)
+    frame, n_dropped, dropped = _complete_rows(data, blocks)
+    model = _build_matrices(blocks, edges, modes, scheme=scheme, scaled=scaled, max_iter=max_iter, tol=tol)
+    x_raw = frame.to_numpy(dtype=float)
+    s_full = item_covariance(x_raw, scaled)
+    fit = _fit_full_sample(s_full, model)
+    scores, index_scores = _construct_scores(x_raw, frame, fit.weights, model, item_range)
+    quality = measurement_quality(fit, s_full, x_raw, model.mask, model.names, model.items, model.endo)
+    paths, r2, effects = _inner_model_tables(fit, model)
+    failed = _bootstrap(x_raw, model, fit.weights, n_boot, seed, ci, paths, quality.loadings, r2) if n_boot else 0
+    return PLSResult(
+        paths=paths, r2=r2, loadings=quality.loadings, outer_weights=quality.loadings["weight"].rename("outer_weight"),
+        cross_loadings=quality.cross_loadings, reliability=quality.reliability, htmt=quality.htmt, gof=quality.gof,
+        total_effects=effects, lv_correlations=pd.DataFrame(fit.lv_corr, index=model.names, columns=model.names),
+        scores=scores, index_scores=index_scores, indices=index_scores.mean().rename("index_0_100"),
+        scheme=scheme, scaled=bool(scaled), iterations=fit.iterations, n=frame.shape[0], n_dropped=n_dropped,
+        dropped=dropped, n_boot=n_boot, n_boot_failed=failed, ci=ci,
+        ci_method=(Message("value.method.percentile_bootstrap", n_boot=n_boot) if n_boot
+                   else Message("value.method.none")), notes=quality.notes)
+
+
+# ------------------------------------------------------------------ the steps of pls_path_model, in order
+
+def _check_arguments(scheme: str, ci: float, bootstrap: int, blocks: Mapping[str, Sequence[str]], inner: object,
+                     modes: Mapping[str, str] | None
+                     ) -> tuple[float, int, dict[str, list[str]], list[tuple[str, str]], dict[str, str]]:
+    """Validate the options and the model; return ``(ci, n_boot, blocks, edges, modes)``."""
     if scheme not in SCHEMES:
         raise CsatInputError(f"scheme must be one of: {', '.join(map(repr, SCHEMES))}; got {scheme!r}")
     ci = probability(ci, "ci")
@@ -189,13 +197,49 @@ def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inne
     bad_modes = {k: v for k, v in modes.items() if k not in names or v not in ("A", "B")}
     if bad_modes:
         raise CsatInputError(f"modes must map constructs ({', '.join(names)}) to 'A' or 'B'; got {bad_modes}")
+    return ci, n_boot, blocks, edges, modes
+
+
+def _complete_rows(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]]) -> tuple[pd.DataFrame, int, dict]:
+    """The block items on the complete rows, checked: ``(frame, n_dropped, dropped reasons)``."""
     items = [i for b in blocks.values() for i in b]
     frame, n_dropped, dropped = numeric_frame(data, items)
     n = frame.shape[0]
-    if n <= len(names) + 1:
-        raise CsatInputError(f"only {n} complete rows for {len(names)} constructs; a path model needs many more")
+    if n <= len(blocks) + 1:
+        raise CsatInputError(f"only {n} complete rows for {len(blocks)} constructs; a path model needs many more")
     check_variation(frame, "item")
-    x_raw = frame.to_numpy(dtype=float)
+    return frame, n_dropped, dropped
+
+
+@dataclasses.dataclass(frozen=True)
+class _Model:
+    """The checked model as the algorithm sees it: index lists, matrices and fitting options."""
+
+    names: list[str]  # constructs, in block order
+    items: list[str]  # items, block by block
+    edges: list[tuple[str, str]]  # paths (source, target)
+    mask: np.ndarray  # items x constructs block indicator
+    adj: np.ndarray  # constructs x constructs, adj[i, j] = 1 for a path i -> j
+    modes_b: np.ndarray  # per construct: mode B?
+    src: list[int]  # per path: position of its source construct
+    tgt: list[int]  # per path: position of its target construct
+    endo: list[int]  # positions of the endogenous constructs
+    scheme: str
+    scaled: bool
+    max_iter: int
+    tol: float
+
+    def fit(self, s: np.ndarray, init: np.ndarray | None = None) -> CoreFit:
+        """Run the PLS algorithm on the item covariance matrix ``s``."""
+        return fit_core(s, self.mask, self.adj, self.modes_b, self.scheme, max_iter=self.max_iter, tol=self.tol,
+                        init=init)
+
+
+def _build_matrices(blocks: Mapping[str, Sequence[str]], edges: list[tuple[str, str]], modes: Mapping[str, str], *,
+                    scheme: str, scaled: bool, max_iter: int, tol: float) -> _Model:
+    """Blocks, paths and modes as the indicator matrices and index lists of a :class:`_Model`."""
+    names = list(blocks)
+    items = [i for b in blocks.values() for i in b]
     mask = np.zeros((len(items), len(names)))
     pos = 0
     for j, b in enumerate(blocks.values()):
@@ -205,54 +249,65 @@ def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inne
     for s, t in edges:
         adj[names.index(s), names.index(t)] = 1
     modes_b = np.array([modes.get(c, "A") == "B" for c in names])
+    return _Model(names=names, items=items, edges=edges, mask=mask, adj=adj, modes_b=modes_b,
+                  src=[names.index(s) for s, _ in edges], tgt=[names.index(t) for _, t in edges],
+                  endo=[j for j in range(len(names)) if adj[:, j].any()],
+                  scheme=scheme, scaled=scaled, max_iter=max_iter, tol=tol)
 
-    def cov(x: np.ndarray) -> np.ndarray:
-        s = np.cov(x, rowvar=False)
-        if scaled:
-            sd = np.sqrt(np.diag(s))
-            s = s / np.outer(sd, sd)
-        return s
 
-    s_full = cov(x_raw)
-    for j in np.flatnonzero(modes_b):
-        idx = np.flatnonzero(mask[:, j])
-        sd_b = np.sqrt(np.diag(s_full)[idx])
-        check_not_collinear(s_full[np.ix_(idx, idx)] / np.outer(sd_b, sd_b), [items[h] for h in idx],
-                            f"mode-B block {names[j]!r}: items")
+def _fit_full_sample(s: np.ndarray, model: _Model) -> CoreFit:
+    """Check mode-B blocks for collinear items, then fit; a singular system becomes a :class:`CsatInputError`."""
+    for j in np.flatnonzero(model.modes_b):
+        idx = np.flatnonzero(model.mask[:, j])
+        sd_b = np.sqrt(np.diag(s)[idx])
+        check_not_collinear(s[np.ix_(idx, idx)] / np.outer(sd_b, sd_b), [model.items[h] for h in idx],
+                            f"mode-B block {model.names[j]!r}: items")
     try:
-        fit = fit_core(s_full, mask, adj, modes_b, scheme, max_iter=max_iter, tol=tol)
+        return model.fit(s)
     except np.linalg.LinAlgError:
         raise CsatInputError("a mode-B block has perfectly collinear items (or two constructs are perfectly "
                              "correlated); remove the redundant item") from None
+
+
+def _construct_scores(x_raw: np.ndarray, frame: pd.DataFrame, weights: np.ndarray, model: _Model,
+                      item_range: object) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Construct scores (unit variance) and the 0-100 indices (Fornell et al. 1996) of every respondent."""
     centre = x_raw - x_raw.mean(axis=0)
     sd = x_raw.std(axis=0, ddof=1)
-    x_used = centre / sd if scaled else centre
-    scores = pd.DataFrame(x_used @ fit.weights, index=frame.index, columns=names)
-    raw_w = (fit.weights / sd[:, None]) if scaled else fit.weights
+    x_used = centre / sd if model.scaled else centre
+    scores = pd.DataFrame(x_used @ weights, index=frame.index, columns=model.names)
+    raw_w = (weights / sd[:, None]) if model.scaled else weights
     low, high = _ranges(item_range, frame)
     numer = (x_raw - low) @ raw_w
     denom = (high - low) @ raw_w
-    index_scores = pd.DataFrame(100 * numer / denom, index=frame.index, columns=names)
+    index_scores = pd.DataFrame(100 * numer / denom, index=frame.index, columns=model.names)
+    return scores, index_scores
 
-    item_block = [names[int(np.flatnonzero(mask[h])[0])] for h in range(len(items))]
-    own = (fit.loadings * mask).sum(axis=1)
-    r2_by_item = fit.r2[[names.index(b) for b in item_block]]
-    loadings = pd.DataFrame({"construct": item_block, "weight": (fit.weights * mask).sum(axis=1), "loading": own,
-                             "communality": own ** 2, "redundancy": own ** 2 * r2_by_item},
-                            index=pd.Index(items, name="item"))
-    block_idx = [np.flatnonzero(mask[:, j]) for j in range(len(names))]
-    reliability = pd.DataFrame({
-        "n_items": [b.size for b in block_idx],
-        "alpha": [cronbach_alpha_from_cov(s_full[np.ix_(b, b)]) for b in block_idx],
-        "composite_reliability": [composite_reliability(own[b]) for b in block_idx],
-        "ave": [float(np.mean(own[b] ** 2)) if b.size > 1 else np.nan for b in block_idx],
-    }, index=pd.Index(names, name="construct"))
-    corr_items = np.corrcoef(x_raw, rowvar=False)
-    multi = [b for b in block_idx if b.size > 1]
-    endo = [j for j in range(len(names)) if adj[:, j].any()]
-    gof = (float(np.sqrt(np.mean(np.concatenate([own[b] ** 2 for b in multi])) * np.mean(fit.r2[endo])))
-           if multi else float("nan"))
-    notes = tuple(Message("value.pls.single_item", block=repr(c)) for c, b in zip(names, block_idx) if b.size == 1)
+
+def _ranges(item_range: object, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Scale ends ``(low, high)`` per item for the 0-100 indices; default the observed min and max."""
+    items = list(frame.columns)
+    if item_range is None:
+        return frame.min().to_numpy(), frame.max().to_numpy()
+    if isinstance(item_range, Mapping):
+        missing = [i for i in items if i not in item_range]
+        if missing:
+            raise CsatInputError(f"item_range has no (low, high) for items {missing[:5]}")
+        pairs = [item_range[i] for i in items]
+    else:
+        pairs = [item_range] * len(items)
+    try:
+        low, high = (np.array([float(p[k]) for p in pairs]) for k in (0, 1))
+    except (TypeError, ValueError, IndexError):
+        raise CsatInputError(f"item_range must be (low, high) or a dict item -> (low, high); got {item_range!r}") from None
+    if np.any(high <= low):
+        raise CsatInputError("item_range: every high must exceed its low")
+    return low, high
+
+
+def _inner_model_tables(fit: CoreFit, model: _Model) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
+    """Path coefficients, R^2 of the endogenous constructs, and direct/indirect/total effects."""
+    names, edges, endo = model.names, model.edges, model.endo
     paths = pd.DataFrame({"source": [s for s, _ in edges], "target": [t for _, t in edges],
                           "coef": [fit.paths[names.index(s), names.index(t)] for s, t in edges]})
     r2 = pd.Series(fit.r2[endo], index=pd.Index([names[j] for j in endo], name="construct"), name="r2")
@@ -260,42 +315,17 @@ def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inne
     effect_rows = [(names[i], names[j], fit.paths[i, j], total[i, j] - fit.paths[i, j], total[i, j])
                    for i in range(len(names)) for j in range(len(names)) if abs(total[i, j]) > 0]
     effects = pd.DataFrame(effect_rows, columns=["source", "target", "direct", "indirect", "total"])
+    return paths, r2, effects
 
-    failed = 0
-    if n_boot:
-        rng = rng_from(seed)
-        boot_paths = np.full((n_boot, len(edges)), np.nan)
-        boot_load = np.full((n_boot, len(items)), np.nan)
-        boot_r2 = np.full((n_boot, len(endo)), np.nan)
-        src = [names.index(s) for s, _ in edges]
-        tgt = [names.index(t) for _, t in edges]
-        for b in range(n_boot):
-            sample = x_raw[rng.integers(0, n, n)]
-            try:
-                rep = fit_core(cov(sample), mask, adj, modes_b, scheme, max_iter=max_iter, tol=tol, init=fit.weights)
-            except (np.linalg.LinAlgError, CsatConvergenceError, FloatingPointError):
-                failed += 1
-                continue
-            boot_paths[b] = rep.paths[src, tgt]
-            boot_load[b] = (rep.loadings * mask).sum(axis=1)
-            boot_r2[b] = rep.r2[endo]
-        lo, hi = percentile_ci(boot_paths, ci)
-        paths["se"] = np.nanstd(boot_paths, axis=0, ddof=1)
-        paths["ci_low"], paths["ci_high"] = lo, hi
-        paths["t"] = paths["coef"] / paths["se"]
-        lo, hi = percentile_ci(boot_load, ci)
-        loadings["ci_low"], loadings["ci_high"] = lo, hi
-        r2_lo, r2_hi = percentile_ci(boot_r2, ci)
-        r2.attrs.update(ci_low=dict(zip(r2.index, r2_lo)), ci_high=dict(zip(r2.index, r2_hi)))
-    return PLSResult(
-        paths=paths, r2=r2, loadings=loadings, outer_weights=loadings["weight"].rename("outer_weight"),
-        cross_loadings=pd.DataFrame(fit.loadings, index=pd.Index(items, name="item"), columns=names),
-        reliability=reliability,
-        htmt=pd.DataFrame(htmt(corr_items, block_idx), index=names, columns=names),
-        gof=gof, total_effects=effects,
-        lv_correlations=pd.DataFrame(fit.lv_corr, index=names, columns=names),
-        scores=scores, index_scores=index_scores, indices=index_scores.mean().rename("index_0_100"),
-        scheme=scheme, scaled=bool(scaled), iterations=fit.iterations, n=n, n_dropped=n_dropped,
-        dropped=dropped, n_boot=n_boot, n_boot_failed=failed, ci=ci,
-        ci_method=(Message("value.method.percentile_bootstrap", n_boot=n_boot) if n_boot
-                   else Message("value.method.none")), notes=notes)
+
+def _bootstrap(x_raw: np.ndarray, model: _Model, weights: np.ndarray, n_boot: int,
+               seed: int | np.random.Generator | None, ci: float, paths: pd.DataFrame, loadings: pd.DataFrame,
+               r2: pd.Series) -> int:
+    """Bootstrap the fit, starting each replicate from ``weights``; add the CIs to the tables; return the failures."""
+
+    def refit(sample: np.ndarray) -> CoreFit:
+        return model.fit(item_covariance(sample, model.scaled), init=weights)
+
+    reps = resample_and_refit(x_raw, refit, model.mask, model.src, model.tgt, model.endo, n_boot, rng_from(seed))
+    add_percentile_cis(paths, loadings, r2, reps, ci)
+    return reps.failed
