@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 COVERAGE = json.loads((NOTEBOOKS / "coverage.json").read_text(encoding="utf-8"))["items"]
 SOURCES_MD = ROOT.parent / "shared" / "SOURCES.md"

@@ -1,6 +1,6 @@
-"""Write the small survey-export fixtures used by tests/test_survey_io.py.
+"""Write the small survey-export fixtures used by tests/unit/survey/test_survey_io.py.
 
-Run ``python tests/data_survey/make_fixtures.py``; the output is deterministic.
+Run ``python tests/unit/survey/data_survey/make_fixtures.py``; the output is deterministic.
 The files imitate the layouts of real exports (Qualtrics: three header rows;
 SurveyMonkey: two; SPSS .sav with value labels and user-missing codes; a
 GBK-encoded Chinese CSV; an Excel workbook). All answers are invented.

@@ -14,7 +14,7 @@ import pytest
 
 from csat_lab.course import launch as _launch
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _free_port() -> int:

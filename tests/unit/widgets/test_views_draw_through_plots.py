@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-VIEWS = Path(__file__).resolve().parents[1] / "csat_lab" / "widgets" / "views"
+VIEWS = Path(__file__).resolve().parents[3] / "csat_lab" / "widgets" / "views"
 PACKAGE = ("csat_lab", "widgets", "views")
 
 #: Method names that draw on (or decorate) a matplotlib Axes, Figure or axis.

@@ -16,7 +16,7 @@ import csat_lab as cl
 from csat_lab import simulate
 from csat_lab.simulate._common import write_csv
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 DATASETS = ROOT / "datasets"
 REFERENCE = ROOT.parent / "shared" / "reference-data"
 

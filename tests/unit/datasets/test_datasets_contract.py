@@ -14,7 +14,7 @@ import pytest
 import csat_lab as cl
 from csat_lab import scales
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 DATASETS = ROOT / "datasets"
 EXPECTED = {
     "auto_dealer",

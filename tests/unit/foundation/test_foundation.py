@@ -17,7 +17,7 @@ import csat_lab as cl
 from csat_lab import scales
 from csat_lab.errors import CsatConvergenceError, CsatInputError, CsatLabError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 HEAVY = ("statsmodels", "seaborn", "scipy.stats", "ipywidgets", "matplotlib.pyplot")
 
 

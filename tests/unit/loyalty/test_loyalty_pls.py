@@ -12,7 +12,7 @@ from csat_lab.errors import CsatInputError
 from csat_lab.loyalty import ACSI_MODEL, ECSI_MODEL, pls_path_model, power_for_path
 from csat_lab.simulate import simulate_structural
 
-REF = Path(__file__).resolve().parents[1].parent / "shared" / "reference-data" / "ecsi"
+REF = Path(__file__).resolve().parents[3].parent / "shared" / "reference-data" / "ecsi"
 
 
 def _ref(name: str, **kw) -> pd.DataFrame:

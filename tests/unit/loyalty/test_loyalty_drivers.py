@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from csat_lab.errors import CsatInputError
 from csat_lab.loyalty import ipa, relative_weights, shapley_importance, subset_r2
 
-REF = Path(__file__).resolve().parents[1].parent / "shared" / "reference-data" / "drivers"
+REF = Path(__file__).resolve().parents[3].parent / "shared" / "reference-data" / "drivers"
 
 
 def _ref(name: str) -> pd.DataFrame:

@@ -13,7 +13,7 @@ import csat_lab as cl
 from csat_lab import survey
 from csat_lab.errors import CsatInputError
 
-REF = Path(__file__).resolve().parents[1].parent / "shared" / "reference-data" / "reliability"
+REF = Path(__file__).resolve().parents[3].parent / "shared" / "reference-data" / "reliability"
 
 
 def _ref(name: str) -> pd.DataFrame:

@@ -14,7 +14,7 @@ import pytest
 
 import csat_lab as cl
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "notebooks" / "08_study_template.ipynb"
 
 

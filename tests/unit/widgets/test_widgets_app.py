@@ -12,7 +12,7 @@ ipywidgets = pytest.importorskip("ipywidgets")
 import csat_lab as cl
 from csat_lab.widgets import EXPLORERS, app
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "explorers.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[3] / "notebooks" / "explorers.ipynb"
 
 
 

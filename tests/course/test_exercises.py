@@ -19,7 +19,7 @@ import csat_lab as cl
 from csat_lab.course import exercises
 from csat_lab.errors import CsatInputError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Hand calculations of the exercises whose inputs are stated in the notebook text.
 HAND = {

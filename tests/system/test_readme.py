@@ -7,7 +7,7 @@ import io
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_readme_examples_run(tmp_path: Path) -> None:

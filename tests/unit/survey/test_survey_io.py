@@ -1,4 +1,4 @@
-"""Survey export readers on the fixtures in tests/data_survey (see make_fixtures.py)."""
+"""Survey export readers on the fixtures in tests/unit/survey/data_survey (see make_fixtures.py)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from csat_lab import churn
 from csat_lab.churn.bgnbd import BGNBDModel
 from csat_lab.errors import CsatConvergenceError, CsatInputError
 
-CDNOW = Path(__file__).resolve().parents[1].parent / "shared" / "reference-data" / "cdnow"
+CDNOW = Path(__file__).resolve().parents[3].parent / "shared" / "reference-data" / "cdnow"
 
 
 @pytest.fixture(scope="module")
