@@ -102,3 +102,31 @@ def message_column(values: Any, index: Any = None) -> pd.Series:
     is displayed, while its values compare equal to the English text.
     """
     return pd.Series(list(values), index=index, dtype=object)
+
+
+class TableResult(Result):
+    """Mixin for results that wrap a table in a ``table`` field (key drivers, IPA, loyalty curve ...).
+
+    Functions that used to return a bare DataFrame now return such a result; it
+    answers the DataFrame operations callers used before (``result["col"]``,
+    ``result.loc[...]``, ``result.sort_values(...)``, ``len(result)``) by passing
+    them to ``table``, so old code keeps working while the settings travel with
+    the numbers instead of hiding in ``DataFrame.attrs``.
+    """
+
+    def __getitem__(self, key: Any) -> Any:
+        return self.table[key]  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "table":
+            raise AttributeError(name)
+        table = self.__dict__.get("table")
+        if table is None or not hasattr(table, name):
+            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+        return getattr(table, name)
+
+    def __len__(self) -> int:
+        return len(self.table)  # type: ignore[attr-defined]
+
+    def __iter__(self):  # iterate like the DataFrame it replaces (its column names)
+        return iter(self.table)  # type: ignore[attr-defined]

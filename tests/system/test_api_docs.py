@@ -167,3 +167,91 @@ def test_cites_reference(path, aliases, func):
         f"{path}: docstring cites no reference (author, year); add one, or add the function "
         "to NO_REFERENCE_NEEDED with the reason no literature applies"
     )
+
+
+# --- Parameters, Returns and Attributes sections (numpy docstring standard) ----------------
+
+_SECTION = re.compile(r"^\s*(?P<name>[A-Z][A-Za-z ]+)\n\s*-{3,}\s*$", re.M)
+_PARAM_LINE = re.compile(r"^\s{0,8}(?P<names>\*{0,2}[A-Za-z_][\w, *]*?)\s*(?::|$)", re.M)
+
+
+def sections(doc: str) -> dict[str, str]:
+    """Section name -> body of a numpy-style docstring (after ``inspect.cleandoc``)."""
+    doc = inspect.cleandoc(doc or "")
+    found = list(_SECTION.finditer(doc))
+    return {m.group("name").strip(): doc[m.end(): found[i + 1].start() if i + 1 < len(found) else len(doc)]
+            for i, m in enumerate(found)}
+
+
+def documented_names(body: str) -> set[str]:
+    """Names introduced at the start of a line of a Parameters/Attributes body (``a, b : int`` gives a and b)."""
+    names: set[str] = set()
+    for line in body.splitlines():
+        if not line.strip() or line.startswith((" " * 4, "\t")):
+            continue
+        head = line.split(" : ")[0].split(":")[0]
+        names |= {n.strip().lstrip("*") for n in head.split(",") if n.strip()}
+    return names
+
+
+def test_section_reader() -> None:
+    doc = """Title.
+
+    Parameters
+    ----------
+    data : DataFrame
+        The table.
+    a, b : str
+    **kwargs
+        Passed on.
+
+    Returns
+    -------
+    float
+    """
+    found = sections(doc)
+    assert set(found) == {"Parameters", "Returns"}
+    assert documented_names(found["Parameters"]) == {"data", "a", "b", "kwargs"}
+
+
+@pytest.mark.parametrize("path, aliases, func", _CASES)
+def test_documents_parameters_and_returns(path, aliases, func):
+    found = sections(func.__doc__ or "")
+    params = [name for name, p in inspect.signature(func).parameters.items()]
+    if params:
+        assert "Parameters" in found, f"{path}: no Parameters section"
+        missing = [p for p in params if p not in documented_names(found["Parameters"])]
+        assert not missing, f"{path}: Parameters does not describe {missing}"
+    assert "Returns" in found or "Yields" in found, f"{path}: no Returns section"
+
+
+def _public_result_classes() -> list[tuple[str, type]]:
+    from csat_lab._core.results import Result
+
+    found: dict[type, str] = {}
+    for module_name in _public_modules():
+        module = importlib.import_module(module_name)
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name)
+            if inspect.isclass(obj) and issubclass(obj, Result) and obj not in found:
+                found[obj] = f"{module_name}.{name}"
+    return sorted(((path, cls) for cls, path in found.items()), key=lambda t: t[0])
+
+
+RESULT_CLASSES = _public_result_classes()
+
+
+def test_result_classes_are_found():
+    assert len(RESULT_CLASSES) > 25
+
+
+@pytest.mark.parametrize("path, cls", RESULT_CLASSES, ids=[p for p, _ in RESULT_CLASSES])
+def test_result_class_documents_its_fields(path, cls):
+    import dataclasses
+
+    found = sections(cls.__doc__ or "")
+    assert "Attributes" in found, f"{path}: class docstring has no Attributes section"
+    fields = [f.name for f in dataclasses.fields(cls)]
+    missing = [f for f in fields if f not in documented_names(found["Attributes"])]
+    assert not missing, f"{path}: Attributes does not describe {missing}"
+    assert "estimate" in documented_names(found["Attributes"]) or hasattr(cls, "estimate"), path

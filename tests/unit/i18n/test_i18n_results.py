@@ -405,3 +405,13 @@ def test_helper_flags_prose_and_allows_technical_tokens() -> None:
     assert english_runs("BG/NBD 模型（Fader, Hardie & Lee 2005）") == []
     assert english_runs("intent ~ C(sat)", {"intent"}) == []
     assert catalog_keys_in("see value.method.wilson here") == ["value.method.wilson"]
+
+
+@pytest.mark.parametrize("name, factory, allowed, skip", CASES, ids=[c[0] for c in CASES])
+def test_every_result_has_an_estimate(name, factory, allowed, skip) -> None:
+    # docs/api-conventions.md: every result has `estimate`, its headline number (or table of numbers).
+    result = factory()
+    value = result.estimate
+    assert value is not None
+    if isinstance(value, (float, int, np.floating, np.integer)):
+        assert value == value or name in {"disconfirmation_many"}, f"{name}.estimate is NaN"
