@@ -6,6 +6,9 @@
   its own top-level package, except ``csat_lab._core``, the shared foundation;
 * each module imports only from its own layer or the layers below it
   (docs/architecture.md): foundations -> computation -> data -> presentation -> course;
+  the one way up is a result's ``plot`` method, which imports ``csat_lab.plots`` when called;
+* plots import only the foundations (errors, i18n, _core, scales): they draw results, they
+  never compute them;
 * ``_core`` imports nothing of csat_lab but ``errors`` and ``i18n``.
 """
 
@@ -61,11 +64,20 @@ def _resolve(importer: str, is_package: bool, level: int, module: str | None) ->
     return ".".join(base + ([module] if module else []))
 
 
-def imports_of(name: str) -> set[str]:
-    """csat_lab modules that ``name`` imports (a ``from pkg import sub`` counts as the submodule)."""
+def _inside_plot_methods(tree: ast.AST) -> set[int]:
+    """ids of nodes inside functions named ``plot`` (a result's chart method)."""
+    return {id(n) for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.name == "plot" for n in ast.walk(node)}
+
+
+def imports_of(name: str, *, plot_methods: bool = True) -> set[str]:
+    """csat_lab modules that ``name`` imports (a ``from pkg import sub`` counts as the submodule).
+
+    ``plot_methods=False`` leaves out imports made inside ``plot`` methods.
+    """
     path = MODULES[name]
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skipped = _type_checking_blocks(tree)
+    skipped = _type_checking_blocks(tree) | (set() if plot_methods else _inside_plot_methods(tree))
     found: set[str] = set()
     for node in ast.walk(tree):
         if id(node) in skipped:
@@ -84,6 +96,9 @@ def imports_of(name: str) -> set[str]:
 
 
 GRAPH = {name: imports_of(name) for name in MODULES}
+#: The same graph without the imports inside results' ``plot`` methods.
+STATIC = {name: imports_of(name, plot_methods=False) for name in MODULES}
+FOUNDATIONS = {"errors", "i18n", "_core", "scales"}
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -155,8 +170,23 @@ def test_private_modules_stay_inside_their_package() -> None:
 def test_modules_import_only_their_layer_or_below(importer: str) -> None:
     part = _part(importer)
     assert part in LAYERS, f"{importer}: add its top-level part to LAYERS and docs/architecture.md"
-    above = sorted(t for t in GRAPH[importer] if _part(t) and LAYERS[_part(t)] > LAYERS[part])
+    above = sorted(t for t in STATIC[importer] if _part(t) and LAYERS[_part(t)] > LAYERS[part])
     assert not above, f"{importer} (layer {LAYERS[part]}) imports from a higher layer: {above}"
+    # Inside a result's plot method, the only way up is to the plots.
+    lifted = sorted(t for t in GRAPH[importer] - STATIC[importer]
+                    if _part(t) and LAYERS[_part(t)] > LAYERS[part] and _part(t) != "plots")
+    assert not lifted, f"{importer}: a plot method imports {lifted}"
+
+
+def test_plots_import_only_the_foundations() -> None:
+    for name in (n for n in MODULES if _part(n) == "plots"):
+        outside = sorted(t for t in GRAPH[name] if _part(t) not in FOUNDATIONS | {"plots"})
+        assert not outside, f"{name} imports {outside}: plot functions draw results, they do not compute them"
+
+
+def test_plot_methods_are_recognised() -> None:
+    tree = ast.parse("class R:\n    def plot(self, ax=None):\n        from ..plots import x\n")
+    assert len(_inside_plot_methods(tree)) > 0
 
 
 def test_core_imports_only_errors_and_i18n() -> None:
