@@ -4,6 +4,7 @@
 #   make app    serve the widget explorers with Voila (127.0.0.1)
 #   make bench  speed benchmarks, printed as ratios against a baseline (not part of `make test`)
 #   make notebooks  rebuild the learner and trainer editions from notebooks/src and re-execute them
+#   make fuzz   property tests with many random examples, to explore (make test runs them derandomized)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -13,7 +14,7 @@ JOBS   ?= 2
 # Notebooks run under nbval in full mode, in this environment, with the sanitize file.
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: lab test app bench notebooks setup fonts browser clean
+.PHONY: lab test app bench notebooks fuzz setup fonts browser clean
 
 setup: $(STAMP)
 
@@ -46,6 +47,9 @@ test: setup browser
 
 bench: setup
 	$(PY) benchmarks/run.py
+
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -p no:cacheprovider -n $(JOBS) tests/unit
 
 notebooks: setup
 	$(PY) tools/build_notebooks.py

@@ -1,14 +1,33 @@
-"""Shared test set-up: every test starts and ends in English with no live widgets."""
+"""Shared test set-up: every test starts and ends in English with no live widgets.
+
+Property tests are deterministic by default: the ``ci`` hypothesis profile derandomizes
+them, so ``make test`` and CI run the same examples every time. ``make fuzz`` selects the
+``fuzz`` profile (``HYPOTHESIS_PROFILE=fuzz``): random examples, many more of them, to
+explore; a failure it finds becomes a fixed ``@example`` in the test and a fix in the code.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, settings
 
 import csat_lab as cl
+
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", derandomize=False, deadline=None, max_examples=2000, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def fuzz_examples(n: int) -> int:
+    """``n`` examples in the deterministic profile, twenty times more under ``make fuzz``."""
+    return n * 20 if settings.default.derandomize is False else n
 
 
 @pytest.fixture(autouse=True)
