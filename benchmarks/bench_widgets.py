@@ -81,7 +81,7 @@ _ARM_JS = """sel => { window.__csatLatency = new Promise(resolve => {
 
 
 def bench_browser_slider_latency() -> list[Measurement]:
-    sys.path.insert(0, str(ROOT / "tests"))
+    sys.path.insert(0, str(ROOT / "tests" / "system"))
     from _browser import CHROMIUM, chromium_page, free_port, server, voila_command
 
     if not CHROMIUM.exists():
