@@ -69,6 +69,18 @@ def _check_name(name: str) -> str:
 def schema(name: str) -> dict[str, Any]:
     """The machine-readable schema of dataset ``name`` (parsed JSON).
 
+    Parameters
+    ----------
+    name : str
+        A dataset name, as :func:`list_datasets` shows.
+
+    Returns
+    -------
+    dict
+        The parsed ``<name>.schema.json``: ``file``, ``rows``, ``license``,
+        ``title`` and per column its ``type``, range or categories,
+        missing-value codes and description. Cached: do not modify it.
+
     Examples
     --------
     >>> schema("telco_churn")["rows"]
@@ -80,7 +92,23 @@ def schema(name: str) -> dict[str, Any]:
 
 @dataclasses.dataclass(frozen=True)
 class DatasetCard:
-    """What :func:`describe` returns: the card's text plus a column table."""
+    """What :func:`describe` returns: the card's text plus a column table.
+
+    Attributes
+    ----------
+    name : str
+        The dataset's name.
+    title : str
+        Its title in the language current when :func:`describe` was called.
+    rows : int
+        Number of rows.
+    license : str
+        Licence of the data (SPDX identifier, e.g. ``"Apache-2.0"``).
+    columns : pandas.DataFrame
+        Indexed by column name: ``type`` and ``description`` (current language).
+    text : str
+        The data card (``<name>.md``, Markdown) shown in notebooks and by ``print``.
+    """
 
     name: str
     title: str
@@ -105,6 +133,13 @@ def _text(entry: Any) -> str:
 def list_datasets() -> pd.DataFrame:
     """Table of the shipped datasets: name, title (current language), rows, licence.
 
+    Returns
+    -------
+    pandas.DataFrame
+        One row per dataset, sorted by name; the column headers are labels in
+        the current language (``dataset.name``, ``dataset.title``,
+        ``dataset.rows``, ``dataset.license``).
+
     Examples
     --------
     >>> "telco_churn" in list_datasets()[label("dataset.name")].tolist()
@@ -122,6 +157,17 @@ def list_datasets() -> pd.DataFrame:
 
 def describe(name: str) -> DatasetCard:
     """The data card of dataset ``name``, with its columns as a table.
+
+    Parameters
+    ----------
+    name : str
+        A dataset name, as :func:`list_datasets` shows.
+
+    Returns
+    -------
+    DatasetCard
+        The card's Markdown text, title, rows, licence and a table of the
+        columns (type and description in the current language).
 
     Examples
     --------
@@ -146,6 +192,17 @@ def load(name: str) -> pd.DataFrame:
     Likert items become ordered categoricals whose categories are the scale's
     integer codes (``ordinal`` columns), nominal fields become categoricals,
     dates become ``datetime64``; declared missing-value codes become missing.
+
+    Parameters
+    ----------
+    name : str
+        A dataset name, as :func:`list_datasets` shows; an unknown name raises
+        :class:`~csat_lab.errors.CsatInputError` listing the names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The data, with the columns and dtypes its schema declares.
 
     Examples
     --------
@@ -205,6 +262,11 @@ def _convert(values: pd.Series, spec: dict[str, Any], col: str) -> pd.Series:
 def example_files() -> list[str]:
     """Names of the raw example exports in ``datasets/files`` (for the import lesson).
 
+    Returns
+    -------
+    list of str
+        File names, sorted.
+
     Examples
     --------
     >>> "csat_tracker_wave4_qualtrics.csv" in example_files()
@@ -219,6 +281,16 @@ def example_file(name: str) -> Path:
 
     Files inside a zipped install are copied to a temporary folder first, so
     the path can always be handed to a reader.
+
+    Parameters
+    ----------
+    name : str
+        A file name, as :func:`example_files` lists.
+
+    Returns
+    -------
+    pathlib.Path
+        A path to the file on disk.
 
     Examples
     --------

@@ -41,10 +41,19 @@ def neutralise_formulas(data: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int
     :data:`FORMULA_PREFIXES`; numeric, boolean, date and missing cells are
     left alone. Column names are checked too.
 
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        The table to make safe; it is not modified.
+
     Returns
     -------
-    (DataFrame, dict)
-        A copy with the neutralised cells, and the number of changed cells per column.
+    tuple (pandas.DataFrame, dict)
+        A pair, unpacked as ``safe, changed = neutralise_formulas(data)``: a
+        copy of ``data`` with the risky text cells (and column names) prefixed
+        with ``'``, and the number of changed cells per column (column name ->
+        count; ``"<column names>"`` counts renamed columns). Columns with no
+        change are not in the dict.
 
     Examples
     --------
@@ -78,6 +87,24 @@ def to_csv(data: pd.DataFrame, path: str | Path, *, encoding: str = "utf-8-sig",
     The default encoding ``utf-8-sig`` writes a byte-order mark so that Excel
     opens Chinese text correctly; pass ``"gb18030"`` for older Chinese Excel.
 
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        The table to write; it is not modified.
+    path : str or Path
+        The CSV file to write.
+    encoding : str, default "utf-8-sig"
+        Text encoding of the file; one that cannot encode the text raises
+        :class:`~csat_lab.errors.CsatInputError`.
+    index : bool, default False
+        Whether to write the row index as a first column.
+
+    Returns
+    -------
+    dict
+        The number of changed cells per column, as :func:`neutralise_formulas`
+        reports (empty when nothing was changed).
+
     Examples
     --------
     >>> import pandas as pd, tempfile, pathlib
@@ -97,6 +124,26 @@ def to_csv(data: pd.DataFrame, path: str | Path, *, encoding: str = "utf-8-sig",
 
 def to_excel(data: pd.DataFrame, path: str | Path, *, sheet_name: str = "data", index: bool = False) -> dict[str, int]:
     """Write ``data`` to an .xlsx sheet (openpyxl) with formulas neutralised.
+
+    Time-zone-aware dates are written as local times without the zone
+    (Excel has no time zones).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        The table to write; it is not modified.
+    path : str or Path
+        The .xlsx file to write.
+    sheet_name : str, default "data"
+        Name of the worksheet.
+    index : bool, default False
+        Whether to write the row index as a first column.
+
+    Returns
+    -------
+    dict
+        The number of changed cells per column, as :func:`neutralise_formulas`
+        reports (empty when nothing was changed).
 
     Examples
     --------

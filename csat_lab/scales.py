@@ -162,6 +162,12 @@ _REGISTRY: dict[str, Scale] = {s.name: s for s in (SATISFACTION5, AGREE5, AGREE7
 def available() -> list[str]:
     """Names of all registered scales.
 
+    Returns
+    -------
+    list of str
+        The built-in scales first, then those added with :func:`register`, in
+        the order they were registered.
+
     Examples
     --------
     >>> available()[:5]
@@ -170,21 +176,58 @@ def available() -> list[str]:
     return list(_REGISTRY)
 
 
-def register(scale: Scale) -> Scale:
+def register(scale: Scale, *, replace: bool = False) -> Scale:
     """Add a custom scale (e.g. a 1-10 ECSI item) so it can be named by string.
+
+    The scale is known for the rest of the session (process). Registering
+    the same definition again is allowed and changes nothing.
+
+    Parameters
+    ----------
+    scale : Scale
+        The scale to add; its ``name`` is the string that names it.
+    replace : bool, default False
+        Allow replacing a different scale registered under the same name
+        (built-in scales included). Without it, that raises
+        :class:`~csat_lab.errors.CsatInputError` naming the scale.
+
+    Returns
+    -------
+    Scale
+        ``scale`` itself, so ``TEN = register(Scale(...))`` keeps a handle.
 
     Examples
     --------
     >>> ten = register(Scale("ten", 1, 10, labelled=False))
     >>> get("ten").labels()[:3]
     ['1', '2', '3']
+    >>> register(Scale("agree5", 0, 4))
+    Traceback (most recent call last):
+    ...
+    csat_lab.errors.CsatInputError: a scale named 'agree5' is already registered (1..5); pass replace=True to replace it
     """
+    if not isinstance(scale, Scale):
+        raise CsatInputError(f"register needs a Scale, got {type(scale).__name__}")
+    old = _REGISTRY.get(scale.name)
+    if old is not None and old != scale and not replace:
+        raise CsatInputError(f"a scale named {scale.name!r} is already registered ({old.low}..{old.high}); "
+                             "pass replace=True to replace it")
     _REGISTRY[scale.name] = scale
     return scale
 
 
 def get(scale: "str | Scale") -> Scale:
     """Look a scale up by name (a :class:`Scale` passes through).
+
+    Parameters
+    ----------
+    scale : str or Scale
+        A registered name (:func:`available`) or a :class:`Scale`.
+
+    Returns
+    -------
+    Scale
+        The registered scale, or ``scale`` itself when it is a :class:`Scale`.
 
     Examples
     --------

@@ -26,9 +26,10 @@ import pandas as pd
 from scipy.special import betaln, gammaln, hyp2f1
 
 from .._core.results import Result
-from .._core.validate import as_numeric
+from .._core.validate import as_numeric, require_columns, require_frame
 from ..errors import CsatConvergenceError, CsatInputError
 from ..i18n import Message, catalog
+from .transactions import TransactionSummary
 
 __all__ = ["BGNBDModel", "GammaGammaModel", "fit_bgnbd", "fit_gamma_gamma"]
 
@@ -43,6 +44,34 @@ def _bgnbd_loglik(params: np.ndarray, x: np.ndarray, tx: np.ndarray, T: np.ndarr
     return a1 + np.logaddexp(a2, a3)
 
 
+def _model_inputs(data: object, **arguments: object) -> list[object]:
+    """The model inputs as arrays: a column of ``data`` where an argument is a column name (internal).
+
+    A table passed as the first argument (the customers' table, or the
+    :class:`TransactionSummary` holding it) is taken as ``data``, with that
+    argument's default column name; arguments that are not names (arrays,
+    Series) are returned as given.
+    """
+    names = list(arguments)
+    first = arguments[names[0]]
+    if data is None and isinstance(first, (pd.DataFrame, TransactionSummary)):
+        data, arguments[names[0]] = first, names[0]
+    if isinstance(data, TransactionSummary):
+        data = data.table
+    if data is not None:
+        require_frame(data)
+    out = []
+    for name, value in arguments.items():
+        if isinstance(value, str):
+            if data is None:
+                raise CsatInputError(f"{name}={value!r} is a column name; pass data= as well, or pass {name} "
+                                     "as an array")
+            require_columns(data, [value])
+            value = data[value]
+        out.append(value)
+    return out
+
+
 def optimizer_message(text: object) -> str:
     """SciPy's L-BFGS-B stop message as a catalog message when it is one of the known ones, else as given."""
     text = str(text)
@@ -54,7 +83,26 @@ def optimizer_message(text: object) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class BGNBDModel(Result):
-    """Fitted BG/NBD model; ``params`` has keys r, alpha, a, b."""
+    """Fitted BG/NBD model, with its predictions as methods.
+
+    Attributes
+    ----------
+    estimate : dict
+        The headline: the fitted parameters (same as ``params``).
+    params : dict
+        Maximum-likelihood estimates of r, alpha (purchase rate lambda ~ Gamma(r, alpha))
+        and a, b (dropout probability p ~ Beta(a, b)).
+    loglik : float
+        Log-likelihood at the estimates.
+    n : int
+        Customers used.
+    n_dropped : int
+        Customers left out (missing frequency, recency or T).
+    dropped : dict
+        Reason -> number of customers left out.
+    message : Message or str
+        The optimizer's stop message.
+    """
 
     params: dict
     loglik: float
@@ -62,6 +110,11 @@ class BGNBDModel(Result):
     n_dropped: int
     dropped: dict
     message: str
+
+    @property
+    def estimate(self) -> dict:
+        """The fitted parameters (``params``)."""
+        return self.params
 
     def _p(self) -> tuple[float, float, float, float]:
         p = self.params
@@ -84,8 +137,12 @@ class BGNBDModel(Result):
         out = (a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1, t / (alpha + t)))
         return float(out) if out.ndim == 0 else out
 
-    def p_alive(self, frequency: object, recency: object, T: object) -> np.ndarray:
+    def p_alive(self, frequency: object = "frequency", recency: object = "recency", T: object = "T", *,
+                data: object = None) -> np.ndarray:
         """P(alive | x, t_x, T) (Fader, Hardie & Lee 2008 note, eq. 2).
+
+        ``frequency``, ``recency`` and ``T`` are arrays, or column names of
+        ``data`` (the defaults match :func:`summary_from_transactions`).
 
         .. math:: P = \\left[1 + [x>0]\\frac{a}{b+x-1}\\left(\\frac{\\alpha+T}{\\alpha+t_x}\\right)^{r+x}\\right]^{-1}
 
@@ -96,13 +153,17 @@ class BGNBDModel(Result):
         array([1.   , 0.727])
         """
         r, alpha, a, b = self._p()
-        x, tx, T_ = _rft(frequency, recency, T)
+        x, tx, T_ = _rft(*_model_inputs(data, frequency=frequency, recency=recency, T=T))
         with np.errstate(divide="ignore", invalid="ignore"):
             odds = np.where(x > 0, a / (b + x - 1) * ((alpha + T_) / (alpha + tx)) ** (r + x), 0.0)
         return 1.0 / (1.0 + odds)
 
-    def expected_purchases(self, t: float, frequency: object, recency: object, T: object) -> np.ndarray:
+    def expected_purchases(self, t: float, frequency: object = "frequency", recency: object = "recency",
+                           T: object = "T", *, data: object = None) -> np.ndarray:
         """E[Y(t) | x, t_x, T]: expected repeat purchases in the next ``t`` (FHL 2005a, eq. 10).
+
+        ``frequency``, ``recency`` and ``T`` are arrays, or column names of
+        ``data`` (the defaults match :func:`summary_from_transactions`).
 
         .. math:: \\frac{\\frac{a+b+x-1}{a-1}\\left[1-\\left(\\frac{\\alpha+T}{\\alpha+T+t}\\right)^{r+x}
                   {}_2F_1\\left(r+x, b+x; a+b+x-1; \\frac{t}{\\alpha+T+t}\\right)\\right]}
@@ -115,7 +176,7 @@ class BGNBDModel(Result):
         array([1.226])
         """
         r, alpha, a, b = self._p()
-        x, tx, T_ = _rft(frequency, recency, T)
+        x, tx, T_ = _rft(*_model_inputs(data, frequency=frequency, recency=recency, T=T))
         t = float(t)
         if t < 0:
             raise CsatInputError(f"t must not be negative, got {t}")
@@ -164,16 +225,46 @@ def _maximise(negll, start: np.ndarray, what: str, maxiter: int):
     return res
 
 
-def fit_bgnbd(frequency: object, recency: object, T: object, *, maxiter: int = 2000) -> BGNBDModel:
+def fit_bgnbd(frequency: object = "frequency", recency: object = "recency", T: object = "T", *,
+              data: pd.DataFrame | None = None, maxiter: int = 2000) -> BGNBDModel:
     """Fit the BG/NBD model by maximum likelihood.
+
+    The inputs come as arrays, ``fit_bgnbd(frequency, recency, T)``, or as
+    columns of a table, ``fit_bgnbd(data=summary)``: then the three arguments
+    are column names, by default those of :func:`summary_from_transactions`.
+    The table may also be passed first, ``fit_bgnbd(summary)``.
 
     Parameters
     ----------
-    frequency, recency, T : array-like
-        Repeat purchases x, time of the last purchase t_x (from the first) and
-        time observed T, per customer (see :func:`summary_from_transactions`).
-    maxiter : int
+    frequency : array-like or str, default "frequency"
+        Repeat purchases x per customer, or the column of ``data`` holding them
+        (a table given here is taken as ``data``).
+    recency : array-like or str, default "recency"
+        Time of the last purchase t_x, counted from the first, or its column.
+    T : array-like or str, default "T"
+        Time observed T since the first purchase, or its column.
+    data : pandas.DataFrame or TransactionSummary, optional
+        One row per customer, e.g. ``summary_from_transactions(...).table``
+        (or the summary itself); the arguments above name its columns.
+    maxiter : int, default 2000
         Optimizer iteration limit; when hit, :class:`CsatConvergenceError`.
+
+    Returns
+    -------
+    BGNBDModel
+        ``params`` r, alpha, a, b (also ``estimate``), the log-likelihood and
+        the prediction methods ``p_alive``, ``expected_purchases``,
+        ``expected_purchases_new``.
+
+    Notes
+    -----
+    The likelihood of one customer (x, t_x, T) is
+
+    .. math:: L = \\frac{B(a, b+x)}{B(a, b)} \\frac{\\Gamma(r+x)\\,\\alpha^r}{\\Gamma(r)(\\alpha+T)^{r+x}}
+              + [x > 0]\\,\\frac{B(a+1, b+x-1)}{B(a, b)} \\frac{\\Gamma(r+x)\\,\\alpha^r}{\\Gamma(r)(\\alpha+t_x)^{r+x}},
+
+    maximised over the log parameters with L-BFGS-B on the distinct
+    (x, t_x, T) combinations weighted by their counts.
 
     References
     ----------
@@ -186,8 +277,12 @@ def fit_bgnbd(frequency: object, recency: object, T: object, *, maxiter: int = 2
     >>> m = fit_bgnbd([0, 1, 2, 0, 5, 3, 0, 1], [0, 4, 9, 0, 20, 15, 0, 2], [30, 28, 25, 30, 26, 30, 22, 20])
     >>> sorted(m.params)
     ['a', 'alpha', 'b', 'r']
+    >>> history = pd.DataFrame({"frequency": [0, 1, 2, 0, 5, 3, 0, 1], "recency": [0, 4, 9, 0, 20, 15, 0, 2],
+    ...                         "T": [30, 28, 25, 30, 26, 30, 22, 20]})
+    >>> fit_bgnbd(data=history).params == m.params
+    True
     """
-    x, tx, T_, n_missing = _checked_rft(frequency, recency, T)
+    x, tx, T_, n_missing = _checked_rft(*_model_inputs(data, frequency=frequency, recency=recency, T=T))
     combos = pd.DataFrame({"x": x, "tx": tx, "T": T_}).value_counts().reset_index()
     cx, ctx, cT, w = (combos[c].to_numpy(dtype=float) for c in ("x", "tx", "T", "count"))
 
@@ -204,7 +299,28 @@ def fit_bgnbd(frequency: object, recency: object, T: object, *, maxiter: int = 2
 
 @dataclasses.dataclass(frozen=True)
 class GammaGammaModel(Result):
-    """Fitted Gamma-Gamma spend model; ``params`` has keys p, q, gamma."""
+    """Fitted Gamma-Gamma spend model.
+
+    Attributes
+    ----------
+    estimate : dict
+        The headline: the fitted parameters (same as ``params``).
+    params : dict
+        Maximum-likelihood estimates of p (shape of spend per transaction), and
+        q, gamma (its rate nu ~ Gamma(q, gamma) across customers).
+    loglik : float
+        Log-likelihood at the estimates.
+    mean_spend : float
+        Population mean spend per transaction, p gamma / (q - 1) (inf when q <= 1).
+    n : int
+        Repeat buyers used.
+    n_dropped : int
+        Customers left out (no repeat purchase, or missing values).
+    dropped : dict
+        Reason -> number of customers left out.
+    message : Message or str
+        The optimizer's stop message.
+    """
 
     params: dict
     loglik: float
@@ -214,10 +330,18 @@ class GammaGammaModel(Result):
     dropped: dict
     message: str
 
-    def conditional_expected_spend(self, frequency: object, monetary: object) -> np.ndarray:
+    @property
+    def estimate(self) -> dict:
+        """The fitted parameters (``params``)."""
+        return self.params
+
+    def conditional_expected_spend(self, frequency: object = "frequency", monetary: object = "monetary_value", *,
+                                   data: object = None) -> np.ndarray:
         """E[M | x, m_x] = (p (gamma + x m_x)) / (p x + q - 1) (Fader & Hardie 2013, eq. 5).
 
         A customer with no repeat purchase gets the population mean p gamma / (q - 1).
+        ``frequency`` and ``monetary`` are arrays, or column names of ``data``
+        (the defaults match :func:`summary_from_transactions`).
 
         Examples
         --------
@@ -226,6 +350,7 @@ class GammaGammaModel(Result):
         array([35.22, 47.34])
         """
         p, q, g = self.params["p"], self.params["q"], self.params["gamma"]
+        frequency, monetary = _model_inputs(data, frequency=frequency, monetary=monetary)
         x = as_numeric(pd.Series(np.atleast_1d(np.asarray(frequency, dtype=object))), "frequency").to_numpy()
         mx = as_numeric(pd.Series(np.atleast_1d(np.asarray(monetary, dtype=object))), "monetary").to_numpy()
         return (p * (g + x * mx)) / (p * x + q - 1)
@@ -238,14 +363,40 @@ class GammaGammaModel(Result):
                 ("bgnbd.converged", self.message)]
 
 
-def fit_gamma_gamma(frequency: object, monetary: object, *, maxiter: int = 2000) -> GammaGammaModel:
+def fit_gamma_gamma(frequency: object = "frequency", monetary: object = "monetary_value", *,
+                    data: pd.DataFrame | None = None, maxiter: int = 2000) -> GammaGammaModel:
     """Fit the Gamma-Gamma model of spend per transaction to repeat buyers.
 
+    Customers with x = 0 carry no spend information beyond the first purchase
+    and are dropped (reported); m_x must be positive. The inputs come as
+    arrays, ``fit_gamma_gamma(frequency, monetary)``, or as columns of a
+    table, ``fit_gamma_gamma(data=summary)`` (the table may also be passed first).
+
+    Parameters
+    ----------
+    frequency : array-like or str, default "frequency"
+        Repeat purchases x per customer, or the column of ``data`` holding them
+        (a table given here is taken as ``data``).
+    monetary : array-like or str, default "monetary_value"
+        Mean spend m_x of the repeat purchases, or its column.
+    data : pandas.DataFrame or TransactionSummary, optional
+        One row per customer, e.g. ``summary_from_transactions(..., amount=...).table``
+        (or the summary itself); the arguments above name its columns.
+    maxiter : int, default 2000
+        Optimizer iteration limit; when hit, :class:`CsatConvergenceError`.
+
+    Returns
+    -------
+    GammaGammaModel
+        ``params`` p, q, gamma (also ``estimate``), the population mean spend
+        and ``conditional_expected_spend``.
+
+    Notes
+    -----
     .. math:: \\ln L = \\ln\\Gamma(px+q) - \\ln\\Gamma(px) - \\ln\\Gamma(q) + q\\ln\\gamma
               + (px-1)\\ln m_x + px\\ln x - (px+q)\\ln(\\gamma + x m_x)
 
-    Customers with x = 0 carry no spend information beyond the first purchase
-    and are dropped (reported); m_x must be positive.
+    summed over the repeat buyers and maximised over the log parameters with L-BFGS-B.
 
     References
     ----------
@@ -260,6 +411,7 @@ def fit_gamma_gamma(frequency: object, monetary: object, *, maxiter: int = 2000)
     >>> sorted(m.params), m.n_dropped
     (['gamma', 'p', 'q'], 1)
     """
+    frequency, monetary = _model_inputs(data, frequency=frequency, monetary=monetary)
     x = as_numeric(pd.Series(np.asarray(frequency, dtype=object)), "frequency").to_numpy()
     mx = as_numeric(pd.Series(np.asarray(monetary, dtype=object)), "monetary").to_numpy()
     if len(x) != len(mx):

@@ -14,6 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._core.deprecation import renamed
+from .._core.docstrings import shared_docs
 from .._core.results import Result
 from .._core.txlog import REFUND_POLICY, log_arrays, period_codes, period_labels
 from ..i18n import Message
@@ -26,7 +28,32 @@ _BITMAP_LIMIT = 200_000_000
 
 @dataclasses.dataclass(frozen=True)
 class CohortResult(Result):
-    """Cohort triangle: ``counts`` (customers active), ``rates`` (share of cohort), ``sizes``."""
+    """Cohort retention triangle: customers active by acquisition period and periods since.
+
+    Attributes
+    ----------
+    estimate : pandas.DataFrame
+        The headline: the retention triangle (same as ``rates``).
+    counts : pandas.DataFrame
+        Customers of cohort c (rows, labelled by period) buying in period c + k
+        (columns ``k`` = 0, 1, ...); cells after the data's last period are missing.
+    rates : pandas.DataFrame
+        ``counts`` divided by the cohort size: the share of the cohort still buying.
+    sizes : pandas.Series
+        Customers acquired in each cohort (column 0 of ``counts``).
+    period : str
+        Period length: "D", "W", "M", "Q" or "Y".
+    n : int
+        Transaction rows used.
+    n_customers : int
+        Customers with at least one purchase period.
+    n_dropped : int
+        Transaction rows dropped as invalid.
+    dropped : dict
+        Reason -> count of rows dropped (and of customers whose purchases net below 0 in every period).
+    policy : Message
+        How refunds are treated.
+    """
 
     counts: pd.DataFrame
     rates: pd.DataFrame
@@ -38,6 +65,29 @@ class CohortResult(Result):
     dropped: dict
     policy: str
 
+    @property
+    def estimate(self) -> pd.DataFrame:
+        """The retention triangle (``rates``)."""
+        return self.rates
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Heatmap of the triangle: :func:`csat_lab.plots.cohort_heatmap`.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Axes to draw on; a new figure when omitted.
+        **kwargs
+            Passed on to :func:`~csat_lab.plots.churn.cohort_heatmap` (``annotate``, ``language``).
+
+        Returns
+        -------
+        matplotlib Axes
+        """
+        from ..plots.churn import cohort_heatmap
+
+        return cohort_heatmap(self, ax=ax, **kwargs)
+
     def _summary(self) -> list[tuple[str, Any]]:
         return [("cohort.period", self.period), ("cohort.n_cohorts", len(self.sizes)),
                 ("result.n", self.n), ("econ.customers", self.n_customers),
@@ -45,13 +95,12 @@ class CohortResult(Result):
                 ("transactions.policy", self.policy)]
 
 
-def cohort_table(transactions: pd.DataFrame, *, customer: str = "customer_id", date: str = "date",
+@renamed(transactions="data")
+@shared_docs
+def cohort_table(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date",
                  period: str = "M", amount: str | None = None, now: object = None,
                  on_invalid: str = "raise") -> CohortResult:
     """Retention triangle by acquisition period.
-
-    .. math:: \\text{rate}_{c,k} = \\frac{\\#\\{i \\in \\text{cohort } c:
-              i \\text{ bought in period } c+k\\}}{\\#\\text{cohort } c}
 
     A customer's cohort is the period of the first purchase. With ``amount``,
     refunds are netted per customer-period and a period with a negative net is not a
@@ -60,16 +109,26 @@ def cohort_table(transactions: pd.DataFrame, *, customer: str = "customer_id", d
 
     Parameters
     ----------
-    transactions : DataFrame
-        One row per transaction.
-    customer, date, amount : str
-        Column names.
-    period : {"D", "W", "M", "Q", "Y"}
-        Period length (weeks start on Monday).
+    @{log}
+    @{customer}
+    @{date}
+    period : {"D", "W", "M", "Q", "Y"}, default "M"
+        Length of one period: day, week (starting on Monday), month, quarter, year.
+    @{amount}
     now : date-like, optional
-        Dates after it are "future" (default today); see ``on_invalid``.
-    on_invalid : {"raise", "drop"}
-        Missing/future dates and missing ids raise, or are dropped and reported.
+        The analysis date: dates after it are "future" (see ``on_invalid``). Default: today.
+    @{on_invalid}
+
+    Returns
+    -------
+    CohortResult
+        ``counts``, ``rates`` (also ``estimate``) and ``sizes`` by cohort, with
+        what was dropped; ``plot()`` draws the heatmap.
+
+    Notes
+    -----
+    .. math:: \\text{rate}_{c,k} = \\frac{\\#\\{i \\in \\text{cohort } c:
+              i \\text{ bought in period } c+k\\}}{\\#\\text{cohort } c}
 
     References
     ----------
@@ -91,7 +150,7 @@ def cohort_table(transactions: pd.DataFrame, *, customer: str = "customer_id", d
     >>> res.rates.loc["2024-01"].tolist()
     [1.0, 0.5, 0.5]
     """
-    arrays = log_arrays(transactions, customer, date, amount, now, on_invalid)
+    arrays = log_arrays(data, customer, date, amount, now, on_invalid)
     per, base = period_codes(arrays.day, period)
     k = len(arrays.customers)
     n_per = int(per.max()) + 1

@@ -41,7 +41,51 @@ __all__ = ["PeriodChurnResult", "period_churn"]
 
 @dataclasses.dataclass(frozen=True)
 class PeriodChurnResult(Result):
-    """Churn over one period with every count behind it and the denominator stated."""
+    """Churn over one period with every count behind it and the denominator stated.
+
+    Attributes
+    ----------
+    estimate : float
+        The headline number: the churn rate (same as ``rate``).
+    rate : float
+        Churn rate, lost / customers (``percent`` gives x 100%).
+    retention : float
+        1 - ``rate``.
+    lost : int
+        Customers lost, counted as ``joiners=`` says.
+    customers : float
+        The denominator (an average of two counts for ``joiners="average"``).
+    denominator : Message
+        Which customers make the denominator, in words.
+    kind : str
+        "contractual" or "non-contractual".
+    period : tuple of str
+        (start, end) of the period as ISO dates, start included, end excluded.
+    at_start : int
+        Customers active at the period start.
+    lost_from_start : int
+        Of those, customers lost by the period end.
+    joiners : int
+        Customers joining during the period (new or returning).
+    joiners_lost : int
+        Joiners lost again by the period end.
+    reactivated : int
+        Joiners who had bought before and lapsed (non-contractual only; else 0).
+    at_end : int
+        Customers active at the period end.
+    ci : tuple of float
+        (low, high) Wilson score interval of the rate; (nan, nan) for ``joiners="average"``.
+    ci_method : Message
+        Name of the interval method.
+    n : int
+        Rows read (customers of a status table, transactions of a log).
+    n_dropped : int
+        Rows left out, including transactions dated on or after the period end (they do not bear on it).
+    dropped : dict
+        Reason -> number of rows left out.
+    ci_level : float
+        Confidence level of ``ci`` (the ``ci=`` passed).
+    """
 
     rate: float
     retention: float
@@ -61,6 +105,12 @@ class PeriodChurnResult(Result):
     n: int
     n_dropped: int
     dropped: dict
+    ci_level: float = 0.95
+
+    @property
+    def estimate(self) -> float:
+        """The churn rate (``rate``)."""
+        return self.rate
 
     @property
     def percent(self) -> float:
@@ -90,18 +140,42 @@ def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *
 
     Parameters
     ----------
-    data : DataFrame
+    data : pandas.DataFrame
         Status table (``kind="contractual"``: columns ``customer``, ``start``,
         ``end``) or transaction log (``kind="non-contractual"``: ``customer``, ``date``).
     period_start, period_end : date-like
         The period, start included, end excluded.
+    kind : {"contractual", "non-contractual"}, default "contractual"
+        Subscriptions with start and end dates, or purchases without a notice of leaving.
+    customer : str, default "customer_id"
+        Column of customer ids.
+    start : str, default "start_date"
+        Contractual only: column of start dates.
+    end : str, default "end_date"
+        Contractual only: column of end dates (missing while active).
+    date : str, default "date"
+        Non-contractual only: column of purchase dates.
     inactivity : str or Timedelta
         Non-contractual only: the window W after which a silent customer counts
         as lost (e.g. ``"90D"``).
     joiners : {"exclude", "include", "average"}
         How customers joining during the period enter the rate.
-    ci : float
-        Level of the Wilson interval (not given for ``"average"``).
+    ci : float, default 0.95
+        Confidence level of the Wilson interval (not given for ``"average"``),
+        strictly between 0 and 1.
+
+    Returns
+    -------
+    PeriodChurnResult
+        ``rate`` (also ``estimate``) with every count behind it, the
+        ``denominator`` in words and the Wilson interval ``ci``.
+
+    Notes
+    -----
+    With ``joiners="exclude"`` the rate is lost-from-start / active-at-start;
+    ``"include"`` adds joiners to both; ``"average"`` divides all lost by
+    (at start + at end) / 2. The Wilson score interval treats the denominator
+    as the number of trials.
 
     References
     ----------
@@ -158,7 +232,7 @@ def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *
         kind=kind, period=(str(p0.date()), str(p1.date())), at_start=at_start, lost_from_start=lost0,
         joiners=join, joiners_lost=join_lost, reactivated=react, at_end=at_end, ci=interval,
         ci_method=Message("value.method.average_undefined") if joiners == "average" else Message("value.method.wilson"),
-        n=n, n_dropped=int(sum(dropped.values())), dropped=dropped,
+        n=n, n_dropped=int(sum(dropped.values())), dropped=dropped, ci_level=float(ci),
     )
 
 
@@ -194,7 +268,8 @@ def _contractual(data, p0, p1, customer, start, end):
 
 
 def _noncontractual(data, p0, p1, customer, date, window):
-    log, report = validate_transactions(data, customer=customer, date=date, on_invalid="raise")
+    report = validate_transactions(data, customer=customer, date=date, on_invalid="raise")
+    log = report.data
     dropped = dict(report.dropped)
     late = log[date] >= p1
     if late.any():

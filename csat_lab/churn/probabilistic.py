@@ -22,7 +22,7 @@ from .._core.results import Result
 from .._core.validate import as_numeric, finite_number
 from ..errors import CsatInputError
 from ..i18n import Message
-from .bgnbd import BGNBDModel, GammaGammaModel
+from .bgnbd import BGNBDModel, GammaGammaModel, _model_inputs
 
 __all__ = ["ProbabilisticCLVResult", "probabilistic_clv"]
 
@@ -31,9 +31,38 @@ __all__ = ["ProbabilisticCLVResult", "probabilistic_clv"]
 class ProbabilisticCLVResult(Result):
     """Per-customer lifetime value over a finite horizon, with the totals.
 
-    ``table`` has one row per customer kept (index taken from ``frequency``
-    when it is a Series) and columns ``expected_purchases`` (undiscounted,
-    over the whole horizon), ``expected_spend`` (per purchase) and ``clv``.
+    Attributes
+    ----------
+    estimate : float
+        The headline number: the total lifetime value of all customers (same as ``total_clv``).
+    table : pandas.DataFrame
+        One row per customer kept (index of ``data``, or of ``frequency`` when
+        it is a Series), columns ``expected_purchases`` (undiscounted, over the
+        whole horizon), ``expected_spend`` (per purchase) and ``clv``.
+    total_clv : float
+        Sum of ``clv`` over the customers.
+    mean_clv : float
+        Mean ``clv`` per customer.
+    total_expected_purchases : float
+        Sum of ``expected_purchases``.
+    horizon : int
+        Number of future periods H.
+    period_length : float
+        Model time units per period L.
+    discount : float
+        Discount rate per period.
+    margin : float
+        Profit as a share of spend.
+    n : int
+        Customers kept.
+    n_dropped : int
+        Customers left out (a missing value).
+    dropped : dict
+        Reason -> number of customers left out.
+    assumptions : tuple of Message
+        The assumptions behind the numbers, in words.
+    method : Message
+        How the values were computed.
     """
 
     table: pd.DataFrame
@@ -49,6 +78,11 @@ class ProbabilisticCLVResult(Result):
     dropped: dict
     assumptions: tuple
     method: str = Message("value.method.pclv")
+
+    @property
+    def estimate(self) -> float:
+        """The total lifetime value (``total_clv``)."""
+        return self.total_clv
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("pclv.total", self.total_clv), ("pclv.mean", self.mean_clv),
@@ -96,35 +130,37 @@ def _check_settings(horizon: object, period_length: object, discount: object, ma
     return int(h), length, d, m
 
 
-def probabilistic_clv(bgnbd: BGNBDModel, gamma_gamma: GammaGammaModel, frequency: object, recency: object,
-                      T: object, monetary: object, *, horizon: int = 12, period_length: float = 4.345,
+def probabilistic_clv(bgnbd: BGNBDModel, gamma_gamma: GammaGammaModel, frequency: object = "frequency",
+                      recency: object = "recency", T: object = "T", monetary: object = "monetary_value", *,
+                      data: pd.DataFrame | None = None, horizon: int = 12, period_length: float = 4.345,
                       discount: float = 0.01, margin: float = 1.0) -> ProbabilisticCLVResult:
     """Expected discounted profit of each customer over the next ``horizon`` periods.
 
-    .. math:: \\text{CLV}_i = m \\, E[M_i] \\sum_{t=1}^{H}
-              \\frac{E[X_i(tL)] - E[X_i((t-1)L)]}{(1+d)^{t}}
-
-    with margin share m, horizon H periods of L time units each and discount
-    rate d per period. E[X_i(s)] is the BG/NBD expected number of repeat
-    purchases in (T_i, T_i + s] given (x_i, t_x, T_i) (Fader, Hardie & Lee
-    2005a, eq. 10) and E[M_i] the Gamma-Gamma expected spend per purchase
-    (Fader, Hardie & Lee 2005b; Fader & Hardie 2013)
-
-    .. math:: E[M \\mid x, \\bar m] = \\frac{p(\\gamma + x \\bar m)}{p x + q - 1},
-
-    a weighted average of the customer's own mean repeat spend and the
-    population mean p*gamma/(q-1), which a customer with x = 0 gets.
+    The customers come as arrays, ``probabilistic_clv(bg, gg, frequency,
+    recency, T, monetary)``, or as columns of a table,
+    ``probabilistic_clv(bg, gg, data=summary)``: then the four arguments are
+    column names, by default those of :func:`summary_from_transactions`. The
+    table may also be passed third, ``probabilistic_clv(bg, gg, summary)``.
 
     Parameters
     ----------
-    bgnbd, gamma_gamma : BGNBDModel, GammaGammaModel
-        Fits from :func:`fit_bgnbd` and :func:`fit_gamma_gamma`, in the time
-        unit of ``recency`` and ``T``.
-    frequency, recency, T, monetary : array-like
-        Repeat purchases x, time of the last purchase t_x, time observed T and
-        mean repeat spend per customer, as from :func:`summary_from_transactions`
-        (``monetary`` is not used when x = 0). Customers with a missing value
-        are dropped and counted.
+    bgnbd : BGNBDModel
+        Fit from :func:`fit_bgnbd`, in the time unit of ``recency`` and ``T``.
+    gamma_gamma : GammaGammaModel
+        Fit from :func:`fit_gamma_gamma`.
+    frequency : array-like or str, default "frequency"
+        Repeat purchases x per customer, or the column of ``data`` holding them
+        (a table given here is taken as ``data``).
+    recency : array-like or str, default "recency"
+        Time of the last purchase t_x (from the first), or its column.
+    T : array-like or str, default "T"
+        Time observed T since the first purchase, or its column.
+    monetary : array-like or str, default "monetary_value"
+        Mean repeat spend per customer, or its column (not used when x = 0).
+        Customers with a missing value are dropped and counted.
+    data : pandas.DataFrame or TransactionSummary, optional
+        One row per customer, e.g. ``summary_from_transactions(..., amount=...).table``
+        (or the summary itself); the four arguments above name its columns.
     horizon : int
         Number of future periods H.
     period_length : float
@@ -141,6 +177,22 @@ def probabilistic_clv(bgnbd: BGNBDModel, gamma_gamma: GammaGammaModel, frequency
         ``table`` per customer, totals, and the assumptions in words. These
         are point estimates given the fitted parameters; their sampling
         uncertainty is not included.
+
+    Notes
+    -----
+    .. math:: \\text{CLV}_i = m \\, E[M_i] \\sum_{t=1}^{H}
+              \\frac{E[X_i(tL)] - E[X_i((t-1)L)]}{(1+d)^{t}}
+
+    with margin share m, horizon H periods of L time units each and discount
+    rate d per period. E[X_i(s)] is the BG/NBD expected number of repeat
+    purchases in (T_i, T_i + s] given (x_i, t_x, T_i) (Fader, Hardie & Lee
+    2005a, eq. 10) and E[M_i] the Gamma-Gamma expected spend per purchase
+    (Fader, Hardie & Lee 2005b; Fader & Hardie 2013)
+
+    .. math:: E[M \\mid x, \\bar m] = \\frac{p(\\gamma + x \\bar m)}{p x + q - 1},
+
+    a weighted average of the customer's own mean repeat spend and the
+    population mean p*gamma/(q-1), which a customer with x = 0 gets.
 
     References
     ----------
@@ -161,8 +213,14 @@ def probabilistic_clv(bgnbd: BGNBDModel, gamma_gamma: GammaGammaModel, frequency
        expected_purchases  expected_spend    clv
     0               1.562          24.664  36.289
     1               0.253          35.219   8.369
+    >>> history = pd.DataFrame({"frequency": [2, 0], "recency": [30.43, 0.0], "T": [38.86, 38.86],
+    ...                         "monetary_value": [22.35, 0.0]}, index=["a", "b"])
+    >>> round(probabilistic_clv(bg, gg, data=history).estimate, 3)
+    44.658
     """
     bg, gg = _check_models(bgnbd, gamma_gamma)
+    frequency, recency, T, monetary = _model_inputs(data, frequency=frequency, recency=recency, T=T,
+                                                    monetary=monetary)
     h, length, d, m = _check_settings(horizon, period_length, discount, margin)
     columns = {name: _vector(v, name) for v, name in
                ((frequency, "frequency"), (recency, "recency"), (T, "T"), (monetary, "monetary"))}

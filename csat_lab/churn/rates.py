@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .._core.intervals import wilson_counts
@@ -41,9 +42,32 @@ __all__ = [
 class ChurnResult(Result):
     """Churn and retention over one period.
 
-    ``rate`` is the churn rate (a proportion; ``percent`` gives x 100%),
-    ``retention`` = 1 - ``rate``; ``ci`` is the Wilson score interval of the
-    churn rate; ``denominator`` says which customers were counted.
+    Attributes
+    ----------
+    estimate : float
+        The headline number: the churn rate (same as ``rate``).
+    rate : float
+        Churn rate, lost / customers, a proportion (``percent`` gives x 100%).
+    retention : float
+        Retention rate, 1 - ``rate``.
+    lost : int
+        Customers lost during the period.
+    customers : int
+        Customers who bought: the denominator.
+    denominator : Message
+        Which customers were counted in the denominator, in words.
+    ci : tuple of float
+        (low, high) Wilson score interval of the churn rate.
+    ci_method : Message
+        Name of the interval method ("Wilson score").
+    n : int
+        Customers the rate is based on (the denominator).
+    n_dropped : int
+        Records left out before counting (0 when the counts were given).
+    dropped : dict
+        Reason -> number of records left out.
+    ci_level : float
+        Confidence level of ``ci`` (the ``ci=`` passed).
     """
 
     rate: float
@@ -56,11 +80,41 @@ class ChurnResult(Result):
     n: int
     n_dropped: int = 0
     dropped: dict = dataclasses.field(default_factory=dict)
+    ci_level: float = 0.95
+
+    @property
+    def estimate(self) -> float:
+        """The churn rate (``rate``)."""
+        return self.rate
 
     @property
     def percent(self) -> float:
         """The churn rate x 100%."""
         return 100.0 * self.rate
+
+    def plot(self, ax: Any = None, *, periods: int = 12, **kwargs: Any) -> Any:
+        """Share of a customer base still active after 0..``periods`` periods at this churn rate.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Axes to draw on; a new figure when omitted.
+        periods : int, default 12
+            Number of periods drawn.
+        **kwargs
+            Passed on to :func:`~csat_lab.plots.churn.retention_curve` (``language``).
+
+        Returns
+        -------
+        matplotlib Axes
+            The step curve of ``(1 - rate)^t`` for t = 0, 1, ..., ``periods``
+            (a constant churn rate assumed).
+        """
+        from ..plots.churn import retention_curve
+
+        t = np.arange(_periods(periods) + 1)
+        table = pd.DataFrame({"period": t, "active": self.retention ** t})
+        return retention_curve(table, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [
@@ -86,12 +140,21 @@ def churn_rate(lost: int, customers: int, *, ci: float = 0.95) -> ChurnResult:
         Customers lost during the period.
     customers : int
         Customers who bought (the denominator), e.g. customers at the start.
-    ci : float
-        Confidence level of the Wilson (1927) score interval.
+    ci : float, default 0.95
+        Confidence level of the Wilson (1927) score interval, strictly between 0 and 1.
 
     Returns
     -------
     ChurnResult
+        ``rate`` (also ``estimate``), ``retention``, the Wilson interval ``ci``
+        with ``ci_level`` and ``ci_method``, and the ``denominator`` in words.
+
+    Notes
+    -----
+    The Wilson score interval of the churn proportion :math:`\\hat p` with
+    :math:`z = \\Phi^{-1}(1 - (1 - \\text{ci})/2)` is
+
+    .. math:: \\frac{\\hat p + z^2/2n \\pm z\\sqrt{\\hat p(1-\\hat p)/n + z^2/4n^2}}{1 + z^2/n}.
 
     References
     ----------
@@ -118,15 +181,31 @@ def churn_rate(lost: int, customers: int, *, ci: float = 0.95) -> ChurnResult:
     return ChurnResult(
         rate=churn, retention=1.0 - churn, lost=lost_n, customers=base,
         denominator=Message("churn.denominator.given", n=base), ci=wilson_counts(lost_n, base, ci),
-        ci_method=Message("value.method.wilson"), n=base,
+        ci_method=Message("value.method.wilson"), n=base, ci_level=float(ci),
     )
 
 
 def retention_rate(retained: int, customers: int, *, ci: float = 0.95) -> ChurnResult:
     """Retention rate = retained customers / customers who bought = 1 - churn rate.
 
-    Returns the same :class:`ChurnResult` as :func:`churn_rate` with
-    ``lost = customers - retained``.
+    Parameters
+    ----------
+    retained : int
+        Customers still buying at the end of the period.
+    customers : int
+        Customers who bought (the denominator), e.g. customers at the start.
+    ci : float, default 0.95
+        Confidence level of the Wilson score interval of the churn rate, strictly between 0 and 1.
+
+    Returns
+    -------
+    ChurnResult
+        The same result as :func:`churn_rate` with ``lost = customers - retained``;
+        ``retention`` is the retention rate, ``estimate`` the churn rate.
+
+    Notes
+    -----
+    .. math:: \\text{retention} = \\frac{\\text{retained}}{\\text{customers}} = 1 - \\text{churn}
 
     References
     ----------
@@ -148,7 +227,33 @@ def retention_rate(retained: int, customers: int, *, ci: float = 0.95) -> ChurnR
 
 @dataclasses.dataclass(frozen=True)
 class RevenueRetentionResult(Result):
-    """Revenue churn, gross revenue retention (GRR) and net revenue retention (NRR)."""
+    """Revenue churn, gross revenue retention (GRR) and net revenue retention (NRR).
+
+    Attributes
+    ----------
+    estimate : float
+        The headline number: net revenue retention (same as ``nrr``).
+    revenue_churn : float
+        (churned + contraction) / start revenue.
+    grr : float
+        Gross revenue retention, 1 - ``revenue_churn``.
+    nrr : float
+        Net revenue retention, (start - churned - contraction + expansion) / start.
+    start_revenue : float
+        Recurring revenue of the customers present at the start.
+    churned : float
+        Revenue of the customers who left.
+    contraction : float
+        Revenue lost to downgrades of customers who stayed.
+    expansion : float
+        Revenue gained from upgrades of customers who stayed.
+    n : int or None
+        Customers counted (None when the sums were given directly).
+    n_dropped : int
+        Customers left out (no revenue before, or missing revenue).
+    dropped : dict
+        Reason -> number of customers left out.
+    """
 
     revenue_churn: float
     grr: float
@@ -160,6 +265,11 @@ class RevenueRetentionResult(Result):
     n: int | None = None
     n_dropped: int = 0
     dropped: dict = dataclasses.field(default_factory=dict)
+
+    @property
+    def estimate(self) -> float:
+        """Net revenue retention (``nrr``)."""
+        return self.nrr
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [
@@ -186,6 +296,22 @@ def revenue_retention(start_revenue: float, churned: float, contraction: float =
     start, :math:`C` the revenue of those who left, :math:`D` downgrades
     (contraction) and :math:`E` upgrades (expansion). New customers' revenue
     is excluded by definition.
+
+    Parameters
+    ----------
+    start_revenue : float
+        Recurring revenue :math:`R_0` of the customers present at the start (positive).
+    churned : float
+        Revenue :math:`C` of the customers who left (a positive amount).
+    contraction : float, default 0
+        Revenue :math:`D` lost to downgrades (a positive amount).
+    expansion : float, default 0
+        Revenue :math:`E` gained from upgrades.
+
+    Returns
+    -------
+    RevenueRetentionResult
+        ``revenue_churn``, ``grr`` and ``nrr`` (also ``estimate``) with the inputs.
 
     References
     ----------
@@ -221,7 +347,31 @@ def revenue_retention_from_customers(data: pd.DataFrame, *, before: str, after: 
 
     A customer with ``before > 0`` and ``after == 0`` churned; ``0 < after <
     before`` is contraction; ``after > before`` is expansion. Customers with
-    ``before == 0`` are new and excluded (counted in ``dropped``).
+    ``before == 0`` are new and excluded (counted in ``dropped``), as are
+    customers with a missing revenue.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per customer; the keyword arguments name its columns.
+    before : str
+        Column of each customer's revenue in the first period (not negative).
+    after : str
+        Column of each customer's revenue in the second period (not negative).
+
+    Returns
+    -------
+    RevenueRetentionResult
+        As :func:`revenue_retention`, with ``n`` customers counted and the
+        excluded ones in ``n_dropped`` and ``dropped``.
+
+    Notes
+    -----
+    With :math:`b_i, a_i` the revenue before and after,
+    :math:`R_0 = \\sum b_i`, :math:`C = \\sum_{a_i = 0} b_i`,
+    :math:`D = \\sum_{0 < a_i < b_i} (b_i - a_i)` and
+    :math:`E = \\sum_{a_i > b_i} (a_i - b_i)`, then the formulas of
+    :func:`revenue_retention`.
 
     References
     ----------
@@ -262,6 +412,22 @@ def monthly_to_annual(rate_: float, *, periods: int = 12) -> float:
 
     Assumes a constant monthly rate (geometric survival).
 
+    Parameters
+    ----------
+    rate_ : float
+        The churn rate per short period (e.g. per month), a proportion in [0, 1].
+    periods : int, default 12
+        Short periods in one long period (12 months in a year).
+
+    Returns
+    -------
+    float
+        The churn rate per long period.
+
+    Notes
+    -----
+    .. math:: a = 1 - (1 - m)^{k}, \\qquad k = \\text{periods}
+
     References
     ----------
     Fader, P. S. & Hardie, B. G. S. (2007). How to project customer retention.
@@ -278,6 +444,24 @@ def monthly_to_annual(rate_: float, *, periods: int = 12) -> float:
 
 def annual_to_monthly(rate_: float, *, periods: int = 12) -> float:
     """Convert an annual churn rate to a monthly one: :math:`1 - (1 - a)^{1/12}`.
+
+    Assumes a constant monthly rate (geometric survival).
+
+    Parameters
+    ----------
+    rate_ : float
+        The churn rate per long period (e.g. per year), a proportion in [0, 1].
+    periods : int, default 12
+        Short periods in one long period (12 months in a year).
+
+    Returns
+    -------
+    float
+        The churn rate per short period.
+
+    Notes
+    -----
+    .. math:: m = 1 - (1 - a)^{1/k}, \\qquad k = \\text{periods}
 
     References
     ----------
@@ -297,6 +481,20 @@ def expected_lifetime(churn: float) -> float:
 
     The mean of a geometric lifetime with a constant churn probability per
     period; a churn of 0 has no finite lifetime and is rejected.
+
+    Parameters
+    ----------
+    churn : float
+        Churn rate per period, a proportion in (0, 1].
+
+    Returns
+    -------
+    float
+        Expected lifetime, in periods.
+
+    Notes
+    -----
+    .. math:: E[L] = \\sum_{t \\ge 1} t\\,c\\,(1 - c)^{t-1} = \\frac{1}{c}
 
     References
     ----------

@@ -8,12 +8,17 @@ their last observed time and are not treated as lost.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
+import warnings
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .._core.deprecation import renamed
+from .._core.docstrings import shared_docs
 from .._core.results import Result
 from .._core.validate import as_bool, as_numeric, probability
 from ..errors import CsatInputError
@@ -26,9 +31,32 @@ __all__ = ["SurvivalResult", "kaplan_meier"]
 class SurvivalResult(Result):
     """Kaplan-Meier estimate (pooled and by group) with CIs and a log-rank test.
 
-    ``table`` has columns group, time, survival, ci_low, ci_high, at_risk,
-    events (group "all" is the pooled curve). ``median`` is the pooled median
-    lifetime (None when the curve never falls to 0.5); ``medians`` by group.
+    Attributes
+    ----------
+    estimate : pandas.DataFrame
+        The headline: the survival curves (same as ``table``).
+    table : pandas.DataFrame
+        Columns group, time, survival, ci_low, ci_high, at_risk, events; group
+        "all" is the pooled curve, then one curve per group.
+    median : float or None
+        Pooled median lifetime (None when the curve never falls to 0.5).
+    medians : dict
+        Group -> median lifetime (None when not reached); empty without groups.
+    logrank : dict or None
+        Log-rank test across the groups: ``statistic``, ``p_value``, ``df``,
+        ``test``; None without two or more groups.
+    ci_level : float
+        Confidence level of ``ci_low`` and ``ci_high`` (the ``ci=`` passed).
+    ci_method : Message
+        Interval method (exponential Greenwood, as lifelines computes it).
+    n : int
+        Customers used.
+    events : int
+        Churn events among them.
+    n_dropped : int
+        Customers left out (missing duration, event or group).
+    dropped : dict
+        Reason -> number of customers left out.
     """
 
     table: pd.DataFrame
@@ -42,12 +70,35 @@ class SurvivalResult(Result):
     n_dropped: int
     dropped: dict
 
+    @property
+    def estimate(self) -> pd.DataFrame:
+        """The survival curves (``table``)."""
+        return self.table
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Step curves with CI bands: :func:`csat_lab.plots.survival_curves`.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Axes to draw on; a new figure when omitted.
+        **kwargs
+            Passed on to :func:`~csat_lab.plots.churn.survival_curves` (``show_ci``, ``language``).
+
+        Returns
+        -------
+        matplotlib Axes
+        """
+        from ..plots.churn import survival_curves
+
+        return survival_curves(self, ax=ax, **kwargs)
+
     def survival_at(self, t: float, group: object = None) -> float:
         """S(t): the share still a customer at time ``t`` (step function, right-continuous).
 
         Examples
         --------
-        >>> km = kaplan_meier([1, 2, 2, 3], [1, 1, 0, 1])
+        >>> km = kaplan_meier(duration=[1, 2, 2, 3], event=[1, 1, 0, 1])
         >>> km.survival_at(1.5), km.survival_at(0)
         (0.75, 1.0)
         """
@@ -78,28 +129,71 @@ class SurvivalResult(Result):
         return rows
 
 
-def kaplan_meier(durations: object, events: object, *, groups: object = None, ci: float = 0.95,
-                 data: pd.DataFrame | None = None) -> SurvivalResult:
+def _old_positional_arrays(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Accept the previous release's ``kaplan_meier(durations, events, ...)`` for one release, with a warning."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if args and not isinstance(args[0], pd.DataFrame) and (
+                len(args) > 1 or "duration" not in kwargs or "data" in kwargs):
+            if len(args) > 2:
+                raise CsatInputError("kaplan_meier takes data as its only positional argument; "
+                                     "pass duration=, event= and group= by name")
+            given = dict(zip(("duration", "event"), args))
+            clash = [k for k in given if k in kwargs]
+            if clash:
+                raise CsatInputError(f"kaplan_meier: {clash[0]} given by position and by name")
+            warnings.warn("kaplan_meier: pass duration= and event= by name, with data= first when they are "
+                          "column names (kaplan_meier(durations, events) will stop working in the next release)",
+                          DeprecationWarning, stacklevel=3)
+            kwargs.update(given)
+            args = ()
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+@renamed(durations="duration", events="event", groups="group")
+@_old_positional_arrays
+@shared_docs
+def kaplan_meier(data: pd.DataFrame | None = None, *, duration: object, event: object, group: object = None,
+                 ci: float = 0.95) -> SurvivalResult:
     """Kaplan-Meier survival of customers, optionally by group, with a log-rank test.
 
-    .. math:: \\hat S(t) = \\prod_{t_i \\le t} \\left(1 - \\frac{d_i}{n_i}\\right)
-
-    with :math:`d_i` churn events and :math:`n_i` customers at risk at time
-    :math:`t_i`. CIs are lifelines' exponential Greenwood intervals. Rows with a
-    missing duration, event or group are dropped and reported.
+    Rows with a missing duration, event or group are dropped and reported.
 
     Parameters
     ----------
-    durations : array-like or column name
-        Time as a customer (non-negative).
-    events : array-like or column name
-        True/1 (or "Yes") when the customer churned, False/0 when still active.
-    groups : array-like or column name, optional
-        Compare groups: one curve each and a log-rank test.
-    ci : float
-        Confidence level.
-    data : DataFrame, optional
-        When given, the three arguments above may be column names.
+    data : pandas.DataFrame, optional
+        One row per customer; then ``duration``, ``event`` and ``group`` name its columns.
+    duration : str or array-like
+        Time as a customer (non-negative): a column of ``data``, or an array
+        when ``data`` is not given.
+    event : str or array-like
+        True/1 (or "Yes") when the customer churned, False/0 when still active
+        (censored): a column of ``data``, or an array.
+    group : str or array-like, optional
+        Compare groups: one curve each and a log-rank test; a column of ``data``, or an array.
+    @{ci}
+
+    Returns
+    -------
+    SurvivalResult
+        The curves in ``table`` (also ``estimate``), medians, the log-rank test;
+        ``plot()`` draws the curves.
+
+    Notes
+    -----
+    .. math:: \\hat S(t) = \\prod_{t_i \\le t} \\left(1 - \\frac{d_i}{n_i}\\right)
+
+    with :math:`d_i` churn events and :math:`n_i` customers at risk at time
+    :math:`t_i`. CIs are lifelines' exponential Greenwood intervals,
+    :math:`\\exp(-\\exp(\\log(-\\log \\hat S) \\pm z\\,\\hat\\sigma))` with
+    :math:`\\hat\\sigma^2 = \\sum_{t_i \\le t} \\frac{d_i}{n_i(n_i - d_i)} / (\\log \\hat S)^2`.
+    The log-rank (Mantel-Cox) statistic compares observed and expected events per group.
+
+    The array form of the previous release, ``kaplan_meier(durations, events,
+    groups=...)``, still works for one release with a ``DeprecationWarning``.
 
     References
     ----------
@@ -109,28 +203,36 @@ def kaplan_meier(durations: object, events: object, *, groups: object = None, ci
 
     Examples
     --------
-    >>> km = kaplan_meier([2, 4, 4, 6, 8, 9], [1, 1, 0, 1, 0, 1])
+    >>> km = kaplan_meier(duration=[2, 4, 4, 6, 8, 9], event=[1, 1, 0, 1, 0, 1])
     >>> round(km.survival_at(5), 4), km.median
     (0.6667, 6.0)
+    >>> customers = pd.DataFrame({"months": [2, 4, 4, 6, 8, 9], "left": [1, 1, 0, 1, 0, 1],
+    ...                           "plan": ["a", "a", "b", "b", "a", "b"]})
+    >>> kaplan_meier(customers, duration="months", event="left", group="plan").medians
+    {'a': 4.0, 'b': 6.0}
     """
     from lifelines import KaplanMeierFitter
 
     level = probability(ci, "ci")
-    frame = _inputs(durations, events, groups, data)
+    if data is not None:
+        from .._core.validate import require_frame
+
+        require_frame(data)
+    frame = _inputs(duration, event, group, data)
     n_in = len(frame)
     missing = frame.isna().any(axis=1)
     dropped = {Message("value.reason.missing_survival"): int(missing.sum())} if missing.any() else {}
     frame = frame[~missing]
     if frame.empty:
         raise CsatInputError("no customer has both a duration and an event")
-    d = as_numeric(frame["duration"], "durations")
+    d = as_numeric(frame["duration"], "duration")
     if (d < 0).any():
-        raise CsatInputError(f"durations must not be negative; rows {list(d.index[d < 0][:5])} are")
-    e = as_bool(frame["event"], "events")
+        raise CsatInputError(f"duration must not be negative; rows {list(d.index[d < 0][:5])} are")
+    e = as_bool(frame["event"], "event")
     parts: list[pd.DataFrame] = []
     medians: dict = {}
     pooled_median = None
-    labels_ = ["all"] + (sorted(frame["group"].unique(), key=str) if groups is not None else [])
+    labels_ = ["all"] + (sorted(frame["group"].unique(), key=str) if group is not None else [])
     for g in labels_:
         mask = np.ones(len(frame), dtype=bool) if g == "all" else (frame["group"] == g).to_numpy()
         kmf = KaplanMeierFitter(alpha=1 - level).fit(d[mask], e[mask])
@@ -150,7 +252,7 @@ def kaplan_meier(durations: object, events: object, *, groups: object = None, ci
             pooled_median = med
         else:
             medians[g] = med
-    logrank = _logrank(d, e, frame["group"]) if groups is not None and len(medians) > 1 else None
+    logrank = _logrank(d, e, frame["group"]) if group is not None and len(medians) > 1 else None
     return SurvivalResult(
         table=pd.concat(parts, ignore_index=True), median=pooled_median, medians=medians, logrank=logrank,
         ci_level=level, ci_method=Message("value.method.greenwood"), n=len(frame), events=int(e.sum()),
@@ -158,7 +260,7 @@ def kaplan_meier(durations: object, events: object, *, groups: object = None, ci
     )
 
 
-def _inputs(durations, events, groups, data) -> pd.DataFrame:
+def _inputs(duration, event, group, data) -> pd.DataFrame:
     def column(value, name):
         if isinstance(value, str):
             if data is None:
@@ -169,14 +271,14 @@ def _inputs(durations, events, groups, data) -> pd.DataFrame:
             return data[value].reset_index(drop=True)
         return pd.Series(np.asarray(value, dtype=object) if not isinstance(value, pd.Series) else value.to_numpy())
 
-    out = {"duration": column(durations, "durations"), "event": column(events, "events")}
-    if groups is not None:
-        out["group"] = column(groups, "groups")
+    out = {"duration": column(duration, "duration"), "event": column(event, "event")}
+    if group is not None:
+        out["group"] = column(group, "group")
     lengths = {k: len(v) for k, v in out.items()}
     if len(set(lengths.values())) != 1:
-        raise CsatInputError(f"durations, events and groups must have the same length; got {lengths}")
+        raise CsatInputError(f"duration, event and group must have the same length; got {lengths}")
     if not lengths["duration"]:
-        raise CsatInputError("durations is empty")
+        raise CsatInputError("duration is empty")
     return pd.DataFrame(out)
 
 

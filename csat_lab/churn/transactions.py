@@ -22,6 +22,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._core.deprecation import renamed
+from .._core.docstrings import shared_docs
 from .._core.results import Result
 from .._core.txlog import REFUND_POLICY
 from .._core.validate import as_numeric, one_of, require_columns, require_frame, to_dates
@@ -31,10 +33,46 @@ from ..i18n import Message
 __all__ = ["TransactionReport", "TransactionSummary", "validate_transactions", "summary_from_transactions"]
 
 
-
 @dataclasses.dataclass(frozen=True)
 class TransactionReport(Result):
-    """What validation found and what it removed; ``n_kept + n_dropped == n_rows``."""
+    """What validation found and what it removed, with the checked log; ``n_kept + n_dropped == n_rows``.
+
+    It unpacks like the tuple :func:`validate_transactions` used to return:
+    ``clean, report = validate_transactions(...)`` gives ``data`` and the
+    report itself (``result[0]`` and ``result[1]`` work too).
+
+    Attributes
+    ----------
+    estimate : int
+        The headline number: rows kept (same as ``n_kept``).
+    n_rows : int
+        Rows read.
+    n_kept : int
+        Rows kept in ``data``.
+    n_dropped : int
+        Rows removed.
+    dropped : dict
+        Reason -> number of rows removed.
+    missing_dates : int
+        Rows with a missing date (before any were dropped).
+    future_dates : int
+        Rows dated after ``now`` (before any were dropped).
+    duplicated_rows : int
+        Exact duplicate rows (same customer, date and amount) among the rows kept
+        by the date and id checks.
+    unsorted : bool
+        True when the kept rows are not in date order.
+    refunds : int
+        Rows with a negative amount (refunds) kept.
+    refund_total : float
+        Sum of the refunds kept (a negative number; 0 without amounts).
+    policy : Message
+        How refunds are treated by the functions that read a log.
+    data : pandas.DataFrame or None
+        The checked log: dates as datetimes, amounts as floats, invalid rows
+        (and, with ``duplicates="drop"``, duplicates) removed. None in the
+        report kept by :class:`TransactionSummary`.
+    """
 
     n_rows: int
     n_kept: int
@@ -47,6 +85,19 @@ class TransactionReport(Result):
     refunds: int
     refund_total: float
     policy: str
+    data: pd.DataFrame | None = dataclasses.field(default=None, repr=False)
+
+    @property
+    def estimate(self) -> int:
+        """Rows kept (``n_kept``)."""
+        return self.n_kept
+
+    def __iter__(self):
+        # unpacks like the (clean frame, report) tuple that validate_transactions returned before
+        return iter((self.data, self))
+
+    def __getitem__(self, index: int) -> Any:
+        return (self.data, self)[index]
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("transactions.n_rows", self.n_rows), ("transactions.n_kept", self.n_kept),
@@ -56,27 +107,33 @@ class TransactionReport(Result):
                 ("transactions.refund_total", self.refund_total), ("transactions.policy", self.policy)]
 
 
-
+@shared_docs
 def validate_transactions(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date",
                           amount: str | None = None, now: object = None, on_invalid: str = "raise",
-                          duplicates: str = "keep") -> tuple[pd.DataFrame, TransactionReport]:
-    """Check a transaction log and return ``(clean frame, report)``.
+                          duplicates: str = "keep") -> TransactionReport:
+    """Check a transaction log and return the checked log with a report of what was found.
 
-    The clean frame has the ``date`` column as datetimes and ``amount`` as
-    floats; see the module docstring for the policies.
+    The checked log (``result.data``) has the ``date`` column as datetimes
+    and ``amount`` as floats; see the module docstring for the policies. The
+    result unpacks as before: ``clean, report = validate_transactions(...)``.
 
     Parameters
     ----------
-    data : DataFrame
-        One row per transaction.
-    customer, date, amount : str
-        Column names (``amount`` optional).
+    @{log}
+    @{customer}
+    @{date}
+    @{amount}
     now : date-like, optional
-        Dates after ``now`` are "future" (default: today).
-    on_invalid : {"raise", "drop"}
-        What to do with missing/future dates and missing customer ids.
-    duplicates : {"keep", "drop"}
+        The analysis date: dates after it are "future". Default: today.
+    @{on_invalid}
+    duplicates : {"keep", "drop"}, default "keep"
         Keep (and report) or remove exact duplicate rows.
+
+    Returns
+    -------
+    TransactionReport
+        The counts of what was found and removed, with the checked log in
+        ``data``; ``data, report = result`` unpacks it.
 
     References
     ----------
@@ -91,6 +148,8 @@ def validate_transactions(data: pd.DataFrame, *, customer: str = "customer_id", 
     >>> clean, report = validate_transactions(log, amount="amount", now="2024-12-31")
     >>> report.unsorted, report.duplicated_rows, report.refunds, report.refund_total
     (True, 1, 2, -10.0)
+    >>> clean is report.data, report.estimate
+    (True, 4)
     """
     require_frame(data, "transactions")
     one_of(on_invalid, ("raise", "drop"), "on_invalid")
@@ -134,55 +193,115 @@ def validate_transactions(data: pd.DataFrame, *, customer: str = "customer_id", 
     d = frame[date].to_numpy()
     unsorted = bool(len(d) > 1 and (d[1:] < d[:-1]).any())
     neg = frame[amount] < 0 if amount else pd.Series(False, index=frame.index)
-    report = TransactionReport(
+    return TransactionReport(
         n_rows=len(data), n_kept=len(frame), n_dropped=int(sum(dropped.values())), dropped=dropped,
         missing_dates=missing_dates, future_dates=future_dates, duplicated_rows=n_dup, unsorted=unsorted,
         refunds=int(neg.sum()), refund_total=float(frame[amount][neg].sum()) if amount else 0.0,
-        policy=REFUND_POLICY,
+        policy=REFUND_POLICY, data=frame,
     )
-    return frame, report
 
 
 @dataclasses.dataclass(frozen=True)
 class TransactionSummary(Result):
     """Per-customer frequency, recency, T (and mean repeat spend): BG/NBD input.
 
-    ``n_dropped`` counts transaction rows removed; ``dropped`` also lists
-    netted-away days and customers left without a purchase (units in the key).
+    Attributes
+    ----------
+    estimate : pandas.DataFrame
+        The headline: the per-customer table (same as ``table``).
+    table : pandas.DataFrame
+        One row per customer (index: customer id) with ``frequency`` (repeat
+        purchase days), ``recency`` (last - first purchase day), ``T`` (``now`` -
+        first purchase day) and, with amounts, ``monetary_value`` (mean net
+        amount of the repeat purchase days, 0 without one); times in ``period`` units.
+    period : str
+        Time unit of ``recency`` and ``T``: "D" days, "W" weeks, "M" average months
+        (``time_unit`` is its old name).
+    now : pandas.Timestamp
+        End of the observation window (``observation_end`` is its old name).
+    n : int
+        Customers in ``table``.
+    n_dropped : int
+        Transaction rows removed (invalid, or dated after ``now``).
+    dropped : dict
+        Reason -> count; besides the rows it lists netted-away days and
+        customers left without a purchase day (the unit is in the reason).
+    report : TransactionReport
+        The validation report of the log (its ``data`` is None: the checked
+        rows are not kept).
     """
 
     table: pd.DataFrame
-    time_unit: str
-    observation_end: pd.Timestamp
+    period: str
+    now: pd.Timestamp
     n: int
     n_dropped: int
     dropped: dict
     report: TransactionReport
 
+    @property
+    def estimate(self) -> pd.DataFrame:
+        """The per-customer table (``table``)."""
+        return self.table
+
+    @property
+    def time_unit(self) -> str:
+        """Old name of ``period``."""
+        return self.period
+
+    @property
+    def observation_end(self) -> pd.Timestamp:
+        """Old name of ``now``."""
+        return self.now
+
     def _summary(self) -> list[tuple[str, Any]]:
-        return [("result.n", self.n), ("transactions.time_unit", self.time_unit),
-                ("transactions.observation_end", str(self.observation_end.date())),
+        return [("result.n", self.n), ("transactions.time_unit", self.period),
+                ("transactions.observation_end", str(self.now.date())),
                 ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
 
 
 _UNITS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12}
 
 
+@renamed(observation_end="now", time_unit="period")
+@shared_docs
 def summary_from_transactions(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date",
-                              amount: str | None = None, observation_end: object = None,
-                              time_unit: str = "W", on_invalid: str = "raise") -> TransactionSummary:
+                              amount: str | None = None, now: object = None,
+                              period: str = "W", on_invalid: str = "raise") -> TransactionSummary:
     """Frequency, recency and T per customer from a transaction log.
 
     Purchases on the same day are one purchase occasion (amounts summed,
-    refunds netted); a day whose net amount is negative is not a purchase. Then
+    refunds netted); a day whose net amount is negative is not a purchase.
+    Transactions after ``now`` are dropped and counted.
+
+    Parameters
+    ----------
+    @{log}
+    @{customer}
+    @{date}
+    amount : str or None
+        Column of amounts (refunds negative); without it there is no ``monetary_value``.
+    @{now}
+    period : {"D", "W", "M"}, default "W"
+        Time unit of ``recency`` and ``T``: days, weeks or average months (365.25/12 days).
+    on_invalid : {"raise", "drop"}, default "raise"
+        What to do with rows that have a missing id or date, a date after
+        today or a missing amount: stop with an error naming them, or drop
+        them and report how many were dropped and why.
+
+    Returns
+    -------
+    TransactionSummary
+        ``table`` with one row per customer, and what was dropped.
+
+    Notes
+    -----
+    Per customer, in units of ``period``:
 
     * ``frequency`` x = number of purchase days - 1 (repeat purchases),
     * ``recency`` t_x = last purchase day - first purchase day,
-    * ``T`` = ``observation_end`` - first purchase day,
-    * ``monetary_value`` = mean net amount of the repeat purchase days (0 when x = 0),
-
-    in units of ``time_unit`` (D days, W weeks, M average months). Transactions
-    after ``observation_end`` are dropped and counted.
+    * ``T`` = ``now`` - first purchase day,
+    * ``monetary_value`` = mean net amount of the repeat purchase days (0 when x = 0).
 
     References
     ----------
@@ -195,17 +314,17 @@ def summary_from_transactions(data: pd.DataFrame, *, customer: str = "customer_i
     >>> log = pd.DataFrame({"customer_id": ["a", "a", "a", "b"],
     ...     "date": ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-08"],
     ...     "amount": [10.0, 20.0, 40.0, 5.0]})
-    >>> s = summary_from_transactions(log, amount="amount", observation_end="2024-01-29")
+    >>> s = summary_from_transactions(log, amount="amount", now="2024-01-29")
     >>> s.table
                  frequency  recency    T  monetary_value
     customer_id
     a                    2      2.0  4.0            30.0
     b                    0      0.0  3.0             0.0
     """
-    one_of(time_unit, tuple(_UNITS), "time_unit")
+    one_of(period, tuple(_UNITS), "period")
     frame, report = validate_transactions(data, customer=customer, date=date, amount=amount,
                                           on_invalid=on_invalid)
-    end = frame[date].max().normalize() if observation_end is None else pd.Timestamp(observation_end)
+    end = frame[date].max().normalize() if now is None else pd.Timestamp(now)
     dropped = {Message("value.reason.rows", reason=k): v for k, v in report.dropped.items()}
     late = frame[date] > end
     if late.any():
@@ -225,7 +344,7 @@ def summary_from_transactions(data: pd.DataFrame, *, customer: str = "customer_i
         raise CsatInputError("no purchase days left after netting refunds; nothing to summarise")
     g = daily.groupby("c", sort=True)
     first, last, count = g["d"].min(), g["d"].max(), g["d"].size()
-    unit = _UNITS[time_unit]
+    unit = _UNITS[period]
     table = pd.DataFrame({
         "frequency": (count - 1).astype(int),
         "recency": (last - first).dt.days / unit,
@@ -239,5 +358,5 @@ def summary_from_transactions(data: pd.DataFrame, *, customer: str = "customer_i
     lost_customers = frame[customer].nunique() - len(table)
     if lost_customers:
         dropped[Message("value.reason.no_purchase_day")] = int(lost_customers)
-    return TransactionSummary(table=table, time_unit=time_unit, observation_end=end, n=len(table),
-                              n_dropped=n_rows_dropped, dropped=dropped, report=report)
+    return TransactionSummary(table=table, period=period, now=end, n=len(table), n_dropped=n_rows_dropped,
+                              dropped=dropped, report=dataclasses.replace(report, data=None))

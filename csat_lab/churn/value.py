@@ -31,7 +31,29 @@ __all__ = ["CLVResult", "RetentionEconomics", "customer_lifetime_value", "clv", 
 
 @dataclasses.dataclass(frozen=True)
 class CLVResult(Result):
-    """Lifetime value of one customer; ``float(result)`` gives ``value``."""
+    """Lifetime value of one customer; ``float(result)`` gives ``value``.
+
+    Attributes
+    ----------
+    estimate : float
+        The headline number: the lifetime value (same as ``value``).
+    value : float
+        m r / (1 + d - r) - acquisition cost.
+    margin : float
+        Margin m per period.
+    retention : float
+        Retention probability r per period.
+    discount : float
+        Discount rate d per period.
+    acquisition_cost : float
+        Acquisition cost subtracted once.
+    multiplier : float
+        r / (1 + d - r): what one period's margin is multiplied by.
+    expected_lifetime : float
+        1 / (1 - r) periods.
+    formula : Message
+        The formula in words.
+    """
 
     value: float
     margin: float
@@ -41,6 +63,11 @@ class CLVResult(Result):
     multiplier: float
     expected_lifetime: float
     formula: str = Message("value.formula.clv")
+
+    @property
+    def estimate(self) -> float:
+        """The lifetime value (``value``)."""
+        return self.value
 
     def __float__(self) -> float:
         return self.value
@@ -69,8 +96,6 @@ def customer_lifetime_value(margin: float, retention: float, discount: float, *,
                             acquisition_cost: float = 0.0) -> CLVResult:
     """Lifetime value with constant margin and retention (Gupta & Lehmann 2003).
 
-    .. math:: CLV = m\\,\\frac{r}{1 + d - r} - AC
-
     Parameters
     ----------
     margin : float
@@ -79,13 +104,20 @@ def customer_lifetime_value(margin: float, retention: float, discount: float, *,
         Retention probability r per period, 0 <= r < 1.
     discount : float
         Discount rate d per period, d > -1.
-    acquisition_cost : float
+    acquisition_cost : float, default 0
         Cost of acquiring the customer, subtracted once.
 
     Returns
     -------
     CLVResult
-        ``value``, the ``multiplier`` r/(1+d-r) and ``expected_lifetime`` 1/(1-r).
+        ``value`` (also ``estimate``), the ``multiplier`` r/(1+d-r) and
+        ``expected_lifetime`` 1/(1-r).
+
+    Notes
+    -----
+    The expected discounted margins, the first one period from now:
+
+    .. math:: CLV = \\sum_{t=1}^{\\infty} \\frac{m\\,r^t}{(1+d)^t} - AC = m\\,\\frac{r}{1 + d - r} - AC
 
     References
     ----------
@@ -119,6 +151,27 @@ def clv_sensitivity(margin: float, retention: Sequence[float] = (0.6, 0.7, 0.8, 
     Each cell is :math:`m\\,r/(1+d-r) - AC`, so the table shows how steeply value
     rises with retention.
 
+    Parameters
+    ----------
+    margin : float
+        Margin m per customer per period.
+    retention : sequence of float, default (0.6, 0.7, 0.8, 0.9)
+        Retention rates r per period (rows), each 0 <= r < 1.
+    discount : sequence of float, default (0.05, 0.1, 0.15)
+        Discount rates d per period (columns), each above -1.
+    acquisition_cost : float, default 0
+        Cost of acquiring a customer, subtracted once.
+
+    Returns
+    -------
+    pandas.DataFrame
+        CLV with retention as the index and discount as the columns (a grid
+        of single numbers; :func:`csat_lab.plots.clv_sensitivity_heatmap` draws it).
+
+    Notes
+    -----
+    .. math:: CLV(r, d) = m\\,\\frac{r}{1 + d - r} - AC
+
     References
     ----------
     Gupta & Lehmann (2003), as in :func:`customer_lifetime_value`.
@@ -146,7 +199,30 @@ def clv_sensitivity(margin: float, retention: Sequence[float] = (0.6, 0.7, 0.8, 
 
 @dataclasses.dataclass(frozen=True)
 class RetentionEconomics(Result):
-    """Customer base and profit over the years, at the current and at an improved retention."""
+    """Customer base and profit over the years, at the current and at an improved retention.
+
+    Attributes
+    ----------
+    estimate : float
+        The headline number: the relative increase in the present value of profit
+        (same as ``profit_increase``).
+    table : pandas.DataFrame
+        By year (index): ``customers``, ``customers_improved``, ``profit`` and ``profit_improved``.
+    extra_customers : float
+        Customers in the last year at the improved minus at the current retention.
+    extra_profit : float
+        Present value of profit at the improved minus at the current retention.
+    profit_increase : float
+        ``extra_profit`` / |present value at the current retention| (nan when that is 0).
+    cost_ratio : float or None
+        Acquisition cost / yearly retention cost per customer (None without a retention cost).
+    retention : float
+        Current retention per year.
+    improved_retention : float
+        Retention + gain.
+    years : int
+        Years projected.
+    """
 
     table: pd.DataFrame
     extra_customers: float
@@ -156,6 +232,29 @@ class RetentionEconomics(Result):
     retention: float
     improved_retention: float
     years: int
+
+    @property
+    def estimate(self) -> float:
+        """The relative profit increase (``profit_increase``)."""
+        return self.profit_increase
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Customer base by year at both retentions: :func:`csat_lab.plots.retention_economics_chart`.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Axes to draw on; a new figure when omitted.
+        **kwargs
+            Passed on to :func:`~csat_lab.plots.churn.retention_economics_chart` (``language``).
+
+        Returns
+        -------
+        matplotlib Axes
+        """
+        from ..plots.churn import retention_economics_chart
+
+        return retention_economics_chart(self, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("econ.retention", self.retention), ("econ.improved_retention", self.improved_retention),
@@ -169,6 +268,34 @@ def retention_economics(customers: int, retention: float, margin: float, *, gain
                         retention_cost: float = 0.0, discount: float = 0.0) -> RetentionEconomics:
     """What a retention gain (default 5 points) does to the customer base and profit.
 
+    Parameters
+    ----------
+    customers : int
+        Customers at the start (year 0).
+    retention : float
+        Current retention rate per year, in [0, 1].
+    margin : float
+        Margin m per customer per year.
+    gain : float, default 0.05
+        Retention gain (0.05 = five percentage points); r + gain must lie in [0, 1].
+    years : int, default 5
+        Years to project.
+    new_customers : int, default 0
+        New customers A acquired each year.
+    acquisition_cost : float, default 0
+        Cost c_A of acquiring one new customer.
+    retention_cost : float, default 0
+        Yearly cost c_R of keeping one customer.
+    discount : float, default 0
+        Discount rate d per year for the present values.
+
+    Returns
+    -------
+    RetentionEconomics
+        The yearly ``table`` and the differences; ``plot()`` draws the customer base.
+
+    Notes
+    -----
     Year by year, for retention r and r + gain:
 
     .. math::

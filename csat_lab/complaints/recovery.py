@@ -28,13 +28,48 @@ __all__ = ["RecoveryEffect", "RecoveryModel", "recovery_effect", "recovery_model
 
 @dataclasses.dataclass(frozen=True)
 class RecoveryEffect(Result):
-    """Repurchase after a recovered complaint vs after no complaint (difference with CI)."""
+    """Repurchase after a recovered complaint vs after no complaint (difference with CI).
+
+    Attributes
+    ----------
+    recovered_rate : float
+        Share of recovered complainants who bought again.
+    no_complaint_rate : float
+        Share of customers without a complaint who bought again.
+    unrecovered_rate : float
+        Share of complainants not recovered who bought again (NaN when there are none).
+    difference : float
+        ``recovered_rate - no_complaint_rate``; positive is the "recovery paradox".
+    ci : tuple of float
+        (low, high) confidence interval of ``difference``.
+    ci_level : float
+        Confidence level of ``ci`` (the ``ci`` passed).
+    ci_method : Message
+        The interval's method (Newcombe's hybrid score).
+    n_recovered : int
+        Recovered complainants.
+    n_no_complaint : int
+        Customers without a complaint.
+    n_unrecovered : int
+        Complainants not recovered.
+    definition : Message
+        What "recovered" meant (satisfied with the handling, or resolved).
+    n : int
+        Customers used (rows minus those dropped).
+    n_dropped : int
+        Complainants left out because their recovery status is unknown.
+    dropped : dict
+        Reason (Message) -> count of the rows left out.
+    estimate : float
+        The headline: ``difference``.
+    """
 
     recovered_rate: float
     no_complaint_rate: float
     unrecovered_rate: float
     difference: float
     ci: tuple[float, float]
+    ci_level: float
     ci_method: str
     n_recovered: int
     n_no_complaint: int
@@ -43,6 +78,29 @@ class RecoveryEffect(Result):
     n: int
     n_dropped: int
     dropped: dict
+
+    @property
+    def estimate(self) -> float:
+        """The recovery effect (``difference``)."""
+        return self.difference
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Bars of the repurchase rate by complaint outcome (:func:`csat_lab.plots.complaints.recovery_bars`).
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Axes to draw on; a new figure when omitted.
+        **kwargs
+            Passed on to :func:`~csat_lab.plots.complaints.recovery_bars`.
+
+        Returns
+        -------
+        matplotlib Axes
+        """
+        from ..plots.complaints import recovery_bars
+
+        return recovery_bars(self, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("complaints.recovered_rate", self.recovered_rate),
@@ -64,6 +122,32 @@ def recovery_effect(data: pd.DataFrame, *, recovered: str = "satisfied", ci: flo
     counts a complaint as recovered when handling satisfaction is 4 or 5 (the
     service-recovery literature's successful recovery); ``"resolved"`` when it
     has a resolution time. A positive difference is the "recovery paradox".
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per customer (complainants and the rest), as the
+        ``complaints_log`` dataset; the keyword arguments name its columns.
+    recovered : {"satisfied", "resolved"}, default "satisfied"
+        When a complaint counts as recovered: handling satisfaction 4 or 5, or
+        a resolution time recorded.
+    ci : float, default 0.95
+        Confidence level of the interval, strictly between 0 and 1.
+    complained : str, default "complained"
+        Column: did the customer complain (True/False)?
+    repurchased : str, default "repurchased"
+        Column: did the customer buy again (True/False)?
+    satisfaction : str, default "handling_satisfaction"
+        Column of handling satisfaction (1-5), used with ``recovered="satisfied"``;
+        complainants without it are left out and reported.
+    resolved : str, default "resolved_at"
+        Column of resolution times, used with ``recovered="resolved"``.
+
+    Returns
+    -------
+    RecoveryEffect
+        The three repurchase rates, ``difference`` with its interval, the
+        group sizes and the complainants left out.
 
     References
     ----------
@@ -105,7 +189,8 @@ def recovery_effect(data: pd.DataFrame, *, recovered: str = "satisfied", ci: flo
     return RecoveryEffect(
         recovered_rate=x1 / n1, no_complaint_rate=x2 / n2,
         unrecovered_rate=float(rep[unrec].mean()) if unrec.any() else float("nan"),
-        difference=x1 / n1 - x2 / n2, ci=newcombe_difference(x1, n1, x2, n2, ci), ci_method=Message("value.method.newcombe"),
+        difference=x1 / n1 - x2 / n2, ci=newcombe_difference(x1, n1, x2, n2, ci), ci_level=ci,
+        ci_method=Message("value.method.newcombe"),
         n_recovered=n1, n_no_complaint=n2, n_unrecovered=int(unrec.sum()),
         definition=Message(f"complaints.recovered.{recovered}"),
         n=len(data) - int(unknown.sum()), n_dropped=int(unknown.sum()), dropped=dropped,
@@ -114,7 +199,33 @@ def recovery_effect(data: pd.DataFrame, *, recovered: str = "satisfied", ci: flo
 
 @dataclasses.dataclass(frozen=True)
 class RecoveryModel(Result):
-    """Fitted step effects; ``coefficients`` has one row per term (const + steps) and both outcomes."""
+    """Fitted effects of the handling steps on handling satisfaction (OLS) and repurchase (logit).
+
+    Attributes
+    ----------
+    coefficients : pandas.DataFrame
+        One row per term (``const``, then the eight step codes): ``satisfaction``
+        (OLS coefficient, points on 1-5) and ``repurchase`` (logit coefficient,
+        log-odds).
+    sat_params : numpy.ndarray
+        OLS coefficients of handling satisfaction (const first, then the steps).
+    sat_cov : numpy.ndarray
+        Their covariance matrix.
+    rep_params : numpy.ndarray
+        Logit coefficients of repurchase (const first, then the steps).
+    rep_cov : numpy.ndarray
+        Their covariance matrix.
+    steps : tuple of str
+        The step codes, in the order of the coefficients after ``const``.
+    n : int
+        Complaints used in the fit.
+    n_dropped : int
+        Complaints left out (a missing step, satisfaction or repurchase).
+    dropped : dict
+        Reason (Message) -> count of the complaints left out.
+    estimate : pandas.DataFrame
+        The headline: ``coefficients``.
+    """
 
     coefficients: pd.DataFrame
     sat_params: np.ndarray
@@ -131,6 +242,21 @@ class RecoveryModel(Result):
 
         ``steps_done`` maps step codes (``"listen"``, ...) or column names
         (``"step_listen"``) to True/False; steps not given count as not done.
+
+        Parameters
+        ----------
+        steps_done : dict
+            Step code or column name -> done (True/False).
+        ci : float, default 0.95
+            Confidence level of the intervals.
+
+        Returns
+        -------
+        dict
+            ``satisfaction`` (clipped to 1-5) and ``satisfaction_ci`` (the
+            normal interval ``mean +/- z se`` from the OLS covariance, clipped),
+            ``repurchase`` and ``repurchase_ci`` (the same interval on the
+            log-odds scale, turned into probabilities).
 
         Examples
         --------
@@ -160,6 +286,11 @@ class RecoveryModel(Result):
                 "repurchase": float(expit(eta)),
                 "repurchase_ci": (float(expit(eta - z * se_eta)), float(expit(eta + z * se_eta)))}
 
+    @property
+    def estimate(self) -> pd.DataFrame:
+        """The fitted step effects (``coefficients``)."""
+        return self.coefficients
+
     def _summary(self) -> list[tuple[str, Any]]:
         rows: list[tuple[str, Any]] = [("result.n", self.n)]
         for term, r in self.coefficients.iterrows():
@@ -180,6 +311,31 @@ def recovery_model(data: pd.DataFrame, *, complained: str = "complained",
 
     Complainants with a missing step, satisfaction or repurchase are dropped and
     reported. Uses statsmodels.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per customer, with the eight ``step_<code>`` columns
+        (:data:`~csat_lab.complaints.STEP_COLUMNS`); only complainants are
+        used. The keyword arguments name the other columns.
+    complained : str, default "complained"
+        Column: did the customer complain (True/False)?
+    satisfaction : str, default "handling_satisfaction"
+        Column of handling satisfaction (1-5).
+    repurchased : str, default "repurchased"
+        Column: did the customer buy again (True/False)?
+
+    Returns
+    -------
+    RecoveryModel
+        The coefficients of both models with their covariance matrices;
+        ``predict`` gives both outcomes for a set of steps done.
+
+    Raises
+    ------
+    CsatConvergenceError
+        When the repurchase logit cannot be fitted (perfect separation) or
+        does not converge.
 
     References
     ----------

@@ -47,6 +47,21 @@ def fingerprint(exercise_id: str, answer: Any) -> str:
 
     Letters are lower-cased and sorted, so ``"B, a"`` and ``["a", "b"]`` agree.
 
+    Parameters
+    ----------
+    exercise_id : str
+        The exercise id, the salt (the same letters give another fingerprint
+        in another exercise).
+    answer : str or sequence
+        The chosen option(s): a text whose letters and digits are the options
+        (``"a, c"``), or a sequence of options.
+
+    Returns
+    -------
+    str
+        The first 20 hexadecimal digits of
+        ``SHA-256("csat_lab:<exercise_id>:<sorted options>")``.
+
     Examples
     --------
     >>> fingerprint("x", "B, a") == fingerprint("x", ["a", "b"])
@@ -83,7 +98,22 @@ class CheckResult:
     """Outcome of :func:`check`: status, the message shown, and what was verified.
 
     ``message`` and ``verified`` are :class:`~csat_lab.i18n.Message` objects:
-    they show in the current language whenever the result is displayed.
+    they show in the current language whenever the result is displayed. The
+    result is true (``bool(result)``) when the answer is correct.
+
+    Attributes
+    ----------
+    exercise : str
+        The exercise id.
+    status : str
+        ``"correct"``, ``"incorrect"``, ``"unanswered"`` (no answer yet) or
+        ``"unchecked"`` (the check could not run; ``message`` says why).
+    message : Message
+        What is shown: the verdict, with a hint when incorrect, never the answer.
+    verified : tuple of Message
+        What was actually compared (empty when nothing was).
+    correct : bool
+        Whether ``status`` is ``"correct"``.
     """
 
     exercise: str
@@ -93,6 +123,7 @@ class CheckResult:
 
     @property
     def correct(self) -> bool:
+        """Whether the answer was right (``status == "correct"``)."""
         return self.status == "correct"
 
     def __bool__(self) -> bool:
@@ -267,6 +298,17 @@ def _get(exercise_id: str) -> Exercise:
 def hint(exercise_id: str) -> str:
     """The hint of an exercise, in the current language (never the answer).
 
+    Parameters
+    ----------
+    exercise_id : str
+        The id printed in the exercise, e.g. ``"04.churn_rate"``; an unknown id
+        raises :class:`~csat_lab.errors.CsatInputError` listing the ids.
+
+    Returns
+    -------
+    str
+        The hint text.
+
     Examples
     --------
     >>> len(hint("04.churn_rate")) > 10
@@ -363,6 +405,19 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
 
 def list_exercises(notebook: str | None = None) -> pd.DataFrame:
     """Table of exercises (id, notebook, kind, hint available), optionally for one notebook.
+
+    Parameters
+    ----------
+    notebook : str, optional
+        Notebook number (``"04"``) or name (``"04_churn_and_retention"``; its
+        first two characters are used); all exercises when omitted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per exercise in course order: id, notebook, kind (number or
+        choice, in the current language) and whether a hint exists; column
+        headers in the current language.
 
     Examples
     --------

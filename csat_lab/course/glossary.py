@@ -163,6 +163,19 @@ def lookup(text: str, *, language: str | None = None) -> pd.DataFrame:
 
     Matching ignores case, so ``lookup("churn")`` and ``lookup("流失")`` both work.
 
+    Parameters
+    ----------
+    text : str
+        The text to search for (not empty); surrounding spaces are ignored.
+    language : str, optional
+        Language of the column headers and definitions shown; default the
+        current label language. Definitions in both languages are searched.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The matching rows of :func:`glossary` (all notebooks), possibly empty.
+
     Examples
     --------
     >>> "retention_rate" in lookup("保持率").index

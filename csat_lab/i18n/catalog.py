@@ -70,6 +70,17 @@ def catalog() -> dict[str, dict[str, str]]:
     Every JSON file in ``csat_lab/i18n/labels`` contributes its keys; a key defined
     twice, or an entry missing a language, is a packaging error.
 
+    Returns
+    -------
+    dict
+        Catalog key -> {language code: text}, for every language of
+        :data:`LANGUAGES`. Read once and cached: do not modify it.
+
+    Raises
+    ------
+    RuntimeError
+        When a key is defined twice or an entry lacks a language.
+
     Examples
     --------
     >>> entry = catalog()["scale.satisfaction5.1"]
@@ -95,6 +106,11 @@ def catalog() -> dict[str, dict[str, str]]:
 def get_language() -> str:
     """Return the current label language (``"en"`` or ``"zh-CN"``).
 
+    Returns
+    -------
+    str
+        The code of the current language, one of :data:`LANGUAGES`.
+
     Examples
     --------
     >>> get_language() in LANGUAGES
@@ -109,6 +125,17 @@ def set_language(language: str) -> None:
     Accepts ``"en"`` or ``"zh-CN"`` and common spellings (``"zh"``,
     ``"zh_CN"``, ``"中文"``). Widgets that registered with
     :func:`on_language_change` are re-labelled at once.
+
+    Parameters
+    ----------
+    language : str
+        ``"en"`` or ``"zh-CN"``, or a common spelling of either; anything else
+        raises :class:`~csat_lab.errors.CsatInputError` listing the languages.
+
+    Returns
+    -------
+    None
+        The language is changed for the whole process.
 
     Examples
     --------
@@ -133,6 +160,17 @@ def on_language_change(callback: Callable[[str], None]) -> None:
     Only a weak reference is kept (bound methods included), so a widget that
     is garbage-collected stops listening by itself.
 
+    Parameters
+    ----------
+    callback : callable
+        Called with the new language code (``"en"`` or ``"zh-CN"``).
+
+    Returns
+    -------
+    None
+        The callback is registered; keep a reference to it as long as it
+        should listen.
+
     Examples
     --------
     >>> seen = []
@@ -153,6 +191,16 @@ def on_language_change(callback: Callable[[str], None]) -> None:
 def has_label(key: str) -> bool:
     """Return True when ``key`` is in the catalog.
 
+    Parameters
+    ----------
+    key : str
+        A catalog key such as ``"scale.nps11.10"``.
+
+    Returns
+    -------
+    bool
+        Whether the catalog has an entry for ``key``.
+
     Examples
     --------
     >>> has_label("scale.nps11.10"), has_label("no.such.key")
@@ -165,6 +213,22 @@ def label(key: str, language: str | None = None, **values: object) -> str:
     """Return the text of catalog entry ``key`` in the current (or given) language.
 
     Keyword arguments fill ``{placeholders}`` in the text.
+
+    Parameters
+    ----------
+    key : str
+        A catalog key; an unknown key raises ``KeyError`` naming keys of the
+        same group.
+    language : str, optional
+        Language of the text (``"en"``, ``"zh-CN"`` or a common spelling);
+        default the current one.
+    **values
+        Values for the ``{placeholders}`` of the text (``str.format``).
+
+    Returns
+    -------
+    str
+        The text.
 
     Examples
     --------

@@ -47,6 +47,19 @@ class Message(str):
         Values for the ``{placeholders}`` of the text; a value that is a :class:`Message`
         is rendered in the same language as the message.
 
+    Attributes
+    ----------
+    key : str
+        The catalog key.
+    params : mapping
+        The parameters (read-only).
+
+    Returns
+    -------
+    Message
+        A ``str`` equal to the English text; ``str(message)`` and displays show
+        it in the current language, :meth:`render` in a given one.
+
     Examples
     --------
     >>> m = Message("value.method.wilson")
@@ -66,6 +79,16 @@ class Message(str):
 
     def render(self, language: str | None = None) -> str:
         """The text in ``language`` (default: the current language), as a plain ``str``.
+
+        Parameters
+        ----------
+        language : str, optional
+            ``"en"`` or ``"zh-CN"`` (or a common spelling); default the current language.
+
+        Returns
+        -------
+        str
+            The text, with message parameters rendered in the same language.
 
         Examples
         --------
@@ -103,12 +126,15 @@ def render(value: Any, language: str | None = None) -> Any:
     Parameters
     ----------
     value : Any
+        A message, a dict, a list or tuple holding messages, or any other value.
     language : str, optional
-        Default: the current language.
+        Language of the text; default the current language.
 
     Returns
     -------
-    The displayed value (plain ``str`` for messages).
+    Any
+        The displayed value: a plain ``str`` for a message, a new dict, list or
+        tuple with its messages rendered, anything else unchanged.
 
     Examples
     --------

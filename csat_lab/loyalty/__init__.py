@@ -3,13 +3,18 @@
 Public API (see each function's docstring):
 
 * regression (:mod:`.regression`, :mod:`.zones`): :func:`loyalty_regression`,
-  :func:`loyalty_curve`, :func:`loyalty_zones`, :func:`top_box_loyalty_ratio`
+  :func:`loyalty_curve` (:class:`LoyaltyCurveResult`), :func:`loyalty_zones`
+  (:class:`LoyaltyZones`), :func:`top_box_loyalty_ratio`
 * chosen curves (:mod:`.curves`): :func:`theoretical_curve` (Jones & Sasser's competitive
   and protected markets)
 * key drivers (:mod:`.drivers`, :mod:`.ipa`): :func:`shapley_importance`,
-  :func:`relative_weights`, :func:`ipa`
+  :func:`relative_weights` (:class:`DriverImportance`), :func:`ipa` (:class:`IPAResult`)
 * path models (:mod:`.pls`): :func:`pls_path_model`, :data:`ECSI_MODEL`, :data:`ACSI_MODEL`
 * planning (:mod:`.planning`): :func:`power_for_path`
+
+Columns are keyword arguments (``satisfaction=``, ``loyalty=``, ``outcome=``,
+``drivers=``); bootstrap replicates are ``n_boot=`` with a fixed default
+``seed=0``, so the same call gives the same intervals.
 
 ``simulate_structural`` lives in :mod:`csat_lab.simulate` (data layer);
 ``csat_lab.loyalty.simulate_structural`` still resolves to it, on first use.
@@ -27,19 +32,21 @@ import importlib
 from typing import Any
 
 from .curves import TheoreticalCurve, theoretical_curve
-from .drivers import relative_weights, shapley_importance, subset_r2
-from .ipa import IPA_METHODS, QUADRANTS, ipa
+from .drivers import DriverImportance, relative_weights, shapley_importance, subset_r2
+from .ipa import IPA_METHODS, QUADRANTS, IPAResult, ipa
 from .planning import PowerResult, power_for_path
 from .pls import ACSI_MODEL, ECSI_MODEL, SCHEMES, PathModelSpec, PLSResult, parse_inner, pls_path_model
 from .regression import KINDS, LoyaltyModel, loyalty_regression
-from .zones import ZONES, LoyaltyRatio, loyalty_curve, loyalty_zones, top_box_loyalty_ratio
+from .zones import (ZONES, LoyaltyCurveResult, LoyaltyRatio, LoyaltyZones, loyalty_curve, loyalty_zones,
+                    top_box_loyalty_ratio)
 
 __all__ = [
     "KINDS", "LoyaltyModel", "loyalty_regression",
-    "ZONES", "LoyaltyRatio", "loyalty_curve", "loyalty_zones", "top_box_loyalty_ratio",
+    "ZONES", "LoyaltyCurveResult", "LoyaltyRatio", "LoyaltyZones", "loyalty_curve", "loyalty_zones",
+    "top_box_loyalty_ratio",
     "TheoreticalCurve", "theoretical_curve",
-    "relative_weights", "shapley_importance", "subset_r2",
-    "IPA_METHODS", "QUADRANTS", "ipa",
+    "DriverImportance", "relative_weights", "shapley_importance", "subset_r2",
+    "IPA_METHODS", "QUADRANTS", "IPAResult", "ipa",
     "SCHEMES", "PLSResult", "parse_inner", "pls_path_model",
     "ACSI_MODEL", "ECSI_MODEL", "PathModelSpec",
     "PowerResult", "power_for_path", "simulate_structural",

@@ -40,7 +40,36 @@ _REFERENCE = Message("value.reference.loyalty_curve")
 
 @dataclasses.dataclass(frozen=True)
 class TheoreticalCurve(Result):
-    """A chosen satisfaction -> loyalty curve with its zones and top-to-second-box ratio."""
+    """A chosen satisfaction -> loyalty curve with its zones and top-to-second-box ratio.
+
+    Attributes
+    ----------
+    curve : pandas.DataFrame
+        One row per scale level: ``level``, ``estimate`` (loyalty, a
+        probability of repurchase), ``ci_low`` and ``ci_high`` (NaN: a chosen
+        curve has no sampling error), ``zone`` and ``zone_label``; the layout
+        of :func:`~csat_lab.loyalty.loyalty_curve`.
+    ratio : float
+        Loyalty of the top level over loyalty of the second level, ``p(v_m) / p(v_{m-1})``.
+    exponent : float
+        ``k``, the exponent of the competitive curve.
+    competition : float
+        ``g`` in [0, 1], as passed: 0 a protected market, 1 a fully competitive one.
+    top_ratio : float
+        ``R``, the top-to-second-box ratio at full competition, as passed.
+    floor : float
+        Loyalty of the bottom level in a competitive market, as passed.
+    ceiling : float
+        Loyalty of the top level, as passed.
+    scale : str
+        Name of the satisfaction scale.
+    zones : LoyaltyZones
+        The zones of defection, indifference and affection of the scale.
+    reference : Message
+        The sources of the curve and the zones.
+    estimate : pandas.Series
+        Property: the ``estimate`` column of ``curve``, loyalty by level.
+    """
 
     curve: pd.DataFrame
     ratio: float
@@ -50,8 +79,19 @@ class TheoreticalCurve(Result):
     floor: float
     ceiling: float
     scale: str
-    zones: dict
+    zones: Any
     reference: str
+
+    @property
+    def estimate(self) -> pd.Series:
+        """Loyalty at each satisfaction level (the ``estimate`` column of ``curve``)."""
+        return self.curve["estimate"]
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """The curve on a 0-1 axis, zones shaded (:func:`csat_lab.plots.loyalty.theoretical_curve_plot`)."""
+        from ..plots.loyalty import theoretical_curve_plot
+
+        return theoretical_curve_plot(self, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("loyalty.theory.competition", self.competition), ("loyalty.theory.top_ratio", self.top_ratio),
@@ -92,8 +132,43 @@ def theoretical_curve(*, competition: float = 1.0, top_ratio: float = 6.0, floor
     the convex curve of a competitive market, in which the completely
     satisfied are ``top_ratio`` times as loyal as the merely satisfied, and
     the flat, high curve of a protected market (monopoly, high switching
-    costs), in which satisfaction hardly matters.
+    costs), in which satisfaction hardly matters. Levels are tagged with the
+    zones of defection, indifference and affection of
+    :func:`~csat_lab.loyalty.loyalty_zones` (Heskett et al. 1994; Jones &
+    Sasser 1995).
 
+    Parameters
+    ----------
+    competition : float, default 1.0
+        ``g`` in [0, 1]: 0 a protected market, 1 a fully competitive one.
+    top_ratio : float, default 6.0
+        ``R >= 1``: loyalty of the top box over the second box at competition 1
+        (Jones & Sasser report about 6).
+    floor, ceiling : float, default 0.1 and 0.9
+        Loyalty of the bottom level in a competitive market and of the top
+        level (in any market); probabilities with ``0 < floor < ceiling < 1``.
+    scale : str or Scale, default "satisfaction5"
+        Satisfaction scale (name such as ``"satisfaction5"``, ``"nps11"``), at least 3 levels.
+
+    Returns
+    -------
+    TheoreticalCurve
+        ``curve`` (DataFrame with ``level``, ``estimate`` = ``p``, ``ci_low``
+        and ``ci_high`` (NaN: a chosen curve has no sampling error), ``zone``,
+        ``zone_label``, the same layout as :func:`~csat_lab.loyalty.loyalty_curve`,
+        so :func:`csat_lab.plots.loyalty_curve_plot` draws it), ``ratio``
+        ``p(v_m) / p(v_{m-1})``, ``exponent`` ``k``, the inputs, ``zones`` and
+        ``reference``.
+
+    Raises
+    ------
+    CsatInputError
+        competition outside [0, 1], top_ratio below 1, floor or ceiling not
+        strictly between 0 and 1, floor not below ceiling, top_ratio not
+        below ceiling/floor, a scale of fewer than 3 levels or an unknown one.
+
+    Notes
+    -----
     With scale levels ``v_1 < ... < v_m`` (``m >= 3``), position on the
     scale ``t(v) = (v - v_1) / (v_m - v_1)`` and ``t_2 = t(v_{m-1})`` the
     position of the second box, floor ``f``, ceiling ``c``, target ratio
@@ -119,40 +194,6 @@ def theoretical_curve(*, competition: float = 1.0, top_ratio: float = 6.0, floor
     Every ``p`` is non-decreasing in satisfaction and ``p(v_m) = c``.
     ``R`` must satisfy ``1 <= R < c / f``: even a second box at the floor
     makes the top box only ``c / f`` times as loyal.
-
-    Levels are tagged with the zones of defection, indifference and
-    affection of :func:`~csat_lab.loyalty.loyalty_zones` (Heskett et al.
-    1994; Jones & Sasser 1995).
-
-    Parameters
-    ----------
-    competition : float
-        ``g`` in [0, 1]: 0 a protected market, 1 a fully competitive one.
-    top_ratio : float
-        ``R >= 1``: loyalty of the top box over the second box at competition 1
-        (Jones & Sasser report about 6).
-    floor, ceiling : float
-        Loyalty of the bottom level in a competitive market and of the top
-        level (in any market); probabilities with ``0 < floor < ceiling < 1``.
-    scale : str or Scale
-        Satisfaction scale (name such as ``"satisfaction5"``, ``"nps11"``), at least 3 levels.
-
-    Returns
-    -------
-    TheoreticalCurve
-        ``curve`` (DataFrame with ``level``, ``estimate`` = ``p``, ``ci_low``
-        and ``ci_high`` (NaN: a chosen curve has no sampling error), ``zone``,
-        ``zone_label``, the same layout as :func:`~csat_lab.loyalty.loyalty_curve`,
-        so :func:`csat_lab.plots.loyalty_curve_plot` draws it), ``ratio``
-        ``p(v_m) / p(v_{m-1})``, ``exponent`` ``k``, the inputs, ``zones`` and
-        ``reference``.
-
-    Raises
-    ------
-    CsatInputError
-        competition outside [0, 1], top_ratio below 1, floor or ceiling not
-        strictly between 0 and 1, floor not below ceiling, top_ratio not
-        below ceiling/floor, a scale of fewer than 3 levels or an unknown one.
 
     References
     ----------
@@ -193,7 +234,6 @@ def theoretical_curve(*, competition: float = 1.0, top_ratio: float = 6.0, floor
     zone = [zone_of.get(v, "") for v in codes]
     curve = pd.DataFrame({"level": codes, "estimate": loyalty, "ci_low": np.nan, "ci_high": np.nan, "zone": zone,
                           "zone_label": message_column(Message(f"loyalty.zone.{z}") if z else "" for z in zone)})
-    curve.attrs.update(kind="theoretical", competition=gamma, top_ratio=ratio)
     return TheoreticalCurve(curve=curve, ratio=float(loyalty[-1] / loyalty[-2]), exponent=float(exponent),
                             competition=gamma, top_ratio=ratio, floor=low, ceiling=high, scale=spec.name,
                             zones=zones, reference=_REFERENCE)

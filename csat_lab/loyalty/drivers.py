@@ -11,10 +11,12 @@ add up to R^2, both computed from the correlation matrix alone:
   are replaced by their closest orthogonal counterparts, whose squared
   contributions are mapped back onto the drivers.
 
-Both return a DataFrame indexed by driver with ``weight`` (raw, summing to
-R^2) and ``share`` (summing to 1); with ``bootstrap=B`` they add percentile CIs
-and a significance flag (Tonidandel, LeBreton & Johnson 2009). Details of the
-fit (R^2, n, rows dropped) are in ``frame.attrs``.
+Both return a :class:`DriverImportance`: its ``table`` is indexed by driver with
+``weight`` (raw, summing to R^2) and ``share`` (summing to 1); with ``n_boot=B``
+it adds percentile CIs and a significance flag (Tonidandel, LeBreton &
+Johnson 2009). The fit (R^2, n, rows dropped) and the bootstrap settings
+(level, method, replicates, seed) are fields of the result, and the result
+answers ``result["share"]``, ``result.loc[...]`` like the table.
 
 Examples
 --------
@@ -24,7 +26,7 @@ Examples
 >>> x = rng.normal(size=(200, 3))
 >>> df = pd.DataFrame(x, columns=["price", "staff", "speed"])
 >>> df["overall"] = x @ [0.6, 0.4, 0.2] + rng.normal(size=200)
->>> shapley_importance(df, "overall", ["price", "staff", "speed"]).round(2)
+>>> shapley_importance(df, outcome="overall", drivers=["price", "staff", "speed"]).round(2)
         weight  share
 driver
 price     0.21   0.73
@@ -34,20 +36,25 @@ speed     0.00   0.02
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import chain, combinations, islice
 from math import factorial
-from typing import Callable, Sequence
+from typing import Any, Callable, ClassVar, Sequence
 
 import numpy as np
 import pandas as pd
 
+from .._core.deprecation import keyword_only, renamed
+from .._core.docstrings import shared_docs
 from .._core.intervals import percentile_ci
+from .._core.results import TableResult
 from .._core.validate import probability, rng_from, whole_number
 from ..errors import CsatInputError
 from ..i18n import Message
 from ._prep import check_not_collinear, column_list, flat_columns, numeric_frame
+from ._results import DEFAULT_SEED, LegacyAttrs, seed_shown
 
-__all__ = ["shapley_importance", "relative_weights", "subset_r2"]
+__all__ = ["DriverImportance", "shapley_importance", "relative_weights", "subset_r2"]
 
 #: More drivers than this make 2^p subsets too many to enumerate in memory and time.
 MAX_SHAPLEY_DRIVERS = 22
@@ -56,22 +63,41 @@ MAX_SHAPLEY_DRIVERS = 22
 def subset_r2(rxx: np.ndarray, rxy: np.ndarray) -> np.ndarray:
     """R^2 of the regression on every subset of drivers, from correlations only.
 
-    Subset ``S`` is encoded as the bit mask ``sum(2**j for j in S)``; the
-    returned array holds ``R^2(S) = r_S' R_SS^{-1} r_S`` at position ``mask``
-    (``R_SS`` the drivers' correlations within ``S``, ``r_S`` their
-    correlations with the outcome; Cohen et al. 2003, eq. 3.5.1). Subsets of
-    equal size are solved together in batched linear solves.
+    The building block of :func:`shapley_importance`: all ``2^p`` subset
+    R^2 values it averages, computed without refitting a single regression.
 
     Parameters
     ----------
-    rxx : (p, p) array
-        Correlation matrix of the drivers.
-    rxy : (p,) array
-        Correlations of the drivers with the outcome.
+    rxx : numpy.ndarray, shape (p, p)
+        Correlation matrix of the drivers (symmetric, unit diagonal, not singular).
+    rxy : numpy.ndarray, shape (p,)
+        Correlations of the drivers with the outcome, in the order of ``rxx``.
 
     Returns
     -------
-    numpy.ndarray of length ``2**p``; entry 0 (the empty model) is 0.
+    numpy.ndarray
+        Length ``2**p``: entry ``mask`` holds the R^2 of the regression on the
+        drivers whose bits are set in ``mask`` (driver ``j`` is bit ``2**j``);
+        entry 0, the empty model, is 0.
+
+    Notes
+    -----
+    Subset ``S`` is encoded as the bit mask ``sum(2**j for j in S)``. Its R^2
+    is the squared multiple correlation (Cohen, Cohen, West & Aiken 2003,
+    eq. 3.5.1)
+
+    .. math:: R^2(S) = r_S^\\top R_{SS}^{-1} r_S,
+
+    with ``R_SS`` the drivers' correlations within ``S`` and ``r_S`` their
+    correlations with the outcome. Subsets of equal size are solved together
+    in batched linear solves, so the cost does not depend on the number of
+    respondents.
+
+    References
+    ----------
+    Cohen, J., Cohen, P., West, S. G. & Aiken, L. S. (2003). Applied Multiple
+    Regression/Correlation Analysis for the Behavioral Sciences (3rd ed.).
+    Mahwah, NJ: Erlbaum.
 
     Examples
     --------
@@ -136,9 +162,98 @@ def _corr(z: np.ndarray) -> np.ndarray:
     return cov / np.outer(sd, sd)
 
 
-def _importance(data: object, outcome: str, drivers: Sequence[str], *, bootstrap: int, seed: object,
-                ci: float, method: str, decompose: Callable[[np.ndarray], np.ndarray],
-                max_drivers: int | None = None) -> pd.DataFrame:
+@dataclasses.dataclass(frozen=True)
+class DriverImportance(LegacyAttrs, TableResult):
+    """Key-driver importance: each driver's part of R^2, with bootstrap CIs when asked for.
+
+    Returned by :func:`shapley_importance` and :func:`relative_weights`. It
+    answers the DataFrame operations of its ``table`` (``result["share"]``,
+    ``result.loc["price", "weight"]``, ``result.sort_values("share")``,
+    ``len(result)``), so code written for the old DataFrame keeps working.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per driver (index ``driver``): ``weight`` (raw, sums to R^2) and
+        ``share`` (sums to 1); after a bootstrap also ``ci_low``, ``ci_high``
+        (interval of ``weight``), ``share_ci_low``, ``share_ci_high`` and
+        ``significant`` (the interval of the driver's weight minus that of a
+        random-noise driver excludes 0).
+    importance_method : str
+        ``"shapley"`` or ``"relative_weights"``: the decomposition used.
+    method : Message
+        The decomposition, as text (Shapley value / LMG, or relative weights).
+    outcome : str
+        The outcome column.
+    r2 : float
+        R^2 of the linear regression of the outcome on all drivers (the sum of ``weight``).
+    n : int
+        Complete rows used.
+    n_dropped : int
+        Rows removed listwise for missing values.
+    dropped : dict
+        Reason (message naming the columns) -> rows removed.
+    ci_level : float
+        Confidence level of the bootstrap intervals (the ``ci=`` passed).
+    ci_method : Message
+        How the intervals were made: percentile bootstrap with ``n_boot`` replicates, or none.
+    n_boot : int
+        Bootstrap replicates requested (0: no intervals).
+    n_boot_failed : int
+        Replicates left out because their correlation matrix was singular.
+    seed : int, numpy Generator or None
+        The seed the bootstrap drew from (the ``seed=`` passed; default 0).
+    significance : Message or None
+        The rule behind the ``significant`` column; None without a bootstrap.
+    estimate : pandas.Series
+        Property: the ``weight`` column, each driver's share of R^2 in R^2 units.
+    """
+
+    table: pd.DataFrame
+    importance_method: str
+    method: str
+    outcome: str
+    r2: float
+    n: int
+    n_dropped: int
+    dropped: dict
+    ci_level: float
+    ci_method: str
+    n_boot: int
+    n_boot_failed: int
+    seed: Any
+    significance: Any = None
+
+    _LEGACY_ATTRS: ClassVar[dict[str, str]] = {"method": "method", "r2": "r2", "n": "n", "n_dropped": "n_dropped", "dropped": "dropped",
+                     "outcome": "outcome", "ci": "ci_level", "ci_method": "ci_method", "n_boot": "n_boot",
+                     "n_boot_failed": "n_boot_failed", "significance": "significance"}
+
+    @property
+    def estimate(self) -> pd.Series:
+        """Each driver's raw weight (its part of R^2)."""
+        return self.table["weight"]
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Bars of each driver's share of R^2 (:func:`csat_lab.plots.loyalty.driver_importance_plot`)."""
+        from ..plots.loyalty import driver_importance_plot
+
+        return driver_importance_plot(self, ax=ax, **kwargs)
+
+    def _summary(self) -> list[tuple[str | Message, Any]]:
+        rows: list[tuple[str | Message, Any]] = [
+            ("loyalty.importance_method", self.method), ("loyalty.outcome", self.outcome), ("loyalty.r2", self.r2),
+            ("result.n", self.n), ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
+        rows += [(Message("loyalty.driver_share_row", driver=str(d)), float(v)) for d, v in self.table["share"].items()]
+        if self.n_boot:
+            rows += [("loyalty.n_boot", self.n_boot), ("loyalty.n_boot_failed", self.n_boot_failed),
+                     ("loyalty.ci_level", self.ci_level), ("result.method", self.ci_method),
+                     ("loyalty.seed", seed_shown(self.seed))]
+        return rows
+
+
+def _importance(data: object, outcome: str, drivers: Sequence[str], *, n_boot: int, seed: object,
+                ci: float, importance: str, decompose: Callable[[np.ndarray], np.ndarray],
+                max_drivers: int | None = None) -> DriverImportance:
     drivers = column_list(drivers, "drivers")
     if not isinstance(outcome, str):
         raise CsatInputError(f"outcome must be one column name, got {outcome!r}")
@@ -150,7 +265,8 @@ def _importance(data: object, outcome: str, drivers: Sequence[str], *, bootstrap
             "use relative_weights() for more"
         )
     ci = probability(ci, "ci")
-    n_boot = whole_number(bootstrap, "bootstrap")
+    n_boot = whole_number(n_boot, "n_boot")
+    rng = rng_from(seed) if n_boot else None  # checks the seed before any work
     frame, n_dropped, dropped = numeric_frame(data, [outcome, *drivers])
     n, p = frame.shape[0], len(drivers)
     if n <= p + 1:
@@ -170,11 +286,10 @@ def _importance(data: object, outcome: str, drivers: Sequence[str], *, bootstrap
     weight = decompose(corr)
     r2 = float(weight.sum())
     out = pd.DataFrame({"weight": weight, "share": weight / r2}, index=pd.Index(drivers, name="driver"))
+    failed = 0
     if n_boot:
-        rng = rng_from(seed)
         boot = np.full((n_boot, p), np.nan)
         gap = np.full((n_boot, p), np.nan)
-        failed = 0
         for b in range(n_boot):
             idx = rng.integers(0, n, n)
             sample = z[idx]
@@ -192,49 +307,47 @@ def _importance(data: object, outcome: str, drivers: Sequence[str], *, bootstrap
         out["ci_low"], out["ci_high"] = low, high
         out["share_ci_low"], out["share_ci_high"] = share_low, share_high
         out["significant"] = gap_low > 0
-        out.attrs.update(ci=ci, ci_method=Message("value.method.percentile_bootstrap", n_boot=n_boot), n_boot=n_boot, n_boot_failed=failed,
-                         significance="bootstrap CI of (weight - weight of a random noise driver) excludes 0")
-    out.attrs.update(method=method, r2=r2, n=n, n_dropped=n_dropped, dropped=dropped, outcome=outcome)
-    return out
+    return DriverImportance(
+        table=out, importance_method=importance, method=Message(f"value.importance.{importance}"), outcome=outcome,
+        r2=r2, n=n, n_dropped=n_dropped, dropped=dropped, ci_level=ci,
+        ci_method=(Message("value.method.percentile_bootstrap", n_boot=n_boot) if n_boot
+                   else Message("value.method.none")),
+        n_boot=n_boot, n_boot_failed=failed, seed=seed,
+        significance=Message("value.significance.noise_driver") if n_boot else None)
 
 
-def shapley_importance(data: pd.DataFrame, outcome: str, drivers: Sequence[str], *, bootstrap: int = 0,
-                       seed: int | np.random.Generator | None = None, ci: float = 0.95) -> pd.DataFrame:
+@renamed(bootstrap="n_boot")
+@keyword_only(1, "outcome", "drivers")
+@shared_docs
+def shapley_importance(data: pd.DataFrame, *, outcome: str, drivers: Sequence[str], n_boot: int = 0,
+                       seed: int | np.random.Generator | None = DEFAULT_SEED, ci: float = 0.95) -> DriverImportance:
     """Shapley value (LMG) decomposition of R^2 among key drivers.
 
-    Driver ``j`` receives its R^2 gain averaged over all orders of entry:
-
-    .. math:: \\phi_j = \\sum_{S \\subseteq D \\setminus \\{j\\}}
-              \\frac{|S|!\\,(p-|S|-1)!}{p!}\\,[R^2(S \\cup \\{j\\}) - R^2(S)]
-
-    with every subset ``R^2`` computed exactly from the correlation matrix
-    (:func:`subset_r2`), never by refitting; 15 drivers (32,768 subsets) take a
-    fraction of a second whatever the number of rows. The weights are
-    non-negative and add up to the full model's R^2 (Lindeman, Merenda & Gold
-    1980; Gromping 2006; Lipovetsky & Conklin 2001).
+    Each driver receives its R^2 gain averaged over all orders of entry into
+    the linear regression of the outcome on the drivers; the weights are
+    non-negative and add up to the full model's R^2.
 
     Parameters
     ----------
-    data : DataFrame
+    @{data}
     outcome : str
         The overall satisfaction or loyalty column.
     drivers : list of str
-        Attribute ratings (numeric; at most 22).
-    bootstrap : int
-        Number of bootstrap resamples of rows for CIs (0 = none).
-    seed : int or numpy Generator, optional
-        Source of randomness for the bootstrap.
-    ci : float
-        Confidence level of the percentile intervals.
+        Attribute rating columns (numeric; at most 22).
+    @{n_boot}
+        Each replicate resamples the complete rows with replacement.
+    @{seed}
+        Default 0, so repeated calls give the same intervals; the result reports it.
+    @{ci}
 
     Returns
     -------
-    DataFrame indexed by ``driver``: ``weight`` (sums to R^2) and ``share``
-    (sums to 1); with ``bootstrap`` also ``ci_low``, ``ci_high`` (of
-    ``weight``), ``share_ci_low``, ``share_ci_high`` and ``significant``
-    (Tonidandel et al. 2009: the CI of the driver's weight minus that of a
-    random-noise driver excludes 0). ``attrs`` hold ``r2``, ``n``,
-    ``n_dropped`` and ``dropped`` (rows removed listwise, by reason).
+    DriverImportance
+        ``table`` indexed by ``driver``: ``weight`` (sums to R^2) and ``share``
+        (sums to 1); with ``n_boot`` also ``ci_low``, ``ci_high`` (of
+        ``weight``), ``share_ci_low``, ``share_ci_high`` and ``significant``;
+        fields ``r2``, ``n``, ``n_dropped``, ``dropped``, ``ci_level``,
+        ``ci_method``, ``n_boot``, ``n_boot_failed`` and ``seed``.
 
     Raises
     ------
@@ -242,24 +355,88 @@ def shapley_importance(data: pd.DataFrame, outcome: str, drivers: Sequence[str],
         Unknown or non-numeric column, a constant driver, perfectly collinear
         drivers, no more rows than drivers + 1, more than 22 drivers.
 
+    Notes
+    -----
+    With ``D`` the ``p`` drivers, driver ``j`` receives
+
+    .. math:: \\phi_j = \\sum_{S \\subseteq D \\setminus \\{j\\}}
+              \\frac{|S|!\\,(p-|S|-1)!}{p!}\\,[R^2(S \\cup \\{j\\}) - R^2(S)]
+
+    with every subset ``R^2`` computed exactly from the correlation matrix
+    (:func:`subset_r2`), never by refitting; 15 drivers (32,768 subsets) take a
+    fraction of a second whatever the number of rows (Lindeman, Merenda & Gold
+    1980; Gromping 2006; Lipovetsky & Conklin 2001).
+
+    Intervals are percentile bootstrap intervals of the weights and shares.
+    ``significant`` follows Tonidandel, LeBreton & Johnson (2009): in each
+    replicate a standard-normal noise column joins the drivers, and a driver
+    is significant when the percentile interval of (its weight - the noise
+    driver's weight) lies above 0. Replicates whose correlation matrix is
+    singular are counted in ``n_boot_failed`` and left out.
+
+    References
+    ----------
+    Lindeman, R. H., Merenda, P. F. & Gold, R. Z. (1980). Introduction to
+    Bivariate and Multivariate Analysis. Glenview, IL: Scott, Foresman.
+    Gromping, U. (2006). Relative importance for linear regression in R: the
+    package relaimpo. Journal of Statistical Software, 17(1), 1-27.
+    Lipovetsky, S. & Conklin, M. (2001). Analysis of regression in game theory
+    approach. Applied Stochastic Models in Business and Industry, 17(4), 319-330.
+    Tonidandel, S., LeBreton, J. M. & Johnson, J. W. (2009). Determining the
+    statistical significance of relative weights. Psychological Methods, 14(4), 387-399.
+
     Examples
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"y": [1, 2, 3, 4, 5, 6], "a": [1, 1, 2, 3, 5, 5], "b": [2, 1, 2, 1, 2, 1]})
-    >>> res = shapley_importance(df, "y", ["a", "b"])
-    >>> round(float(res["weight"].sum()), 4), round(res.attrs["r2"], 4)
+    >>> res = shapley_importance(df, outcome="y", drivers=["a", "b"])
+    >>> round(float(res["weight"].sum()), 4), round(res.r2, 4)
     (0.9634, 0.9634)
     >>> res["share"].round(3).tolist()
     [0.935, 0.065]
     """
-    return _importance(data, outcome, drivers, bootstrap=bootstrap, seed=seed, ci=ci,
-                       method="shapley (LMG)", decompose=_shapley_from_corr, max_drivers=MAX_SHAPLEY_DRIVERS)
+    return _importance(data, outcome, drivers, n_boot=n_boot, seed=seed, ci=ci, importance="shapley",
+                       decompose=_shapley_from_corr, max_drivers=MAX_SHAPLEY_DRIVERS)
 
 
-def relative_weights(data: pd.DataFrame, outcome: str, drivers: Sequence[str], *, bootstrap: int = 0,
-                     seed: int | np.random.Generator | None = None, ci: float = 0.95) -> pd.DataFrame:
+@renamed(bootstrap="n_boot")
+@keyword_only(1, "outcome", "drivers")
+@shared_docs
+def relative_weights(data: pd.DataFrame, *, outcome: str, drivers: Sequence[str], n_boot: int = 0,
+                     seed: int | np.random.Generator | None = DEFAULT_SEED, ci: float = 0.95) -> DriverImportance:
     """Johnson's relative weights of key drivers.
 
+    The drivers are replaced by their closest orthonormal counterparts, the
+    outcome is regressed on those, and the squared contributions are mapped
+    back onto the drivers. The weights add up to R^2; cheap for any number of
+    drivers and usually within a few points of Shapley (:func:`shapley_importance`).
+
+    Parameters
+    ----------
+    @{data}
+    outcome : str
+        The overall satisfaction or loyalty column.
+    drivers : list of str
+        Attribute rating columns (numeric).
+    @{n_boot}
+        Each replicate resamples the complete rows with replacement.
+    @{seed}
+        Default 0, so repeated calls give the same intervals; the result reports it.
+    @{ci}
+
+    Returns
+    -------
+    DriverImportance
+        As in :func:`shapley_importance`.
+
+    Raises
+    ------
+    CsatInputError
+        Unknown or non-numeric column, a constant driver, perfectly collinear
+        drivers, no more rows than drivers + 1.
+
+    Notes
+    -----
     With the drivers' correlation matrix ``R_xx = V diag(lambda) V'``, let
     ``Lambda = V diag(sqrt(lambda)) V'`` (correlations between the drivers and
     their closest orthonormal counterparts ``Z``), ``beta = Lambda^{-1} r_xy``
@@ -268,23 +445,24 @@ def relative_weights(data: pd.DataFrame, outcome: str, drivers: Sequence[str], *
     .. math:: \\epsilon_j = \\sum_k \\Lambda_{jk}^2\\, \\beta_k^2,
 
     and the weights add up to R^2 (Johnson 2000; Tonidandel & LeBreton 2011).
-    Cheap for any number of drivers; usually within a few points of Shapley.
+    Bootstrap intervals and ``significant`` as in :func:`shapley_importance`
+    (Tonidandel, LeBreton & Johnson 2009).
 
-    Parameters
+    References
     ----------
-    data, outcome, drivers, bootstrap, seed, ci
-        As in :func:`shapley_importance`.
-
-    Returns
-    -------
-    DataFrame as in :func:`shapley_importance`.
+    Johnson, J. W. (2000). A heuristic method for estimating the relative
+    weight of predictor variables in multiple regression. Multivariate
+    Behavioral Research, 35(1), 1-19.
+    Tonidandel, S. & LeBreton, J. M. (2011). Relative importance analysis: a
+    useful supplement to regression analysis. Journal of Business and
+    Psychology, 26(1), 1-9.
 
     Examples
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"y": [1, 2, 3, 4, 5, 6], "a": [1, 1, 2, 3, 5, 5], "b": [2, 1, 2, 1, 2, 1]})
-    >>> relative_weights(df, "y", ["a", "b"])["share"].round(3).tolist()  # two drivers: same as Shapley
+    >>> relative_weights(df, outcome="y", drivers=["a", "b"])["share"].round(3).tolist()  # two drivers: as Shapley
     [0.935, 0.065]
     """
-    return _importance(data, outcome, drivers, bootstrap=bootstrap, seed=seed, ci=ci,
-                       method="relative weights (Johnson 2000)", decompose=_relative_weights_from_corr)
+    return _importance(data, outcome, drivers, n_boot=n_boot, seed=seed, ci=ci, importance="relative_weights",
+                       decompose=_relative_weights_from_corr)

@@ -29,7 +29,33 @@ __all__ = ["power_for_path", "PowerResult"]
 
 @dataclasses.dataclass(frozen=True)
 class PowerResult(Result):
-    """Power to detect one path or driver, and the sample size needed."""
+    """Power to detect one path or driver, and the sample size needed.
+
+    Attributes
+    ----------
+    n_required : int
+        Smallest sample size whose power reaches ``target_power``.
+    power : float
+        Power at the planned ``n``; NaN when no ``n`` was given.
+    n : int or None
+        The planned sample size passed, or None.
+    beta : float
+        The true standardised coefficient passed.
+    beta_observed : float
+        The coefficient attenuated by measurement error, ``beta * sqrt(reliability)``.
+    f2 : float
+        Cohen's effect size ``f^2`` of the coefficient's test.
+    alpha : float
+        Significance level of the (two-sided) test.
+    target_power : float
+        The power the sample size is planned for.
+    n_predictors : int
+        Predictors of the target construct.
+    curve : pandas.DataFrame
+        Power by sample size: columns ``n`` and ``power``.
+    estimate : int
+        Property: ``n_required``.
+    """
 
     n_required: int
     power: float
@@ -48,6 +74,11 @@ class PowerResult(Result):
             rows += [("result.n", self.n), ("loyalty.power.power", self.power)]
         return rows
 
+    @property
+    def estimate(self) -> int:
+        """The sample size needed."""
+        return self.n_required
+
 
 def _power(f2: float, n: np.ndarray, k: int, alpha: float) -> np.ndarray:
     from scipy import stats
@@ -62,6 +93,46 @@ def power_for_path(beta: float, *, n_predictors: int = 1, r2: float | None = Non
                    n: int | None = None) -> PowerResult:
     """Sample size to detect a standardised path (or driver) coefficient with given power.
 
+    Plans a study: how many respondents are needed so that the test of one
+    path of a path model (or one key driver of a regression) rejects "no
+    effect" with probability ``power``, allowing for collinearity with the
+    other predictors and for measurement error in the composites.
+
+    Parameters
+    ----------
+    beta : float
+        True standardised path or driver coefficient (not 0).
+    n_predictors : int, default 1
+        Predictors of the target construct in the model, ``k``.
+    r2 : float, optional
+        R^2 of the full model (default: ``beta*^2 (1 - R^2_j)``, i.e. this
+        predictor alone); at least this predictor's share and below 1.
+    r2_predictor : float, default 0.0
+        R^2 of this predictor regressed on the other predictors (``R^2_j``, collinearity), in [0, 1).
+    reliability : float, default 1.0
+        Product of the reliabilities of source and target composites, in (0, 1] (1 = error-free).
+    alpha : float, default 0.05
+        Significance level of the two-sided t-test.
+    power : float, default 0.8
+        Target power, strictly between 0 and 1.
+    n : int, optional
+        A planned sample size whose power is also reported (at least ``k + 2``).
+
+    Returns
+    -------
+    PowerResult
+        ``n_required``, ``power`` at ``n`` (NaN without ``n``), ``f2`` and a
+        ``curve`` of power by sample size.
+
+    Raises
+    ------
+    CsatInputError
+        ``beta = 0``, a reliability outside (0, 1], ``r2_predictor`` outside
+        [0, 1), ``r2`` below this predictor's share or not below 1, or an
+        effect too small for any practical sample size.
+
+    Notes
+    -----
     The t-test of one coefficient among ``k`` predictors is an F(1, n-k-1)
     test with noncentrality ``lambda = f^2 n`` (the G*Power convention, Faul
     et al. 2009; Cohen 1988, ch. 9, uses ``f^2 (n - k + 1)``, the same for a
@@ -73,31 +144,18 @@ def power_for_path(beta: float, *, n_predictors: int = 1, r2: float | None = Non
     ``R^2_j`` is the predictor's R^2 on the other predictors (collinearity),
     ``R^2`` the model's, and ``rho`` the product of the reliabilities of the
     two constructs, which attenuates the path observed on composites
-    (Spearman 1904). The smallest ``n`` reaching ``power`` is found by
-    bisection.
+    (Spearman 1904). Power at ``n`` is
+    ``P(F'(1, n-k-1, lambda) > F_{1-alpha}(1, n-k-1))``; the smallest ``n``
+    reaching ``power`` is found by doubling, then bisection.
 
-    Parameters
+    References
     ----------
-    beta : float
-        True standardised path or driver coefficient.
-    n_predictors : int
-        Predictors of the target construct in the model.
-    r2 : float, optional
-        R^2 of the full model (default: ``beta*^2 (1 - R^2_j)``, i.e. this predictor alone).
-    r2_predictor : float
-        R^2 of this predictor regressed on the other predictors.
-    reliability : float
-        Product of the reliabilities of source and target composites (1 = error-free).
-    alpha : float
-        Significance level (two-sided t-test).
-    power : float
-        Target power.
-    n : int, optional
-        A planned sample size whose power is also reported.
-
-    Returns
-    -------
-    PowerResult with ``n_required``, ``power`` at ``n`` and a ``curve`` of power by n.
+    Cohen, J. (1988). Statistical Power Analysis for the Behavioral Sciences
+    (2nd ed.). Hillsdale, NJ: Erlbaum.
+    Faul, F., Erdfelder, E., Buchner, A. & Lang, A.-G. (2009). Statistical
+    power analyses using G*Power 3.1. Behavior Research Methods, 41(4), 1149-1160.
+    Spearman, C. (1904). The proof and measurement of association between two
+    things. American Journal of Psychology, 15(1), 72-101.
 
     Examples
     --------

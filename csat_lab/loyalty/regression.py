@@ -20,7 +20,8 @@ Examples
 >>> rng = np.random.default_rng(0)
 >>> sat = rng.integers(1, 6, 500)
 >>> rebuy = rng.random(500) < np.array([0.05, 0.1, 0.2, 0.3, 0.8])[sat - 1]
->>> model = loyalty_regression(pd.DataFrame({"sat": sat, "rebuy": rebuy}), "sat", "rebuy", kind="logit")
+>>> model = loyalty_regression(pd.DataFrame({"sat": sat, "rebuy": rebuy}), satisfaction="sat", loyalty="rebuy",
+...                            kind="logit")
 >>> model.predicted[["level", "estimate"]].round(2)
    level  estimate
 0      1      0.03
@@ -39,12 +40,15 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
+from .._core.deprecation import keyword_only
+from .._core.docstrings import shared_docs
 from .._core.results import Result
 from .._core.validate import probability
 from ..errors import CsatConvergenceError, CsatInputError
 from ..i18n import Message
 from ..scales import get as get_scale
 from ._prep import column_list, numeric_frame
+from ._results import ci_level_alias
 
 __all__ = ["LoyaltyModel", "loyalty_regression", "KINDS"]
 
@@ -53,13 +57,44 @@ KINDS = ("ols", "logit", "ordinal")
 
 @dataclasses.dataclass(frozen=True)
 class LoyaltyModel(Result):
-    """A fitted satisfaction -> loyalty model.
+    """A fitted satisfaction -> loyalty model, with the predicted loyalty at every satisfaction level.
 
-    ``predicted`` has one row per satisfaction level: ``level``, ``n``
-    (respondents at that level), ``observed`` (their mean loyalty),
-    ``estimate``, ``se``, ``ci_low``, ``ci_high``. ``coefficients`` is the
-    coefficient table (``coef``, ``se``, ``p_value``, ``ci_low``, ``ci_high``); ``fit`` the
-    statsmodels results object.
+    Attributes
+    ----------
+    kind : str
+        ``"ols"``, ``"logit"`` or ``"ordinal"``: the model fitted.
+    formula : str
+        The model formula in the user's column names, e.g. ``"intent ~ C(sat)"``.
+    satisfaction : str
+        The satisfaction column.
+    loyalty : str
+        The loyalty column.
+    as_levels : bool
+        True when satisfaction entered as dummy levels (``C(satisfaction)``), False as a number.
+    n : int
+        Complete rows used.
+    n_dropped : int
+        Rows removed listwise for missing values.
+    dropped : dict
+        Reason (message naming the columns) -> rows removed.
+    ci_level : float
+        Confidence level of the intervals (the ``ci=`` passed).
+    ci_method : Message
+        How the intervals of ``predicted`` were made (t interval, Wald on the logit scale, delta method).
+    r2 : float
+        R^2 (OLS) or McFadden's pseudo R^2 (logit, ordinal).
+    r2_name : str
+        Catalog key of the R^2 shown: ``"loyalty.r2"`` or ``"loyalty.pseudo_r2"``.
+    predicted : pandas.DataFrame
+        One row per satisfaction level: ``level``, ``n`` (respondents at that
+        level), ``observed`` (their mean loyalty), ``estimate`` (predicted
+        loyalty), ``se``, ``ci_low``, ``ci_high``.
+    coefficients : pandas.DataFrame
+        One row per model term: ``coef``, ``se``, ``p_value``, ``ci_low``, ``ci_high``.
+    fit : statsmodels results
+        The fitted statsmodels object (``summary()`` prints its table).
+    estimate : pandas.Series
+        Property: the ``estimate`` column of ``predicted``, predicted loyalty by level.
     """
 
     kind: str
@@ -70,7 +105,7 @@ class LoyaltyModel(Result):
     n: int
     n_dropped: int
     dropped: dict
-    ci: float
+    ci_level: float
     ci_method: str
     r2: float
     r2_name: str
@@ -78,9 +113,25 @@ class LoyaltyModel(Result):
     coefficients: pd.DataFrame
     fit: Any = dataclasses.field(repr=False, compare=False)
 
+    @property
+    def estimate(self) -> pd.Series:
+        """Predicted loyalty at each satisfaction level (rows in the order of ``predicted``)."""
+        return self.predicted["estimate"]
+
+    @property
+    def ci(self) -> float:
+        """Deprecated: the confidence level, now ``ci_level``."""
+        return ci_level_alias(self)
+
     def summary(self) -> Any:
         """The statsmodels summary of the underlying fit (prints as a table)."""
         return self.fit.summary()
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Predicted loyalty by satisfaction level (:func:`csat_lab.plots.loyalty.loyalty_curve_plot`)."""
+        from ..plots.loyalty import loyalty_curve_plot
+
+        return loyalty_curve_plot(self, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [
@@ -90,6 +141,7 @@ class LoyaltyModel(Result):
             ("result.n_dropped", self.n_dropped),
             ("result.dropped_reasons", self.dropped),
             (self.r2_name, self.r2),
+            ("loyalty.ci_level", self.ci_level),
             ("result.method", self.ci_method),
         ]
 
@@ -167,7 +219,9 @@ def _ordinal_prediction(res: Any, grid: pd.DataFrame, codes: np.ndarray, z: floa
     return pd.DataFrame({"estimate": est, "se": se, "ci_low": est - z * se, "ci_high": est + z * se})
 
 
-def loyalty_regression(data: pd.DataFrame, satisfaction: str, loyalty: str, *, kind: str = "ols",
+@keyword_only(1, "satisfaction", "loyalty")
+@shared_docs
+def loyalty_regression(data: pd.DataFrame, *, satisfaction: str, loyalty: str, kind: str = "ols",
                        as_levels: bool = True, controls: Sequence[str] | None = None, scale: str | None = None,
                        ci: float = 0.95) -> LoyaltyModel:
     """Regress loyalty on satisfaction and predict loyalty at every satisfaction level.
@@ -185,30 +239,48 @@ def loyalty_regression(data: pd.DataFrame, satisfaction: str, loyalty: str, *, k
 
     Parameters
     ----------
-    data : DataFrame
+    @{data}
     satisfaction : str
         Satisfaction column (numeric codes, e.g. 1-5).
     loyalty : str
         Loyalty column: intention score (ols), yes/no (logit), ordered codes (ordinal).
-    kind : {"ols", "logit", "ordinal"}
-    as_levels : bool
+    kind : {"ols", "logit", "ordinal"}, default "ols"
+        The model: linear, binary logit or ordinal logit.
+    as_levels : bool, default True
         Satisfaction as dummy levels (True) or as a number (False).
     controls : list of str, optional
         Numeric covariates; predictions hold them at their mean.
     scale : str, optional
         Name of the satisfaction scale (e.g. ``"satisfaction5"``) to validate codes.
-    ci : float
-        Confidence level.
+    @{ci}
 
     Returns
     -------
     LoyaltyModel
+        ``predicted`` (loyalty at each satisfaction level with CI),
+        ``coefficients``, ``r2``, ``n``, ``n_dropped``, ``dropped``,
+        ``ci_level``, ``ci_method`` and the statsmodels ``fit``.
+
+    Notes
+    -----
+    With dummy levels the OLS prediction at level ``k`` is the mean loyalty of
+    the respondents at ``k``, ``E[Y | S = k]``; the logit prediction is
+    ``P(Y = 1 | S = k) = 1 / (1 + exp(-(b_0 + b_k)))``; the ordinal prediction
+    is ``E[Y | S = k] = sum_j y_j P(Y = y_j | S = k)`` with
+    ``P(Y <= y_j) = 1 / (1 + exp(-(t_j - b_k)))``.
+
+    References
+    ----------
+    Jones, T. O. & Sasser, W. E. (1995). Why satisfied customers defect.
+    Harvard Business Review, 73(6), 88-99.
+    McCullagh, P. (1980). Regression models for ordinal data. Journal of the
+    Royal Statistical Society B, 42(2), 109-142.
 
     Examples
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"sat": [1, 1, 2, 2, 3, 3], "intent": [1, 2, 2, 3, 5, 5]})
-    >>> m = loyalty_regression(df, "sat", "intent")
+    >>> m = loyalty_regression(df, satisfaction="sat", loyalty="intent")
     >>> m.predicted["estimate"].tolist()
     [1.5, 2.5, 5.0]
     >>> m.formula
@@ -269,7 +341,7 @@ def loyalty_regression(data: pd.DataFrame, satisfaction: str, loyalty: str, *, k
                          index=list(res.params.index))
     coefs.index = [_show_name(str(i), satisfaction, safe) for i in coefs.index]
     return LoyaltyModel(kind=kind, formula=shown, satisfaction=satisfaction, loyalty=loyalty, as_levels=as_levels,
-                        n=int(work.shape[0]), n_dropped=n_dropped, dropped=dropped, ci=ci, ci_method=method,
+                        n=int(work.shape[0]), n_dropped=n_dropped, dropped=dropped, ci_level=ci, ci_method=method,
                         r2=r2, r2_name=r2_name, predicted=predicted, coefficients=coefs, fit=res)
 
 

@@ -13,27 +13,33 @@ Examples
 >>> import pandas as pd
 >>> from csat_lab.loyalty import loyalty_zones
 >>> default_zones = loyalty_zones(scale="satisfaction5")
->>> default_zones
+>>> dict(default_zones)
 {'defection': (1, 2), 'indifference': (3, 4), 'affection': (5,)}
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Mapping, Sequence
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar, Sequence
 
 import numpy as np
 import pandas as pd
 
-from .._core.results import Result, message_column
+from .._core.deprecation import keyword_only
+from .._core.docstrings import shared_docs
+from .._core.results import Result, TableResult, message_column
 from .._core.validate import probability
 from ..errors import CsatInputError
 from ..i18n import Message
+from ..scales import Scale
 from ..scales import get as get_scale
 from ._prep import numeric_frame
+from ._results import LegacyAttrs
 from .regression import loyalty_regression
 
-__all__ = ["ZONES", "loyalty_zones", "loyalty_curve", "top_box_loyalty_ratio", "LoyaltyRatio"]
+__all__ = ["ZONES", "LoyaltyZones", "LoyaltyCurveResult", "LoyaltyRatio", "loyalty_zones", "loyalty_curve",
+           "top_box_loyalty_ratio"]
 
 #: Zone keys from low to high satisfaction (labels: ``loyalty.zone.<key>``).
 ZONES = ("defection", "indifference", "affection")
@@ -65,8 +71,67 @@ def _check_zones(zones: Mapping[str, Sequence]) -> dict[str, tuple]:
     return out
 
 
-def loyalty_zones(data: pd.DataFrame | None = None, satisfaction: str | None = None, *,
-                  scale: str | None = None, zones: Mapping[str, Sequence] | None = None) -> dict[str, tuple]:
+@dataclasses.dataclass(frozen=True, eq=False)
+class LoyaltyZones(Result, Mapping):
+    """The satisfaction codes in the zones of defection, indifference and affection (Jones & Sasser 1995).
+
+    Behaves like the dict ``{zone: codes}`` it replaces: ``zones["affection"]``,
+    ``zones.items()``, ``list(zones)`` (the zone names, low to high),
+    ``dict(zones)`` and ``zones == {"defection": (1, 2), ...}`` all work.
+
+    Attributes
+    ----------
+    defection : tuple
+        Codes of the zone of defection (dissatisfied customers who leave).
+    indifference : tuple
+        Codes of the zone of indifference (satisfied but easily lured away).
+    affection : tuple
+        Codes of the zone of affection (completely satisfied, loyal).
+    basis : Message
+        Where the split comes from: given by the user, the default split of a
+        scale, or the default split of the codes observed in a column.
+    estimate : dict
+        Property: the zones as a plain dict ``{zone: codes}``.
+    """
+
+    defection: tuple
+    indifference: tuple
+    affection: tuple
+    basis: str
+
+    def __getitem__(self, zone: str) -> tuple:
+        if zone not in ZONES:
+            raise KeyError(zone)
+        return getattr(self, zone)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(ZONES)
+
+    def __len__(self) -> int:
+        return len(ZONES)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compares like a dict
+
+    def __repr__(self) -> str:
+        return f"LoyaltyZones({dict(self.items())!r})"
+
+    @property
+    def estimate(self) -> dict[str, tuple]:
+        """The zones as a plain dict ``{zone: codes}``."""
+        return dict(self.items())
+
+    def _summary(self) -> list[tuple[str | Message, Any]]:
+        return [(f"loyalty.zone.{z}", getattr(self, z)) for z in ZONES] + [("loyalty.zones.basis", self.basis)]
+
+
+@keyword_only(1, "satisfaction")
+def loyalty_zones(data: pd.DataFrame | None = None, *, satisfaction: str | None = None,
+                  scale: str | Scale | None = None, zones: Mapping[str, Sequence] | None = None) -> LoyaltyZones:
     """Which satisfaction codes fall in the zones of defection, indifference and affection.
 
     Default split (Jones & Sasser 1995, on a 5-point scale 1-2 | 3-4 | 5):
@@ -76,39 +141,141 @@ def loyalty_zones(data: pd.DataFrame | None = None, satisfaction: str | None = N
 
     Parameters
     ----------
-    data : DataFrame, optional
+    data : pandas.DataFrame, optional
+        Survey answers; needed only when neither ``scale`` nor ``zones`` is given.
     satisfaction : str, optional
-        Column whose observed codes define the range when no ``scale`` is given.
-    scale : str, optional
-        Scale name (``"satisfaction5"``, ``"nps11"`` ...).
+        Column of ``data`` whose observed codes define the range when no ``scale`` is given.
+    scale : str or Scale, optional
+        Scale name (``"satisfaction5"``, ``"nps11"`` ...) or a :class:`~csat_lab.scales.Scale`.
     zones : mapping, optional
-        Explicit ``{"defection": codes, "indifference": codes, "affection": codes}``.
+        Explicit ``{"defection": codes, "indifference": codes, "affection": codes}``;
+        a zone left out is empty. Checked, then returned as given.
 
     Returns
     -------
-    dict zone -> tuple of codes.
+    LoyaltyZones
+        A mapping zone -> tuple of codes (``zones["affection"]``, ``dict(zones)``),
+        with ``basis`` saying where the split comes from.
+
+    Raises
+    ------
+    CsatInputError
+        An unknown zone name, a code in two zones, or none of scale, zones and data with a column.
+
+    Notes
+    -----
+    On a scale running from ``v_min`` to ``v_max`` a code ``v`` is in the zone
+    of defection when ``v <= v_min + 0.4 (v_max - v_min)``, in the zone of
+    affection when ``v = v_max``, and in the zone of indifference otherwise
+    (Jones & Sasser 1995; Heskett et al. 1994).
+
+    References
+    ----------
+    Jones, T. O. & Sasser, W. E. (1995). Why satisfied customers defect.
+    Harvard Business Review, 73(6), 88-99.
+    Heskett, J. L., Jones, T. O., Loveman, G. W., Sasser, W. E. & Schlesinger,
+    L. A. (1994). Putting the service-profit chain to work. Harvard Business
+    Review, 72(2), 164-174.
 
     Examples
     --------
     >>> loyalty_zones(scale="nps11")["defection"]
     (0, 1, 2, 3, 4)
-    >>> loyalty_zones(zones={"affection": [5], "defection": [1]})
+    >>> dict(loyalty_zones(zones={"affection": [5], "defection": [1]}))
     {'defection': (1,), 'indifference': (), 'affection': (5,)}
     """
     if zones is not None:
-        return _check_zones(zones)
-    if scale is not None:
-        return _default_zones(get_scale(scale).values)
-    if data is None or satisfaction is None:
+        split, basis = _check_zones(zones), Message("value.zones.given")
+    elif scale is not None:
+        spec = get_scale(scale)
+        split, basis = _default_zones(spec.values), Message("value.zones.scale", scale=spec.name)
+    elif data is None or satisfaction is None:
         raise CsatInputError("give a scale name, explicit zones, or data with a satisfaction column")
-    frame, _, _ = numeric_frame(data, [satisfaction])
-    codes = np.unique(frame[satisfaction])
-    return _default_zones([int(c) if c == int(c) else c for c in codes])
+    else:
+        frame, _, _ = numeric_frame(data, [satisfaction])
+        codes = np.unique(frame[satisfaction])
+        split = _default_zones([int(c) if c == int(c) else c for c in codes])
+        basis = Message("value.zones.observed", column=str(satisfaction))
+    return LoyaltyZones(**split, basis=basis)
 
 
-def loyalty_curve(data: pd.DataFrame, satisfaction: str, loyalty: str, *, kind: str = "ols",
+@dataclasses.dataclass(frozen=True)
+class LoyaltyCurveResult(LegacyAttrs, TableResult):
+    """The loyalty curve: predicted loyalty at each satisfaction level, with CI and zone.
+
+    Returned by :func:`loyalty_curve`. It answers the DataFrame operations of
+    its ``table`` (``result["estimate"]``, ``result.loc[...]``, ``len(result)``),
+    so code written for the old DataFrame keeps working.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per satisfaction level: ``level``, ``n``, ``observed`` (mean
+        loyalty), ``estimate`` (predicted loyalty), ``se``, ``ci_low``,
+        ``ci_high``, ``zone`` (key) and ``zone_label`` (message).
+    kind : str
+        ``"ols"``, ``"logit"`` or ``"ordinal"``: the regression behind the curve.
+    satisfaction : str
+        The satisfaction column.
+    loyalty : str
+        The loyalty column.
+    zones : LoyaltyZones
+        The zones the levels were tagged with.
+    n : int
+        Complete rows used.
+    n_dropped : int
+        Rows removed listwise for missing values.
+    dropped : dict
+        Reason (message naming the columns) -> rows removed.
+    ci_level : float
+        Confidence level of ``ci_low`` / ``ci_high`` (the ``ci=`` passed).
+    ci_method : Message
+        How the intervals were made.
+    estimate : pandas.Series
+        Property: the ``estimate`` column, predicted loyalty by level.
+    """
+
+    table: pd.DataFrame
+    kind: str
+    satisfaction: str
+    loyalty: str
+    zones: LoyaltyZones
+    n: int
+    n_dropped: int
+    dropped: dict
+    ci_level: float
+    ci_method: str
+
+    _LEGACY_ATTRS: ClassVar[dict[str, str]] = {"kind": "kind", "n": "n", "n_dropped": "n_dropped", "dropped": "dropped", "ci": "ci_level",
+                     "ci_method": "ci_method", "satisfaction": "satisfaction", "loyalty": "loyalty"}
+
+    @property
+    def estimate(self) -> pd.Series:
+        """Predicted loyalty at each satisfaction level (the ``estimate`` column)."""
+        return self.table["estimate"]
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """The curve with CI bars and zones shaded (:func:`csat_lab.plots.loyalty.loyalty_curve_plot`)."""
+        from ..plots.loyalty import loyalty_curve_plot
+
+        return loyalty_curve_plot(self, ax=ax, **kwargs)
+
+    def _summary(self) -> list[tuple[str | Message, Any]]:
+        rows: list[tuple[str | Message, Any]] = [
+            ("loyalty.model", Message(f"value.model.{self.kind}")), ("loyalty.satisfaction", self.satisfaction),
+            ("loyalty.loyalty", self.loyalty), ("result.n", self.n), ("result.n_dropped", self.n_dropped),
+            ("result.dropped_reasons", self.dropped), ("loyalty.ci_level", self.ci_level),
+            ("result.method", self.ci_method)]
+        rows += [(Message("loyalty.level_row", level=str(level)), float(est))
+                 for level, est in self.table[["level", "estimate"]].itertuples(index=False)]
+        return rows
+
+
+@keyword_only(1, "satisfaction", "loyalty")
+@shared_docs
+def loyalty_curve(data: pd.DataFrame, *, satisfaction: str, loyalty: str, kind: str = "ols",
                   controls: Sequence[str] | None = None, scale: str | None = None,
-                  zones: Mapping[str, Sequence] | None = None, ci: float = 0.95) -> pd.DataFrame:
+                  zones: Mapping[str, Sequence] | None = None, ci: float = 0.95) -> LoyaltyCurveResult:
     """Predicted loyalty at each satisfaction level, with CI and zone: the loyalty curve.
 
     Fits :func:`loyalty_regression` with satisfaction as dummy levels,
@@ -119,21 +286,49 @@ def loyalty_curve(data: pd.DataFrame, satisfaction: str, loyalty: str, *, kind: 
 
     Parameters
     ----------
-    data, satisfaction, loyalty, kind, controls, scale, ci
-        As in :func:`loyalty_regression`.
+    @{data}
+    satisfaction : str
+        Satisfaction column (numeric codes, e.g. 1-5).
+    loyalty : str
+        Loyalty column: intention score (ols), yes/no (logit), ordered codes (ordinal).
+    kind : {"ols", "logit", "ordinal"}, default "ols"
+        The regression, as in :func:`loyalty_regression`.
+    controls : list of str, optional
+        Numeric covariates; predictions hold them at their mean.
+    scale : str, optional
+        Name of the satisfaction scale (e.g. ``"satisfaction5"``): validates
+        the codes and sets the range the default zones split.
     zones : mapping, optional
         Explicit zones, see :func:`loyalty_zones`.
+    @{ci}
 
     Returns
     -------
-    DataFrame with ``level``, ``n``, ``observed``, ``estimate``, ``se``,
-    ``ci_low``, ``ci_high``, ``zone`` (key) and ``zone_label`` (translated).
+    LoyaltyCurveResult
+        ``table`` with ``level``, ``n``, ``observed``, ``estimate``, ``se``,
+        ``ci_low``, ``ci_high``, ``zone`` (key) and ``zone_label`` (message),
+        and the fit's ``kind``, ``n``, ``n_dropped``, ``dropped``,
+        ``ci_level``, ``ci_method`` and ``zones``.
+
+    Notes
+    -----
+    The estimate at level ``k`` is the prediction of
+    ``loyalty ~ C(satisfaction)``: for OLS the mean loyalty at ``k``, for
+    logit ``P(loyal | S = k)``, for the ordinal model ``E[Y | S = k]``; the
+    intervals are those of :func:`loyalty_regression`. Zones follow
+    :func:`loyalty_zones` (Jones & Sasser 1995; Heskett et al. 1994).
+
+    References
+    ----------
+    Jones, T. O. & Sasser, W. E. (1995). Why satisfied customers defect.
+    Harvard Business Review, 73(6), 88-99.
 
     Examples
     --------
     >>> df = pd.DataFrame({"sat": [1, 2, 3, 4, 5] * 4,
     ...                    "rebuy": [0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1]})
-    >>> loyalty_curve(df, "sat", "rebuy", scale="satisfaction5")[["level", "estimate", "zone"]]
+    >>> curve = loyalty_curve(df, satisfaction="sat", loyalty="rebuy", scale="satisfaction5")
+    >>> curve[["level", "estimate", "zone"]]
        level  estimate          zone
     0      1      0.00     defection
     1      2      0.25     defection
@@ -141,21 +336,55 @@ def loyalty_curve(data: pd.DataFrame, satisfaction: str, loyalty: str, *, kind: 
     3      4      0.50  indifference
     4      5      1.00     affection
     """
-    model = loyalty_regression(data, satisfaction, loyalty, kind=kind, as_levels=True, controls=controls,
-                               scale=scale, ci=ci)
+    model = loyalty_regression(data, satisfaction=satisfaction, loyalty=loyalty, kind=kind, as_levels=True,
+                               controls=controls, scale=scale, ci=ci)
     table = model.predicted.copy()
-    zone_of = {code: z for z, codes in loyalty_zones(data, satisfaction, scale=scale, zones=zones).items()
-               for code in codes}
+    split = loyalty_zones(data, satisfaction=satisfaction, scale=scale, zones=zones)
+    zone_of = {code: z for z, codes in split.items() for code in codes}
     table["zone"] = [zone_of.get(v, "") for v in table["level"]]
     table["zone_label"] = message_column((Message(f"loyalty.zone.{z}") if z else "" for z in table["zone"]), table.index)
-    table.attrs.update(kind=kind, n=model.n, n_dropped=model.n_dropped, dropped=model.dropped,
-                       ci=ci, ci_method=model.ci_method, satisfaction=satisfaction, loyalty=loyalty)
-    return table
+    return LoyaltyCurveResult(table=table, kind=kind, satisfaction=satisfaction, loyalty=loyalty, zones=split,
+                              n=model.n, n_dropped=model.n_dropped, dropped=model.dropped, ci_level=model.ci_level,
+                              ci_method=model.ci_method)
 
 
 @dataclasses.dataclass(frozen=True)
 class LoyaltyRatio(Result):
-    """Loyalty of the top box relative to the second box (Jones & Sasser's "six times")."""
+    """Loyalty of the top box relative to the second box (Jones & Sasser's "six times").
+
+    Attributes
+    ----------
+    ratio : float
+        Loyalty of the top box over loyalty of the second box.
+    ci : tuple of float
+        ``(low, high)`` confidence interval of ``ratio`` (log-ratio interval, always positive).
+    ci_level : float
+        Confidence level of ``ci`` (the ``ci=`` passed).
+    ci_method : Message
+        Katz et al.'s log risk-ratio interval (proportions) or the delta method on the log ratio of means.
+    measure : Message
+        What was compared: the proportion loyal or the mean loyalty score.
+    top : tuple
+        Satisfaction codes of the top box.
+    second : tuple
+        Satisfaction codes of the second box.
+    top_loyalty : float
+        Proportion loyal (or mean loyalty) in the top box.
+    second_loyalty : float
+        Proportion loyal (or mean loyalty) in the second box.
+    n_top : int
+        Respondents in the top box.
+    n_second : int
+        Respondents in the second box.
+    n : int
+        Complete rows used (all satisfaction codes).
+    n_dropped : int
+        Rows removed listwise for missing values.
+    dropped : dict
+        Reason (message naming the columns) -> rows removed.
+    estimate : float
+        Property: ``ratio``.
+    """
 
     ratio: float
     ci: tuple[float, float]
@@ -179,16 +408,57 @@ class LoyaltyRatio(Result):
                 ("loyalty.n_second", self.n_second), ("result.n_dropped", self.n_dropped),
                 ("result.dropped_reasons", self.dropped)]
 
+    @property
+    def estimate(self) -> float:
+        """The ratio, top box over second box."""
+        return self.ratio
+
 
 def _codes(value: object) -> tuple:
     return tuple(value) if isinstance(value, (list, tuple, set, np.ndarray)) else (value,)
 
 
-def top_box_loyalty_ratio(data: pd.DataFrame, satisfaction: str, loyalty: str, *, top: object = None,
-                          second: object = None, loyal_min: float | None = None, scale: str | None = None,
+@keyword_only(1, "satisfaction", "loyalty")
+@shared_docs
+def top_box_loyalty_ratio(data: pd.DataFrame, *, satisfaction: str, loyalty: str, top: Any = None,
+                          second: Any = None, loyal_min: float | None = None, scale: str | None = None,
                           ci: float = 0.95) -> LoyaltyRatio:
     """How many times as loyal the top box is as the second box, with a CI.
 
+    With a yes/no loyalty column (or ``loyal_min``) the ratio compares the
+    proportions loyal; with a loyalty score, the mean scores. Jones & Sasser
+    (1995) report ratios near 6 for competitive markets.
+
+    Parameters
+    ----------
+    @{data}
+    satisfaction : str
+        Satisfaction column (numeric codes).
+    loyalty : str
+        Loyalty column: yes/no (bool or 0/1) or a positive loyalty score.
+    top, second : code or list of codes, optional
+        Satisfaction codes of the two groups; default the highest and the
+        second-highest code (of ``scale`` when given, else observed).
+    loyal_min : float, optional
+        Threshold turning a loyalty score into loyal yes/no (scores at or above it are loyal).
+    scale : str, optional
+        Satisfaction scale name.
+    @{ci}
+
+    Returns
+    -------
+    LoyaltyRatio
+        ``ratio`` with its ``ci``, ``ci_level`` and ``ci_method``, the loyalty
+        and size of each box, and the rows dropped.
+
+    Raises
+    ------
+    CsatInputError
+        Overlapping boxes, fewer than 2 respondents in a box, no loyal customer
+        in a box, or a mean ratio of non-positive scores.
+
+    Notes
+    -----
     With a yes/no loyalty column (or ``loyal_min`` to call scores at or above
     it loyal) the ratio is of proportions loyal, ``R = p_1 / p_2``, and the CI
     is the log-ratio interval of Katz et al. (1978):
@@ -198,31 +468,22 @@ def top_box_loyalty_ratio(data: pd.DataFrame, satisfaction: str, loyalty: str, *
     Otherwise the ratio is of mean loyalty scores, with the delta-method
     interval on the log scale, ``se^2 = s_1^2/(n_1 m_1^2) + s_2^2/(n_2 m_2^2)``.
     Working on ``log R`` keeps the interval positive and asymmetric, as a ratio's
-    should be. Jones & Sasser (1995) report ratios near 6 for competitive markets.
+    should be. Here ``x_i`` of the ``n_i`` customers in box ``i`` are loyal,
+    ``m_i`` and ``s_i^2`` are the mean and sample variance of their scores,
+    and ``z`` is the standard normal quantile of ``ci``.
 
-    Parameters
+    References
     ----------
-    data : DataFrame
-    satisfaction, loyalty : str
-        Column names.
-    top, second : code or list of codes, optional
-        Satisfaction codes of the two groups; default the highest and the
-        second-highest code (of ``scale`` when given, else observed).
-    loyal_min : float, optional
-        Threshold turning a loyalty score into loyal yes/no.
-    scale : str, optional
-        Satisfaction scale name.
-    ci : float
-        Confidence level.
-
-    Returns
-    -------
-    LoyaltyRatio
+    Jones, T. O. & Sasser, W. E. (1995). Why satisfied customers defect.
+    Harvard Business Review, 73(6), 88-99.
+    Katz, D., Baptista, J., Azen, S. P. & Pike, M. C. (1978). Obtaining
+    confidence intervals for the risk ratio in cohort studies. Biometrics,
+    34(3), 469-474.
 
     Examples
     --------
     >>> df = pd.DataFrame({"sat": [5] * 10 + [4] * 20, "rebuy": [1] * 6 + [0] * 4 + [1] * 2 + [0] * 18})
-    >>> res = top_box_loyalty_ratio(df, "sat", "rebuy")
+    >>> res = top_box_loyalty_ratio(df, satisfaction="sat", loyalty="rebuy")
     >>> round(res.ratio, 2), tuple(round(v, 2) for v in res.ci)
     (6.0, (1.47, 24.55))
     """

@@ -8,13 +8,13 @@ Examples
 --------
 >>> from csat_lab import metrics
 >>> r = metrics.nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 5])
->>> r.score, r.promoters, r.passives, r.detractors
+>>> r.estimate, r.promoters, r.passives, r.detractors
 (20.0, 5, 2, 3)
 """
 
 from __future__ import annotations
 
-from .compare import Comparison, compare_groups, compare_means, compare_nps, compare_proportions
+from .compare import Comparison, GroupComparison, compare_groups, compare_means, compare_nps, compare_proportions
 from .scores import (
                      NPSResult,
                      ScoreResult,
@@ -29,7 +29,7 @@ from .scores import (
 )
 
 __all__ = [
-    "NPSResult", "ScoreResult", "Comparison", "nps", "net_promoter_score", "nps_from_counts", "csat",
+    "NPSResult", "ScoreResult", "Comparison", "GroupComparison", "nps", "net_promoter_score", "nps_from_counts", "csat",
     "top_box", "bottom_box", "ces", "mean_score", "compare_nps", "compare_proportions",
     "compare_means", "compare_groups",
 ]

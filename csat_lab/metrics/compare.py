@@ -15,36 +15,77 @@ import pandas as pd
 
 from .. import scales
 from .._core.intervals import t_value, two_sided_p_normal, two_sided_p_t, z_value
-from .._core.results import Result, message_column
+from .._core.deprecation import keyword_only
+from .._core.docstrings import shared_docs
+from .._core.results import Result, TableResult, message_column
 from .._core.validate import one_of, probability, require_columns, require_frame
 from ..errors import CsatInputError
 from ..i18n import Message
 from .scores import _box_result, _nps_result
 from .tally import Tally, nps_from_shares, tally
 
-__all__ = ["Comparison", "compare_nps", "compare_proportions", "compare_means", "compare_groups"]
+__all__ = ["Comparison", "GroupComparison", "compare_nps", "compare_proportions", "compare_means", "compare_groups"]
 
 
 @dataclass(frozen=True)
 class Comparison(Result):
-    """Difference ``a - b`` of one metric between two independent groups."""
+    """Difference ``a - b`` of one metric between two independent groups.
+
+    Attributes
+    ----------
+    metric : str
+        The metric compared: ``"nps"``, ``"csat"``, ``"top_box"``, ``"bottom_box"``, ``"mean"`` or ``"ces"``.
+    difference : float
+        ``estimate_a - estimate_b``.
+    ci : tuple of float
+        ``(low, high)`` confidence interval of the difference.
+    ci_method : Message
+        How the interval was computed.
+    ci_level : float
+        Confidence level of ``ci`` (the ``ci=`` passed).
+    se : float
+        Standard error of the difference (unpooled).
+    statistic : float
+        Test statistic (z or Welch's t).
+    df : float or None
+        Welch-Satterthwaite degrees of freedom for means; None for z tests.
+    p_value : float
+        Two-sided p-value of the test of no difference.
+    test : Message
+        Which test was run.
+    estimate_a, estimate_b : float
+        The metric in group a and in group b.
+    n_a, n_b : int
+        Answers used in each group.
+    n_dropped : int
+        Answers dropped in both groups together.
+    dropped : dict
+        Reason (a message naming the group) -> number of answers dropped.
+    estimate : float
+        The headline number, the same as ``difference``.
+    """
 
     metric: str
     difference: float
     ci: tuple[float, float]
-    ci_method: str
+    ci_method: Message
     ci_level: float
     se: float
     statistic: float
     df: float | None
     p_value: float
-    test: str
+    test: Message
     estimate_a: float
     estimate_b: float
     n_a: int
     n_b: int
     n_dropped: int
     dropped: dict
+
+    @property
+    def estimate(self) -> float:
+        """The difference ``a - b`` (same as ``difference``)."""
+        return self.difference
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("metrics.metric", self.metric), ("metrics.estimate_a", round(self.estimate_a, 4)),
@@ -90,19 +131,42 @@ def compare_tallies(a: Tally, b: Tally, metric: str, box: tuple[int, ...] | None
                       two_sided_p_t(stat, df), Message("value.test.welch_means"), ma, mb, *common)
 
 
+@shared_docs
 def compare_nps(a: object, b: object, *, weights_a: object = None, weights_b: object = None,
                 ci: float = 0.95) -> Comparison:
     """Difference between the NPS of two independent groups (e.g. two waves).
 
+    Parameters
+    ----------
+    a : array-like of int 0..10
+        Group a's answers to "how likely are you to recommend"; missing answers are dropped.
+    b : array-like of int 0..10
+        Group b's answers.
+    weights_a : array-like, optional
+        Sampling weights of ``a``, one per answer; n becomes Kish's effective sample size.
+    weights_b : array-like, optional
+        Sampling weights of ``b``.
+    @{ci}
+
+    Returns
+    -------
+    Comparison
+        ``difference = NPS_a - NPS_b`` with its interval and z test.
+
+    Notes
+    -----
     ``d = NPS_a - NPS_b``, ``se = sqrt(se_a^2 + se_b^2)`` with each
-    ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``; ``z = d / se``
-    (normal approximation; Rocks, 2016, "Estimating the NPS confidence
-    interval").
+    ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``; ``z = d / se`` and the
+    interval ``d +- z_{(1+ci)/2} se`` (normal approximation).
+
+    References
+    ----------
+    Rocks, B. (2016). Interval estimation for the "net promoter score". *The American Statistician*, 70(4).
 
     Examples
     --------
     >>> r = compare_nps([10, 10, 9, 8, 3, 9], [6, 7, 9, 5, 10, 2])
-    >>> round(r.difference, 2)
+    >>> round(r.estimate, 2)
     66.67
     >>> r.test
     'z (difference of NPS)'
@@ -111,20 +175,50 @@ def compare_nps(a: object, b: object, *, weights_a: object = None, weights_b: ob
     return compare_tallies(tally(a, "nps11", weights_a, "a"), tally(b, "nps11", weights_b, "b"), "nps", None, ci)
 
 
+@shared_docs
 def compare_proportions(a: object, b: object, *, scale: "str | scales.Scale" = "satisfaction5", k: int = 2,
                         box: str = "top", weights_a: object = None, weights_b: object = None,
                         ci: float = 0.95) -> Comparison:
     """Difference of two top-k (or bottom-k) shares, e.g. CSAT in two regions.
 
-    Test: pooled two-proportion z, ``z = (p_a - p_b) / sqrt(p(1-p)(1/n_a + 1/n_b))``;
-    interval: unpooled Wald, ``se = sqrt(p_a(1-p_a)/n_a + p_b(1-p_b)/n_b)``
-    (Agresti, 2013, *Categorical Data Analysis*, 3.1). Weighted shares use
-    Kish's effective sample sizes.
+    Parameters
+    ----------
+    a : array-like
+        Group a's answers, codes of ``scale``; missing answers are dropped.
+    b : array-like
+        Group b's answers.
+    scale : str or Scale, default "satisfaction5"
+        The answer scale, a name such as "satisfaction5" or a :class:`~csat_lab.scales.Scale`.
+    k : int, default 2
+        How many of the highest (or lowest) codes count.
+    box : {"top", "bottom"}, default "top"
+        Count the ``k`` highest or the ``k`` lowest codes.
+    weights_a : array-like, optional
+        Sampling weights of ``a``, one per answer; n becomes Kish's effective sample size.
+    weights_b : array-like, optional
+        Sampling weights of ``b``.
+    @{ci}
+
+    Returns
+    -------
+    Comparison
+        ``difference = p_a - p_b`` with its interval and z test.
+
+    Notes
+    -----
+    Test: pooled two-proportion z, ``z = (p_a - p_b) / sqrt(p(1-p)(1/n_a + 1/n_b))``
+    with ``p`` the pooled share; interval: unpooled Wald,
+    ``(p_a - p_b) +- z sqrt(p_a(1-p_a)/n_a + p_b(1-p_b)/n_b)``. Weighted
+    shares use Kish's effective sample sizes.
+
+    References
+    ----------
+    Agresti, A. (2013). *Categorical Data Analysis* (3rd ed.), section 3.1. Wiley.
 
     Examples
     --------
     >>> r = compare_proportions([5, 4, 4, 2, 1], [5, 2, 2, 1, 3])
-    >>> round(r.difference, 2)
+    >>> round(r.estimate, 2)
     0.4
     """
     sc = scales.get(scale)
@@ -135,17 +229,44 @@ def compare_proportions(a: object, b: object, *, scale: "str | scales.Scale" = "
                            "csat" if box == "top" else "bottom_box", codes, ci)
 
 
+@shared_docs
 def compare_means(a: object, b: object, *, scale: "str | scales.Scale", weights_a: object = None,
                   weights_b: object = None, ci: float = 0.95) -> Comparison:
-    """Difference of two mean answers with Welch's (1947) t test.
+    """Difference of two mean answers with Welch's t test.
 
+    Parameters
+    ----------
+    a : array-like
+        Group a's answers, codes of ``scale``; missing answers are dropped.
+    b : array-like
+        Group b's answers.
+    @{scale}
+    weights_a : array-like, optional
+        Sampling weights of ``a``, one per answer; n becomes Kish's effective sample size.
+    weights_b : array-like, optional
+        Sampling weights of ``b``.
+    @{ci}
+
+    Returns
+    -------
+    Comparison
+        ``difference = m_a - m_b`` with its Welch interval and test.
+
+    Notes
+    -----
     ``t = (m_a - m_b) / sqrt(se_a^2 + se_b^2)`` with Welch-Satterthwaite
-    degrees of freedom ``(se_a^2 + se_b^2)^2 / (se_a^4/(n_a-1) + se_b^4/(n_b-1))``.
+    degrees of freedom ``(se_a^2 + se_b^2)^2 / (se_a^4/(n_a-1) + se_b^4/(n_b-1))``;
+    the interval is ``(m_a - m_b) +- t_df sqrt(se_a^2 + se_b^2)``.
+
+    References
+    ----------
+    Welch, B. L. (1947). The generalization of "Student's" problem when several different population
+    variances are involved. *Biometrika*, 34(1/2).
 
     Examples
     --------
     >>> r = compare_means([5, 4, 4, 3], [3, 2, 4, 1], scale="satisfaction5")
-    >>> r.difference
+    >>> r.estimate
     1.5
     """
     sc = scales.get(scale)
@@ -157,26 +278,128 @@ _METRICS = ("csat", "nps", "mean", "top_box", "bottom_box", "ces")
 _DEFAULT_SCALE = {"csat": "satisfaction5", "nps": "nps11", "ces": "effort7"}
 
 
-def compare_groups(data: pd.DataFrame, score: str, group: str, *, metric: str = "csat",
+@dataclass(frozen=True)
+class GroupComparison(TableResult):
+    """One metric per group (or wave) with CIs, and each group's difference from a reference group.
+
+    Answers the DataFrame operations of the table it wraps (``result["estimate"]``,
+    ``result.loc[...]``, ``result.sort_values(...)``, ``len(result)``).
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per group: ``group, metric, estimate, ci_low, ci_high, n, n_dropped,
+        difference, diff_ci_low, diff_ci_high, p_value, test`` (the difference columns
+        compare the group with ``reference``; NaN on the reference's own row).
+    metric : str
+        The metric: ``"csat"``, ``"nps"``, ``"mean"``, ``"top_box"``, ``"bottom_box"`` or ``"ces"``.
+    score : str
+        Column of ``data`` holding the answers.
+    group : str
+        Column of ``data`` holding the groups (waves).
+    scale : str
+        Name of the answer scale.
+    reference : object
+        The group every other group is compared with.
+    ci_level : float
+        Confidence level of every interval in the table (the ``ci=`` passed).
+    ci_method : Message
+        How each group's own interval (``ci_low``, ``ci_high``) was computed; the
+        difference's interval and test are named in the ``test`` column.
+    n_missing_group : int
+        Rows of ``data`` without a group, left out.
+    estimate : pandas.Series
+        The ``estimate`` column of ``table``: the metric in each group, in table order.
+    """
+
+    table: pd.DataFrame
+    metric: str
+    score: str
+    group: str
+    scale: str
+    reference: Any
+    ci_level: float
+    ci_method: Message
+    n_missing_group: int
+
+    @property
+    def estimate(self) -> pd.Series:
+        """The metric in each group (the table's ``estimate`` column)."""
+        return self.table["estimate"]
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """The metric per group with its interval (:func:`csat_lab.plots.survey.trend_by_wave`)."""
+        from ..plots.survey import trend_by_wave
+
+        return trend_by_wave(self, ax=ax, **kwargs)
+
+    def _summary(self) -> list[tuple[str | Message, Any]]:
+        return [("metrics.metric", Message(f"metrics.{self.metric}")), ("metrics.scale", self.scale),
+                ("metrics.n_groups", len(self.table)), ("metrics.reference", self.reference),
+                ("result.method", self.ci_method), ("metrics.ci_level", f"{self.ci_level:.0%}"),
+                ("result.n", int(self.table["n"].sum())), ("result.n_dropped", int(self.table["n_dropped"].sum())),
+                ("metrics.n_missing_group", self.n_missing_group)]
+
+
+@keyword_only(1, "score", "group")
+@shared_docs
+def compare_groups(data: pd.DataFrame, *, score: str, group: str, metric: str = "csat",
                    scale: "str | scales.Scale | None" = None, k: int | None = None,
-                   weights: str | None = None, ci: float = 0.95, reference: object = None) -> pd.DataFrame:
+                   weights: str | None = None, ci: float = 0.95, reference: object = None) -> GroupComparison:
     """One metric per group (or wave) with CIs, and each group's difference from a reference.
 
-    Differences use the test that fits the metric: two-proportion z for
-    shares (CSAT, top/bottom box), the independent-samples NPS difference
-    with ``Var = Var_a + Var_b``, and Welch's t for means (Welch, 1947).
+    Parameters
+    ----------
+    @{data}
+    score : str
+        Column of answers to one question.
+    group : str
+        Column of groups (waves, regions ...); rows without a group are left out and counted.
+    metric : {"csat", "nps", "mean", "top_box", "bottom_box", "ces"}, default "csat"
+        The metric computed in each group.
+    scale : str or Scale, optional
+        The answer scale; default "satisfaction5" for CSAT, "nps11" for NPS, "effort7" for CES
+        (required for the other metrics).
+    k : int, optional
+        Codes counted in a box: default 2 for CSAT (top-two box), 1 for top/bottom box.
+    weights : str, optional
+        Column of sampling weights; shares are weighted and n is Kish's effective sample size.
+    @{ci}
+    reference : object, optional
+        The group the others are compared with; default the first group in sorted order.
 
-    Returns a tidy DataFrame, one row per group: ``group, metric, estimate,
-    ci_low, ci_high, n, n_dropped, difference, diff_ci_low, diff_ci_high,
-    p_value, test``. Rows without a group are counted in
-    ``result.attrs["n_missing_group"]``.
+    Returns
+    -------
+    GroupComparison
+        The per-group table in ``.table`` (one row per group: ``group, metric,
+        estimate, ci_low, ci_high, n, n_dropped, difference, diff_ci_low,
+        diff_ci_high, p_value, test``) with ``reference``, ``n_missing_group``
+        and ``ci_level``; it answers ``result["col"]`` and ``result.loc[...]``
+        like the table.
+
+    Notes
+    -----
+    Each group's interval is the metric's own: Wilson's score interval for
+    shares, ``NPS +- z se`` with ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``,
+    Student's t for means. Differences from the reference use the test
+    that fits the metric: the pooled two-proportion z test for shares
+    (Agresti, 2013), the independent-samples NPS difference with
+    ``Var = Var_a + Var_b``, and Welch's t for means (Welch, 1947).
+
+    References
+    ----------
+    Agresti, A. (2013). *Categorical Data Analysis* (3rd ed.). Wiley.
+    Welch, B. L. (1947). The generalization of "Student's" problem. *Biometrika*, 34(1/2).
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. *JASA*, 22(158).
 
     Examples
     --------
     >>> df = pd.DataFrame({"wave": [1] * 6 + [2] * 6, "sat": [5, 4, 3, 2, 4, 5, 5, 5, 4, 4, 3, 5]})
-    >>> t = compare_groups(df, "sat", "wave")
-    >>> t[["group", "estimate", "n"]].round(3).to_string(index=False)
+    >>> r = compare_groups(df, score="sat", group="wave")
+    >>> r[["group", "estimate", "n"]].round(3).to_string(index=False)
     ' group  estimate  n\\n     1     0.667  6\\n     2     0.833  6'
+    >>> r.reference, r.n_missing_group
+    (1, 0)
     """
     data = require_frame(data)
     one_of(metric, _METRICS, "metric")
@@ -205,11 +428,12 @@ def compare_groups(data: pd.DataFrame, score: str, group: str, *, metric: str = 
         tallies[g] = tally(rows[score].reset_index(drop=True), sc, None if w is None else w.reset_index(drop=True),
                            f"{score} (group {g})")
     out = []
+    methods = []
     for g in groups:
         t = tallies[g]
         res = _nps_result(t, ci, "normal", 0, None) if metric == "nps" else _box_result(metric, t, box, ci, "wilson")
-        est = res.score if metric == "nps" else res.estimate
-        row = {"group": g, "metric": metric, "estimate": est, "ci_low": res.ci[0], "ci_high": res.ci[1],
+        methods.append(res.ci_method)
+        row = {"group": g, "metric": metric, "estimate": res.estimate, "ci_low": res.ci[0], "ci_high": res.ci[1],
                "n": t.n, "n_dropped": t.n_dropped, "difference": np.nan, "diff_ci_low": np.nan,
                "diff_ci_high": np.nan, "p_value": np.nan, "test": ""}
         if g != ref:
@@ -219,9 +443,8 @@ def compare_groups(data: pd.DataFrame, score: str, group: str, *, metric: str = 
         out.append(row)
     table = pd.DataFrame(out)
     table["test"] = message_column((row["test"] for row in out), table.index)
-    table.attrs["n_missing_group"] = int((~has_group).sum())
-    table.attrs["reference"] = ref
-    return table
+    ref_value = ref.item() if isinstance(ref, (np.integer, np.floating, np.bool_)) else ref
+    return GroupComparison(table, metric, score, group, sc.name, ref_value, ci, methods[0], int((~has_group).sum()))
 
 
 def _need_scale(metric: str) -> str:

@@ -22,6 +22,7 @@ import numpy as np
 
 from .. import scales
 from .._core.intervals import t_value, wald, wilson, z_value
+from .._core.docstrings import shared_docs
 from .._core.results import Result
 from .._core.validate import one_of, probability
 from ..errors import CsatInputError
@@ -36,11 +37,43 @@ __all__ = [
 
 @dataclass(frozen=True)
 class NPSResult(Result):
-    """Net Promoter Score on -100..100 with its interval and category counts."""
+    """Net Promoter Score on -100..100 with its interval and category counts.
+
+    Attributes
+    ----------
+    score : float
+        NPS, ``100 (p+ - p-)``, on -100..100.
+    ci : tuple of float
+        ``(low, high)`` confidence interval of the score, clipped to -100..100.
+    ci_method : Message
+        How the interval was computed (normal approximation or percentile bootstrap).
+    ci_level : float
+        Confidence level of ``ci`` (the ``ci=`` passed).
+    se : float
+        Standard error of the score, ``100 sqrt([p+ + p- - (p+ - p-)^2] / n)``.
+    n : int
+        Answers used (after dropping missing ones).
+    n_effective : float
+        Kish's effective sample size (equal to ``n`` without weights).
+    n_dropped : int
+        Answers dropped.
+    dropped : dict
+        Reason (a message) -> number of answers dropped for it.
+    promoters, passives, detractors : int
+        Head counts of answers 9-10, 7-8 and 0-6 (unweighted).
+    share_promoters, share_passives, share_detractors : float
+        Shares of the three categories (weighted when weights were given).
+    weighted : bool
+        Whether sampling weights were used.
+    seed : int, numpy Generator or None
+        Seed of the bootstrap draws (``method="bootstrap"``); None for the normal interval.
+    estimate : float
+        The headline number, the same as ``score``.
+    """
 
     score: float
     ci: tuple[float, float]
-    ci_method: str
+    ci_method: Message
     ci_level: float
     se: float
     n: int
@@ -54,6 +87,18 @@ class NPSResult(Result):
     share_passives: float
     share_detractors: float
     weighted: bool = False
+    seed: int | np.random.Generator | None = None
+
+    @property
+    def estimate(self) -> float:
+        """The NPS (same as ``score``)."""
+        return self.score
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Stacked bar of detractors, passives and promoters (:func:`csat_lab.plots.survey.nps_bar`)."""
+        from ..plots.survey import nps_bar
+
+        return nps_bar(self, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
         rows = [("metrics.nps", round(self.score, 2)), ("result.ci", self.ci), ("result.method", self.ci_method),
@@ -64,17 +109,53 @@ class NPSResult(Result):
                  ("metrics.passives", f"{self.passives} ({self.share_passives:.1%})"),
                  ("metrics.detractors", f"{self.detractors} ({self.share_detractors:.1%})"),
                  ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
+        if isinstance(self.seed, (int, np.integer)):
+            rows.append(("metrics.seed", int(self.seed)))
         return rows
 
 
 @dataclass(frozen=True)
 class ScoreResult(Result):
-    """A share of answers in some boxes (or a mean) on a declared scale."""
+    """A share of answers in some boxes (or a mean) on a declared scale.
+
+    Attributes
+    ----------
+    metric : str
+        Which score: ``"csat"``, ``"top_box"``, ``"bottom_box"``, ``"mean"`` or ``"ces"``.
+    estimate : float
+        The score: the share of answers in ``box`` (0..1), or the mean answer when ``box`` is None.
+    ci : tuple of float
+        ``(low, high)`` confidence interval of ``estimate``.
+    ci_method : Message
+        How the interval was computed (Wilson, Wald or Student t; Kish's n when weighted).
+    ci_level : float
+        Confidence level of ``ci`` (the ``ci=`` passed).
+    se : float
+        Standard error of ``estimate``.
+    n : int
+        Answers used (after dropping missing ones).
+    n_effective : float
+        Kish's effective sample size (equal to ``n`` without weights).
+    n_dropped : int
+        Answers dropped.
+    dropped : dict
+        Reason (a message) -> number of answers dropped for it.
+    scale : str
+        Name of the answer scale.
+    box : tuple of int or None
+        The codes counted for a share; None for a mean score.
+    mean : float
+        Mean answer (weighted when weights were given).
+    mean_ci : tuple of float
+        Student t interval of the mean.
+    weighted : bool
+        Whether sampling weights were used.
+    """
 
     metric: str
     estimate: float
     ci: tuple[float, float]
-    ci_method: str
+    ci_method: Message
     ci_level: float
     se: float
     n: int
@@ -108,52 +189,71 @@ def _nps_result(t: Tally, ci: float, method: str, n_boot: int, seed) -> NPSResul
         z = z_value(ci)
         interval = (max(-100.0, score - z * se), min(100.0, score + z * se))
         method_text = _kish(Message("value.method.nps_normal"), t.weighted)
+        seed = None
     else:
-        if not isinstance(n_boot, (int, np.integer)) or n_boot < 100:
+        if not isinstance(n_boot, (int, np.integer)) or isinstance(n_boot, bool) or n_boot < 100:
             raise CsatInputError(f"n_boot must be a whole number of at least 100, got {n_boot!r}")
         interval = nps_bootstrap(shares, max(int(round(t.n_effective)), 1), ci, int(n_boot), seed)
         method_text = Message("value.method.nps_bootstrap", n_boot=int(n_boot))
+        seed = int(seed) if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool) else seed
     raw = t.raw_counts
     return NPSResult(score, (float(interval[0]), float(interval[1])), method_text, ci, se, t.n, t.n_effective,
                      t.n_dropped, t.dropped, int(raw[9:].sum()), int(raw[7:9].sum()), int(raw[:7].sum()),
-                     float(shares[0]), float(shares[1]), float(shares[2]), t.weighted)
+                     float(shares[0]), float(shares[1]), float(shares[2]), t.weighted, seed)
 
 
+@shared_docs
 def nps(scores: object, *, weights: object = None, ci: float = 0.95, method: str = "normal",
-        n_boot: int = 2000, seed: int | np.random.Generator | None = None) -> NPSResult:
+        n_boot: int = 2000, seed: int | np.random.Generator | None = 0) -> NPSResult:
     """Net Promoter Score of 0-10 "likelihood to recommend" answers.
-
-    ``NPS = 100 (p+ - p-)`` with promoters answering 9-10 and detractors 0-6.
-    The normal interval uses the multinomial variance of a difference of two
-    shares of the same sample, ``Var = [p+ + p- - (p+ - p-)^2] / n``
-    (Reichheld, 2003, for the score; the variance is the standard
-    multinomial result, e.g. Rocks, 2016). ``method="bootstrap"`` draws the
-    three category counts from a multinomial ``n_boot`` times (equivalent to
-    resampling rows) and takes percentiles. With ``weights``, shares are
-    weighted and ``n`` is Kish's (1965) effective sample size
-    ``(sum w)^2 / sum w^2``.
 
     Parameters
     ----------
-    scores : array-like of int 0..10 (missing allowed, reported as dropped)
-    weights : array-like, optional, same length, non-negative
-    ci : float, confidence level
-    method : ``"normal"`` or ``"bootstrap"``
-    n_boot : int, bootstrap draws; seed : seed or Generator for the bootstrap
+    scores : array-like of int 0..10
+        Answers to one question; missing answers are dropped and reported.
+    @{weights}
+    @{ci}
+    method : {"normal", "bootstrap"}, default "normal"
+        Interval method: normal approximation, or percentile bootstrap of the category counts.
+    n_boot : int, default 2000
+        Bootstrap replicates for ``method="bootstrap"`` (at least 100); unused otherwise.
+    seed : int, numpy Generator or None, default 0
+        Seed of the bootstrap draws, so the same call gives the same interval;
+        None draws fresh randomness. Reported in ``NPSResult.seed``.
 
     Returns
     -------
     NPSResult
+        The score with its interval, standard error and category counts.
+
+    Notes
+    -----
+    ``NPS = 100 (p+ - p-)`` with ``p+`` the share of promoters (9-10) and
+    ``p-`` the share of detractors (0-6). The normal interval is
+    ``NPS +- z se`` with the multinomial variance of a difference of two
+    shares of the same sample, ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``,
+    clipped to -100..100. ``method="bootstrap"`` draws the three category
+    counts from a multinomial ``n_boot`` times (equivalent to resampling rows)
+    and takes the ``(1 - ci)/2`` and ``(1 + ci)/2`` percentiles. With
+    ``weights``, shares are weighted and ``n`` is Kish's effective sample size
+    ``(sum w)^2 / sum w^2``.
+
+    References
+    ----------
+    Reichheld, F. F. (2003). The one number you need to grow. *Harvard Business Review*, 81(12).
+    Rocks, B. (2016). Interval estimation for the "net promoter score". *The American Statistician*, 70(4).
+    Kish, L. (1965). *Survey Sampling*. Wiley.
 
     Examples
     --------
     >>> r = nps([10, 9, 8, 7, 6, 10, 2, 9])
-    >>> r.score, r.n
+    >>> r.estimate, r.n
     (25.0, 8)
     >>> round(r.se, 2)
     29.32
-    >>> nps([10, 9, 8, 7, 6, 10, 2, 9], method="bootstrap", n_boot=500, seed=1).ci_method
-    'percentile bootstrap on category counts (500 draws)'
+    >>> b = nps([10, 9, 8, 7, 6, 10, 2, 9], method="bootstrap", n_boot=500)
+    >>> b.ci_method, b.seed
+    ('percentile bootstrap on category counts (500 draws)', 0)
     """
     ci = probability(ci)
     one_of(method, _NPS_METHODS, "method")
@@ -163,18 +263,47 @@ def nps(scores: object, *, weights: object = None, ci: float = 0.95, method: str
 net_promoter_score = nps
 
 
+@shared_docs
 def nps_from_counts(promoters: int, passives: int, detractors: int, *, ci: float = 0.95,
                     method: str = "normal", n_boot: int = 2000,
-                    seed: int | np.random.Generator | None = None) -> NPSResult:
+                    seed: int | np.random.Generator | None = 0) -> NPSResult:
     """NPS from the three category counts (e.g. a published survey summary).
 
-    Same formulas as :func:`nps`: ``100 (P - D) / n`` with variance
-    ``[p+ + p- - (p+ - p-)^2] / n`` (Reichheld, 2003).
+    Parameters
+    ----------
+    promoters : int
+        Number of answers 9-10.
+    passives : int
+        Number of answers 7-8.
+    detractors : int
+        Number of answers 0-6.
+    @{ci}
+    method : {"normal", "bootstrap"}, default "normal"
+        Interval method, as in :func:`nps`.
+    n_boot : int, default 2000
+        Bootstrap replicates for ``method="bootstrap"`` (at least 100); unused otherwise.
+    seed : int, numpy Generator or None, default 0
+        Seed of the bootstrap draws, so the same call gives the same interval;
+        None draws fresh randomness. Reported in ``NPSResult.seed``.
+
+    Returns
+    -------
+    NPSResult
+        As :func:`nps` on rows with these counts.
+
+    Notes
+    -----
+    Same formulas as :func:`nps`: ``NPS = 100 (P - D) / n`` with
+    ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``.
+
+    References
+    ----------
+    Reichheld, F. F. (2003). The one number you need to grow. *Harvard Business Review*, 81(12).
 
     Examples
     --------
     >>> r = nps_from_counts(50, 30, 20)
-    >>> r.score
+    >>> r.estimate
     30.0
     >>> [round(x, 1) for x in r.ci]
     [14.7, 45.3]
@@ -214,13 +343,38 @@ def _box_result(metric: str, t: Tally, box: tuple[int, ...] | None, ci: float, m
                        t.n_effective, t.n_dropped, t.dropped, t.scale.name, box, mean, mean_ci, t.weighted)
 
 
+@shared_docs
 def top_box(scores: object, *, scale: "str | scales.Scale", k: int = 1, weights: object = None,
             ci: float = 0.95, method: str = "wilson") -> ScoreResult:
     """Share of answers in the ``k`` highest codes of ``scale``, with the mean.
 
-    ``p = sum_i w_i 1[x_i in top k] / sum_i w_i``; the interval is Wilson's
-    (1927) score interval (or ``method="wald"``) with ``n`` replaced by Kish's
-    effective sample size when weighted. The mean's interval is Student's t.
+    Parameters
+    ----------
+    scores : array-like
+        Answers to one question, codes of ``scale``; missing answers are dropped and reported.
+    @{scale}
+    k : int, default 1
+        How many of the highest codes count (``k=2``: top-two box).
+    @{weights}
+    @{ci}
+    method : {"wilson", "wald"}, default "wilson"
+        Interval of the share: Wilson's score interval or the Wald interval.
+
+    Returns
+    -------
+    ScoreResult
+        ``estimate`` is the share (0..1); ``mean`` and ``mean_ci`` the mean answer.
+
+    Notes
+    -----
+    ``p = sum_i w_i 1[x_i in top k] / sum_i w_i``. Wilson's interval is
+    ``(p + z^2/2n +- z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n)``; Wald's is
+    ``p +- z sqrt(p(1-p)/n)``; ``n`` is Kish's effective sample size when
+    weighted. The mean's interval is Student's t.
+
+    References
+    ----------
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. *JASA*, 22(158).
 
     Examples
     --------
@@ -235,13 +389,37 @@ def top_box(scores: object, *, scale: "str | scales.Scale", k: int = 1, weights:
                        one_of(method, ("wilson", "wald"), "method"))
 
 
+@shared_docs
 def bottom_box(scores: object, *, scale: "str | scales.Scale", k: int = 1, weights: object = None,
                ci: float = 0.95, method: str = "wilson") -> ScoreResult:
     """Share of answers in the ``k`` lowest codes of ``scale`` (see :func:`top_box`).
 
-    ``p = sum_i w_i 1[x_i in bottom k] / sum_i w_i``, with Wilson's (1927)
-    score interval (or ``method="wald"``) on Kish's effective sample size
-    when weighted, as for :func:`top_box`.
+    Parameters
+    ----------
+    scores : array-like
+        Answers to one question, codes of ``scale``; missing answers are dropped and reported.
+    @{scale}
+    k : int, default 1
+        How many of the lowest codes count (``k=2``: bottom-two box).
+    @{weights}
+    @{ci}
+    method : {"wilson", "wald"}, default "wilson"
+        Interval of the share: Wilson's score interval or the Wald interval.
+
+    Returns
+    -------
+    ScoreResult
+        ``estimate`` is the share (0..1); ``mean`` and ``mean_ci`` the mean answer.
+
+    Notes
+    -----
+    ``p = sum_i w_i 1[x_i in bottom k] / sum_i w_i``, with Wilson's score
+    interval (or ``method="wald"``) on Kish's effective sample size when
+    weighted, as for :func:`top_box`.
+
+    References
+    ----------
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. *JASA*, 22(158).
 
     Examples
     --------
@@ -253,14 +431,39 @@ def bottom_box(scores: object, *, scale: "str | scales.Scale", k: int = 1, weigh
                        one_of(method, ("wilson", "wald"), "method"))
 
 
+@shared_docs
 def csat(scores: object, *, scale: "str | scales.Scale" = "satisfaction5", k: int = 2, weights: object = None,
          ci: float = 0.95, method: str = "wilson") -> ScoreResult:
     """Customer satisfaction score: share of "satisfied" + "very satisfied".
 
-    ``CSAT = share of answers in the top k boxes`` (top-two box on a
-    5-point scale by default), with Wilson's (1927) interval, plus the mean
-    answer and its t interval (Hayes, 2008, *Measuring Customer
-    Satisfaction and Loyalty*).
+    Parameters
+    ----------
+    scores : array-like
+        Answers to one question, codes of ``scale``; missing answers are dropped and reported.
+    scale : str or Scale, default "satisfaction5"
+        The answer scale, a name such as "satisfaction5" or a :class:`~csat_lab.scales.Scale`.
+    k : int, default 2
+        How many of the highest codes count as satisfied (top-two box).
+    @{weights}
+    @{ci}
+    method : {"wilson", "wald"}, default "wilson"
+        Interval of the share: Wilson's score interval or the Wald interval.
+
+    Returns
+    -------
+    ScoreResult
+        ``estimate`` is the CSAT share (0..1); ``mean`` and ``mean_ci`` the mean answer.
+
+    Notes
+    -----
+    ``CSAT = sum_i w_i 1[x_i in top k] / sum_i w_i`` (top-two box on a
+    5-point scale by default), with Wilson's interval as in :func:`top_box`,
+    plus the mean answer and its Student t interval (Hayes, 2008).
+
+    References
+    ----------
+    Hayes, B. E. (2008). *Measuring Customer Satisfaction and Loyalty* (3rd ed.). ASQ Quality Press.
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. *JASA*, 22(158).
 
     Examples
     --------
@@ -275,13 +478,35 @@ def csat(scores: object, *, scale: "str | scales.Scale" = "satisfaction5", k: in
                        one_of(method, ("wilson", "wald"), "method"))
 
 
+@shared_docs
 def mean_score(scores: object, *, scale: "str | scales.Scale", weights: object = None,
                ci: float = 0.95) -> ScoreResult:
     """Mean answer on ``scale`` with a Student t interval.
 
+    Parameters
+    ----------
+    scores : array-like
+        Answers to one question, codes of ``scale``; missing answers are dropped and reported.
+    @{scale}
+    @{weights}
+    @{ci}
+
+    Returns
+    -------
+    ScoreResult
+        ``estimate`` (and ``mean``) is the mean answer; ``box`` is None.
+
+    Notes
+    -----
     ``mean = sum w x / sum w``; ``se = sqrt(var_w / (n_eff - 1))`` with
     ``var_w = sum w (x - mean)^2 / sum w`` and Kish's (1965) ``n_eff`` (which
-    is ``n`` without weights, giving the usual ``s / sqrt(n)``).
+    is ``n`` without weights, giving the usual ``s / sqrt(n)``); the interval
+    is ``mean +- t_{n_eff - 1} se`` (Student, 1908).
+
+    References
+    ----------
+    Student (1908). The probable error of a mean. *Biometrika*, 6(1).
+    Kish, L. (1965). *Survey Sampling*. Wiley.
 
     Examples
     --------
@@ -292,12 +517,34 @@ def mean_score(scores: object, *, scale: "str | scales.Scale", weights: object =
     return _box_result("mean", tally(scores, scale, weights), None, probability(ci), "t")
 
 
+@shared_docs
 def ces(scores: object, *, scale: "str | scales.Scale" = "effort7", weights: object = None,
         ci: float = 0.95) -> ScoreResult:
     """Customer Effort Score: mean answer to "the company made it easy for me".
 
-    CES 2.0 (Dixon, Freeman & Toman, 2010) is the mean on a 1-7 agreement
-    scale where higher is easier; interval as in :func:`mean_score`.
+    Parameters
+    ----------
+    scores : array-like
+        Answers to one question, codes of ``scale``; missing answers are dropped and reported.
+    scale : str or Scale, default "effort7"
+        The answer scale, a name such as "effort7" or a :class:`~csat_lab.scales.Scale`.
+    @{weights}
+    @{ci}
+
+    Returns
+    -------
+    ScoreResult
+        ``estimate`` is the mean answer, with its Student t interval.
+
+    Notes
+    -----
+    CES 2.0 is the mean ``sum w x / sum w`` on a 1-7 agreement scale where
+    higher is easier (Dixon, Freeman & Toman, 2010); interval as in
+    :func:`mean_score`.
+
+    References
+    ----------
+    Dixon, M., Freeman, K., & Toman, N. (2010). Stop trying to delight your customers. *Harvard Business Review*, 88(7/8).
 
     Examples
     --------

@@ -1,8 +1,12 @@
 """Charts of csat_lab results (seaborn/matplotlib), one module per topic.
 
-Every function takes data or a result object plus an optional ``ax`` and
-returns the Axes (or Figure) it drew, so callers can keep composing. Titles
-and labels come from the i18n catalog. Functions are found here by name
+Every function takes a result object (or the table it wraps, or plain data
+it can draw as it is) plus ``language`` and an optional ``ax``, and returns
+the Axes it drew, so callers can keep composing; ``result.plot()`` calls the
+same function. Charts compute no statistics and import no computation
+module: a chart of answers is drawn from their result
+(``cl.metrics.nps(answers).plot()``). Titles and labels come from the i18n
+catalog, in the current language unless ``language`` is given. Functions are found here by name
 (``cl.plots.likert_bars``) and live in the topic modules below. Importing this
 package (never done by ``import csat_lab`` itself) imports matplotlib and sets up
 fallback fonts for Chinese labels.

@@ -1,6 +1,9 @@
 """Charts of churn results: cohort heatmap, survival and retention curves, CLV sensitivity and curve,
 retention economics.
 
+Every function draws a result it is given (or that result's table) and
+computes no statistic itself.
+
 Examples
 --------
 >>> import matplotlib
@@ -17,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._core.deprecation import renamed
 from ..errors import CsatInputError
 from ..i18n import label
 from ._style import axes
@@ -32,12 +36,38 @@ def _axes(ax: Any, size: tuple[float, float] = (7, 4.5)) -> Any:
     return axes(ax, size)
 
 
-def cohort_heatmap(result: Any, *, ax: Any = None, annotate: bool = True) -> Any:
-    """Heatmap of a :func:`csat_lab.churn.cohort_table` result (share still buying).
+def cohort_heatmap(result: Any, *, annotate: bool = True, language: str | None = None, ax: Any = None) -> Any:
+    """Heatmap of a cohort retention triangle (share of each cohort still buying).
 
+    Parameters
+    ----------
+    result : CohortResult or pandas.DataFrame
+        The result of :func:`csat_lab.churn.cohort_table` (its ``rates``), or
+        the rates table itself: cohorts as rows, periods since acquisition as
+        columns, shares between 0 and 1 (missing cells stay blank).
+    annotate : bool, default True
+        Print each share in its cell (only when the triangle has at most 400 cells).
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 7 x 4.5 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on, with a colour bar from 0 to 1.
+
+    Notes
+    -----
     Cell ``(c, k)`` is ``rate_{c,k}`` = share of the customers acquired in
-    period ``c`` who buy in period ``c + k``: each row is one cohort's
-    retention curve (Fader & Hardie, 2010).
+    period ``c`` who buy in period ``c + k``, as the result holds it: each
+    row is one cohort's retention curve (Fader & Hardie, 2010).
+
+    References
+    ----------
+    Fader, P. S., & Hardie, B. G. S. (2010). Customer-base valuation in a
+    contractual setting: The perils of ignoring heterogeneity. Marketing
+    Science, 29(1), 85-93.
 
     Examples
     --------
@@ -49,68 +79,113 @@ def cohort_heatmap(result: Any, *, ax: Any = None, annotate: bool = True) -> Any
     """
     import seaborn as sns
 
+    rates = getattr(result, "rates", result)
+    if not isinstance(rates, pd.DataFrame):
+        raise CsatInputError("cohort_heatmap needs the result of churn.cohort_table() or its rates table")
     ax = _axes(ax)
-    rates = result.rates.astype(float)
+    rates = rates.astype(float)
     sns.heatmap(rates, ax=ax, annot=annotate and rates.size <= 400, fmt=".0%", cmap="Blues", vmin=0, vmax=1,
-                cbar_kws={"label": label("cohort.rate")})
-    ax.set_title(label("cohort.title"))
-    ax.set_xlabel(label("cohort.age"))
-    ax.set_ylabel(label("cohort.cohort"))
+                cbar_kws={"label": label("cohort.rate", language)})
+    ax.set_title(label("cohort.title", language))
+    ax.set_xlabel(label("cohort.age", language))
+    ax.set_ylabel(label("cohort.cohort", language))
     return ax
 
 
-def survival_curves(result: Any, *, ax: Any = None, ci: bool = True) -> Any:
+@renamed(ci="show_ci")
+def survival_curves(result: Any, *, show_ci: bool = True, language: str | None = None, ax: Any = None) -> Any:
     """Kaplan-Meier step curves (one per group, or the pooled curve) with CI bands.
-
-    Draws ``S(t) = prod_{t_i <= t} (1 - d_i / n_i)`` as a right-continuous step
-    function (Kaplan & Meier, 1958), with the pointwise intervals of the
-    :func:`csat_lab.churn.kaplan_meier` result as shaded bands.
-
-    Examples
-    --------
-    >>> import matplotlib; matplotlib.use("Agg")
-    >>> from csat_lab.churn import kaplan_meier
-    >>> survival_curves(kaplan_meier([1, 2, 3, 4], [1, 0, 1, 1])).get_ylabel()
-    'Share still a customer'
-    """
-    ax = _axes(ax)
-    table = result.table
-    groups = [g for g in table["group"].unique() if g != "all"] or ["all"]
-    for g in groups:
-        part = table[table["group"] == g]
-        ax.step(part["time"], part["survival"], where="post", label=str(g) if g != "all" else None)
-        if ci:
-            ax.fill_between(part["time"], part["ci_low"], part["ci_high"], step="post", alpha=0.2)
-    ax.set_ylim(0, 1.02)
-    ax.set_title(label("survival.title"))
-    ax.set_xlabel(label("survival.time"))
-    ax.set_ylabel(label("survival.probability"))
-    if groups != ["all"]:
-        ax.legend(title=label("survival.groups"))
-    return ax
-
-
-def retention_curve(result: Any, *, ax: Any = None) -> Any:
-    """Share of a starting customer base still active after each period at a constant churn rate.
 
     Parameters
     ----------
-    result : ChurnCalculation or DataFrame
-        The result of :func:`csat_lab.widgets.models.churn_model`, or its
-        ``survival`` table (columns ``period`` and ``active``).
+    result : SurvivalResult or pandas.DataFrame
+        The result of :func:`csat_lab.churn.kaplan_meier`, or its ``table``:
+        columns ``group`` ("all" for the pooled curve), ``time``,
+        ``survival``, ``ci_low`` and ``ci_high``.
+    show_ci : bool, default True
+        Shade each curve's pointwise confidence band. (``ci=`` is its deprecated old name.)
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
-        Without one, a figure of 7 x 4.5 inches is made.
+        Axes to draw on; without one, a figure of 7 x 4.5 inches is made.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on: one step curve per group (legend when grouped).
 
     Notes
     -----
-    Draws ``S(t) = (1 - churn)^t`` for ``t = 0, 1, ...`` as a right-continuous
-    step curve with the area below it shaded: with a constant churn rate the
-    base decays geometrically (Fader & Hardie, 2007), and the area under the
-    curve approaches the expected lifetime ``1 / churn``.
+    Draws ``S(t) = prod_{t_i <= t} (1 - d_i / n_i)`` as a right-continuous step
+    function (Kaplan & Meier, 1958), with the pointwise intervals of the
+    result as shaded bands; nothing is re-estimated.
+
+    References
+    ----------
+    Kaplan, E. L., & Meier, P. (1958). Nonparametric estimation from
+    incomplete observations. Journal of the American Statistical
+    Association, 53(282), 457-481.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> table = pd.DataFrame({"group": "all", "time": [0.0, 1.0, 3.0], "survival": [1.0, 0.75, 0.375],
+    ...                       "ci_low": [1.0, 0.13, 0.01], "ci_high": [1.0, 0.96, 0.8]})
+    >>> ax = survival_curves(table)
+    >>> ax.get_ylabel(), len(ax.collections)
+    ('Share still a customer', 1)
+    >>> len(survival_curves(table, show_ci=False).collections)
+    0
+    """
+    table = getattr(result, "table", result)
+    if not isinstance(table, pd.DataFrame) or not {"group", "time", "survival"} <= set(table.columns):
+        raise CsatInputError("survival_curves needs the result of churn.kaplan_meier() or its table")
+    ax = _axes(ax)
+    groups = [g for g in table["group"].unique() if g != "all"] or ["all"]
+    for g in groups:
+        part = table[table["group"] == g]
+        ax.step(part["time"], part["survival"], where="post", label=str(g) if g != "all" else None)
+        if show_ci and {"ci_low", "ci_high"} <= set(part.columns):
+            ax.fill_between(part["time"], part["ci_low"], part["ci_high"], step="post", alpha=0.2)
+    ax.set_ylim(0, 1.02)
+    ax.set_title(label("survival.title", language))
+    ax.set_xlabel(label("survival.time", language))
+    ax.set_ylabel(label("survival.probability", language))
+    if groups != ["all"]:
+        ax.legend(title=label("survival.groups", language))
+    return ax
+
+
+def retention_curve(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """Share of a starting customer base still active after each period at a constant churn rate.
+
+    Parameters
+    ----------
+    result : ChurnCalculation or pandas.DataFrame
+        The result of :func:`csat_lab.widgets.models.churn_model`, or its
+        ``survival`` table (columns ``period`` and ``active``).
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 7 x 4.5 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on: the step curve with the area below it shaded.
+
+    Notes
+    -----
+    Draws ``S(t) = (1 - churn)^t`` for ``t = 0, 1, ...`` (as the result's
+    table holds it) as a right-continuous step curve with the area below it
+    shaded: with a constant churn rate the base decays geometrically (Fader &
+    Hardie, 2007), and the area under the curve approaches the expected
+    lifetime ``1 / churn``.
+
+    References
+    ----------
+    Fader, P. S., & Hardie, B. G. S. (2007). How to project customer
+    retention. Journal of Interactive Marketing, 21(1), 76-90.
 
     Examples
     --------
@@ -128,17 +203,40 @@ def retention_curve(result: Any, *, ax: Any = None) -> Any:
     ax.step(table["period"], table["active"], where="post", color=_BLUE)
     ax.fill_between(table["period"], table["active"], step="post", color=_BLUE, alpha=0.15)
     ax.set_ylim(0, 1.02)
-    ax.set_xlabel(label("widgets.churn.axis_periods"))
-    ax.set_ylabel(label("widgets.churn.axis_remaining"))
+    ax.set_xlabel(label("widgets.churn.axis_periods", language))
+    ax.set_ylabel(label("widgets.churn.axis_remaining", language))
     ax.yaxis.set_major_formatter("{x:.0%}")
     return ax
 
 
-def clv_sensitivity_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Any:
-    """Heatmap of a :func:`csat_lab.churn.clv_sensitivity` table (retention x discount).
+def clv_sensitivity_heatmap(table: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """Heatmap of lifetime values by retention (rows) and discount rate (columns).
 
+    Parameters
+    ----------
+    table : TableResult or pandas.DataFrame
+        The result of :func:`csat_lab.churn.clv_sensitivity`, or its
+        ``table``: retention rates as the index, discount rates as the
+        columns, CLV in the cells.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 6 x 4 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on, each value printed in its cell.
+
+    Notes
+    -----
     Each cell is ``CLV = m r / (1 + d - r) - AC`` at retention ``r`` (row) and
-    discount rate ``d`` (column) (Gupta & Lehmann, 2003), printed in the cell.
+    discount rate ``d`` (column) (Gupta & Lehmann, 2003), as the table holds it.
+
+    References
+    ----------
+    Gupta, S., & Lehmann, D. R. (2003). Customers as assets. Journal of
+    Interactive Marketing, 17(1), 9-24.
 
     Examples
     --------
@@ -151,15 +249,18 @@ def clv_sensitivity_heatmap(table: pd.DataFrame, *, ax: Any = None) -> Any:
     """
     import seaborn as sns
 
+    table = getattr(table, "table", table)
+    if not isinstance(table, pd.DataFrame):
+        raise CsatInputError("clv_sensitivity_heatmap needs the result of churn.clv_sensitivity() or its table")
     ax = _axes(ax, (6, 4))
-    sns.heatmap(table, ax=ax, annot=True, fmt=".0f", cmap="Greens", cbar_kws={"label": label("clv.value")})
-    ax.set_title(label("clv.sensitivity_title"))
-    ax.set_xlabel(label("clv.discount"))
-    ax.set_ylabel(label("clv.retention"))
+    sns.heatmap(table, ax=ax, annot=True, fmt=".0f", cmap="Greens", cbar_kws={"label": label("clv.value", language)})
+    ax.set_title(label("clv.sensitivity_title", language))
+    ax.set_xlabel(label("clv.discount", language))
+    ax.set_ylabel(label("clv.retention", language))
     return ax
 
 
-def clv_retention_curve(result: Any, *, ax: Any = None) -> Any:
+def clv_retention_curve(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Lifetime value over retention, with the value now and after a retention gain marked.
 
     Parameters
@@ -169,20 +270,29 @@ def clv_retention_curve(result: Any, *, ax: Any = None) -> Any:
         (columns ``retention`` and ``clv``) and the
         :func:`~csat_lab.churn.customer_lifetime_value` results ``clv`` (now)
         and ``improved`` (after the gain).
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
-        Without one, a figure of 7 x 4.5 inches is made.
+        Axes to draw on; without one, a figure of 7 x 4.5 inches is made.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on: the curve and two marked points (legend top left).
 
     Notes
     -----
     The grey curve is ``CLV(r) = m r / (1 + d - r) - AC`` (Gupta & Lehmann,
     2003) over retention ``r`` at the chosen margin ``m``, discount rate ``d``
-    and acquisition cost ``AC``; the orange dot is today's retention, the green
-    dot retention plus the gain. The curve steepens as ``r`` grows, so a gain
-    is worth most where retention is already high.
+    and acquisition cost ``AC``, as the result holds it; the orange dot is
+    today's retention, the green dot retention plus the gain. The curve
+    steepens as ``r`` grows, so a gain is worth most where retention is
+    already high.
+
+    References
+    ----------
+    Gupta, S., & Lehmann, D. R. (2003). Customers as assets. Journal of
+    Interactive Marketing, 17(1), 9-24.
 
     Examples
     --------
@@ -195,26 +305,51 @@ def clv_retention_curve(result: Any, *, ax: Any = None) -> Any:
     >>> plt.close(ax.figure)
     """
     curve = getattr(result, "curve", None)
+    curve = getattr(curve, "table", curve)
     if not (isinstance(curve, pd.DataFrame) and {"retention", "clv"} <= set(curve.columns)
             and hasattr(result, "clv") and hasattr(result, "improved")):
         raise CsatInputError("clv_retention_curve needs the result of widgets.models.clv_model()")
     ax = _axes(ax)
     ax.plot(curve["retention"], curve["clv"], color=_GREY)
-    ax.plot([result.clv.retention], [result.clv.value], "o", color=_RED, label=label("widgets.clv.now"))
-    ax.plot([result.improved.retention], [result.improved.value], "o", color=_GREEN, label=label("widgets.clv.after"))
-    ax.set_xlabel(label("widgets.clv.retention"))
-    ax.set_ylabel(label("widgets.clv.axis"))
+    ax.plot([result.clv.retention], [result.clv.value], "o", color=_RED, label=label("widgets.clv.now", language))
+    ax.plot([result.improved.retention], [result.improved.value], "o", color=_GREEN,
+            label=label("widgets.clv.after", language))
+    ax.set_xlabel(label("widgets.clv.retention", language))
+    ax.set_ylabel(label("widgets.clv.axis", language))
     ax.xaxis.set_major_formatter("{x:.0%}")
     ax.legend(loc="upper left", frameon=False)
     return ax
 
 
-def retention_economics_chart(result: Any, *, ax: Any = None) -> Any:
-    """Customer base by year at current and improved retention (:func:`csat_lab.churn.retention_economics`).
+def retention_economics_chart(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """Customer base by year at current and improved retention.
 
-    Plots ``N_t = r N_{t-1} + A`` for the current retention ``r`` and for
-    ``r + gain``: the compounding effect of fewer defections that Reichheld &
-    Sasser (1990) describe.
+    Parameters
+    ----------
+    result : RetentionEconomics
+        The result of :func:`csat_lab.churn.retention_economics`: its
+        ``table`` (one row per year, columns ``customers`` and
+        ``customers_improved``), ``retention`` and ``improved_retention``.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 7 x 4.5 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on: two lines with markers, one per retention rate.
+
+    Notes
+    -----
+    Plots the result's ``N_t = r N_{t-1} + A`` for the current retention
+    ``r`` and for ``r + gain``: the compounding effect of fewer defections
+    that Reichheld & Sasser (1990) describe.
+
+    References
+    ----------
+    Reichheld, F. F., & Sasser, W. E. (1990). Zero defections: Quality comes
+    to services. Harvard Business Review, 68(5), 105-111.
 
     Examples
     --------
@@ -223,13 +358,16 @@ def retention_economics_chart(result: Any, *, ax: Any = None) -> Any:
     >>> retention_economics_chart(retention_economics(1000, 0.8, 50)).get_title()
     'Customer base with a retention gain'
     """
+    t = getattr(result, "table", None)
+    if not (isinstance(t, pd.DataFrame) and {"customers", "customers_improved"} <= set(t.columns)
+            and hasattr(result, "retention") and hasattr(result, "improved_retention")):
+        raise CsatInputError("retention_economics_chart needs the result of churn.retention_economics()")
     ax = _axes(ax)
-    t = result.table
-    ax.plot(t.index, t["customers"], marker="o", label=f"{label('econ.current')} ({result.retention:.0%})")
+    ax.plot(t.index, t["customers"], marker="o", label=f"{label('econ.current', language)} ({result.retention:.0%})")
     ax.plot(t.index, t["customers_improved"], marker="o",
-            label=f"{label('econ.improved')} ({result.improved_retention:.0%})")
-    ax.set_title(label("econ.title"))
-    ax.set_xlabel(label("econ.year"))
-    ax.set_ylabel(label("econ.customers"))
+            label=f"{label('econ.improved', language)} ({result.improved_retention:.0%})")
+    ax.set_title(label("econ.title", language))
+    ax.set_xlabel(label("econ.year", language))
+    ax.set_ylabel(label("econ.customers", language))
     ax.legend()
     return ax

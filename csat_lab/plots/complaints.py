@@ -1,5 +1,7 @@
 """Charts of complaint handling: step completion, repurchase by complaint outcome, predicted outcomes.
 
+Every function draws a result it is given and computes no statistic itself.
+
 Examples
 --------
 >>> import matplotlib
@@ -35,13 +37,36 @@ def _axes(ax: Any, size: tuple[float, float] = (7, 4.5)) -> Any:
     return axes(ax, size)
 
 
-def step_completion_bars(kpis: Any, *, ax: Any = None) -> Any:
-    """Horizontal bars: share of complaints on which each of the 8 steps was done.
+def step_completion_bars(kpis: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """Horizontal bars: share of complaints on which each of the 8 handling steps was done.
 
-    Takes a :func:`csat_lab.complaints.complaint_kpis` result; each bar is
-    ``done_s / complaints``, step 1 at the top. The eight steps are the
-    course's; compare the complaints-handling process of ISO 10002
-    (International Organization for Standardization, 2018).
+    Parameters
+    ----------
+    kpis : ComplaintKPIs or pandas.DataFrame
+        The result of :func:`csat_lab.complaints.complaint_kpis` (its
+        ``steps`` table), or that table: one row per step (index: step code
+        such as ``"listen"``) with the column ``share``.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 7 x 4.5 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on: one bar per step, step 1 at the top, on a 0-1 axis.
+
+    Notes
+    -----
+    Each bar is the result's ``share = done_s / complaints`` for step ``s``.
+    The eight steps are the course's; compare the complaints-handling process
+    of ISO 10002 (International Organization for Standardization, 2018).
+
+    References
+    ----------
+    International Organization for Standardization (2018). ISO 10002:2018
+    Quality management - Customer satisfaction - Guidelines for complaints
+    handling in organizations. Geneva: ISO.
 
     Examples
     --------
@@ -56,21 +81,48 @@ def step_completion_bars(kpis: Any, *, ax: Any = None) -> Any:
     [('6. Report back and thank', 0.5), ('1. Listen', 1.0)]
     >>> plt.close(ax.figure)
     """
+    steps = getattr(kpis, "steps", kpis)
+    if not isinstance(steps, pd.DataFrame) or "share" not in steps.columns:
+        raise CsatInputError("step_completion_bars needs the result of complaints.complaint_kpis() or its steps table")
     ax = _axes(ax)
-    steps = kpis.steps.iloc[::-1]
-    ax.barh([label(f"complaints.step.{s}") for s in steps.index], steps["share"].to_numpy())
+    steps = steps.iloc[::-1]
+    ax.barh([label(f"complaints.step.{s}", language) for s in steps.index], steps["share"].to_numpy())
     ax.set_xlim(0, 1)
-    ax.set_title(label("complaints.steps_title"))
-    ax.set_xlabel(label("complaints.share_done"))
+    ax.set_title(label("complaints.steps_title", language))
+    ax.set_xlabel(label("complaints.share_done", language))
     return ax
 
 
-def recovery_bars(result: Any, *, ax: Any = None) -> Any:
-    """Repurchase rates: recovered complaint, unrecovered complaint, no complaint (:func:`recovery_effect`).
+def recovery_bars(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """Repurchase rates: recovered complaint, unrecovered complaint, no complaint.
 
-    Each bar is ``repurchased / customers`` in its group; a recovered bar above
-    the no-complaint bar is the service-recovery paradox (McCollough, Berry &
-    Yadav, 2000). An empty group draws as 0.
+    Parameters
+    ----------
+    result : RecoveryEffect
+        The result of :func:`csat_lab.complaints.recovery_effect`, or any
+        object with ``recovered_rate``, ``unrecovered_rate`` and
+        ``no_complaint_rate``.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 6 x 4 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on: three bars on a 0-1 axis (an empty group draws as 0).
+
+    Notes
+    -----
+    Each bar is the result's ``repurchased / customers`` in its group; a
+    recovered bar above the no-complaint bar is the service-recovery paradox
+    (McCollough, Berry & Yadav, 2000).
+
+    References
+    ----------
+    McCollough, M. A., Berry, L. L., & Yadav, M. S. (2000). An empirical
+    investigation of customer satisfaction after service failure and
+    recovery. Journal of Service Research, 3(2), 121-137.
 
     Examples
     --------
@@ -84,18 +136,21 @@ def recovery_bars(result: Any, *, ax: Any = None) -> Any:
     [1.0, 0.0, 0.5]
     >>> plt.close(ax.figure)
     """
+    if not all(hasattr(result, a) for a in ("recovered_rate", "unrecovered_rate", "no_complaint_rate")):
+        raise CsatInputError("recovery_bars needs the result of complaints.recovery_effect()")
     ax = _axes(ax, (6, 4))
     keys = ["complaints.recovered_rate", "complaints.unrecovered_rate", "complaints.no_complaint_rate"]
     values = [result.recovered_rate, result.unrecovered_rate, result.no_complaint_rate]
-    ax.bar([label(k) for k in keys], np.nan_to_num(values), color=["tab:green", "tab:red", "tab:grey"])
+    ax.bar([label(k, language) for k in keys], np.nan_to_num(values), color=["tab:green", "tab:red", "tab:grey"])
     ax.set_ylim(0, 1)
-    ax.set_ylabel(label("complaints.repurchase_rate"))
-    ax.set_title(label("complaints.recovery_title"))
+    ax.set_ylabel(label("complaints.repurchase_rate", language))
+    ax.set_title(label("complaints.recovery_title", language))
     ax.tick_params(axis="x", labelrotation=15)
     return ax
 
 
-def complaint_prediction_bars(result: Any, outcome: str = "satisfaction", *, ax: Any = None) -> Any:
+def complaint_prediction_bars(result: Any, outcome: str = "satisfaction", *, language: str | None = None,
+                              ax: Any = None) -> Any:
     """Predicted outcome with no handling step, the chosen steps and all eight, with confidence intervals.
 
     Parameters
@@ -105,14 +160,17 @@ def complaint_prediction_bars(result: Any, outcome: str = "satisfaction", *, ax:
         predictions ``none``, ``chosen`` and ``all`` of a
         :func:`csat_lab.complaints.recovery_model`, each a mapping with the
         outcome and its ``<outcome>_ci``.
-    outcome : {"satisfaction", "repurchase"}
+    outcome : {"satisfaction", "repurchase"}, default "satisfaction"
         Handling satisfaction (1-5 axis) or repurchase probability (0-1 axis).
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
-        Without one, a figure of 4 x 3.2 inches is made.
+        Axes to draw on; without one, a figure of 4 x 3.2 inches is made.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on: three bars with error bars, titled with the outcome.
 
     Notes
     -----
@@ -120,7 +178,13 @@ def complaint_prediction_bars(result: Any, outcome: str = "satisfaction", *, ax:
     each the model's prediction for that set of steps with error bars from the
     prediction's confidence interval: handling satisfaction by OLS and
     repurchase by logit on the eight step indicators (Tax, Brown &
-    Chandrashekaran, 1998).
+    Chandrashekaran, 1998), as the result holds them.
+
+    References
+    ----------
+    Tax, S. S., Brown, S. W., & Chandrashekaran, M. (1998). Customer
+    evaluations of service complaint experiences: Implications for
+    relationship marketing. Journal of Marketing, 62(2), 60-76.
 
     Examples
     --------
@@ -141,13 +205,13 @@ def complaint_prediction_bars(result: Any, outcome: str = "satisfaction", *, ax:
         raise CsatInputError("complaint_prediction_bars needs the result of widgets.models.complaint_model()")
     title_key, limits = _OUTCOMES[outcome]
     ax = _axes(ax, (4, 3.2))
-    names = [label("widgets.complaint.none"), label("widgets.complaint.chosen"), label("widgets.complaint.all")]
+    names = [label(f"widgets.complaint.{key}", language) for key in ("none", "chosen", "all")]
     points = [result.none, result.chosen, result.all]
     values = [p[outcome] for p in points]
     errors = [[v - p[f"{outcome}_ci"][0] for v, p in zip(values, points)],
               [p[f"{outcome}_ci"][1] - v for v, p in zip(values, points)]]
     ax.bar(names, values, yerr=errors, color=_PREDICTION_COLOURS, capsize=4)
     ax.set_ylim(limits)
-    ax.set_title(label(title_key), fontsize="medium")
+    ax.set_title(label(title_key, language), fontsize="medium")
     ax.tick_params(axis="x", labelsize="small")
     return ax

@@ -11,7 +11,7 @@ Examples
 >>> from csat_lab.loyalty import loyalty_curve
 >>> from csat_lab.plots.loyalty import loyalty_curve_plot
 >>> df = pd.DataFrame({"sat": [1, 2, 3, 4, 5] * 4, "rebuy": [0, 0, 0, 1, 1] * 3 + [0, 1, 0, 0, 1]})
->>> ax = loyalty_curve_plot(loyalty_curve(df, "sat", "rebuy", scale="satisfaction5"))
+>>> ax = loyalty_curve_plot(loyalty_curve(df, satisfaction="sat", loyalty="rebuy", scale="satisfaction5"))
 >>> ax.get_xlabel()
 'Satisfaction'
 """
@@ -37,29 +37,67 @@ def _axes(ax: Any) -> Any:
     return axes(ax, (6, 4))
 
 
-def loyalty_curve_plot(curve: Any, *, ax: Any = None) -> Any:
-    """Predicted loyalty by satisfaction level with CI bars, zones shaded (Jones & Sasser 1995).
+def _curve_table(curve: Any) -> Any:
+    """The level table inside a loyalty curve result (``predicted``, ``curve`` or ``table``), or ``curve`` itself."""
+    for _ in range(3):
+        if isinstance(curve, pd.DataFrame):
+            return curve
+        for name in ("predicted", "curve", "table"):
+            inner = getattr(curve, name, None)
+            if inner is not None:
+                curve = inner
+                break
+        else:
+            return curve
+    return curve
+
+
+def loyalty_curve_plot(curve: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """Predicted loyalty by satisfaction level with CI bars, the zones shaded (Jones & Sasser 1995).
 
     Parameters
     ----------
-    curve : DataFrame from :func:`~csat_lab.loyalty.loyalty_curve` or a ``LoyaltyModel``
+    curve : TableResult, LoyaltyModel, LoyaltyCurve or pandas.DataFrame
+        The result of :func:`~csat_lab.loyalty.loyalty_curve` or its
+        ``table``, a :func:`~csat_lab.loyalty.loyalty_regression` result (its
+        ``predicted`` table), or any result holding such a table in ``curve``
+        (:class:`~csat_lab.widgets.models.LoyaltyCurve`,
+        :class:`~csat_lab.loyalty.TheoreticalCurve`): columns ``level``,
+        ``estimate``, ``ci_low``, ``ci_high`` and optionally ``zone``.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 6 x 4 inches is made.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on: the estimates joined by a line with error bars,
+        each zone a shaded band (legend top left).
+
+    Notes
+    -----
+    Each point is the fitted ``E[loyalty | satisfaction = k]`` of the result
+    at level ``k`` with its interval ``[ci_low, ci_high]``; the bands shade
+    the levels tagged with the zones of defection, indifference and
+    affection of Jones & Sasser (1995). Nothing is refitted here.
+
+    References
+    ----------
+    Jones, T. O., & Sasser, W. E. (1995). Why satisfied customers defect.
+    Harvard Business Review, 73(6), 88-99.
 
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
     >>> from csat_lab.loyalty import loyalty_curve
     >>> df = pd.DataFrame({"sat": [1, 2, 3, 4, 5] * 4, "rebuy": [0, 0, 0, 1, 1] * 3 + [0, 1, 0, 0, 1]})
-    >>> ax = loyalty_curve_plot(loyalty_curve(df, "sat", "rebuy", scale="satisfaction5"))
+    >>> ax = loyalty_curve_plot(loyalty_curve(df, satisfaction="sat", loyalty="rebuy", scale="satisfaction5"))
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['Zone of defection', 'Zone of indifference', 'Zone of affection']
     >>> plt.close(ax.figure)
     """
-    table = getattr(curve, "predicted", curve)
+    table = _curve_table(curve)
     if not isinstance(table, pd.DataFrame) or not {"level", "estimate", "ci_low", "ci_high"} <= set(table.columns):
         raise CsatInputError("loyalty_curve_plot needs the table of loyalty_curve() or a LoyaltyModel")
     ax = _axes(ax)
@@ -69,19 +107,19 @@ def loyalty_curve_plot(curve: Any, *, ax: Any = None) -> Any:
             if zone:
                 lo, hi = part["level"].min() - 0.5, part["level"].max() + 0.5
                 ax.axvspan(lo, hi, color=_ZONE_COLOURS.get(zone, "#eeeeee"), alpha=0.6, lw=0,
-                           label=label(f"loyalty.zone.{zone}"))
+                           label=label(f"loyalty.zone.{zone}", language))
     err = np.vstack([table["estimate"] - table["ci_low"], table["ci_high"] - table["estimate"]])
     ax.errorbar(x, table["estimate"], yerr=err, fmt="o-", color="#1f4e79", capsize=4)
     ax.set_xticks(x)
-    ax.set_xlabel(label("loyalty.satisfaction"))
-    ax.set_ylabel(label("loyalty.predicted_loyalty"))
-    ax.set_title(label("loyalty.curve_title"))
+    ax.set_xlabel(label("loyalty.satisfaction", language))
+    ax.set_ylabel(label("loyalty.predicted_loyalty", language))
+    ax.set_title(label("loyalty.curve_title", language))
     if "zone" in table.columns:
         ax.legend(loc="upper left", fontsize="small")
     return ax
 
 
-def theoretical_curve_plot(result: Any, *, ax: Any = None) -> Any:
+def theoretical_curve_plot(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """A chosen satisfaction -> loyalty curve on a fixed 0-1 probability axis, zones shaded, legend below.
 
     Parameters
@@ -90,20 +128,29 @@ def theoretical_curve_plot(result: Any, *, ax: Any = None) -> Any:
         The result of :func:`csat_lab.loyalty.theoretical_curve` (its
         ``curve`` table has the columns of
         :func:`~csat_lab.loyalty.loyalty_curve`).
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
-        Without one, a figure of 6 x 4 inches is made.
+        Axes to draw on; without one, a figure of 6 x 4 inches is made.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on, its y axis fixed at 0 to 1.
 
     Notes
     -----
-    Draws :func:`loyalty_curve_plot` of the curve, then fixes the y axis at
+    Draws :func:`loyalty_curve_plot` of the curve
+    ``p = (1 - g) c + g q`` as the result holds it, then fixes the y axis at
     0 to 1 so that a change of competition visibly flattens or steepens the
     curve instead of rescaling the axis, and moves the legend of the zones of
     defection, indifference and affection (Jones & Sasser, 1995) below the
     plot.
+
+    References
+    ----------
+    Jones, T. O., & Sasser, W. E. (1995). Why satisfied customers defect.
+    Harvard Business Review, 73(6), 88-99.
 
     Examples
     --------
@@ -114,41 +161,62 @@ def theoretical_curve_plot(result: Any, *, ax: Any = None) -> Any:
     ([0.0, 1.0], 3)
     >>> plt.close(ax.figure)
     """
-    curve = getattr(result, "curve", None)
+    curve = _curve_table(getattr(result, "curve", None))
     if not isinstance(curve, pd.DataFrame):
         raise CsatInputError("theoretical_curve_plot needs the result of loyalty.theoretical_curve()")
-    ax = loyalty_curve_plot(curve, ax=ax)
+    ax = loyalty_curve_plot(curve, language=language, ax=ax)
     ax.set_ylim(0, 1)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, fontsize="small")
     return ax
 
 
-def driver_importance_plot(table: pd.DataFrame, *, ax: Any = None) -> Any:
+def driver_importance_plot(table: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Horizontal bars of each driver's share of R^2, with bootstrap CIs when present.
-
-    Each bar is ``share_j = importance_j / R^2``, the driver's part of the
-    explained variance from a Shapley decomposition (Lipovetsky & Conklin,
-    2001) or Johnson's (2000) relative weights; the largest is at the top.
 
     Parameters
     ----------
-    table : DataFrame from ``shapley_importance`` or ``relative_weights``
+    table : TableResult or pandas.DataFrame
+        The result of :func:`~csat_lab.loyalty.shapley_importance` or
+        :func:`~csat_lab.loyalty.relative_weights`, or its ``table``: one row
+        per driver (index) with the column ``share`` and, after a bootstrap,
+        ``share_ci_low`` and ``share_ci_high``.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 6 x 4 inches is made.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on: one bar per driver, the largest at the top.
+
+    Notes
+    -----
+    Each bar is ``share_j = importance_j / R^2``, the driver's part of the
+    explained variance from a Shapley decomposition (Lipovetsky & Conklin,
+    2001) or Johnson's (2000) relative weights, as the result holds it; the
+    error bars are its percentile bootstrap interval.
+
+    References
+    ----------
+    Lipovetsky, S., & Conklin, M. (2001). Analysis of regression in game
+    theory approach. Applied Stochastic Models in Business and Industry, 17(4), 319-330.
+
+    Johnson, J. W. (2000). A heuristic method for estimating the relative
+    weight of predictor variables in multiple regression. Multivariate
+    Behavioral Research, 35(1), 1-19.
 
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
     >>> from csat_lab.loyalty import shapley_importance
     >>> df = pd.DataFrame({"y": [1, 2, 3, 4, 5, 6], "a": [1, 1, 2, 3, 5, 5], "b": [2, 1, 2, 1, 2, 1]})
-    >>> ax = driver_importance_plot(shapley_importance(df, "y", ["a", "b"]))
+    >>> ax = driver_importance_plot(shapley_importance(df, outcome="y", drivers=["a", "b"]))
     >>> [(t.get_text(), round(float(bar.get_width()), 3)) for t, bar in zip(ax.get_yticklabels(), ax.patches)]
     [('b', 0.065), ('a', 0.935)]
     >>> plt.close(ax.figure)
     """
+    table = getattr(table, "table", table)
     if not isinstance(table, pd.DataFrame) or "share" not in table.columns:
         raise CsatInputError("driver_importance_plot needs the table of shapley_importance() or relative_weights()")
     ax = _axes(ax)
@@ -157,52 +225,84 @@ def driver_importance_plot(table: pd.DataFrame, *, ax: Any = None) -> Any:
     if {"share_ci_low", "share_ci_high"} <= set(data.columns):
         xerr = np.vstack([data["share"] - data["share_ci_low"], data["share_ci_high"] - data["share"]])
     ax.barh([str(i) for i in data.index], data["share"], xerr=xerr, color="#2e75b6", capsize=3)
-    ax.set_xlabel(label("loyalty.importance"))
-    ax.set_ylabel(label("loyalty.driver"))
-    ax.set_title(label("loyalty.importance_title"))
+    ax.set_xlabel(label("loyalty.importance", language))
+    ax.set_ylabel(label("loyalty.driver", language))
+    ax.set_title(label("loyalty.importance_title", language))
     return ax
 
 
-def ipa_plot(table: pd.DataFrame, *, ax: Any = None) -> Any:
+def _split(result: Any, table: pd.DataFrame, name: str, column: str) -> float:
+    """Where the IPA crosshair goes: the result's ``<name>`` when it is a number, else the column mean."""
+    value = None if isinstance(result, pd.DataFrame) else getattr(result, name, None)
+    if value is None:
+        value = table.attrs.get(name)  # tables made before results carried their splits
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return float(value)
+    return float(table[column].mean())
+
+
+def ipa_plot(table: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Importance-performance map with crosshairs and the four quadrant names (Martilla & James 1977).
 
     Parameters
     ----------
-    table : DataFrame from :func:`~csat_lab.loyalty.ipa`
+    table : TableResult or pandas.DataFrame
+        The result of :func:`~csat_lab.loyalty.ipa` (or
+        :func:`csat_lab.widgets.models.key_driver_model`), or its ``table``:
+        one row per driver (index) with the columns ``importance`` and
+        ``performance``. The crosshairs sit at the result's
+        ``importance_split`` and ``performance_split`` when it has them, else
+        at the column means.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 6 x 4 inches is made.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on: one labelled point per driver, the crosshairs and
+        the four quadrant names in the corners.
+
+    Notes
+    -----
+    Performance (mean rating) on the x axis against importance (share of
+    R^2) on the y axis; the quadrants are "concentrate here" (important,
+    below the performance split), "keep up the good work", "low priority" and
+    "possible overkill" (Martilla & James, 1977).
+
+    References
+    ----------
+    Martilla, J. A., & James, J. C. (1977). Importance-performance analysis.
+    Journal of Marketing, 41(1), 77-79.
 
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
     >>> from csat_lab.loyalty import ipa
     >>> df = pd.DataFrame({"y": [1, 2, 3, 4, 5, 6], "a": [1, 1, 2, 3, 5, 5], "b": [2, 1, 2, 1, 2, 1]})
-    >>> ax = ipa_plot(ipa(df, "y", ["a", "b"]))
+    >>> ax = ipa_plot(ipa(df, outcome="y", drivers=["a", "b"]))
     >>> [t.get_text() for t in ax.texts]
     ['a', 'b', 'Concentrate here', 'Keep up the good work', 'Low priority', 'Possible overkill']
     >>> plt.close(ax.figure)
     """
+    result, table = table, getattr(table, "table", table)
     if not isinstance(table, pd.DataFrame) or not {"importance", "performance"} <= set(table.columns):
         raise CsatInputError("ipa_plot needs the table of ipa()")
     ax = _axes(ax)
     ax.scatter(table["performance"], table["importance"], color="#1f4e79", zorder=3)
     for name, row in table.iterrows():
         ax.annotate(str(name), (row["performance"], row["importance"]), xytext=(4, 4), textcoords="offset points")
-    x_cut = table.attrs.get("performance_split", table["performance"].mean())
-    y_cut = table.attrs.get("importance_split", table["importance"].mean())
-    ax.axvline(x_cut, color="grey", lw=1)
-    ax.axhline(y_cut, color="grey", lw=1)
+    ax.axvline(_split(result, table, "performance_split", "performance"), color="grey", lw=1)
+    ax.axhline(_split(result, table, "importance_split", "importance"), color="grey", lw=1)
     corners = {"concentrate": (0.02, 0.97, "left", "top"), "keep_up": (0.98, 0.97, "right", "top"),
                "low_priority": (0.02, 0.03, "left", "bottom"), "overkill": (0.98, 0.03, "right", "bottom")}
     for key, (x, y, ha, va) in corners.items():
-        ax.text(x, y, label(f"loyalty.quadrant.{key}"), transform=ax.transAxes, ha=ha, va=va,
+        ax.text(x, y, label(f"loyalty.quadrant.{key}", language), transform=ax.transAxes, ha=ha, va=va,
                 fontsize="small", color="#7f7f7f")
-    ax.set_xlabel(label("loyalty.performance"))
-    ax.set_ylabel(label("loyalty.importance"))
-    ax.set_title(label("loyalty.ipa_title"))
+    ax.set_xlabel(label("loyalty.performance", language))
+    ax.set_ylabel(label("loyalty.importance", language))
+    ax.set_title(label("loyalty.ipa_title", language))
     return ax
 
 
@@ -321,11 +421,11 @@ def _grid(names: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[int
     return {n: (depth[n], row[n] - top) for n in names}
 
 
-def _box_text(key: str, r2: pd.Series) -> str:
-    name = label(f"loyalty.construct.{key}") if has_label(f"loyalty.construct.{key}") else key
+def _box_text(key: str, r2: pd.Series, language: str | None = None) -> str:
+    name = label(f"loyalty.construct.{key}", language) if has_label(f"loyalty.construct.{key}") else key
     lines = [textwrap.fill(name, 14)] + ([f"({key})"] if name != key else [])
     if key in r2.index:
-        lines.append(label("loyalty.path_r2", value=float(r2[key])))
+        lines.append(label("loyalty.path_r2", language, value=float(r2[key])))
     return "\n".join(lines)
 
 
@@ -339,30 +439,43 @@ def _coef_text(row: Any, show_ci: bool) -> str:
     return text
 
 
-def path_model_plot(result: Any, *, ax: Any = None, show_ci: bool = False) -> Any:
+def path_model_plot(result: Any, *, show_ci: bool = False, language: str | None = None, ax: Any = None) -> Any:
     """Construct diagram of a PLS path model: every inner path an arrow labelled with its coefficient.
-
-    Constructs sit in layers by causal order (column = longest chain of paths
-    from an exogenous construct: sources left, outcomes right), spread over
-    rows chosen so that straight arrows avoid other boxes; an arrow that would
-    still cross a box is bent (``arc3``). Arrow width grows with ``|coef|``;
-    negative paths are red. Endogenous boxes show R^2 (share of the
-    construct's variance explained by its predecessors; Tenenhaus et al. 2005).
-    After a bootstrap, ``*`` marks a path whose percentile CI excludes 0, and
-    ``show_ci`` adds the interval under the coefficient.
 
     Parameters
     ----------
-    result : PLSResult from :func:`~csat_lab.loyalty.pls_path_model`
+    result : PLSResult
+        The result of :func:`~csat_lab.loyalty.pls_path_model` (or of a
+        ready-made model's ``fit``): its ``paths`` table (``source``,
+        ``target``, ``coef`` and, after a bootstrap, ``ci_low``/``ci_high``),
+        ``r2`` and ``lv_correlations``.
+    show_ci : bool, default False
+        Print the bootstrap interval under each coefficient (when the fit was bootstrapped).
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
-        Without one a figure is sized to the diagram (about 1.75 x 1.3 inches
-        per layer and row); a small Axes may crowd the boxes.
-    show_ci : bool
-        Print the bootstrap CI under each coefficient.
+        Axes to draw on; without one a figure is sized to the diagram (about
+        1.75 x 1.3 inches per layer and row); a small Axes may crowd the boxes.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on (axis off): one box per construct, one arrow per inner path.
+
+    Notes
+    -----
+    Constructs sit in layers by causal order (column = longest chain of paths
+    from an exogenous construct: sources left, outcomes right), spread over
+    rows chosen so that straight arrows avoid other boxes; an arrow that would
+    still cross a box is bent (``arc3``). Arrow width grows with ``|coef|``;
+    negative paths are red. Endogenous boxes show the fit's R^2 (share of the
+    construct's variance explained by its predecessors; Tenenhaus et al. 2005).
+    After a bootstrap, ``*`` marks a path whose percentile CI excludes 0.
+
+    References
+    ----------
+    Tenenhaus, M., Esposito Vinzi, V., Chatelin, Y.-M., & Lauro, C. (2005).
+    PLS path modeling. Computational Statistics & Data Analysis, 48(1), 159-205.
 
     Examples
     --------
@@ -380,8 +493,8 @@ def path_model_plot(result: Any, *, ax: Any = None, show_ci: bool = False) -> An
     names = [str(n) for n in result.lv_correlations.index]
     edges = [(str(s), str(t)) for s, t in paths[["source", "target"]].itertuples(index=False)]
     centre = _centres(_grid(names, edges))
-    ax = _diagram_axes(ax, centre)
-    boxes = _draw_boxes(ax, centre, r2)
+    ax = _diagram_axes(ax, centre, language)
+    boxes = _draw_boxes(ax, centre, r2, language)
     rect = _box_extents(ax, boxes)
     bends, curves = _route_paths(ax, edges, centre, rect)
     placed = list(rect.values())  # label boxes join these as they are placed
@@ -389,7 +502,7 @@ def path_model_plot(result: Any, *, ax: Any = None, show_ci: bool = False) -> An
         colour = _draw_arrow(ax, edges[i], float(row.coef), bends[i], centre, boxes)
         _draw_coefficient(ax, edges[i], _coef_text(row, show_ci), colour, centre, curves, placed)
     if "ci_low" in paths.columns:
-        _draw_star_note(ax, result)
+        _draw_star_note(ax, result, language)
     return ax
 
 
@@ -408,7 +521,7 @@ def _centres(grid: dict[str, tuple[int, int]]) -> dict[str, tuple[float, float]]
     return {n: (float(c), -float(r)) for n, (c, r) in grid.items()}
 
 
-def _diagram_axes(ax: Any, centre: dict[str, tuple[float, float]]) -> Any:
+def _diagram_axes(ax: Any, centre: dict[str, tuple[float, float]], language: str | None = None) -> Any:
     """The Axes of the diagram (a new figure sized to the layers and rows without one), framed and titled."""
     n_cols = int(max(x for x, _ in centre.values())) + 1
     n_rows = int(max(-y for _, y in centre.values())) + 1
@@ -420,16 +533,17 @@ def _diagram_axes(ax: Any, centre: dict[str, tuple[float, float]]) -> Any:
     ax.set_xlim(-0.55, n_cols - 0.45)
     ax.set_ylim(-(n_rows - 1) - 0.6, 0.6)
     ax.set_axis_off()
-    ax.set_title(label("loyalty.path_title"))
+    ax.set_title(label("loyalty.path_title", language))
     return ax
 
 
-def _draw_boxes(ax: Any, centre: dict[str, tuple[float, float]], r2: pd.Series) -> dict[str, Any]:
+def _draw_boxes(ax: Any, centre: dict[str, tuple[float, float]], r2: pd.Series,
+                language: str | None = None) -> dict[str, Any]:
     """One rounded text box per construct: its name and key, and R^2 for endogenous ones (shaded blue)."""
     boxes = {}
     for n, xy in centre.items():
         style = ("#deebf7", "#2e75b6") if n in r2.index else ("#f2f2f2", "#7f7f7f")
-        boxes[n] = ax.text(*xy, _box_text(n, r2), ha="center", va="center", fontsize=_BOX_FONT, zorder=4,
+        boxes[n] = ax.text(*xy, _box_text(n, r2, language), ha="center", va="center", fontsize=_BOX_FONT, zorder=4,
                            linespacing=1.2, bbox={"boxstyle": f"round,pad={_BOX_PAD}", "fc": style[0], "ec": style[1]})
     return boxes
 
@@ -499,7 +613,16 @@ def _draw_coefficient(ax: Any, edge: tuple[str, str], text: str, colour: str, ce
     label_text.set_position(ax.transData.inverted().transform((x, y)))
 
 
-def _draw_star_note(ax: Any, result: Any) -> None:
+def _ci_level(result: Any) -> float:
+    """The confidence level of a fit's bootstrap intervals: ``ci_level``, or ``ci`` where that is the level."""
+    for name in ("ci_level", "ci"):
+        value = getattr(result, name, None)
+        if isinstance(value, (int, float, np.floating)) and not isinstance(value, bool) and 0 < value < 1:
+            return float(value)
+    return 0.95
+
+
+def _draw_star_note(ax: Any, result: Any, language: str | None = None) -> None:
     """The footnote saying what ``*`` marks (a bootstrap CI that excludes 0)."""
-    ax.text(0.0, 0.0, label("loyalty.path_star_note", level=f"{getattr(result, 'ci', 0.95):.0%}"),
+    ax.text(0.0, 0.0, label("loyalty.path_star_note", language, level=f"{_ci_level(result):.0%}"),
             transform=ax.transAxes, ha="left", va="bottom", fontsize="x-small", color="#595959")

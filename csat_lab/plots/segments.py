@@ -1,5 +1,7 @@
 """Charts of segments: Lorenz and Pareto curves, RFM heatmap, value tiers.
 
+Every function draws a result it is given (or its table) and computes no statistic itself.
+
 Examples
 --------
 >>> import matplotlib
@@ -31,12 +33,37 @@ def _axes(ax: Any, size: tuple[float, float] = (6, 4.5)) -> Any:
     return axes(ax, size)
 
 
-def lorenz_curve(result: Any, *, ax: Any = None) -> Any:
-    """Lorenz curve of a :func:`csat_lab.segments.pareto` result, with the Gini in the legend.
+def lorenz_curve(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """Lorenz curve of customer value, with the Gini coefficient in the legend.
 
-    With values sorted ascending, the curve joins ``(k/n, sum_{i<=k} x_(i) / sum_i x_i)``
-    for ``k = 0..n`` (Lorenz, 1905); the dashed diagonal is equal value, and
-    the Gini coefficient is twice the area between the two (Gini, 1912).
+    Parameters
+    ----------
+    result : ParetoResult
+        The result of :func:`csat_lab.segments.pareto`: its ``lorenz`` table
+        (columns ``customer_share`` and ``value_share``) and ``gini``.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 6 x 4.5 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on: the Lorenz curve and the dashed line of equality.
+
+    Notes
+    -----
+    With values sorted ascending, the curve joins
+    ``(k/n, sum_{i<=k} x_(i) / sum_i x_i)`` for ``k = 0..n`` (Lorenz, 1905);
+    the dashed diagonal is equal value, and the Gini coefficient, read from
+    the result, is twice the area between the two (Gini, 1912).
+
+    References
+    ----------
+    Lorenz, M. O. (1905). Methods of measuring the concentration of wealth.
+    Publications of the American Statistical Association, 9(70), 209-219.
+
+    Gini, C. (1912). Variabilità e mutabilità. Bologna: Tipografia di Paolo Cuppini.
 
     Examples
     --------
@@ -47,18 +74,21 @@ def lorenz_curve(result: Any, *, ax: Any = None) -> Any:
     ([0.0, 0.05, 0.1, 0.2, 0.5, 1.0], 'Gini coefficient = 0.46')
     >>> plt.close(ax.figure)
     """
+    lz = getattr(result, "lorenz", None)
+    if not (isinstance(lz, pd.DataFrame) and {"customer_share", "value_share"} <= set(lz.columns)
+            and hasattr(result, "gini")):
+        raise CsatInputError("lorenz_curve needs the result of segments.pareto()")
     ax = _axes(ax)
-    lz = result.lorenz
-    ax.plot(lz["customer_share"], lz["value_share"], label=f"{label('segments.gini')} = {result.gini:.2f}")
-    ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label=label("segments.equality"))
-    ax.set_title(label("segments.lorenz_title"))
-    ax.set_xlabel(label("segments.customer_share"))
-    ax.set_ylabel(label("segments.value_share"))
+    ax.plot(lz["customer_share"], lz["value_share"], label=f"{label('segments.gini', language)} = {result.gini:.2f}")
+    ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label=label("segments.equality", language))
+    ax.set_title(label("segments.lorenz_title", language))
+    ax.set_xlabel(label("segments.customer_share", language))
+    ax.set_ylabel(label("segments.value_share", language))
     ax.legend()
     return ax
 
 
-def pareto_curve(result: Any, *, ax: Any = None) -> Any:
+def pareto_curve(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Share of value against share of customers, largest customers first, with the top share marked.
 
     Parameters
@@ -67,20 +97,28 @@ def pareto_curve(result: Any, *, ax: Any = None) -> Any:
         The result of :func:`csat_lab.segments.pareto` (``lorenz``, ``top``
         and ``top_share``), as :func:`csat_lab.widgets.models.pareto_model`
         returns.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
-        Without one, a figure of 6 x 4.5 inches is made.
+        Axes to draw on; without one, a figure of 6 x 4.5 inches is made.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on: the curve, the diagonal and the marked top share.
 
     Notes
     -----
     The Lorenz curve ``L`` (Lorenz, 1905) read from the top: the blue curve
     joins ``(1 - p, 1 - L(p))``, so its height at ``x`` is the share of value
     the top ``x`` of customers bring. The dashed diagonal is equal value; the
-    orange dotted guide and dot mark ``(top, top_share)``, the "80/20" reading
-    (``top_share = 1 - L(1 - top)``).
+    orange dotted guide and dot mark the result's ``(top, top_share)``, the
+    "80/20" reading (``top_share = 1 - L(1 - top)``).
+
+    References
+    ----------
+    Lorenz, M. O. (1905). Methods of measuring the concentration of wealth.
+    Publications of the American Statistical Association, 9(70), 209-219.
 
     Examples
     --------
@@ -100,19 +138,40 @@ def pareto_curve(result: Any, *, ax: Any = None) -> Any:
     ax.plot([0, 1], [0, 1], ls="--", color=_GREY)
     ax.plot([result.top, result.top, 0], [0, result.top_share, result.top_share], ls=":", color=_RED)
     ax.plot([result.top], [result.top_share], "o", color=_RED)
-    ax.set_xlabel(label("widgets.pareto.x"))
-    ax.set_ylabel(label("widgets.pareto.y"))
+    ax.set_xlabel(label("widgets.pareto.x", language))
+    ax.set_ylabel(label("widgets.pareto.y", language))
     for axis in (ax.xaxis, ax.yaxis):
         axis.set_major_formatter("{x:.0%}")
     return ax
 
 
-def rfm_heatmap(result: Any, *, ax: Any = None) -> Any:
-    """Mean monetary value by R score (rows) and F score (columns) of an :func:`csat_lab.segments.rfm` result.
+def rfm_heatmap(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """Mean monetary value by R score (rows) and F score (columns) of an RFM table.
 
+    Parameters
+    ----------
+    result : RFMResult or pandas.DataFrame
+        The result of :func:`csat_lab.segments.rfm`, or its ``table``: one
+        row per customer with the columns ``R``, ``F`` and ``monetary``.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 6 x 4.5 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on, the best recency score at the top, each mean printed in its cell.
+
+    Notes
+    -----
     Cell ``(r, f)`` is the mean of ``monetary`` over the customers with those
-    recency and frequency scores, the RFM grid of Hughes (1994); the best
-    recency score is at the top.
+    recency and frequency scores (a cross-tabulation of the given scores,
+    not a new statistic): the RFM grid of Hughes (1994).
+
+    References
+    ----------
+    Hughes, A. M. (1994). Strategic database marketing. Chicago: Probus.
 
     Examples
     --------
@@ -125,22 +184,51 @@ def rfm_heatmap(result: Any, *, ax: Any = None) -> Any:
     """
     import seaborn as sns
 
+    table = getattr(result, "table", result)
+    if not isinstance(table, pd.DataFrame) or not {"R", "F", "monetary"} <= set(table.columns):
+        raise CsatInputError("rfm_heatmap needs the result of segments.rfm() or its table")
     ax = _axes(ax)
-    grid = result.table.pivot_table(index="R", columns="F", values="monetary", aggfunc="mean", observed=True)
+    grid = table.pivot_table(index="R", columns="F", values="monetary", aggfunc="mean", observed=True)
     sns.heatmap(grid.sort_index(ascending=False), ax=ax, annot=True, fmt=".0f", cmap="Purples",
-                cbar_kws={"label": label("segments.monetary")})
-    ax.set_title(label("segments.rfm_title"))
-    ax.set_xlabel(label("segments.F"))
-    ax.set_ylabel(label("segments.R"))
+                cbar_kws={"label": label("segments.monetary", language)})
+    ax.set_title(label("segments.rfm_title", language))
+    ax.set_xlabel(label("segments.F", language))
+    ax.set_ylabel(label("segments.R", language))
     return ax
 
 
-def value_tier_bars(values: pd.Series, tiers: pd.Series, *, ax: Any = None) -> Any:
-    """Share of customers and share of value in each tier (from :func:`csat_lab.segments.value_tiers`).
+def value_tier_bars(values: Any, tiers: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """Share of customers and share of value in each tier, side by side.
 
-    For tier ``t``: ``customers_t = n_t / n`` beside ``value_t = sum_{i in t} v_i / sum_i v_i``;
-    the gap between the two bars is the customer pyramid of Zeithaml, Rust &
-    Lemon (2001): a few customers carry most of the value.
+    Parameters
+    ----------
+    values : array-like or pandas.Series of float
+        One value per customer, in the order (or with the index) of ``tiers``.
+    tiers : pandas.Series
+        The tier of each customer, ``"high"``, ``"medium"`` or ``"low"``, as
+        :func:`csat_lab.segments.value_tiers` returns.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 6 x 4.5 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on: two bars per tier (customers, value), high tier first.
+
+    Notes
+    -----
+    For tier ``t``: ``customers_t = n_t / n`` beside
+    ``value_t = sum_{i in t} v_i / sum_i v_i``; the gap between the two bars
+    is the customer pyramid of Zeithaml, Rust & Lemon (2001): a few customers
+    carry most of the value.
+
+    References
+    ----------
+    Zeithaml, V. A., Rust, R. T., & Lemon, K. N. (2001). The customer
+    pyramid: Creating and serving profitable customers. California
+    Management Review, 43(4), 118-142.
 
     Examples
     --------
@@ -150,15 +238,16 @@ def value_tier_bars(values: pd.Series, tiers: pd.Series, *, ax: Any = None) -> A
     >>> value_tier_bars(v, value_tiers(v)).get_title()
     'Customers and value by tier'
     """
+    tiers = pd.Series(tiers) if not isinstance(tiers, pd.Series) else tiers
     ax = _axes(ax)
     order = ["high", "medium", "low"]
     v = pd.Series(np.asarray(values, dtype=float), index=tiers.index)
     cust = tiers.value_counts(normalize=True).reindex(order, fill_value=0)
     val = v.groupby(tiers.astype(object)).sum().reindex(order, fill_value=0) / v.sum()
     x = np.arange(len(order))
-    ax.bar(x - 0.2, cust.to_numpy(), width=0.4, label=label("segments.customers"))
-    ax.bar(x + 0.2, val.to_numpy(), width=0.4, label=label("segments.value"))
-    ax.set_xticks(x, [label(f"segments.tier.{t}") for t in order])
-    ax.set_title(label("segments.tier_title"))
+    ax.bar(x - 0.2, cust.to_numpy(), width=0.4, label=label("segments.customers", language))
+    ax.bar(x + 0.2, val.to_numpy(), width=0.4, label=label("segments.value", language))
+    ax.set_xticks(x, [label(f"segments.tier.{t}", language) for t in order])
+    ax.set_title(label("segments.tier_title", language))
     ax.legend()
     return ax

@@ -17,16 +17,20 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+import functools
+from typing import Any, Callable, Sequence, TypeVar
 
 import numpy as np
 import pandas as pd
 
 from .. import scales as _scales
+from .._core.deprecation import keyword_only
 from .._core.validate import require_columns, require_frame
 from ..errors import CsatInputError
-from ..i18n import label
+from ..i18n import has_label, label
 from ._style import axes
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = ["likert_bars", "nps_bar", "nps_share_strip", "nps_interval_chart", "trend_by_wave", "kano_chart",
            "gap_chart", "disconfirmation_bars", "margin_of_error_curve"]
@@ -41,19 +45,56 @@ def _axes(ax: Any, size: tuple[float, float]) -> Any:
     return axes(ax, size)
 
 
-def likert_bars(data: pd.DataFrame, items: list[str] | None = None, *, scale: "str | _scales.Scale" = "agree5",
+@keyword_only(1, "items")
+def likert_bars(data: pd.DataFrame, *, items: list[str] | None = None, scale: "str | _scales.Scale" = "agree5",
                 language: str | None = None, ax: Any = None) -> Any:
     """Diverging stacked bars of item answers, centred on the neutral point.
 
-    Each item's shares of codes below the midpoint extend left, above it
-    right; the neutral code (odd scales) straddles zero half and half
-    (Robbins & Heiberger, 2011). Y tick labels carry each item's ``n``.
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        Answers, one row per respondent and one column per item, coded on ``scale``.
+    items : list of str, optional
+        Columns of ``data`` to draw, one bar each (top to bottom); every column by default.
+        (Passing them as the second positional argument still works for one release, with a
+        ``DeprecationWarning``.)
+    scale : str or Scale, default "agree5"
+        The answer scale, a name such as ``"satisfaction5"`` or a :class:`~csat_lab.scales.Scale`;
+        answers outside it raise :class:`~csat_lab.errors.CsatInputError`.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 8 x (0.6 per item + 1.5) inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on: one row of stacked bars per item, the scale's
+        labels in the legend below.
+
+    Notes
+    -----
+    Missing answers are left out item by item. For item ``i`` and code ``c``
+    the segment width is the share ``p_ic = n_ic / n_i``; codes below the
+    midpoint extend left, codes above it right, and the neutral code (odd
+    scales) straddles zero half and half, so each bar starts at
+    ``-(sum_{c < mid} p_ic + p_i,mid / 2)`` (Robbins & Heiberger, 2011). The
+    x axis shows the shares as positive percentages on both sides; the y tick
+    labels carry each item's ``n``.
+
+    References
+    ----------
+    Robbins, N. B., & Heiberger, R. M. (2011). Plotting Likert and other rating
+    scales. Proceedings of the Survey Research Methods Section, American
+    Statistical Association.
 
     Examples
     --------
     >>> ax = likert_bars(pd.DataFrame({"q1": [1, 2, 5]}), scale="satisfaction5", language="zh-CN")
     >>> ax.get_legend().get_texts()[0].get_text()
     '很不满意'
+    >>> [t.get_text() for t in likert_bars(pd.DataFrame({"q1": [1, 2], "q2": [5, 4]}), items=["q2"]).get_yticklabels()]
+    ['q2 (n=2)']
     """
     import matplotlib.pyplot as plt
 
@@ -90,22 +131,65 @@ def likert_bars(data: pd.DataFrame, items: list[str] | None = None, *, scale: "s
     return ax
 
 
+_NPS_SHARES = ("share_detractors", "share_passives", "share_promoters")
+
+
+def _nps_result(result: Any, chart: str, needs: Sequence[str] = ()) -> Any:
+    """``result`` itself when it is an NPS result (duck-typed), else an input error saying how to get one."""
+    if all(hasattr(result, name) for name in (*_NPS_SHARES, *needs)):
+        return result
+    raise CsatInputError(f"{chart} draws an NPS result, not answers: plots compute no statistics. "
+                         f"Compute the NPS first and plot it: cl.metrics.nps(answers).plot(), or "
+                         f"cl.plots.{chart}(cl.metrics.nps(answers))")
+
+
 def nps_bar(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """One stacked bar of detractors, passives and promoters, titled with the NPS and its CI.
 
-    ``result`` is an :class:`~csat_lab.metrics.NPSResult` or 0-10 answers.
-    The bar splits into the shares of detractors (0-6), passives (7-8) and
-    promoters (9-10); ``NPS = 100 (p+ - p-)`` (Reichheld, 2003).
+    Parameters
+    ----------
+    result : NPSResult
+        An NPS result: :func:`~csat_lab.metrics.nps`,
+        :func:`~csat_lab.metrics.nps_from_counts`, or any object with
+        ``share_detractors``, ``share_passives``, ``share_promoters``,
+        ``score``, ``ci`` (and optionally ``ci_level``). Raw 0-10 answers
+        raise :class:`~csat_lab.errors.CsatInputError`: a chart computes
+        nothing, so call ``cl.metrics.nps(answers).plot()`` instead.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 8 x 1.8 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on: three bar segments (detractors, passives,
+        promoters, left to right), each share printed on it when above 6%.
+
+    Notes
+    -----
+    The bar spans ``[0, 1]`` split into the shares of detractors (0-6),
+    passives (7-8) and promoters (9-10); the title reads
+    ``NPS = 100 (p+ - p-)`` with the result's interval and level
+    (Reichheld, 2003).
+
+    References
+    ----------
+    Reichheld, F. F. (2003). The one number you need to grow. Harvard
+    Business Review, 81(12), 46-54.
 
     Examples
     --------
-    >>> ax = nps_bar([10, 9, 8, 3, 10])
+    >>> from csat_lab.metrics import nps_from_counts
+    >>> ax = nps_bar(nps_from_counts(3, 1, 1))
     >>> len(ax.patches), ax.get_title()
     (3, 'Net Promoter Score: 40.0 [-30.1, 100.0] (95%)')
+    >>> nps_bar([10, 9, 8, 3, 10])
+    Traceback (most recent call last):
+    ...
+    csat_lab.errors.CsatInputError: nps_bar draws an NPS result, not answers: ...
     """
-    from .. import metrics
-
-    r = result if isinstance(result, metrics.NPSResult) else metrics.nps(result)
+    r = _nps_result(result, "nps_bar", ("score", "ci"))
     ax = _axes(ax, (8, 1.8))
     left = 0.0
     parts = (("metrics.detractors", r.share_detractors, "#d7301f"), ("metrics.passives", r.share_passives, "#bdbdbd"),
@@ -118,15 +202,11 @@ def nps_bar(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     ax.set_xlim(0, 1)
     ax.set_yticks([])
     ax.set_xlabel(label("metrics.share", language))
-    ax.set_title(f"{label('metrics.nps', language)}: {r.score:.1f} [{r.ci[0]:.1f}, {r.ci[1]:.1f}] ({r.ci_level:.0%})")
+    level = getattr(r, "ci_level", None)
+    title = f"{label('metrics.nps', language)}: {r.score:.1f} [{r.ci[0]:.1f}, {r.ci[1]:.1f}]"
+    ax.set_title(title + (f" ({level:.0%})" if level is not None else ""))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=3, frameon=False)
     return ax
-
-
-def _nps_result(result: Any) -> Any:
-    from .. import metrics
-
-    return result if isinstance(result, metrics.NPSResult) else metrics.nps(result)
 
 
 def nps_share_strip(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
@@ -137,18 +217,21 @@ def nps_share_strip(result: Any, *, language: str | None = None, ax: Any = None)
 
     Parameters
     ----------
-    result : NPSResult or array-like
-        An :class:`~csat_lab.metrics.NPSResult` (from
-        :func:`~csat_lab.metrics.nps` or :func:`~csat_lab.metrics.nps_from_counts`)
-        or 0-10 answers.
+    result : NPSResult
+        An NPS result (from :func:`~csat_lab.metrics.nps` or
+        :func:`~csat_lab.metrics.nps_from_counts`), or any object with
+        ``share_detractors``, ``share_passives`` and ``share_promoters``.
+        Raw 0-10 answers raise :class:`~csat_lab.errors.CsatInputError`
+        (compute ``cl.metrics.nps(answers)`` first).
     language : str, optional
-        Language of the labels; the current one by default.
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
-        Without one, a figure of 4 x 1.8 inches (constrained layout) is made.
+        Axes to draw on; without one, a figure of 4 x 1.8 inches (constrained layout) is made.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on: three bar segments, the legend on its figure.
 
     Notes
     -----
@@ -157,6 +240,11 @@ def nps_share_strip(result: Any, *, language: str | None = None, ax: Any = None)
     green), whose difference is ``NPS = 100 (p+ - p-)`` (Reichheld, 2003).
     The legend is a figure legend (``loc="outside upper center"``), so a panel
     beside the strip keeps its full height.
+
+    References
+    ----------
+    Reichheld, F. F. (2003). The one number you need to grow. Harvard
+    Business Review, 81(12), 46-54.
 
     Examples
     --------
@@ -169,7 +257,7 @@ def nps_share_strip(result: Any, *, language: str | None = None, ax: Any = None)
     ['Detractors (0-6)', 'Passives (7-8)', 'Promoters (9-10)']
     >>> plt.close(ax.figure)
     """
-    r = _nps_result(result)
+    r = _nps_result(result, "nps_share_strip")
     made = ax is None
     ax = _axes(ax, (4, 1.8))
     if made:
@@ -202,20 +290,27 @@ def nps_interval_chart(results: Any, names: Sequence[str] | None = None, *, lang
         Row labels; by default "NPS" for one result, the catalog's wave names
         for two waves, and 1, 2, ... otherwise.
     language : str, optional
-        Language of the labels; the current one by default.
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
-        Without one, a figure of 5 x (0.5 per row + 1.5) inches is made.
+        Axes to draw on; without one, a figure of 5 x (0.5 per row + 1.5) inches is made.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on: one dot with error bars per result on the -100 to +100 axis.
 
     Notes
     -----
     Each row is ``NPS = 100 (p+ - p-)`` (Reichheld, 2003) with an error bar
     from ``ci[0]`` to ``ci[1]``, the interval of the result (normal
     approximation with ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)`` unless
-    another method was asked for); a grey line marks NPS = 0.
+    another method was asked for); a grey line marks NPS = 0. Nothing is
+    recomputed: the intervals are the results' own.
+
+    References
+    ----------
+    Reichheld, F. F. (2003). The one number you need to grow. Harvard
+    Business Review, 81(12), 46-54.
 
     Examples
     --------
@@ -255,47 +350,137 @@ def nps_interval_chart(results: Any, names: Sequence[str] | None = None, *, lang
     return ax
 
 
-def trend_by_wave(data: pd.DataFrame, score: str, wave: str, *, metric: str = "csat",
-                  scale: "str | _scales.Scale | None" = None, language: str | None = None, ax: Any = None) -> Any:
-    """A metric per survey wave with its confidence interval as error bars.
+def _results_only(func: F) -> F:
+    """Turn the old computing call ``trend_by_wave(data, score, wave, ...)`` into an error that says what to call."""
 
-    Uses :func:`csat_lab.metrics.compare_groups`; the x axis is the waves in
-    sorted order. The bars are each wave's own interval: Wilson's (1927)
-    score interval for shares (CSAT, top/bottom box), the normal NPS interval,
-    Student's t for mean scores. Overlap is only a rough guide; the test of a
-    change is in the ``compare_groups`` table (Welch, 1947, for means).
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        old = [k for k in ("data", "score", "wave", "metric", "scale") if k in kwargs]
+        if len(args) > 1 or old:
+            raise CsatInputError(
+                f"{func.__name__} draws a comparison that is already computed (plots compute no statistics); "
+                "the call trend_by_wave(data, score, wave, ...) was removed. Use "
+                "cl.metrics.compare_groups(data, score=..., group=..., metric=...).plot(), or pass its result: "
+                f"cl.plots.{func.__name__}(cl.metrics.compare_groups(data, score=..., group=...))")
+        return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+_TREND_COLUMNS = ("group", "estimate", "ci_low", "ci_high")
+
+
+@_results_only
+def trend_by_wave(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
+    """A metric per survey wave (group) with its confidence interval as error bars.
+
+    Parameters
+    ----------
+    result : TableResult or pandas.DataFrame
+        The result of :func:`csat_lab.metrics.compare_groups` (one row per
+        group), or its ``table``: columns ``group``, ``estimate``, ``ci_low``,
+        ``ci_high`` and, for the y label, ``metric``. The old call
+        ``trend_by_wave(data, score, wave, ...)`` raises
+        :class:`~csat_lab.errors.CsatInputError`: a chart computes nothing, so
+        call ``cl.metrics.compare_groups(data, score=..., group=...).plot()``.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 7 x 4 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on: one point per group in table order, joined by a
+        line, with error bars from ``ci_low`` to ``ci_high``.
+
+    Notes
+    -----
+    The bars are each group's own interval as computed by ``compare_groups``:
+    Wilson's (1927) score interval for shares (CSAT, top/bottom box), the
+    normal NPS interval, Student's t for mean scores. Overlap is only a rough
+    guide; the test of a change is in the ``compare_groups`` table
+    (``difference``, ``p_value``; Welch, 1947, for means).
+
+    References
+    ----------
+    Wilson, E. B. (1927). Probable inference, the law of succession, and
+    statistical inference. Journal of the American Statistical Association,
+    22(158), 209-212.
+
+    Welch, B. L. (1947). The generalization of "Student's" problem when
+    several different population variances are involved. Biometrika, 34(1/2), 28-35.
 
     Examples
     --------
-    >>> df = pd.DataFrame({"wave": [1, 1, 1, 2, 2, 2], "sat": [5, 4, 2, 5, 5, 3]})
-    >>> ax = trend_by_wave(df, "sat", "wave")
-    >>> [t.get_text() for t in ax.get_xticklabels()]
-    ['1', '2']
+    >>> table = pd.DataFrame({"group": [1, 2], "metric": ["csat", "csat"], "estimate": [0.5, 0.75],
+    ...                       "ci_low": [0.2, 0.4], "ci_high": [0.8, 0.9]})
+    >>> ax = trend_by_wave(table)
+    >>> [t.get_text() for t in ax.get_xticklabels()], ax.get_ylabel()
+    (['1', '2'], 'CSAT (top-box share)')
+    >>> trend_by_wave(table, "sat", "wave")
+    Traceback (most recent call last):
+    ...
+    csat_lab.errors.CsatInputError: trend_by_wave draws a comparison that is already computed ...
     """
-    from .. import metrics
-
-    table = metrics.compare_groups(data, score, wave, metric=metric, scale=scale)
+    table = getattr(result, "table", result)
+    if not isinstance(table, pd.DataFrame) or not set(_TREND_COLUMNS) <= set(table.columns):
+        raise CsatInputError("trend_by_wave needs the result of cl.metrics.compare_groups(data, score=..., group=...) "
+                             f"or a table with the columns {', '.join(_TREND_COLUMNS)}; plots compute no statistics")
     ax = _axes(ax, (7, 4))
     x = np.arange(len(table))
-    est = table["estimate"].to_numpy()
-    err = np.vstack([est - table["ci_low"].to_numpy(), table["ci_high"].to_numpy() - est])
+    est = table["estimate"].to_numpy(dtype=float)
+    err = np.vstack([est - table["ci_low"].to_numpy(dtype=float), table["ci_high"].to_numpy(dtype=float) - est])
     ax.errorbar(x, est, yerr=err, marker="o", capsize=4)
     ax.set_xticks(x, [str(g) for g in table["group"]])
     ax.set_xlabel(label("metrics.wave", language))
-    ax.set_ylabel(label(f"metrics.{metric}", language))
+    metrics_named = table["metric"].dropna().unique() if "metric" in table.columns else []
+    if len(metrics_named) == 1:
+        key = f"metrics.{metrics_named[0]}"
+        ax.set_ylabel(label(key, language) if has_label(key) else str(metrics_named[0]))
     return ax
 
 
-def kano_chart(table: pd.DataFrame, *, highlight: str | None = None, language: str | None = None,
-               ax: Any = None) -> Any:
-    """Better against |Worse| for each feature (a :func:`~csat_lab.survey.kano_table`).
+def kano_chart(table: Any, *, highlight: str | None = None, language: str | None = None, ax: Any = None) -> Any:
+    """Better against |Worse| for each feature of a Kano table, in the four Kano quadrants.
 
+    Parameters
+    ----------
+    table : TableResult or pandas.DataFrame
+        The result of :func:`~csat_lab.survey.kano_table`, its ``table``, or
+        any result with a ``table`` of features (index) with the columns
+        ``better`` and ``worse`` (e.g. :class:`~csat_lab.widgets.models.KanoCalculation`).
+    highlight : str, optional
+        A feature (index value) whose point is ringed in orange, as the Kano
+        explorer marks its chosen feature; an unknown feature raises
+        :class:`~csat_lab.errors.CsatInputError`.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 6 x 6 inches is made.
+
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on: one labelled point per feature on the unit square.
+
+    Notes
+    -----
     ``Better = (A + O) / (A + O + M + I)`` on the y axis against
     ``|Worse| = (O + M) / (A + O + M + I)`` on the x axis, the customer
-    satisfaction coefficients of Berger et al. (1993). Quadrants split at 0.5:
-    attractive (top left), one-dimensional (top right), must-be (bottom
-    right), indifferent (bottom left). ``highlight`` names a feature whose
-    point is ringed in orange (the Kano explorer's chosen feature).
+    satisfaction coefficients of Berger et al. (1993) for Kano et al.'s
+    (1984) categories. Quadrants split at 0.5: attractive (top left),
+    one-dimensional (top right), must-be (bottom right), indifferent (bottom
+    left). The coefficients are read from the table, not recomputed.
+
+    References
+    ----------
+    Kano, N., Seraku, N., Takahashi, F., & Tsuji, S. (1984). Attractive
+    quality and must-be quality. Journal of the Japanese Society for Quality
+    Control, 14(2), 39-48.
+
+    Berger, C., et al. (1993). Kano's methods for understanding
+    customer-defined quality. Center for Quality Management Journal, 2(4), 3-36.
 
     Examples
     --------
@@ -306,6 +491,7 @@ def kano_chart(table: pd.DataFrame, *, highlight: str | None = None, language: s
     >>> kano_chart(t, highlight="brakes").collections[1].get_offsets().tolist()
     [[0.8, 0.2]]
     """
+    table = getattr(table, "table", table)
     require_frame(table, "table")
     require_columns(table, ["better", "worse"], "table")
     ax = _axes(ax, (6, 6))
@@ -334,10 +520,34 @@ def kano_chart(table: pd.DataFrame, *, highlight: str | None = None, language: s
 def gap_chart(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Horizontal bars of the perception - expectation gap per item/dimension with CIs.
 
-    ``gap = P - E``, negative (red) where service falls short of what was
-    expected: the SERVQUAL gap of Parasuraman, Zeithaml & Berry (1988).
+    Parameters
+    ----------
+    result : GapResult or pandas.DataFrame
+        The result of :func:`~csat_lab.survey.gap_scores`, or its ``table``
+        with the columns ``name``, ``gap``, ``ci_low`` and ``ci_high``.
+    language : str, optional
+        Language of the labels ("en" or "zh-CN"); default the current one.
+    ax : matplotlib Axes, optional
+        Axes to draw on; without one, a figure of 7 x (0.5 per row + 1.5) inches is made.
 
-    ``result`` is a :class:`~csat_lab.survey.GapResult` (or its ``table``).
+    Returns
+    -------
+    matplotlib Axes
+        The Axes drawn on: one bar per row of the table (first at the top),
+        red where the gap is negative, with error bars from ``ci_low`` to ``ci_high``.
+
+    Notes
+    -----
+    Each bar is ``gap = P - E`` (mean perception minus mean expectation),
+    negative where service falls short of what was expected: the SERVQUAL
+    gap of Parasuraman, Zeithaml & Berry (1988). The intervals are the
+    result's own.
+
+    References
+    ----------
+    Parasuraman, A., Zeithaml, V. A., & Berry, L. L. (1988). SERVQUAL: A
+    multiple-item scale for measuring consumer perceptions of service quality.
+    Journal of Retailing, 64(1), 12-40.
 
     Examples
     --------
@@ -372,13 +582,14 @@ def disconfirmation_bars(result: Any, *, language: str | None = None, ax: Any = 
         (scalar ``gap`` and ``level``), as
         :func:`csat_lab.widgets.models.disconfirmation_model` returns.
     language : str, optional
-        Language of the labels; the current one by default.
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
-        Without one, a figure of 5.2 x 2.8 inches is made.
+        Axes to draw on; without one, a figure of 5.2 x 2.8 inches is made.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on: two horizontal bars, expectation above perception.
 
     Notes
     -----
@@ -386,6 +597,12 @@ def disconfirmation_bars(result: Any, *, language: str | None = None, ax: Any = 
     of the satisfaction level (red for 1 to green for 5) that the gap
     ``perception - expectation`` implies in the expectancy-disconfirmation
     model (Oliver, 1980); the title reads ``Gap (perception − expectation): +1 → level``.
+
+    References
+    ----------
+    Oliver, R. L. (1980). A cognitive model of the antecedents and
+    consequences of satisfaction decisions. Journal of Marketing Research,
+    17(4), 460-469.
 
     Examples
     --------
@@ -422,20 +639,26 @@ def margin_of_error_curve(plan: Any, *, language: str | None = None, ax: Any = N
         object with ``curve`` (columns ``n`` and ``moe``), ``n``, ``moe`` and
         ``target_moe``.
     language : str, optional
-        Language of the labels; the current one by default.
+        Language of the labels ("en" or "zh-CN"); default the current one.
     ax : matplotlib Axes, optional
-        Without one, a figure of 6.4 x 3.2 inches is made.
+        Axes to draw on; without one, a figure of 6.4 x 3.2 inches is made.
 
     Returns
     -------
     matplotlib Axes
+        The Axes drawn on (log x axis): the curve, the planned point and the target line.
 
     Notes
     -----
     The blue curve is ``moe(n) = z sqrt(p (1 - p) / n)``, times the finite
     population correction ``sqrt((N - n) / (N - 1))`` when a population ``N``
-    is given (Cochran, 1977); the orange dot is the planned sample and its
-    margin, the grey dashed line the margin aimed at.
+    is given (Cochran, 1977), as computed in the plan's ``curve``; the orange
+    dot is the planned sample and its margin, the grey dashed line the margin
+    aimed at.
+
+    References
+    ----------
+    Cochran, W. G. (1977). Sampling techniques (3rd ed.). Wiley.
 
     Examples
     --------

@@ -47,7 +47,33 @@ def classify_path(data: pd.DataFrame, *, can_afford: str, needs: str, intends: s
 
     ``transacted`` if they bought; else ``prospect`` if a potential customer with
     a strong purchase intention; else ``potential`` if they can afford it and
-    need it; else ``consumer``. Returns an ordered categorical of stage codes.
+    need it; else ``consumer``.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per person; the keyword arguments name its columns.
+    can_afford : str
+        Column: can the person afford the product (True/False, 1/0 or yes/no)?
+    needs : str
+        Column: does the person need it (True/False, 1/0 or yes/no)?
+    intends : str
+        Column: does the person have a strong purchase intention (True/False, 1/0 or yes/no)?
+    purchased : str
+        Column: has the person bought (True/False, 1/0 or yes/no)?
+
+    Returns
+    -------
+    pandas.Series
+        Ordered categorical of stage codes (:data:`PATH_STAGES`, labels
+        ``segments.stage.<code>``) named ``stage``, with the index of ``data``.
+
+    Notes
+    -----
+    ``potential = can_afford and needs``; the stage is ``transacted`` if
+    ``purchased``, else ``prospect`` if ``potential and intends``, else
+    ``potential`` if ``potential``, else ``consumer``. Missing values in the
+    four columns are an error.
 
     References
     ----------
@@ -79,6 +105,25 @@ def path_funnel(stages: pd.Series) -> pd.DataFrame:
     ``conversion_k = reached_k / reached_{k-1}``: the stage-to-stage
     conversion rates of the marketing funnel (Kotler & Keller, 2016).
 
+    Parameters
+    ----------
+    stages : pandas.Series or array-like of str
+        Stage code per person (:data:`PATH_STAGES`), as :func:`classify_path`
+        returns; missing values are not counted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by stage in path order: ``reached`` (at this stage or beyond),
+        ``at_stage`` (exactly at this stage) and ``conversion`` (``reached``
+        over ``reached`` of the stage before, rounded to 2 decimals; missing
+        for the first stage).
+
+    References
+    ----------
+    Kotler, P. & Keller, K. L. (2016). Marketing Management, 15th ed. Pearson
+    (the marketing funnel).
+
     Examples
     --------
     >>> path_funnel(pd.Series(["consumer", "potential", "prospect", "transacted", "transacted"]))
@@ -107,6 +152,26 @@ def winback_priority(data: pd.DataFrame, *, tier: str | None = None, value: str 
     ``low`` -> ``let_go`` (3). A loss whose ``reason`` is ``involuntary`` (near
     unavoidable) is at most ``case_by_case``. Give ``tier`` (high/medium/low) or
     ``value`` (tiers from :func:`csat_lab.segments.value_tiers`).
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per lost customer; the keyword arguments name its columns.
+    tier : str, optional
+        Column of value tiers (``"high"``, ``"medium"``, ``"low"``); give this or ``value``.
+    value : str, optional
+        Column of customer values; tiers are made with
+        :func:`~csat_lab.segments.value_tiers` (top 20% high, next 30% medium).
+    reason : str, optional
+        Column of churn factors (:data:`CHURN_FACTORS`); an ``involuntary``
+        loss of a high-value customer becomes ``case_by_case``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        With the index of ``data``: ``tier``, ``action`` (:data:`WINBACK_ACTIONS`,
+        labels ``segments.action.<code>``) and ``priority`` (1 = fight,
+        2 = case by case, 3 = let go; missing where the tier is missing).
 
     References
     ----------
@@ -158,6 +223,28 @@ def lost_customer_summary(data: pd.DataFrame, *, type: str, value: str | None = 
     ``value`` over the lost customers of type ``t``. Counting defectors and
     what they were worth, by why they left, is the defection analysis of
     Reichheld & Sasser (1990); the six types are the course's.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per lost customer; the keyword arguments name its columns.
+    type : str
+        Column of lost-customer type codes (:data:`LOST_CUSTOMER_TYPES`; labels
+        ``segments.lost_type.<code>``). Missing codes are not counted.
+    value : str, optional
+        Column of customer values; adds ``value_lost`` per type.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by type (all six, in :data:`LOST_CUSTOMER_TYPES` order):
+        ``count``, ``share`` of all typed losses and, with ``value``,
+        ``value_lost``.
+
+    References
+    ----------
+    Reichheld, F. F. & Sasser, W. E. (1990). Zero defections: quality comes to
+    services. Harvard Business Review 68(5), 105-111.
 
     Examples
     --------

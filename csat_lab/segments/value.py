@@ -44,6 +44,30 @@ def value_tiers(values: object, *, high: float = 0.2, medium: float = 0.3) -> pd
     A customer's tier depends on the share of customers with strictly higher
     value, so tied customers share a tier. Missing values stay missing.
 
+    Parameters
+    ----------
+    values : array-like or pandas.Series of float
+        One value per customer (spend, margin, CLV); missing values allowed.
+    high : float, default 0.2
+        Share of customers in the high tier (the top 20%).
+    medium : float, default 0.3
+        Share of customers in the medium tier, after the high tier;
+        ``high + medium`` must not exceed 1.
+
+    Returns
+    -------
+    pandas.Series
+        Ordered categorical of tier codes ``"low" < "medium" < "high"``
+        (:data:`TIERS`; labels ``segments.tier.<code>``), with the index of
+        ``values`` (a Series) or 0..n-1.
+
+    Notes
+    -----
+    With :math:`b_i` the number of customers with a value strictly above
+    :math:`v_i`, the share :math:`s_i = b_i / n` gives ``high`` when
+    :math:`s_i < \\text{high}`, ``medium`` when
+    :math:`s_i < \\text{high} + \\text{medium}`, else ``low``.
+
     References
     ----------
     Kotler, P. & Keller, K. L. (2016). Marketing Management, 15th ed., ch. 5
@@ -75,6 +99,28 @@ def abc_classes(values: object, *, a: float = 0.8, b: float = 0.95) -> pd.DataFr
     cumulative share *before* them is below ``a`` (so the one crossing 80% is A),
     B while it is below ``b``, else C. Values must be non-negative.
 
+    Parameters
+    ----------
+    values : array-like or pandas.Series of float
+        One non-negative value per customer (or item); missing values are left out.
+    a : float, default 0.8
+        Cumulative share of value that the A class makes.
+    b : float, default 0.95
+        Cumulative share of value reached at the end of the B class; above ``a``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Sorted by value, highest first, with the index of ``values``:
+        ``value``, ``share`` (of the total), ``cumulative_share`` and
+        ``class`` (``"A"``, ``"B"`` or ``"C"``).
+
+    Notes
+    -----
+    With values sorted descending and :math:`S_{<i} = \\sum_{j<i} v_j / \\sum_j v_j`
+    the share before customer :math:`i`: A when :math:`S_{<i} < a`, B when
+    :math:`S_{<i} < b`, else C.
+
     References
     ----------
     Dickie, H. F. (1951). ABC inventory analysis shoots for dollars, not pennies.
@@ -103,7 +149,30 @@ def abc_classes(values: object, *, a: float = 0.8, b: float = 0.95) -> pd.DataFr
 
 @dataclasses.dataclass(frozen=True)
 class ParetoResult(Result):
-    """Concentration of value: Lorenz curve, Gini, share of the top 20%."""
+    """Concentration of value: Lorenz curve, Gini, share of the top 20%.
+
+    Attributes
+    ----------
+    lorenz : pandas.DataFrame
+        The Lorenz curve: ``customer_share`` (0, 1/n, ..., 1) and
+        ``value_share`` (cumulative share of value, smallest customers first).
+    gini : float
+        Gini coefficient, 0 (equal values) to (n - 1) / n (one customer holds everything).
+    top_share : float
+        Share of value held by the top ``top`` share of customers.
+    top : float
+        The share of top customers asked about (0.2 for the 80/20 reading).
+    customers_for_80 : float
+        Smallest share of (top) customers holding 80% of value.
+    n : int
+        Values used.
+    n_dropped : int
+        Missing values left out.
+    dropped : dict
+        Reason (Message) -> count of the values left out.
+    estimate : float
+        The headline: ``top_share``.
+    """
 
     lorenz: pd.DataFrame
     gini: float
@@ -113,6 +182,29 @@ class ParetoResult(Result):
     n: int
     n_dropped: int
     dropped: dict
+
+    @property
+    def estimate(self) -> float:
+        """Share of value held by the top customers (``top_share``)."""
+        return self.top_share
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """The Lorenz curve with the Gini coefficient (:func:`csat_lab.plots.segments.lorenz_curve`).
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Axes to draw on; a new figure when omitted.
+        **kwargs
+            Passed on to :func:`~csat_lab.plots.segments.lorenz_curve`.
+
+        Returns
+        -------
+        matplotlib Axes
+        """
+        from ..plots.segments import lorenz_curve
+
+        return lorenz_curve(self, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("segments.gini", self.gini), ("segments.top_share", self.top_share),
@@ -129,6 +221,25 @@ def pareto(values: object, *, top: float = 0.2) -> ParetoResult:
 
     ``top_share`` = 1 - L(1 - top) read off the (piecewise-linear) Lorenz curve;
     ``customers_for_80`` is the smallest share of (top) customers holding 80% of value.
+
+    Parameters
+    ----------
+    values : array-like or pandas.Series of float
+        One non-negative value per customer, with a positive total; missing
+        values are left out and reported.
+    top : float, default 0.2
+        Share of top customers whose share of value is reported (``top_share``).
+
+    Returns
+    -------
+    ParetoResult
+        The Lorenz curve, ``gini``, ``top_share``, ``customers_for_80``, ``n``
+        and the values left out.
+
+    Notes
+    -----
+    The Lorenz curve joins :math:`(k/n, \\sum_{i \\le k} x_{(i)} / \\sum_i x_i)`
+    for :math:`k = 0..n` and is read between its points by linear interpolation.
 
     References
     ----------

@@ -63,9 +63,10 @@ def auto_dealer(seed: int | np.random.Generator = 20241031, n: int = 2000) -> tu
 
     Parameters
     ----------
-    seed : int or numpy.random.Generator
-        Source of randomness.
-    n : int
+    seed : int or numpy.random.Generator, default 20241031
+        Seed of the random draws, so the same call gives the same data; the
+        default gives the shipped ``auto_dealer`` dataset.
+    n : int, default 2000
         Number of surveyed customers.
 
     Returns

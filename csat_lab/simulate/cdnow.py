@@ -19,6 +19,21 @@ def cdnow_from_master(path: str | Path) -> pd.DataFrame:
     (datetime), ``quantity`` (int) and ``amount`` (float, USD) in the source's row order.
     Data: Fader, Hardie & Lee (2005), via the lifetimes package (MIT).
 
+    Parameters
+    ----------
+    path : str, Path or file-like
+        The ``CDNOW_master.txt`` file, with a header row naming the four columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per transaction: ``customer_id``, ``date``, ``quantity``, ``amount``.
+
+    Raises
+    ------
+    CsatInputError
+        When the file cannot be read or its columns differ from the four expected.
+
     Examples
     --------
     >>> import io

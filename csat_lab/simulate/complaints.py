@@ -73,9 +73,10 @@ def complaints_log(seed: int | np.random.Generator = 20240701, n: int = 4000) ->
 
     Parameters
     ----------
-    seed : int or numpy.random.Generator
-        Source of randomness.
-    n : int
+    seed : int or numpy.random.Generator, default 20240701
+        Seed of the random draws, so the same call gives the same data; the
+        default gives the shipped ``complaints_log`` dataset.
+    n : int, default 4000
         Customers served in the period.
 
     Returns

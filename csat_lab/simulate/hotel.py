@@ -46,9 +46,10 @@ def hotel_guests(seed: int | np.random.Generator = 20151001, n: int = 1000) -> t
 
     Parameters
     ----------
-    seed : int or numpy.random.Generator
-        Source of randomness.
-    n : int
+    seed : int or numpy.random.Generator, default 20151001
+        Seed of the random draws, so the same call gives the same data; the
+        default gives the shipped ``hotel_guests`` dataset.
+    n : int, default 1000
         Number of distinct guests.
 
     Returns

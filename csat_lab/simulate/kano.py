@@ -62,9 +62,10 @@ def kano_features(seed: int | np.random.Generator = 20230915, n: int = 300) -> t
 
     Parameters
     ----------
-    seed : int or numpy.random.Generator
-        Source of randomness.
-    n : int
+    seed : int or numpy.random.Generator, default 20230915
+        Seed of the random draws, so the same call gives the same data; the
+        default gives the shipped ``kano_features`` dataset.
+    n : int, default 300
         Number of respondents (each answers all eight features).
 
     Returns

@@ -98,6 +98,20 @@ def write_cdnow(source: str | Path, out: str | Path) -> Path:
     set of Fader, Hardie & Lee (2005); each line becomes one transaction with
     its date parsed from ``YYYYMMDD``, its number of CDs and its dollar value.
 
+    Parameters
+    ----------
+    source : str, Path or file-like
+        The ``CDNOW_master.txt`` file (whitespace-separated ``customer_id``,
+        ``date``, ``number_of_cds``, ``dollar_value``).
+    out : str or Path
+        Target folder, created if needed.
+
+    Returns
+    -------
+    Path
+        The file written, ``out/cdnow.csv`` (columns ``customer_id``, ``date``,
+        ``quantity``, ``amount``).
+
     Examples
     --------
     >>> import io, tempfile
@@ -116,6 +130,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Command line: ``python -m csat_lab.simulate --all [--out datasets]``.
 
     Prints each file written and returns the exit status 0.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments (default: ``sys.argv[1:]``): dataset names to write, or
+        ``--all``; ``--out FOLDER`` (default ``datasets``); ``--cdnow FILE`` to
+        also convert the real CDNOW file. Without a name, ``--all`` or
+        ``--cdnow`` the parser exits with an error.
+
+    Returns
+    -------
+    int
+        The exit status, 0.
 
     Examples
     --------

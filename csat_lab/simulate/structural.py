@@ -24,12 +24,15 @@ from ..errors import CsatInputError
 from ..loyalty.pls.spec import parse_inner
 from ..scales import get as get_scale
 
-__all__ = ["simulate_structural"]
+__all__ = ["DEFAULT_SEED", "simulate_structural"]
+
+#: Seed used when none is given, so the same call gives the same data.
+DEFAULT_SEED = 20240901
 
 
 def simulate_structural(paths: Mapping[tuple[str, str], float], *, n: int = 500, items: int | Mapping = 3,
                         loading: float | Mapping = 0.8, scale: str | None = None,
-                        seed: int | np.random.Generator | None = None) -> tuple[pd.DataFrame, dict]:
+                        seed: int | np.random.Generator | None = DEFAULT_SEED) -> tuple[pd.DataFrame, dict]:
     """Simulate item-level survey data from a standardised structural model.
 
     Constructs follow ``eta_j = sum_i beta_ij eta_i + zeta_j`` in causal
@@ -44,22 +47,27 @@ def simulate_structural(paths: Mapping[tuple[str, str], float], *, n: int = 500,
     Parameters
     ----------
     paths : dict {(source, target): beta}
-        Standardised path coefficients.
-    n : int
-        Respondents.
-    items : int or dict construct -> int
+        Standardised path coefficients; the model must be recursive (no cycles).
+    n : int, default 500
+        Respondents, at least 2.
+    items : int or dict construct -> int, default 3
         Items per construct.
-    loading : float or dict construct -> float
+    loading : float or dict construct -> float, default 0.8
         Standardised loading of every item (0 < loading <= 1).
     scale : str, optional
         Scale name such as ``"agree7"``; default continuous items.
-    seed : int or numpy Generator
+    seed : int, numpy Generator or None, default 20240901
+        Seed of the random draws (:data:`DEFAULT_SEED`), so the same call gives
+        the same data; pass another whole number for another sample, or None
+        for fresh randomness.
 
     Returns
     -------
     (DataFrame, dict)
-        The items, and the truth: ``paths``, ``r2`` by endogenous construct,
-        ``loading``, ``blocks`` (construct -> item names) and ``scores``.
+        The items (columns ``<construct>1..k``, constructs in order of first
+        mention), and the truth: ``paths``, ``r2`` by endogenous construct,
+        ``loading``, ``blocks`` (construct -> item names), ``scores`` (the
+        construct scores drawn) and ``seed`` (the seed as given).
 
     References
     ----------
@@ -80,7 +88,7 @@ def simulate_structural(paths: Mapping[tuple[str, str], float], *, n: int = 500,
     if scale is not None:
         data = _onto_scale(data, scale)
     truth = {"paths": dict(paths), "r2": r2, "loading": {c: float(lam[c]) for c in constructs},
-             "blocks": blocks, "scores": pd.DataFrame(eta, columns=order)[constructs]}
+             "blocks": blocks, "scores": pd.DataFrame(eta, columns=order)[constructs], "seed": seed}
     return data, truth
 
 

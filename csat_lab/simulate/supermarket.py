@@ -54,9 +54,10 @@ def supermarket_members(seed: int | np.random.Generator = 20240630, n: int = 500
 
     Parameters
     ----------
-    seed : int or numpy.random.Generator
-        Source of randomness.
-    n : int
+    seed : int or numpy.random.Generator, default 20240630
+        Seed of the random draws, so the same call gives the same data; the
+        default gives the shipped ``supermarket_members`` dataset.
+    n : int, default 5000
         Number of members.
 
     Returns

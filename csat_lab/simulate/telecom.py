@@ -73,9 +73,10 @@ def telecom_subscribers(seed: int | np.random.Generator = 20250101, n: int = 300
 
     Parameters
     ----------
-    seed : int or numpy.random.Generator
-        Source of randomness.
-    n : int
+    seed : int or numpy.random.Generator, default 20250101
+        Seed of the random draws, so the same call gives the same data; the
+        default gives the shipped ``telecom_subscribers`` dataset.
+    n : int, default 3000
         Number of subscribers.
 
     Returns

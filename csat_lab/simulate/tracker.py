@@ -198,11 +198,12 @@ def csat_tracker(seed: int | np.random.Generator = 20240301, n: int = 600, waves
 
     Parameters
     ----------
-    seed : int or numpy.random.Generator
-        Source of randomness.
-    n : int
+    seed : int or numpy.random.Generator, default 20240301
+        Seed of the random draws, so the same call gives the same data; the
+        default gives the shipped ``csat_tracker`` dataset.
+    n : int, default 600
         Genuine respondents per wave.
-    waves : int
+    waves : int, default 4
         Number of quarterly waves (1-4).
 
     Returns

@@ -28,7 +28,7 @@ from .design import (
                      sample_size_nps,
 )
 from .gaps import DisconfirmationResult, GapResult, disconfirmation, gap_scores
-from .io import read_csv, read_excel, read_qualtrics, read_spss, read_surveymonkey
+from .io import SurveyExport, read_csv, read_excel, read_qualtrics, read_spss, read_surveymonkey
 from .kano import KANO5, KANO_CATEGORIES, kano_classify, kano_table
 from .questionnaire import INDICATORS, Item, Questionnaire
 from .reliability import AlphaResult, OmegaResult, cronbach_alpha, item_analysis, omega_total
@@ -41,5 +41,5 @@ __all__ = [
     "kano_classify", "kano_table", "KANO5", "KANO_CATEGORIES",
     "Questionnaire", "Item", "INDICATORS",
     "clean", "CleaningReport", "NA_CODES", "REASONS",
-    "read_csv", "read_qualtrics", "read_surveymonkey", "read_spss", "read_excel",
+    "read_csv", "read_qualtrics", "read_surveymonkey", "read_spss", "read_excel", "SurveyExport",
 ]

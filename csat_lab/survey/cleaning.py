@@ -42,15 +42,38 @@ REASONS = ("not_applicable", "non_numeric", "out_of_range", "invalid_answer", "d
 
 @dataclass(frozen=True)
 class CleaningReport(Result):
-    """What :func:`clean` changed and removed, row by row.
+    """The cleaned table and what :func:`clean` changed and removed, row by row.
 
-    ``log`` has one row per changed cell or removed row: ``row`` (index label
-    in the input), ``column`` (None for a removed row), ``action``
-    (``"changed"``/``"removed"``), ``reason`` (one of :data:`REASONS`),
-    ``old`` and ``new`` values. ``removed`` holds the removed rows as they
-    were in the input.
+    Unpacks like the ``(data, report)`` pair :func:`clean` used to return:
+    ``data, report = clean(...)`` gives the cleaned table and this report
+    (``report.data`` is the same table).
+
+    Attributes
+    ----------
+    data : pandas.DataFrame
+        The cleaned table: kept rows, with invalid answers set to missing.
+    n_input : int
+        Rows in the input.
+    n_kept : int
+        Rows kept (``n_kept + n_removed == n_input``).
+    n_removed : int
+        Rows removed.
+    n_changed : int
+        Answers set to missing in kept or removed rows.
+    by_reason : dict
+        Reason code (one of :data:`REASONS`) -> number of log rows with that reason.
+    log : pandas.DataFrame
+        One row per changed cell or removed row: ``row`` (index label in the
+        input), ``column`` (None for a removed row), ``action``
+        (``"changed"``/``"removed"``), ``reason`` (one of :data:`REASONS`),
+        ``old`` and ``new`` values.
+    removed : pandas.DataFrame
+        The removed rows as they were in the input.
+    estimate : int
+        The headline number, the same as ``n_kept``.
     """
 
+    data: pd.DataFrame
     n_input: int
     n_kept: int
     n_removed: int
@@ -58,6 +81,19 @@ class CleaningReport(Result):
     by_reason: dict
     log: pd.DataFrame
     removed: pd.DataFrame
+
+    @property
+    def estimate(self) -> int:
+        """Rows kept (same as ``n_kept``)."""
+        return self.n_kept
+
+    def __iter__(self) -> Iterator[Any]:
+        """``data, report = clean(...)``: the cleaned table, then this report."""
+        return iter((self.data, self))
+
+    def __getitem__(self, index: int | slice) -> Any:
+        """``clean(...)[0]`` is the cleaned table, ``[1]`` this report (as with the old pair)."""
+        return (self.data, self)[index]
 
     def _summary(self) -> list[tuple[str, Any]]:
         rows = [("clean.n_input", self.n_input), ("clean.n_kept", self.n_kept), ("clean.n_removed", self.n_removed),
@@ -88,9 +124,8 @@ def _codes(series: pd.Series, sc: _scales.Scale) -> pd.Series:
 
 def clean(data: pd.DataFrame, *, scales: dict[str, "str | _scales.Scale"] | None = None, id: str | None = None,
           duration: str | None = None, speeder_fraction: float = 1 / 3, straightline: Sequence[str] | None = None,
-          na_codes: Sequence = NA_CODES, invalid: str = "missing", drop_empty: bool = True
-          ) -> tuple[pd.DataFrame, CleaningReport]:
-    """Clean survey answers; return the clean table and a report of every change.
+          na_codes: Sequence = NA_CODES, invalid: str = "missing", drop_empty: bool = True) -> CleaningReport:
+    """Clean survey answers; return the clean table with a report of every change.
 
     Steps, in order:
 
@@ -100,8 +135,8 @@ def clean(data: pd.DataFrame, *, scales: dict[str, "str | _scales.Scale"] | None
        ``invalid="drop"`` (``invalid_answer``);
     2. duplicates: repeated ``id`` (or, without ``id``, fully identical rows);
        the first is kept (``duplicate``);
-    3. speeders: ``duration < speeder_fraction * median(duration)`` (Greszki,
-       Meyer & Schoen, 2015, use a third of the median) (``speeder``);
+    3. speeders: ``duration < speeder_fraction * median(duration)`` over the
+       rows still kept (``speeder``);
     4. straight-liners: the same answer to every item of ``straightline``
        (default: the ``scales`` columns when there are at least 3)
        (``straight_liner``);
@@ -110,9 +145,44 @@ def clean(data: pd.DataFrame, *, scales: dict[str, "str | _scales.Scale"] | None
 
     Each removed row is reported once, under the first reason that applies.
 
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        The response table, one row per respondent; its index labels name the rows in the report.
+    scales : dict of str to str or Scale, optional
+        Answer column -> its scale; these columns are checked and recoded.
+    id : str, optional
+        Column of respondent ids used to find duplicates; without it, fully identical rows are duplicates.
+    duration : str, optional
+        Column of completion times (seconds) used to find speeders; without it, no speeder check.
+    speeder_fraction : float, default 1/3
+        A row is a speeder when faster than this fraction of the median duration (between 0 and 1).
+    straightline : list of str, optional
+        Items checked for straight-lining; default the ``scales`` columns when there are at least 3.
+    na_codes : sequence, default NA_CODES
+        Codes or texts that mean "not applicable" / "don't know", set to missing.
+    invalid : {"missing", "drop"}, default "missing"
+        Non-numeric and off-scale answers become missing, or their rows are removed.
+    drop_empty : bool, default True
+        Remove rows whose ``scales`` columns are all missing after recoding.
+
     Returns
     -------
-    (DataFrame, CleaningReport)
+    CleaningReport
+        The report, with the cleaned table in ``.data``; it unpacks as
+        ``data, report = clean(...)``.
+
+    Notes
+    -----
+    Every input row is either kept or removed with one reason, so
+    ``n_kept + n_removed == n_input``; every answer set to missing is logged
+    with its old value. The speeder threshold, a third of the median
+    duration, follows Greszki, Meyer & Schoen (2015).
+
+    References
+    ----------
+    Greszki, R., Meyer, M., & Schoen, H. (2015). Exploring the effects of removing "too fast" responses and
+    respondents from web surveys. *Public Opinion Quarterly*, 79(2).
 
     Examples
     --------
@@ -120,13 +190,14 @@ def clean(data: pd.DataFrame, *, scales: dict[str, "str | _scales.Scale"] | None
     >>> data, report = clean(df, scales=dict.fromkeys(["q1", "q2", "q3"], "agree5"), duration="secs")
     >>> report.log[["row", "column", "reason"]].to_string(index=False)
     ' row column         reason\\n   3     q1 not_applicable\\n   0    NaN        speeder'
+    >>> report.n_kept, len(report.data)
+    (3, 3)
     """
     data, scales = _check_arguments(data, scales, id, duration, speeder_fraction, straightline, invalid)
     work, log, bad_rows = _recode_answers(data, scales, na_codes, invalid)
     removed = _removal_reasons(work, bad_rows, scales=scales, id=id, duration=duration,
                                speeder_fraction=speeder_fraction, straightline=straightline, drop_empty=drop_empty)
-    report = _build_report(data, log, removed)
-    return work.loc[removed.isna()], report
+    return _build_report(data, work.loc[removed.isna()], log, removed)
 
 
 # ------------------------------------------------------------------ the steps of clean, in order
@@ -238,7 +309,7 @@ def _straight_liners(work: pd.DataFrame, items: list[str]) -> pd.Series:
     return block.notna().all(axis=1) & (block.min(axis=1) == block.max(axis=1))
 
 
-def _build_report(data: pd.DataFrame, log: list[dict], removed: pd.Series) -> CleaningReport:
+def _build_report(data: pd.DataFrame, kept: pd.DataFrame, log: list[dict], removed: pd.Series) -> CleaningReport:
     """The report: the changed cells, then one log row per removed row; kept + removed = input."""
     gone = removed.notna()
     log.extend({"row": row, "column": None, "action": "removed", "reason": why, "old": None, "new": None}
@@ -247,7 +318,7 @@ def _build_report(data: pd.DataFrame, log: list[dict], removed: pd.Series) -> Cl
     counts = log_frame["reason"].value_counts()
     by_reason = {r: int(counts[r]) for r in REASONS if r in counts.index}
     changed_rows = log_frame.loc[log_frame["action"] == "changed", "row"]
-    return CleaningReport(len(data), int((~gone).sum()), int(gone.sum()), int(changed_rows.shape[0]), by_reason,
+    return CleaningReport(kept, len(data), int((~gone).sum()), int(gone.sum()), int(changed_rows.shape[0]), by_reason,
                           log_frame, data.loc[gone])
 
 

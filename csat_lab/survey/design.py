@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from .._core.intervals import wilson, z_value
+from .._core.docstrings import shared_docs
 from .._core.results import Result
 from .._core.validate import probability
 from ..errors import CsatInputError
@@ -66,12 +67,34 @@ def _shrink(n0: float, population: int | None) -> int:
     return min(big_n, math.ceil(n0 / (1 + (n0 - 1) / big_n) - 1e-9))
 
 
+@shared_docs
 def margin_of_error(n: int, *, p: float = 0.5, ci: float = 0.95, population: int | None = None) -> float:
     """Half-width of the normal interval of a proportion from ``n`` answers.
 
+    Parameters
+    ----------
+    n : int
+        Number of answers.
+    p : float, default 0.5
+        Expected proportion; 0.5 is the worst case (widest interval).
+    @{ci}
+    population : int, optional
+        Size ``N`` of the population sampled; applies the finite population correction.
+
+    Returns
+    -------
+    float
+        The margin of error, as a proportion (0.031 is +-3.1 points).
+
+    Notes
+    -----
     ``moe = z sqrt(p (1 - p) / n) * sqrt((N - n) / (N - 1))`` where the last
     factor (finite population correction) applies when ``population=N`` is
-    given (Cochran, 1977). ``p = 0.5`` is the worst case.
+    given.
+
+    References
+    ----------
+    Cochran, W. G. (1977). *Sampling Techniques* (3rd ed.), ch. 4. Wiley.
 
     Examples
     --------
@@ -85,11 +108,33 @@ def margin_of_error(n: int, *, p: float = 0.5, ci: float = 0.95, population: int
     return z_value(probability(ci)) * math.sqrt(p * (1 - p) / n) * _fpc(n, population)
 
 
+@shared_docs
 def sample_size(moe: float, *, p: float = 0.5, ci: float = 0.95, population: int | None = None) -> int:
     """Answers needed to estimate a proportion within ``+- moe``.
 
+    Parameters
+    ----------
+    moe : float
+        Margin of error aimed at, as a proportion (0.05 is +-5 points).
+    p : float, default 0.5
+        Expected proportion; 0.5 is the worst case (largest sample).
+    @{ci}
+    population : int, optional
+        Size ``N`` of the population sampled; applies the finite population correction.
+
+    Returns
+    -------
+    int
+        The sample size, rounded up.
+
+    Notes
+    -----
     ``n0 = z^2 p (1 - p) / moe^2``; with a population of ``N``,
     ``n = n0 / (1 + (n0 - 1) / N)`` (Cochran, 1977, eq. 4.2). Rounded up.
+
+    References
+    ----------
+    Cochran, W. G. (1977). *Sampling Techniques* (3rd ed.), ch. 4. Wiley.
 
     Examples
     --------
@@ -104,11 +149,33 @@ def sample_size(moe: float, *, p: float = 0.5, ci: float = 0.95, population: int
     return _shrink(z**2 * p * (1 - p) / moe**2, population)
 
 
+@shared_docs
 def sample_size_mean(moe: float, sd: float, *, ci: float = 0.95, population: int | None = None) -> int:
     """Answers needed to estimate a mean score within ``+- moe`` given its standard deviation.
 
-    ``n0 = (z sd / moe)^2``, then the finite population correction as in
-    :func:`sample_size` (Cochran, 1977).
+    Parameters
+    ----------
+    moe : float
+        Margin of error aimed at, in scale points.
+    sd : float
+        Expected standard deviation of the answers (e.g. from a pilot or an earlier wave).
+    @{ci}
+    population : int, optional
+        Size ``N`` of the population sampled; applies the finite population correction.
+
+    Returns
+    -------
+    int
+        The sample size, rounded up.
+
+    Notes
+    -----
+    ``n0 = (z sd / moe)^2``, then ``n = n0 / (1 + (n0 - 1) / N)`` with a
+    population of ``N``, as in :func:`sample_size`.
+
+    References
+    ----------
+    Cochran, W. G. (1977). *Sampling Techniques* (3rd ed.), ch. 4. Wiley.
 
     Examples
     --------
@@ -127,16 +194,41 @@ def _nps_var(promoters: float, detractors: float) -> float:
     return 100**2 * (pp + pd_ - (pp - pd_) ** 2)
 
 
+@shared_docs
 def sample_size_nps(moe: float, *, promoters: float = 0.5, detractors: float = 0.5, ci: float = 0.95,
                     population: int | None = None) -> int:
     """Answers needed to estimate NPS within ``+- moe`` points (on -100..100).
 
+    Parameters
+    ----------
+    moe : float
+        Margin of error aimed at, in NPS points (0-200).
+    promoters : float, default 0.5
+        Expected share of promoters (9-10).
+    detractors : float, default 0.5
+        Expected share of detractors (0-6); the defaults give the worst case.
+    @{ci}
+    population : int, optional
+        Size ``N`` of the population sampled; applies the finite population correction.
+
+    Returns
+    -------
+    int
+        The sample size, rounded up.
+
+    Notes
+    -----
     NPS is 100 times the share of promoters minus the share of detractors
     (Reichheld, 2003). One answer scores +100, 0 or -100 with probabilities
     ``p+``, ``1 - p+ - p-``, ``p-`` (one multinomial draw), so its variance is
     ``100^2 [p+ + p- - (p+ - p-)^2]`` and ``n0 = z^2 * that / moe^2``, shrunk
     for a finite population as in :func:`sample_size` (Cochran, 1977). The
     default shares (0.5, 0.5) give the worst case, variance ``100^2``.
+
+    References
+    ----------
+    Cochran, W. G. (1977). *Sampling Techniques* (3rd ed.). Wiley.
+    Reichheld, F. F. (2003). The one number you need to grow. *Harvard Business Review*, 81(12).
 
     Examples
     --------
@@ -152,15 +244,40 @@ def sample_size_nps(moe: float, *, promoters: float = 0.5, detractors: float = 0
     return _shrink(z**2 * _nps_var(promoters, detractors) / moe**2, population)
 
 
+@shared_docs
 def nps_margin_of_error(n: int, *, promoters: float = 0.5, detractors: float = 0.5, ci: float = 0.95,
                         population: int | None = None) -> float:
     """Half-width (NPS points) of the normal NPS interval from ``n`` answers.
 
+    Parameters
+    ----------
+    n : int
+        Number of answers.
+    promoters : float, default 0.5
+        Expected share of promoters (9-10).
+    detractors : float, default 0.5
+        Expected share of detractors (0-6); the defaults give the worst case.
+    @{ci}
+    population : int, optional
+        Size ``N`` of the population sampled; applies the finite population correction.
+
+    Returns
+    -------
+    float
+        The margin of error in NPS points.
+
+    Notes
+    -----
     ``moe = z * 100 sqrt([p+ + p- - (p+ - p-)^2] / n) * fpc``: the standard
     error of NPS (Reichheld, 2003) from the multinomial variance of one answer
     (see :func:`sample_size_nps`), with the finite population correction
     ``fpc = sqrt((N - n) / (N - 1))`` when ``population=N`` is given
     (Cochran, 1977).
+
+    References
+    ----------
+    Cochran, W. G. (1977). *Sampling Techniques* (3rd ed.). Wiley.
+    Reichheld, F. F. (2003). The one number you need to grow. *Harvard Business Review*, 81(12).
 
     Examples
     --------
@@ -173,7 +290,31 @@ def nps_margin_of_error(n: int, *, promoters: float = 0.5, detractors: float = 0
 
 @dataclass(frozen=True)
 class ResponseRates(Result):
-    """Start, completion and response rates of a survey invitation."""
+    """Start, completion and response rates of a survey invitation.
+
+    Attributes
+    ----------
+    invited : int
+        People invited.
+    started : int
+        People who started the questionnaire.
+    completed : int
+        People who completed it.
+    start_rate : float
+        ``started / invited``.
+    completion_rate : float
+        ``completed / started`` (NaN when nobody started).
+    response_rate : float
+        ``completed / invited``.
+    ci : tuple of float
+        ``(low, high)`` Wilson interval of the response rate.
+    ci_method : Message
+        How the interval was computed (Wilson score).
+    ci_level : float
+        Confidence level of ``ci`` (the ``ci=`` passed).
+    estimate : float
+        The headline number, the same as ``response_rate``.
+    """
 
     invited: int
     started: int
@@ -182,7 +323,13 @@ class ResponseRates(Result):
     completion_rate: float
     response_rate: float
     ci: tuple[float, float]
-    ci_method: str
+    ci_method: Message
+    ci_level: float = 0.95
+
+    @property
+    def estimate(self) -> float:
+        """The response rate (same as ``response_rate``)."""
+        return self.response_rate
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("survey.invited", self.invited), ("survey.started", self.started), ("survey.completed", self.completed),
@@ -191,19 +338,42 @@ class ResponseRates(Result):
                 ("result.method", self.ci_method)]
 
 
+@shared_docs
 def response_rates(invited: int, started: int, completed: int, *, ci: float = 0.95) -> ResponseRates:
     """Response rate (completed / invited) versus completion rate (completed / started).
 
+    Parameters
+    ----------
+    invited : int
+        People invited.
+    started : int
+        People who started the questionnaire (at most ``invited``).
+    completed : int
+        People who completed it (at most ``started``).
+    @{ci}
+
+    Returns
+    -------
+    ResponseRates
+        The three rates and a Wilson interval of the response rate.
+
+    Notes
+    -----
     ``start rate = started / invited``; ``completion rate = completed /
     started`` (how many who began finished); ``response rate = completed /
-    invited`` (AAPOR, 2016, *Standard Definitions*, RR1 when every
-    invitation reached an eligible person). The interval is Wilson's for the
-    response rate.
+    invited`` (AAPOR RR1 when every invitation reached an eligible person).
+    The interval is Wilson's (1927) score interval of the response rate on
+    ``n = invited``.
+
+    References
+    ----------
+    AAPOR (2016). *Standard Definitions: Final Dispositions of Case Codes and Outcome Rates for Surveys* (9th ed.).
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. *JASA*, 22(158).
 
     Examples
     --------
     >>> r = response_rates(1000, 300, 240)
-    >>> r.response_rate, r.completion_rate
+    >>> r.estimate, r.completion_rate
     (0.24, 0.8)
     """
     invited = _count(invited, "invited")
@@ -212,6 +382,7 @@ def response_rates(invited: int, started: int, completed: int, *, ci: float = 0.
     if not completed <= started <= invited:
         raise CsatInputError(f"need completed <= started <= invited; got {completed}, {started}, {invited}")
     rr = completed / invited
+    level = probability(ci)
     return ResponseRates(invited, started, completed, started / invited,
                          completed / started if started else float("nan"), rr,
-                         wilson(rr, invited, probability(ci)), Message("value.method.wilson"))
+                         wilson(rr, invited, level), Message("value.method.wilson"), level)

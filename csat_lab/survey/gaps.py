@@ -24,6 +24,7 @@ import pandas as pd
 
 from .. import scales
 from .._core.intervals import t_value, two_sided_p_t
+from .._core.docstrings import shared_docs
 from .._core.results import Result, message_column
 from .._core.validate import as_numeric, probability, require_frame
 from ..errors import CsatInputError
@@ -36,9 +37,35 @@ __all__ = ["DisconfirmationResult", "GapResult", "disconfirmation", "gap_scores"
 class DisconfirmationResult(Result):
     """Gap ``perception - expectation`` and the satisfaction level it implies.
 
-    ``gap``, ``level`` (satisfaction5 code 1..5) and ``label`` are scalars
-    for one pair and Series for many (missing pairs stay missing and are
-    counted in ``n_dropped``).
+    ``gap``, ``level`` and ``label`` are scalars for one pair and Series for
+    many (missing pairs stay missing and are counted in ``n_dropped``).
+
+    Attributes
+    ----------
+    expectation : float or pandas.Series
+        What was expected, on ``scale``.
+    perception : float or pandas.Series
+        What was perceived, on ``scale``.
+    gap : float or pandas.Series
+        ``perception - expectation``.
+    level : int or pandas.Series
+        Satisfaction level implied by the gap, a satisfaction5 code 1..5.
+    label : Message or pandas.Series
+        The level's name (a message shown in the current language).
+    scale : str
+        Name of the scale both were answered on.
+    tolerance : float
+        Half-width of the "expectations met" zone.
+    step : float
+        Width of each level of shortfall.
+    n : int
+        Pairs with both sides answered.
+    n_dropped : int
+        Pairs with a missing side.
+    dropped : dict
+        Reason (a message) -> number of pairs dropped for it.
+    estimate : float
+        The headline number: the gap of one pair, or the mean gap over the answered pairs.
     """
 
     expectation: Any
@@ -52,6 +79,17 @@ class DisconfirmationResult(Result):
     n: int
     n_dropped: int
     dropped: dict
+
+    @property
+    def estimate(self) -> float:
+        """The gap of one pair, or the mean gap of many (missing pairs left out)."""
+        return float(self.gap.mean()) if isinstance(self.gap, pd.Series) else float(self.gap)
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Expectation and perception bars of one pair (:func:`csat_lab.plots.survey.disconfirmation_bars`)."""
+        from ..plots.survey import disconfirmation_bars
+
+        return disconfirmation_bars(self, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
         if isinstance(self.gap, pd.Series):
@@ -76,21 +114,38 @@ def disconfirmation(expectation: object, perception: object, *, scale: "str | sc
                     tolerance: float = 0.0, step: float | None = None) -> DisconfirmationResult:
     """Expectation-disconfirmation: the gap and the five-level satisfaction it implies.
 
-    ``gap = perception - expectation`` (both on ``scale``; fractions such as
-    item means are allowed within its range). Levels follow the
-    course's reading of Oliver (1980): a gap above ``tolerance`` means
-    expectations were exceeded (5, very satisfied); ``|gap| <= tolerance``
-    means they were met (4, satisfied); a shortfall of up to one ``step``
-    beyond the tolerance is 3 (basically satisfied), up to two steps 2
-    (dissatisfied), more 1 (very dissatisfied). ``step`` defaults to a
-    quarter of the scale's range (one point on a 5-point scale).
-
     Parameters
     ----------
-    expectation, perception : number or array-like of equal length
-    scale : scale both are answered on
-    tolerance : float >= 0, half-width of the "expectations met" zone
-    step : float > 0, width of each shortfall level
+    expectation : number or array-like
+        What the customer expected, on ``scale`` (fractions such as item means allowed).
+    perception : number or array-like
+        What the customer perceived, of the same length as ``expectation``.
+    scale : str or Scale, default "satisfaction5"
+        The scale both are answered on, a name or a :class:`~csat_lab.scales.Scale`.
+    tolerance : float, default 0
+        Half-width (>= 0) of the "expectations met" zone.
+    step : float, optional
+        Width (> 0) of each level of shortfall; default a quarter of the
+        scale's range (one point on a 5-point scale).
+
+    Returns
+    -------
+    DisconfirmationResult
+        The gap, level and label: scalars for one pair, Series for many.
+
+    Notes
+    -----
+    ``gap = perception - expectation``. Levels follow the course's reading of
+    Oliver (1980): ``gap > tolerance`` means expectations were exceeded (5,
+    very satisfied); ``|gap| <= tolerance`` means they were met (4,
+    satisfied); a shortfall ``s = -(gap + tolerance) > 0`` gives level
+    ``4 - min(ceil(s / step), 3)``: 3 (basically satisfied) up to one step,
+    2 (dissatisfied) up to two, 1 (very dissatisfied) beyond.
+
+    References
+    ----------
+    Oliver, R. L. (1980). A cognitive model of the antecedents and consequences of satisfaction decisions.
+    *Journal of Marketing Research*, 17(4).
 
     Examples
     --------
@@ -151,16 +206,50 @@ def _series(values: object, name: str) -> pd.Series:
 
 @dataclass(frozen=True)
 class GapResult(Result):
-    """Item (and dimension) gaps ``perception - expectation`` with paired t intervals."""
+    """Item (and dimension) gaps ``perception - expectation`` with paired t intervals.
+
+    Attributes
+    ----------
+    gap : float
+        Overall gap: the mean over respondents who answered every item of their mean item gap.
+    ci : tuple of float
+        ``(low, high)`` paired t interval of ``gap``.
+    ci_method : Message
+        How the interval was computed (paired t).
+    ci_level : float
+        Confidence level of every interval (the ``ci=`` passed).
+    n : int
+        Respondents who answered every item on both sides.
+    n_dropped : int
+        Respondents left out of the overall gap.
+    dropped : dict
+        Reason (a message) -> number of respondents dropped for it.
+    table : pandas.DataFrame
+        One row per item and dimension: ``name, kind, expectation, perception, gap,
+        ci_low, ci_high, t, p_value, n, n_dropped``.
+    estimate : float
+        The headline number, the same as ``gap``.
+    """
 
     gap: float
     ci: tuple[float, float]
-    ci_method: str
+    ci_method: Message
     ci_level: float
     n: int
     n_dropped: int
     dropped: dict
     table: pd.DataFrame
+
+    @property
+    def estimate(self) -> float:
+        """The overall gap (same as ``gap``)."""
+        return self.gap
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Bars of the gap per item and dimension with CIs (:func:`csat_lab.plots.survey.gap_chart`)."""
+        from ..plots.survey import gap_chart
+
+        return gap_chart(self, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("survey.mean_gap", round(self.gap, 3)), ("result.ci", self.ci), ("result.method", self.ci_method),
@@ -176,22 +265,42 @@ def _paired(d: np.ndarray, ci: float) -> tuple[float, float, float, float, float
     return mean, mean - half, mean + half, t, two_sided_p_t(t, n - 1) if se > 0 else np.nan
 
 
+@shared_docs
 def gap_scores(expectation: pd.DataFrame, perception: pd.DataFrame, *, dimensions: dict[str, list[str]] | None = None,
                scale: "str | scales.Scale | None" = None, ci: float = 0.95) -> GapResult:
     """SERVQUAL gap scores: mean ``P - E`` per item and dimension with paired t tests.
 
-    For item ``j`` and respondent ``i``, ``d_ij = P_ij - E_ij``; the item gap
-    is ``mean_i d_ij`` with interval ``mean +- t_{n-1} sd(d) / sqrt(n)``
-    (paired t). A dimension's gap averages its items per respondent first.
-    Pairs with a missing side are dropped per item; the overall gap uses
-    respondents who answered every item (Parasuraman, Zeithaml & Berry, 1988).
-
     Parameters
     ----------
-    expectation, perception : DataFrames with the same item columns, one row per respondent
-    dimensions : optional mapping dimension -> item columns (e.g. SERVQUAL's
-        tangibles, reliability, responsiveness, assurance, empathy)
-    scale : optional scale to validate answers against
+    expectation : pandas.DataFrame
+        Expectation answers, one row per respondent, one column per item.
+    perception : pandas.DataFrame
+        Perception answers with the same item columns and rows as ``expectation``.
+    dimensions : dict of str to list of str, optional
+        Dimension -> its item columns (e.g. SERVQUAL's tangibles, reliability,
+        responsiveness, assurance, empathy); each dimension gets a row too.
+    scale : str or Scale, optional
+        Scale to validate the answers against; without one, any numbers are accepted.
+    @{ci}
+
+    Returns
+    -------
+    GapResult
+        The overall gap with its interval, and the item/dimension table.
+
+    Notes
+    -----
+    For item ``j`` and respondent ``i``, ``d_ij = P_ij - E_ij``; the item gap
+    is ``mean_i d_ij`` with interval ``mean +- t_{n-1} sd(d) / sqrt(n)`` and
+    test ``t = mean / (sd(d) / sqrt(n))`` (paired t). A dimension's gap
+    averages its items per respondent first. Pairs with a missing side are
+    dropped per item; the overall gap uses respondents who answered every
+    item.
+
+    References
+    ----------
+    Parasuraman, A., Zeithaml, V. A., & Berry, L. L. (1988). SERVQUAL: A multiple-item scale for measuring
+    consumer perceptions of service quality. *Journal of Retailing*, 64(1).
 
     Examples
     --------
@@ -200,7 +309,7 @@ def gap_scores(expectation: pd.DataFrame, perception: pd.DataFrame, *, dimension
     >>> r = gap_scores(e, p)
     >>> r.table["gap"].tolist()
     [-1.25, 0.5]
-    >>> r.gap
+    >>> r.estimate
     -0.375
     """
     e = require_frame(expectation, "expectation")

@@ -1,11 +1,12 @@
 """Read survey exports into a tidy table plus a codebook.
 
-Each reader returns ``(frame, codebook)``. The codebook has one row per
-column of ``frame``: ``question`` (the question text), ``scale`` (a
+Each reader returns a :class:`SurveyExport` that unpacks as
+``frame, codebook = read_...(...)``. The codebook has one row per column of
+``frame``: ``question`` (the question text), ``scale`` (a
 :mod:`csat_lab.scales` name when known), ``value_labels`` (code -> text),
 ``missing_codes`` (user-missing codes as ``(low, high)`` ranges, turned into NaN) and ``n_missing_codes``;
-``codebook.attrs`` records the ``source`` path, ``format`` and the
-``encoding`` actually used.
+the export records the ``source`` path, ``format`` and the ``encoding``
+actually used.
 
 Text files are decoded as UTF-8 (with or without a byte-order mark) and, if
 that fails, as GB18030 (a superset of GBK/GB2312, common in Chinese exports).
@@ -13,9 +14,10 @@ that fails, as GB18030 (a superset of GBK/GB2312, common in Chinese exports).
 Examples
 --------
 >>> import io, csat_lab as cl
->>> frame, book = cl.survey.read_csv(io.BytesIO("id,满意度\\n1,5\\n2,4\\n".encode("gbk")))
->>> book.attrs["encoding"], frame["满意度"].tolist()
+>>> export = cl.survey.read_csv(io.BytesIO("id,满意度\\n1,5\\n2,4\\n".encode("gbk")))
+>>> export.encoding, export.data["满意度"].tolist()
 ('gb18030', [5, 4])
+>>> frame, book = export
 """
 
 from __future__ import annotations
@@ -24,21 +26,76 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import IO, Union
+from dataclasses import dataclass
+from typing import IO, Any, Iterator, Union
 
 import numpy as np
 import pandas as pd
 
 from .. import scales as _scales
+from .._core.results import Result
 from .._core.validate import one_of
 from ..errors import CsatInputError
 from ..i18n import LANGUAGES
 
-__all__ = ["read_csv", "read_qualtrics", "read_surveymonkey", "read_spss", "read_excel"]
+__all__ = ["SurveyExport", "read_csv", "read_qualtrics", "read_surveymonkey", "read_spss", "read_excel"]
 
 Source = Union[str, Path, IO[bytes]]
 _DETECT = ("utf-8-sig", "gb18030")
 _BOOK_COLUMNS = ["question", "scale", "value_labels", "missing_codes", "n_missing_codes"]
+
+
+@dataclass(frozen=True)
+class SurveyExport(Result):
+    """A survey export read into a table, with its codebook and where it came from.
+
+    Unpacks like the ``(frame, codebook)`` pair the readers used to return:
+    ``frame, codebook = read_csv(...)``; ``export[0]`` and ``export[1]`` work too.
+
+    Attributes
+    ----------
+    data : pandas.DataFrame
+        The responses, one row per respondent, one column per question.
+    codebook : pandas.DataFrame
+        One row per column of ``data``: ``question, scale, value_labels,
+        missing_codes, n_missing_codes`` (Qualtrics exports add ``import_id``).
+    source : str
+        The file read (its path, or the stream's name).
+    format : str
+        The export format: ``"csv"``, ``"qualtrics"``, ``"surveymonkey"``,
+        ``"spss"``, ``"excel"``, or ``"excel (qualtrics)"`` /
+        ``"excel (surveymonkey)"`` for those layouts in a workbook.
+    encoding : str or None
+        The text encoding actually used (declared or detected); None for
+        workbooks, the file's declared encoding for SPSS.
+    estimate : int
+        The headline number: responses read (rows of ``data``).
+    """
+
+    data: pd.DataFrame
+    codebook: pd.DataFrame
+    source: str
+    format: str
+    encoding: str | None
+
+    @property
+    def estimate(self) -> int:
+        """Responses read (rows of ``data``)."""
+        return int(self.data.shape[0])
+
+    def __iter__(self) -> Iterator[Any]:
+        """``frame, codebook = read_...(...)``."""
+        return iter((self.data, self.codebook))
+
+    def __getitem__(self, index: int | slice) -> Any:
+        """``export[0]`` is the table, ``export[1]`` the codebook (as with the old pair)."""
+        return (self.data, self.codebook)[index]
+
+    def _summary(self) -> list[tuple[str, Any]]:
+        return [("survey.source", self.source), ("survey.format", self.format),
+                ("survey.encoding", self.encoding if self.encoding is not None else "-"),
+                ("survey.n_responses", int(self.data.shape[0])), ("survey.n_columns", int(self.data.shape[1])),
+                ("survey.n_missing_codes", int(self.codebook["n_missing_codes"].sum()))]
 
 
 def _read_bytes(source: Source) -> tuple[bytes, str]:
@@ -150,24 +207,44 @@ def _apply_scales(frame: pd.DataFrame, book: pd.DataFrame, mapping: dict | None)
         book.at[col, "value_labels"] = dict(zip(sc.values, sc.labels()))
 
 
-def _codebook(columns, questions, source: str, fmt: str, encoding: str | None) -> pd.DataFrame:
-    book = pd.DataFrame({"question": list(questions), "scale": None, "value_labels": [{} for _ in questions],
+def _codebook(columns, questions) -> pd.DataFrame:
+    return pd.DataFrame({"question": list(questions), "scale": None, "value_labels": [{} for _ in questions],
                          "missing_codes": [[] for _ in questions], "n_missing_codes": 0},
                         index=pd.Index(list(columns), name="column"), columns=_BOOK_COLUMNS)
-    book.attrs.update(source=source, format=fmt, encoding=encoding)
-    return book
 
 
 def read_csv(source: Source, *, encoding: str | None = None, scales: dict[str, str] | None = None
-             ) -> tuple[pd.DataFrame, pd.DataFrame]:
+             ) -> SurveyExport:
     """Read a plain CSV (one header row) in UTF-8, UTF-8 with BOM or GBK/GB18030.
 
+    Parameters
+    ----------
+    source : str, path or binary file
+        The file to read: a path, or an open binary stream (``io.BytesIO``).
+    encoding : str, optional
+        The file's text encoding (e.g. "utf-8", "gbk"); None detects UTF-8 (with or
+        without a byte-order mark) and, failing that, GB18030.
+    scales : dict of str to str, optional
+        Column -> scale name; answers written as the scale's labels (English or
+        Chinese, e.g. "Satisfied", "满意") become codes, and the codebook records the scale.
+
+    Returns
+    -------
+    SurveyExport
+        The table in ``.data`` and the codebook in ``.codebook`` (with ``source``,
+        ``format`` and ``encoding``); it unpacks as ``frame, codebook = ...``.
+
+    Notes
+    -----
     With ``encoding=None`` the file is decoded as UTF-8 and, failing that, as
-    GB18030; ``codebook.attrs["encoding"]`` says which. ``scales`` maps
-    columns to scale names so that answers written as labels ("Satisfied",
-    "满意") become codes. Fields follow the CSV conventions of RFC 4180
-    (Shafranovich, 2005): commas and line breaks inside double quotes, a
-    quote written twice.
+    GB18030; ``SurveyExport.encoding`` says which. Only empty cells become
+    missing, so codes such as "N/A" or "99" stay for :func:`clean` to report.
+    Fields follow the CSV conventions of RFC 4180 (Shafranovich, 2005): commas
+    and line breaks inside double quotes, a quote written twice.
+
+    References
+    ----------
+    Shafranovich, Y. (2005). *Common Format and MIME Type for Comma-Separated Values (CSV) Files*. RFC 4180.
 
     Examples
     --------
@@ -176,24 +253,50 @@ def read_csv(source: Source, *, encoding: str | None = None, scales: dict[str, s
     ...                        scales={"q2": "satisfaction5"})
     >>> frame["q2"].tolist(), book.loc["q2", "scale"]
     ([4, 3], 'satisfaction5')
+    >>> read_csv(io.BytesIO(b"q1\\n5\\n")).encoding
+    'utf-8'
     """
     raw, name = _read_bytes(source)
     text, used = _decode(raw, name, encoding)
     (header,), body = _split(text, name, 1, "a CSV file")
     frame = body.set_axis(header, axis=1)
-    book = _codebook(header, header, name, "csv", used)
+    book = _codebook(header, header)
     _apply_scales(frame, book, scales)
-    return frame, book
+    return SurveyExport(frame, book, name, "csv", used)
 
 
 def read_qualtrics(source: Source, *, encoding: str | None = None, scales: dict[str, str] | None = None
-                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+                   ) -> SurveyExport:
     """Read a Qualtrics CSV export: three header rows, then one row per response.
 
+    Parameters
+    ----------
+    source : str, path or binary file
+        The file to read: a path, or an open binary stream (``io.BytesIO``).
+    encoding : str, optional
+        The file's text encoding (e.g. "utf-8", "gbk"); None detects UTF-8 (with or
+        without a byte-order mark) and, failing that, GB18030.
+    scales : dict of str to str, optional
+        Column -> scale name; answers written as the scale's labels (English or
+        Chinese, e.g. "Satisfied", "满意") become codes, and the codebook records the scale.
+
+    Returns
+    -------
+    SurveyExport
+        The table in ``.data`` and the codebook in ``.codebook`` (with ``source``,
+        ``format`` and ``encoding``); it unpacks as ``frame, codebook = ...``.
+        The codebook gains ``import_id``.
+
+    Notes
+    -----
     Row 1 holds column names (``Q1``, ``Q2_1``, ``ResponseId``...), row 2 the
     question text, row 3 the ``{"ImportId": ...}`` tags, whose quotes are
     doubled as in RFC 4180 (Shafranovich, 2005). Numeric exports give codes;
     for choice-text exports pass ``scales`` to map labels to codes.
+
+    References
+    ----------
+    Shafranovich, Y. (2005). *Common Format and MIME Type for Comma-Separated Values (CSV) Files*. RFC 4180.
 
     Examples
     --------
@@ -219,10 +322,10 @@ def read_qualtrics(source: Source, *, encoding: str | None = None, scales: dict[
             "or read it with read_csv"
         )
     frame = body.set_axis(header, axis=1)
-    book = _codebook(header, questions, name, "qualtrics", used)
+    book = _codebook(header, questions)
     book["import_id"] = [_import_id(t) for t in tags]
     _apply_scales(frame, book, scales)
-    return frame, book
+    return SurveyExport(frame, book, name, "qualtrics", used)
 
 
 def _import_id(tag: str) -> str | None:
@@ -242,15 +345,38 @@ _SM_SINGLE = {"", "response", "open-ended response"}
 
 
 def read_surveymonkey(source: Source, *, encoding: str | None = None, scales: dict[str, str] | None = None
-                      ) -> tuple[pd.DataFrame, pd.DataFrame]:
+                      ) -> SurveyExport:
     """Read a SurveyMonkey CSV export: two header rows, then one row per respondent.
 
+    Parameters
+    ----------
+    source : str, path or binary file
+        The file to read: a path, or an open binary stream (``io.BytesIO``).
+    encoding : str, optional
+        The file's text encoding (e.g. "utf-8", "gbk"); None detects UTF-8 (with or
+        without a byte-order mark) and, failing that, GB18030.
+    scales : dict of str to str, optional
+        Column (after renaming, e.g. ``"q1"``) -> scale name; answers written as the
+        scale's labels (English or Chinese) become codes, and the codebook records the scale.
+
+    Returns
+    -------
+    SurveyExport
+        The table in ``.data`` and the codebook in ``.codebook`` (with ``source``,
+        ``format`` and ``encoding``); it unpacks as ``frame, codebook = ...``.
+
+    Notes
+    -----
     Row 1 holds the question text (blank under the later columns of a matrix
     question), row 2 the sub-label ("Response", or the matrix row / choice).
     Metadata columns keep snake-case names (``respondent_id``, ``start_date``);
     question ``i`` becomes ``q{i}`` or ``q{i}_{j}`` for its ``j``-th
     sub-column, and the codebook keeps the full text. Fields are parsed by
     the CSV conventions of RFC 4180 (Shafranovich, 2005).
+
+    References
+    ----------
+    Shafranovich, Y. (2005). *Common Format and MIME Type for Comma-Separated Values (CSV) Files*. RFC 4180.
 
     Examples
     --------
@@ -284,29 +410,54 @@ def read_surveymonkey(source: Source, *, encoding: str | None = None, scales: di
             names[i] = f"q{number}" if single else f"q{number}_{j}"
             questions[i] = q if single or not sub[i].strip() else f"{q} - {sub[i]}"
     frame = body.set_axis(names, axis=1)
-    book = _codebook(names, questions, name, "surveymonkey", used)
+    book = _codebook(names, questions)
     _apply_scales(frame, book, scales)
-    return frame, book
+    return SurveyExport(frame, book, name, "surveymonkey", used)
 
 
 def read_excel(source: Source, *, sheet: str | int = 0, scales: dict[str, str] | None = None,
-               layout: str = "plain") -> tuple[pd.DataFrame, pd.DataFrame]:
+               layout: str = "plain") -> SurveyExport:
     """Read one sheet of an .xlsx workbook.
 
-    ``layout`` says how the sheet starts: ``"plain"`` (first row = column
-    names), ``"qualtrics"`` (Qualtrics' three header rows) or
-    ``"surveymonkey"`` (SurveyMonkey's two header rows); the last two are
-    handed to :func:`read_qualtrics` / :func:`read_surveymonkey`, so an Excel
-    export gives the same table and codebook as the CSV export. An .xlsx file
-    is an Office Open XML spreadsheet, ISO/IEC 29500-1 (International
-    Organization for Standardization, 2008), read here with openpyxl; columns
-    whose every filled cell is a number become numeric, the others stay text.
+    Parameters
+    ----------
+    source : str, path or binary file
+        The file to read: a path, or an open binary stream (``io.BytesIO``).
+    sheet : str or int, default 0
+        The sheet's name or position.
+    scales : dict of str to str, optional
+        Column -> scale name; answers written as the scale's labels (English or
+        Chinese, e.g. "Satisfied", "满意") become codes, and the codebook records the scale.
+    layout : {"plain", "qualtrics", "surveymonkey"}, default "plain"
+        How the sheet starts: first row = column names, Qualtrics' three header
+        rows, or SurveyMonkey's two header rows.
+
+    Returns
+    -------
+    SurveyExport
+        The table in ``.data`` and the codebook in ``.codebook`` (with ``source``,
+        ``format`` and ``encoding``); it unpacks as ``frame, codebook = ...``.
+        ``encoding`` is None.
+
+    Notes
+    -----
+    The ``"qualtrics"`` and ``"surveymonkey"`` layouts are handed to
+    :func:`read_qualtrics` / :func:`read_surveymonkey`, so an Excel export
+    gives the same table and codebook as the CSV export. An .xlsx file is an
+    Office Open XML spreadsheet, ISO/IEC 29500-1 (International Organization
+    for Standardization, 2008), read here with openpyxl; columns whose every
+    filled cell is a number become numeric, the others stay text.
+
+    References
+    ----------
+    International Organization for Standardization (2008). ISO/IEC 29500-1: Office Open XML File Formats.
 
     Examples
     --------
     >>> import io
     >>> buf = io.BytesIO(); pd.DataFrame({"q1": [5, 4]}).to_excel(buf, index=False); _ = buf.seek(0)
-    >>> read_excel(buf)[0]["q1"].tolist()
+    >>> frame, book = read_excel(buf)
+    >>> frame["q1"].tolist()
     [5, 4]
     """
     one_of(layout, ("plain", "qualtrics", "surveymonkey"), "layout")
@@ -323,28 +474,42 @@ def read_excel(source: Source, *, sheet: str | int = 0, scales: dict[str, str] |
         cells = frame.map(lambda v: int(v) if isinstance(v, float) and v.is_integer() else v)
         text = cells.to_csv(index=False, header=False)
         reader = read_qualtrics if layout == "qualtrics" else read_surveymonkey
-        out, book = reader(io.BytesIO(text.encode("utf-8")), encoding="utf-8", scales=scales)
-        book.attrs.update(source=name, format=f"excel ({layout})", encoding=None)
-        return out, book
+        export = reader(io.BytesIO(text.encode("utf-8")), encoding="utf-8", scales=scales)
+        return SurveyExport(export.data, export.codebook, name, f"excel ({layout})", None)
     frame.columns = [str(c) for c in frame.columns]
     frame = _to_numeric(frame.astype(object).where(frame.notna(), np.nan))
-    book = _codebook(frame.columns, frame.columns, name, "excel", None)
+    book = _codebook(frame.columns, frame.columns)
     _apply_scales(frame, book, scales)
-    return frame, book
+    return SurveyExport(frame, book, name, "excel", None)
 
 
 def read_spss(source: str | Path, *, user_missing: bool = True, categorical: bool = True
-              ) -> tuple[pd.DataFrame, pd.DataFrame]:
+              ) -> SurveyExport:
     """Read an SPSS .sav file with pyreadstat, keeping variable and value labels.
 
-    pyreadstat parses the binary .sav layout with the ReadStat C library.
+    Parameters
+    ----------
+    source : str or path
+        Path of the .sav file.
+    user_missing : bool, default True
+        Turn the file's user-missing codes (e.g. 99 "no answer") into NaN and
+        count them in the codebook; False keeps them as values.
+    categorical : bool, default True
+        Turn a column whose every answer has a value label into an ordered
+        categorical of the labels, ordered by code.
 
-    User-missing codes (e.g. 99 "no answer") become NaN and are counted in
-    the codebook. A column whose every answer has a value label becomes an
-    ordered categorical of the labels, ordered by code; a column with
-    unlabelled answers stays numeric (no answer is lost). The codebook's
-    ``scale`` names a built-in scale when the labels are its English or
-    Chinese anchors.
+    Returns
+    -------
+    SurveyExport
+        The table in ``.data`` and the codebook in ``.codebook`` (``encoding`` is
+        the file's declared encoding); it unpacks as ``frame, codebook = ...``.
+
+    Notes
+    -----
+    pyreadstat parses the binary .sav layout with the ReadStat C library.
+    A column with unlabelled answers stays numeric (no answer is lost). The
+    codebook's ``scale`` names a built-in scale when the labels are its
+    English or Chinese anchors.
 
     Examples
     --------
@@ -366,7 +531,7 @@ def read_spss(source: str | Path, *, user_missing: bool = True, categorical: boo
     except pyreadstat.ReadstatError as exc:
         raise CsatInputError(f"{path} is not a readable SPSS .sav file ({exc})") from None
     questions = [meta.column_names_to_labels.get(c) or c for c in frame.columns]
-    book = _codebook(frame.columns, questions, str(path), "spss", getattr(meta, "file_encoding", None))
+    book = _codebook(frame.columns, questions)
     lookups = {name: _label_lookup(_scales.get(name)) for name in _scales.available()}
     for col in frame.columns:
         hit, codes = _user_missing(meta, col, frame[col]) if user_missing else (None, [])
@@ -386,7 +551,7 @@ def read_spss(source: str | Path, *, user_missing: bool = True, categorical: boo
             order = sorted(labels)
             dtype = pd.CategoricalDtype([labels[k] for k in order], ordered=True)
             frame[col] = frame[col].map(labels).astype(dtype)
-    return frame, book
+    return SurveyExport(frame, book, str(path), "spss", getattr(meta, "file_encoding", None))
 
 
 def _in_codes(value: object, codes: list) -> bool:

@@ -61,10 +61,31 @@ def _answers(values: object, name: str) -> np.ndarray:
 def kano_classify(functional: object, dysfunctional: object) -> pd.Series:
     """Kano category (A/O/M/I/R/Q) of each functional/dysfunctional answer pair.
 
+    Parameters
+    ----------
+    functional : array-like
+        Answers to "how do you feel if the feature is present?": codes 1-5
+        or the option labels (English or Chinese).
+    dysfunctional : array-like
+        Answers to "how do you feel if it is absent?", of the same length.
+
+    Returns
+    -------
+    pandas.Series
+        Categorical ``kano`` with categories A, O, M, I, R, Q; missing where
+        either answer of the pair is missing.
+
+    Notes
+    -----
     The category is the cell ``table[f, d]`` of Kano's evaluation table (see
-    the module docstring; Kano et al., 1984, in the layout of Berger et al.,
-    1993). Answers are codes 1-5 or the option labels (English or Chinese).
-    Pairs with a missing side give a missing category.
+    the module docstring).
+
+    References
+    ----------
+    Kano, N., Seraku, N., Takahashi, F., & Tsuji, S. (1984). Attractive quality and must-be quality.
+    *Journal of the Japanese Society for Quality Control*, 14(2).
+    Berger, C., et al. (1993). Kano's methods for understanding customer-defined quality.
+    *Center for Quality of Management Journal*, 2(4).
 
     Examples
     --------
@@ -85,17 +106,37 @@ def kano_table(data: pd.DataFrame, *, feature: str, functional: str, dysfunction
                language: str | None = None) -> pd.DataFrame:
     """Counts per Kano category for each feature, its category and Better/Worse coefficients.
 
-    ``Better = (A + O) / (A + O + M + I)`` (how much satisfaction rises when
-    the feature is present) and ``Worse = -(O + M) / (A + O + M + I)`` (how
-    much it falls when absent) (Berger et al., 1993). The category is the
-    most frequent one, ties broken M > O > A > I > R > Q.
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per respondent and feature (long format).
+    feature : str
+        Column naming the feature each row is about.
+    functional : str
+        Column of answers to the functional question (codes 1-5 or labels).
+    dysfunctional : str
+        Column of answers to the dysfunctional question.
+    language : str, optional
+        Write ``category_label`` as plain text in this language ("en" or
+        "zh-CN"); by default it holds messages shown in the current language.
 
     Returns
     -------
-    DataFrame indexed by feature: ``A, O, M, I, R, Q, n, n_missing,
-    category, category_label, better, worse``. ``category_label`` holds catalog
-    messages that show in the current language when the table is displayed
-    (or plain text in ``language`` when it is given).
+    pandas.DataFrame
+        Indexed by feature: ``A, O, M, I, R, Q, n, n_missing, category,
+        category_label, better, worse``.
+
+    Notes
+    -----
+    ``Better = (A + O) / (A + O + M + I)`` (how much satisfaction rises when
+    the feature is present) and ``Worse = -(O + M) / (A + O + M + I)`` (how
+    much it falls when absent). The category is the most frequent one, ties
+    broken M > O > A > I > R > Q.
+
+    References
+    ----------
+    Berger, C., et al. (1993). Kano's methods for understanding customer-defined quality.
+    *Center for Quality of Management Journal*, 2(4).
 
     Examples
     --------

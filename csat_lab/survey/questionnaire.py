@@ -147,6 +147,4 @@ class Questionnaire:
                          "value_labels": dict(zip(sc.values, sc.labels(language))), "missing_codes": [],
                          "n_missing_codes": 0, "indicator": it.indicator, "indicator_label": ind_label,
                          "reverse": it.reverse})
-        book = pd.DataFrame(rows).set_index("column")
-        book.attrs.update(source=self.title or "questionnaire", format="questionnaire", encoding=None)
-        return book
+        return pd.DataFrame(rows).set_index("column")

@@ -9,7 +9,7 @@ Examples
 >>> import pandas as pd
 >>> from csat_lab.survey import cronbach_alpha
 >>> df = pd.DataFrame({"q1": [1, 2, 3, 4, 5], "q2": [2, 2, 3, 5, 5], "q3": [1, 3, 3, 4, 4]})
->>> round(cronbach_alpha(df).alpha, 3)
+>>> round(cronbach_alpha(df).estimate, 3)
 0.954
 """
 
@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
+from .._core.docstrings import shared_docs
 from .._core.results import Result
 from .._core.validate import as_numeric, one_of, probability, require_columns, require_frame
 from ..errors import CsatConvergenceError, CsatInputError
@@ -78,11 +79,37 @@ def _alpha(cov: np.ndarray) -> float:
 
 @dataclass(frozen=True)
 class AlphaResult(Result):
-    """Cronbach's alpha with its Feldt interval and the standardized alpha."""
+    """Cronbach's alpha with its Feldt interval and the standardized alpha.
+
+    Attributes
+    ----------
+    alpha : float
+        Cronbach's alpha of the sum of the items.
+    ci : tuple of float
+        ``(low, high)`` Feldt confidence interval of alpha.
+    ci_method : Message
+        How the interval was computed (Feldt).
+    ci_level : float
+        Confidence level of ``ci`` (the ``ci=`` passed).
+    standardized : float
+        Standardized alpha, from the mean inter-item correlation.
+    n : int
+        Respondents used.
+    k : int
+        Number of items.
+    n_dropped : int
+        Respondents dropped (listwise: any item missing).
+    dropped : dict
+        Reason (a message) -> number of respondents dropped for it.
+    missing : str
+        The missing-data rule used, ``"listwise"`` or ``"pairwise"``.
+    estimate : float
+        The headline number, the same as ``alpha``.
+    """
 
     alpha: float
     ci: tuple[float, float]
-    ci_method: str
+    ci_method: Message
     ci_level: float
     standardized: float
     n: int
@@ -91,37 +118,59 @@ class AlphaResult(Result):
     dropped: dict
     missing: str
 
+    @property
+    def estimate(self) -> float:
+        """Cronbach's alpha (same as ``alpha``)."""
+        return self.alpha
+
     def _summary(self) -> list[tuple[str, Any]]:
         return [("survey.alpha", round(self.alpha, 4)), ("result.ci", self.ci), ("result.method", self.ci_method),
                 ("survey.alpha_standardized", round(self.standardized, 4)), ("survey.items", self.k),
                 ("result.n", self.n), ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
 
 
+@shared_docs
 def cronbach_alpha(data: pd.DataFrame, *, items: list[str] | None = None, ci: float = 0.95,
                    missing: str = "listwise") -> AlphaResult:
-    """Cronbach's (1951) alpha of a set of items, with Feldt's confidence interval.
-
-    ``alpha = k / (k - 1) * (1 - sum_j var_j / var(sum))`` computed from the
-    item covariance matrix ``C`` as ``k/(k-1) (1 - tr C / sum C)``.
-    Standardized alpha uses the mean inter-item correlation ``r``:
-    ``k r / (1 + (k - 1) r)``. The interval (Feldt, Woodruff & Salih, 1987) is
-    ``1 - (1 - alpha) F_{1-a/2}(n-1, (n-1)(k-1))`` to
-    ``1 - (1 - alpha) F_{a/2}(n-1, (n-1)(k-1))``.
+    """Cronbach's alpha of a set of items, with Feldt's confidence interval.
 
     Parameters
     ----------
-    data : DataFrame, one row per respondent
-    items : item columns (default: every column)
-    ci : confidence level
-    missing : ``"listwise"`` (drop incomplete rows, reported) or
-        ``"pairwise"`` (each covariance from the rows answering both items;
-        ``n`` is then the number of rows, as in R's psych::alpha)
+    data : pandas.DataFrame
+        One row per respondent, one column per item.
+    items : list of str, optional
+        Item columns; default every column of ``data``.
+    @{ci}
+    missing : {"listwise", "pairwise"}, default "listwise"
+        Drop respondents with any missing item (reported), or compute each
+        covariance from the rows answering both items (``n`` is then the
+        number of rows, as in R's psych::alpha).
+
+    Returns
+    -------
+    AlphaResult
+        Alpha with its interval, the standardized alpha, ``n`` and ``k``.
+
+    Notes
+    -----
+    ``alpha = k / (k - 1) * (1 - sum_j var_j / var(sum))``, computed from the
+    item covariance matrix ``C`` as ``k/(k-1) (1 - tr C / sum C)``.
+    Standardized alpha uses the mean inter-item correlation ``r``:
+    ``k r / (1 + (k - 1) r)``. Feldt's interval is
+    ``1 - (1 - alpha) F_{1-a/2}(n-1, (n-1)(k-1))`` to
+    ``1 - (1 - alpha) F_{a/2}(n-1, (n-1)(k-1))`` with ``a = 1 - ci``.
+
+    References
+    ----------
+    Cronbach, L. J. (1951). Coefficient alpha and the internal structure of tests. *Psychometrika*, 16(3).
+    Feldt, L. S., Woodruff, D. J., & Salih, F. A. (1987). Statistical inference for coefficient alpha.
+    *Applied Psychological Measurement*, 11(1).
 
     Examples
     --------
     >>> df = pd.DataFrame({"a": [4, 5, 3, 2, 4, 5], "b": [4, 4, 3, 1, 5, 5], "c": [3, 5, 2, 2, 4, 4]})
     >>> r = cronbach_alpha(df)
-    >>> round(r.alpha, 3), [round(v, 3) for v in r.ci]
+    >>> round(r.estimate, 3), [round(v, 3) for v in r.ci]
     (0.928, [0.694, 0.989])
     """
     ci = probability(ci)
@@ -141,15 +190,36 @@ def cronbach_alpha(data: pd.DataFrame, *, items: list[str] | None = None, ci: fl
                        float(k * r_bar / (1 + (k - 1) * r_bar)), n, k, n_dropped, dropped, missing)
 
 
+@shared_docs
 def item_analysis(data: pd.DataFrame, *, items: list[str] | None = None, missing: str = "listwise") -> pd.DataFrame:
     """Per-item statistics: mean, sd, corrected item-total correlation, alpha if item deleted.
 
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per respondent, one column per item.
+    items : list of str, optional
+        Item columns; default every column of ``data``.
+    @{missing}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by item: ``n, mean, sd, item_total_r, alpha_if_deleted``
+        (``alpha_if_deleted`` is NaN with only two items).
+
+    Notes
+    -----
     With covariance matrix ``C``, row sums ``c_j = sum_l C_jl`` and total
     ``T = sum C``: the rest score (total without item ``j``) has variance
-    ``T - 2 c_j + C_jj`` and covariance ``c_j - C_jj`` with the item, which
-    gives the corrected item-total correlation; alpha without the item is
-    ``(k-1)/(k-2) (1 - (tr C - C_jj) / (T - 2 c_j + C_jj))`` (Nunnally &
-    Bernstein, 1994, ch. 8).
+    ``T - 2 c_j + C_jj`` and covariance ``c_j - C_jj`` with the item, so the
+    corrected item-total correlation is
+    ``(c_j - C_jj) / sqrt(C_jj (T - 2 c_j + C_jj))``; alpha without the item is
+    ``(k-1)/(k-2) (1 - (tr C - C_jj) / (T - 2 c_j + C_jj))``.
+
+    References
+    ----------
+    Nunnally, J. C., & Bernstein, I. H. (1994). *Psychometric Theory* (3rd ed.), ch. 8. McGraw-Hill.
 
     Examples
     --------
@@ -212,11 +282,41 @@ def _omega(cov: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
 
 @dataclass(frozen=True)
 class OmegaResult(Result):
-    """McDonald's omega total from a one-factor model, with loadings."""
+    """McDonald's omega total from a one-factor model, with loadings.
+
+    Attributes
+    ----------
+    omega : float
+        Omega total of the sum of the items.
+    ci : tuple of float
+        ``(low, high)`` percentile bootstrap interval of omega; NaN when ``n_boot=0``.
+    ci_method : Message
+        How the interval was computed (with the number of successful refits), or "none".
+    ci_level : float
+        Confidence level of ``ci`` (the ``ci=`` passed).
+    loadings : pandas.Series
+        Factor loading of each item, in the items' units.
+    uniquenesses : pandas.Series
+        Unique (error) variance of each item.
+    n : int
+        Respondents used.
+    k : int
+        Number of items.
+    n_dropped : int
+        Respondents dropped (listwise: any item missing).
+    dropped : dict
+        Reason (a message) -> number of respondents dropped for it.
+    n_boot : int
+        Bootstrap replicates asked for (0: no interval).
+    seed : int, numpy Generator or None
+        Seed of the bootstrap resampling; None when no bootstrap was run.
+    estimate : float
+        The headline number, the same as ``omega``.
+    """
 
     omega: float
     ci: tuple[float, float]
-    ci_method: str
+    ci_method: Message
     ci_level: float
     loadings: pd.Series
     uniquenesses: pd.Series
@@ -224,22 +324,60 @@ class OmegaResult(Result):
     k: int
     n_dropped: int
     dropped: dict
+    n_boot: int = 0
+    seed: int | np.random.Generator | None = None
+
+    @property
+    def estimate(self) -> float:
+        """McDonald's omega total (same as ``omega``)."""
+        return self.omega
 
     def _summary(self) -> list[tuple[str, Any]]:
-        return [("survey.omega", round(self.omega, 4)), ("result.ci", self.ci), ("result.method", self.ci_method),
+        rows = [("survey.omega", round(self.omega, 4)), ("result.ci", self.ci), ("result.method", self.ci_method),
                 ("survey.items", self.k), ("result.n", self.n), ("result.n_dropped", self.n_dropped),
                 ("result.dropped_reasons", self.dropped)]
+        if self.n_boot and isinstance(self.seed, (int, np.integer)):
+            rows.append(("survey.seed", int(self.seed)))
+        return rows
 
 
+@shared_docs
 def omega_total(data: pd.DataFrame, *, items: list[str] | None = None, ci: float = 0.95, missing: str = "listwise",
-                n_boot: int = 200, seed: int | np.random.Generator | None = None) -> OmegaResult:
-    """McDonald's (1999) omega total of the sum score, from a one-factor ML model.
+                n_boot: int = 200, seed: int | np.random.Generator | None = 0) -> OmegaResult:
+    """McDonald's omega total of the sum score, from a one-factor ML model.
 
-    Fit ``Sigma = l l' + diag(psi)`` by maximum likelihood to the item
-    covariance matrix, then ``omega = (sum l)^2 / ((sum l)^2 + sum psi)``.
-    Unlike alpha it does not assume equal loadings (tau-equivalence). The
-    interval is a percentile bootstrap over respondents (``n_boot`` refits;
-    ``n_boot=0`` skips it and gives a NaN interval).
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per respondent, one column per item.
+    items : list of str, optional
+        Item columns; default every column of ``data``.
+    @{ci}
+    @{missing}
+    n_boot : int, default 200
+        Bootstrap refits for the interval; 0 for none (the interval is then NaN).
+    seed : int, numpy Generator or None, default 0
+        Seed of the bootstrap resampling, so the same call gives the same
+        interval; None draws fresh randomness. Reported in ``OmegaResult.seed``.
+
+    Returns
+    -------
+    OmegaResult
+        Omega with its bootstrap interval, the loadings and uniquenesses.
+
+    Notes
+    -----
+    Fit ``Sigma = l l' + diag(psi)`` by maximum likelihood (Joreskog, 1967)
+    to the item covariance matrix, then
+    ``omega = (sum l)^2 / ((sum l)^2 + sum psi)``. Unlike alpha it does not
+    assume equal loadings (tau-equivalence). The interval takes the
+    ``(1 - ci)/2`` and ``(1 + ci)/2`` percentiles of omega over ``n_boot``
+    resamples of respondents (refits with a zero-variance item are skipped).
+
+    References
+    ----------
+    McDonald, R. P. (1999). *Test Theory: A Unified Treatment*. Lawrence Erlbaum.
+    Joreskog, K. G. (1967). Some contributions to maximum likelihood factor analysis. *Psychometrika*, 32(4).
 
     Examples
     --------
@@ -247,11 +385,13 @@ def omega_total(data: pd.DataFrame, *, items: list[str] | None = None, ci: float
     >>> f = rng.normal(size=500)
     >>> df = pd.DataFrame({f"q{j}": l * f + rng.normal(size=500) for j, l in enumerate([0.9, 0.8, 0.7, 0.6])})
     >>> r = omega_total(df, n_boot=0)  # true omega: 3.0**2 / (3.0**2 + 4) = 0.692
-    >>> round(r.omega, 2)
+    >>> round(r.estimate, 2)
     0.71
+    >>> omega_total(df, n_boot=20).seed
+    0
     """
     ci = probability(ci)
-    if not isinstance(n_boot, (int, np.integer)) or n_boot < 0:
+    if not isinstance(n_boot, (int, np.integer)) or isinstance(n_boot, bool) or n_boot < 0:
         raise CsatInputError(f"n_boot must be a whole number >= 0, got {n_boot!r}")
     x, cols, n_dropped, dropped = _items(data, items, missing)
     cov = _cov(x)
@@ -269,5 +409,7 @@ def omega_total(data: pd.DataFrame, *, items: list[str] | None = None, ci: float
                 boot.append(_omega(c)[0])
         lo, hi = np.quantile(boot, [(1 - ci) / 2, 1 - (1 - ci) / 2])
         interval, method = (float(lo), float(hi)), Message("value.method.percentile_bootstrap", n_boot=len(boot))
+    used_seed = (int(seed) if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool) else seed) if n_boot else None
     return OmegaResult(omega, interval, method, ci, pd.Series(lam, index=cols, name="loading"),
-                       pd.Series(psi, index=cols, name="uniqueness"), x.shape[0], len(cols), n_dropped, dropped)
+                       pd.Series(psi, index=cols, name="uniqueness"), x.shape[0], len(cols), n_dropped, dropped,
+                       int(n_boot), used_seed)

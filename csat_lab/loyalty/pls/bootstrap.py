@@ -7,7 +7,7 @@ whose fit fails (singular matrices, no convergence) are counted and left
 out. The surviving replicates give bootstrap standard errors and t values
 of the path coefficients and percentile intervals (Efron & Tibshirani 1993)
 of the paths, loadings and R^2. Everything here is package-internal: the
-public entry point is :func:`pls_path_model` with ``bootstrap=``.
+public entry point is :func:`pls_path_model` with ``n_boot=``.
 """
 
 from __future__ import annotations
@@ -62,12 +62,12 @@ def resample_and_refit(x: np.ndarray, refit: Callable[[np.ndarray], CoreFit], ma
 
 
 def add_percentile_cis(paths: pd.DataFrame, loadings: pd.DataFrame, r2: pd.Series, reps: Replicates,
-                       ci: float) -> None:
-    """Add the bootstrap columns to the result tables, in place.
+                       ci: float) -> pd.DataFrame:
+    """Add the bootstrap columns to the path and loading tables, in place; return the intervals of R^2.
 
     ``paths`` gains ``se``, ``ci_low``, ``ci_high`` and ``t`` (coef / se),
-    ``loadings`` gains ``ci_low`` and ``ci_high``, and ``r2.attrs`` gains
-    ``ci_low`` and ``ci_high`` dicts construct -> bound.
+    ``loadings`` gains ``ci_low`` and ``ci_high``; the returned table has
+    ``r2``, ``ci_low`` and ``ci_high`` per endogenous construct.
     """
     lo, hi = percentile_ci(reps.paths, ci)
     paths["se"] = np.nanstd(reps.paths, axis=0, ddof=1)
@@ -76,4 +76,4 @@ def add_percentile_cis(paths: pd.DataFrame, loadings: pd.DataFrame, r2: pd.Serie
     lo, hi = percentile_ci(reps.loadings, ci)
     loadings["ci_low"], loadings["ci_high"] = lo, hi
     r2_lo, r2_hi = percentile_ci(reps.r2, ci)
-    r2.attrs.update(ci_low=dict(zip(r2.index, r2_lo)), ci_high=dict(zip(r2.index, r2_hi)))
+    return pd.DataFrame({"r2": r2.to_numpy(), "ci_low": r2_lo, "ci_high": r2_hi}, index=r2.index)

@@ -8,7 +8,7 @@ weighting; Tenenhaus et al. 2005). It returns path coefficients and R^2,
 loadings and outer weights, reliability and validity (Cronbach's alpha,
 composite reliability, AVE, HTMT), the GoF index, construct scores and the
 0-100 indices that the ACSI publishes (Fornell et al. 1996), with bootstrap
-CIs on request.
+CIs on request (``n_boot=``, seeded by default).
 
 Standardisation convention: with ``scaled=True`` items are z-scored with the
 sample standard deviation (divisor n - 1), and construct scores have sample
@@ -39,11 +39,14 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ..._core.deprecation import renamed
+from ..._core.docstrings import shared_docs
 from ..._core.results import Result
 from ..._core.validate import probability, rng_from, whole_number
 from ...errors import CsatInputError
 from ...i18n import Message
 from .._prep import check_not_collinear, check_variation, numeric_frame
+from .._results import DEFAULT_SEED, ci_level_alias, seed_shown
 from ._algorithm import SCHEMES, CoreFit, fit_core, item_covariance, total_effects
 from .bootstrap import add_percentile_cis, resample_and_refit
 from .quality import measurement_quality
@@ -54,7 +57,68 @@ __all__ = ["PLSResult", "pls_path_model"]
 
 @dataclasses.dataclass(frozen=True)
 class PLSResult(Result):
-    """A fitted PLS path model; every table is a DataFrame or Series."""
+    """A fitted PLS path model; every table is a DataFrame or Series.
+
+    Attributes
+    ----------
+    paths : pandas.DataFrame
+        One row per inner path: ``source``, ``target``, ``coef``; after a
+        bootstrap also ``se``, ``ci_low``, ``ci_high`` and ``t`` (coef / se).
+    r2 : pandas.Series
+        R^2 of each endogenous construct (index ``construct``).
+    loadings : pandas.DataFrame
+        One row per item: ``construct``, ``weight`` (outer weight), ``loading``,
+        ``communality``, ``redundancy``; after a bootstrap also ``ci_low``, ``ci_high``.
+    outer_weights : pandas.Series
+        Outer weight of each item (the ``weight`` column of ``loadings``).
+    cross_loadings : pandas.DataFrame
+        Correlation of every item (rows) with every construct (columns).
+    reliability : pandas.DataFrame
+        Per construct: ``n_items``, ``alpha`` (Cronbach), ``composite_reliability``
+        and ``ave`` (NaN for one-item blocks).
+    htmt : pandas.DataFrame
+        Heterotrait-monotrait ratios, constructs x constructs.
+    gof : float
+        Goodness of fit, ``sqrt(mean communality x mean R^2)``.
+    total_effects : pandas.DataFrame
+        ``source``, ``target``, ``direct``, ``indirect``, ``total`` for every linked pair.
+    lv_correlations : pandas.DataFrame
+        Correlations between the construct scores.
+    scores : pandas.DataFrame
+        Construct scores of each respondent (mean 0, sample variance 1).
+    index_scores : pandas.DataFrame
+        The 0-100 index of each construct for each respondent (Fornell et al. 1996).
+    indices : pandas.Series
+        Mean 0-100 index of each construct.
+    scheme : str
+        Inner weighting scheme: ``"centroid"``, ``"factorial"`` or ``"path"``.
+    scaled : bool
+        True when items were standardised, False when only centred.
+    iterations : int
+        Iterations the PLS algorithm took to converge.
+    n : int
+        Complete rows used.
+    n_dropped : int
+        Rows removed listwise for missing values.
+    dropped : dict
+        Reason (message naming the columns) -> rows removed.
+    n_boot : int
+        Bootstrap replicates requested (0: no intervals).
+    n_boot_failed : int
+        Replicates left out because their fit failed.
+    ci_level : float
+        Confidence level of the bootstrap intervals (the ``ci=`` passed).
+    ci_method : Message
+        Percentile bootstrap with ``n_boot`` replicates, or none.
+    notes : tuple of Message
+        Remarks on the model, e.g. one per one-item block.
+    seed : int, numpy Generator or None
+        The seed the bootstrap drew from (the ``seed=`` passed; default 0).
+    r2_ci : pandas.DataFrame or None
+        After a bootstrap, per endogenous construct: ``r2``, ``ci_low``, ``ci_high``; else None.
+    estimate : pandas.Series
+        Property: the path coefficients, indexed by ``(source, target)``.
+    """
 
     paths: pd.DataFrame
     r2: pd.Series
@@ -77,9 +141,27 @@ class PLSResult(Result):
     dropped: dict
     n_boot: int
     n_boot_failed: int
-    ci: float
+    ci_level: float
     ci_method: str
     notes: tuple
+    seed: Any = 0
+    r2_ci: pd.DataFrame | None = None
+
+    @property
+    def estimate(self) -> pd.Series:
+        """The path coefficients, indexed by ``(source, target)``."""
+        return self.paths.set_index(["source", "target"])["coef"]
+
+    @property
+    def ci(self) -> float:
+        """Deprecated: the confidence level, now ``ci_level``."""
+        return ci_level_alias(self)
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """The construct diagram with path coefficients (:func:`csat_lab.plots.loyalty.path_model_plot`)."""
+        from ...plots.loyalty import path_model_plot
+
+        return path_model_plot(self, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
         rows: list[tuple[str | Message, Any]] = [
@@ -91,18 +173,75 @@ class PLSResult(Result):
                  for s, t, c in self.paths[["source", "target", "coef"]].itertuples(index=False)]
         rows += [(Message("loyalty.pls.r2_row", construct=k), round(v, 4)) for k, v in self.r2.items()]
         if self.n_boot:
-            rows += [("loyalty.pls.n_boot", self.n_boot), ("result.method", self.ci_method)]
+            rows += [("loyalty.pls.n_boot", self.n_boot), ("loyalty.n_boot_failed", self.n_boot_failed),
+                     ("loyalty.ci_level", self.ci_level), ("result.method", self.ci_method),
+                     ("loyalty.seed", seed_shown(self.seed))]
         if self.notes:
             rows.append(("loyalty.pls.notes", " ".join(str(n) for n in self.notes)))
         return rows
 
 
-def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inner: object, *,
+@renamed(bootstrap="n_boot")
+@shared_docs
+def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inner: Any, *,
                    scheme: str = "centroid", scaled: bool = True, modes: Mapping[str, str] | None = None,
-                   bootstrap: int = 0, seed: int | np.random.Generator | None = None, ci: float = 0.95,
-                   item_range: object = None, max_iter: int = 300, tol: float = 1e-10) -> PLSResult:
+                   n_boot: int = 0, seed: int | np.random.Generator | None = DEFAULT_SEED, ci: float = 0.95,
+                   item_range: Any = None, max_iter: int = 300, tol: float = 1e-10) -> PLSResult:
     """Estimate a PLS path model (Wold 1982; Lohmoller 1989; Tenenhaus et al. 2005).
 
+    Each construct is a weighted composite of its block of items; the
+    weights are found by Wold's iterative algorithm, then each endogenous
+    construct is regressed on its predecessors to give the path coefficients
+    and R^2. Reliability and validity, construct scores and the 0-100 indices
+    come with it; ``n_boot`` adds bootstrap intervals.
+
+    Parameters
+    ----------
+    @{data}
+    blocks : dict construct -> list of item columns
+        The measurement model (a model specification, not columns of one
+        role). A one-item block is allowed: its construct is the standardised
+        item (weight and loading 1), its reliability is undefined (NaN) and it
+        is left out of the GoF; ``notes`` says so.
+    inner : list of (source, target), dict {target: [sources]}, or a model spec
+        The inner (structural) model; must be recursive (no cycles), e.g.
+        :data:`ECSI_MODEL`. See :func:`parse_inner`.
+    scheme : {"centroid", "factorial", "path"}, default "centroid"
+        Inner weighting scheme.
+    scaled : bool, default True
+        Standardise items (True) or only centre them (False, items on a common scale).
+    modes : dict construct -> "A" or "B", optional
+        Outer mode per construct (default "A", reflective).
+    @{n_boot}
+        Replicates give percentile CIs of paths, loadings and R^2.
+    @{seed}
+        Default 0, so repeated calls give the same intervals; the result reports it.
+    @{ci}
+    item_range : (low, high) or dict item -> (low, high), optional
+        Scale ends used by the 0-100 indices; default the observed min and max.
+    max_iter : int, default 300
+        Iteration limit of the PLS algorithm.
+    tol : float, default 1e-10
+        Convergence tolerance: the sum of squared changes of the outer weights.
+
+    Returns
+    -------
+    PLSResult
+        Paths, R^2, loadings and weights, reliability, HTMT, GoF, total
+        effects, construct scores and 0-100 indices; after a bootstrap the
+        intervals, ``r2_ci``, ``n_boot_failed`` and the ``seed`` used.
+
+    Raises
+    ------
+    CsatInputError
+        An invalid model (unknown construct, cycle, self-loop, item in two
+        blocks, loose construct), a non-numeric or constant item, collinear
+        items of a mode-B block, too few complete rows, bad options.
+    CsatConvergenceError
+        The outer weights do not converge in ``max_iter`` iterations.
+
+    Notes
+    -----
     Outer model: construct ``j`` is the composite ``Y_j = X_j w_j`` of its
     block's items (standardised if ``scaled``, else centred), scaled to unit
     variance. Iteration: inner estimates ``Z_j = sum_i e_ij Y_i`` over the
@@ -119,47 +258,35 @@ def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inne
     2015); GoF = sqrt(mean communality x mean R^2) over multi-item blocks and
     endogenous constructs (Tenenhaus et al. 2004). Indices 0-100 (Fornell et
     al. 1996): ``100 sum w~_h (x_h - min_h) / sum w~_h (max_h - min_h)`` with
-    unstandardised weights ``w~``.
+    unstandardised weights ``w~``. Bootstrap: respondents resampled with
+    replacement, the model refitted on each resample (starting from the full
+    sample's weights), percentile intervals (Efron & Tibshirani 1993).
 
-    Parameters
+    References
     ----------
-    data : DataFrame
-    blocks : dict construct -> list of item columns
-        A one-item block is allowed: its construct is the standardised item
-        (weight and loading 1), its reliability is undefined (NaN) and it is
-        left out of the GoF; ``notes`` says so.
-    inner : list of (source, target), dict {target: [sources]}, or a model spec
-        Must be recursive (no cycles), e.g. :data:`ECSI_MODEL`.
-    scheme : {"centroid", "factorial", "path"}
-    scaled : bool
-        Standardise items (True) or only centre them (False, items on a common scale).
-    modes : dict construct -> "A" or "B", optional
-        Outer mode per construct (default "A", reflective).
-    bootstrap : int
-        Bootstrap replicates for percentile CIs of paths, loadings and R^2.
-    seed : int or numpy Generator, optional
-    ci : float
-        Confidence level.
-    item_range : (low, high) or dict item -> (low, high), optional
-        Scale ends used by the 0-100 indices; default the observed min and max.
-    max_iter, tol
-        Iteration limit and convergence tolerance.
-
-    Returns
-    -------
-    PLSResult
+    Wold, H. (1982). Soft modeling: the basic design and some extensions. In
+    Joreskog & Wold (eds.), Systems under Indirect Observation, part II, 1-54.
+    Lohmoller, J.-B. (1989). Latent Variable Path Modeling with Partial Least
+    Squares. Heidelberg: Physica.
+    Tenenhaus, M., Esposito Vinzi, V., Chatelin, Y.-M. & Lauro, C. (2005). PLS
+    path modeling. Computational Statistics & Data Analysis, 48(1), 159-205.
+    Fornell, C., Johnson, M. D., Anderson, E. W., Cha, J. & Bryant, B. E.
+    (1996). The American Customer Satisfaction Index. Journal of Marketing, 60(4), 7-18.
+    Henseler, J., Ringle, C. M. & Sarstedt, M. (2015). A new criterion for
+    assessing discriminant validity. Journal of the Academy of Marketing Science, 43(1), 115-135.
 
     Examples
     --------
     >>> from csat_lab.loyalty import simulate_structural
     >>> data, _ = simulate_structural({("VAL", "SAT"): 0.5}, n=200, seed=2)
     >>> res = pls_path_model(data, {"VAL": ["VAL1", "VAL2", "VAL3"], "SAT": ["SAT1", "SAT2", "SAT3"]},
-    ...                      [("VAL", "SAT")], bootstrap=200, seed=1)
+    ...                      [("VAL", "SAT")], n_boot=200, seed=1)
     >>> res.paths[["source", "target", "coef", "ci_low", "ci_high"]].round(2)
       source target  coef  ci_low  ci_high
     0    VAL    SAT  0.43    0.33     0.55
     """
-    ci, n_boot, blocks, edges, modes = _check_arguments(scheme, ci, bootstrap, blocks, inner, modes)
+    ci, n_boot, blocks, edges, modes = _check_arguments(scheme, ci, n_boot, blocks, inner, modes)
+    rng = rng_from(seed) if n_boot else None  # checks the seed before any work
     frame, n_dropped, dropped = _complete_rows(data, blocks)
     model = _build_matrices(blocks, edges, modes, scheme=scheme, scaled=scaled, max_iter=max_iter, tol=tol)
     x_raw = frame.to_numpy(dtype=float)
@@ -168,28 +295,29 @@ def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inne
     scores, index_scores = _construct_scores(x_raw, frame, fit.weights, model, item_range)
     quality = measurement_quality(fit, s_full, x_raw, model.mask, model.names, model.items, model.endo)
     paths, r2, effects = _inner_model_tables(fit, model)
-    failed = _bootstrap(x_raw, model, fit.weights, n_boot, seed, ci, paths, quality.loadings, r2) if n_boot else 0
+    failed, r2_ci = (_bootstrap(x_raw, model, fit.weights, n_boot, rng, ci, paths, quality.loadings, r2) if n_boot
+                     else (0, None))
     return PLSResult(
         paths=paths, r2=r2, loadings=quality.loadings, outer_weights=quality.loadings["weight"].rename("outer_weight"),
         cross_loadings=quality.cross_loadings, reliability=quality.reliability, htmt=quality.htmt, gof=quality.gof,
         total_effects=effects, lv_correlations=pd.DataFrame(fit.lv_corr, index=model.names, columns=model.names),
         scores=scores, index_scores=index_scores, indices=index_scores.mean().rename("index_0_100"),
         scheme=scheme, scaled=bool(scaled), iterations=fit.iterations, n=frame.shape[0], n_dropped=n_dropped,
-        dropped=dropped, n_boot=n_boot, n_boot_failed=failed, ci=ci,
+        dropped=dropped, n_boot=n_boot, n_boot_failed=failed, ci_level=ci,
         ci_method=(Message("value.method.percentile_bootstrap", n_boot=n_boot) if n_boot
-                   else Message("value.method.none")), notes=quality.notes)
+                   else Message("value.method.none")), notes=quality.notes, seed=seed, r2_ci=r2_ci)
 
 
 # ------------------------------------------------------------------ the steps of pls_path_model, in order
 
-def _check_arguments(scheme: str, ci: float, bootstrap: int, blocks: Mapping[str, Sequence[str]], inner: object,
+def _check_arguments(scheme: str, ci: float, n_boot: int, blocks: Mapping[str, Sequence[str]], inner: object,
                      modes: Mapping[str, str] | None
                      ) -> tuple[float, int, dict[str, list[str]], list[tuple[str, str]], dict[str, str]]:
     """Validate the options and the model; return ``(ci, n_boot, blocks, edges, modes)``."""
     if scheme not in SCHEMES:
         raise CsatInputError(f"scheme must be one of: {', '.join(map(repr, SCHEMES))}; got {scheme!r}")
     ci = probability(ci, "ci")
-    n_boot = whole_number(bootstrap, "bootstrap")
+    n_boot = whole_number(n_boot, "n_boot")
     blocks = parse_blocks(blocks)
     names = list(blocks)
     edges = parse_inner(inner, names)
@@ -318,14 +446,16 @@ def _inner_model_tables(fit: CoreFit, model: _Model) -> tuple[pd.DataFrame, pd.S
     return paths, r2, effects
 
 
-def _bootstrap(x_raw: np.ndarray, model: _Model, weights: np.ndarray, n_boot: int,
-               seed: int | np.random.Generator | None, ci: float, paths: pd.DataFrame, loadings: pd.DataFrame,
-               r2: pd.Series) -> int:
-    """Bootstrap the fit, starting each replicate from ``weights``; add the CIs to the tables; return the failures."""
+def _bootstrap(x_raw: np.ndarray, model: _Model, weights: np.ndarray, n_boot: int, rng: np.random.Generator,
+               ci: float, paths: pd.DataFrame, loadings: pd.DataFrame, r2: pd.Series) -> tuple[int, pd.DataFrame]:
+    """Bootstrap the fit, starting each replicate from ``weights``; add the CIs to the tables.
+
+    Returns the number of failed replicates and the table of R^2 intervals.
+    """
 
     def refit(sample: np.ndarray) -> CoreFit:
         return model.fit(item_covariance(sample, model.scaled), init=weights)
 
-    reps = resample_and_refit(x_raw, refit, model.mask, model.src, model.tgt, model.endo, n_boot, rng_from(seed))
-    add_percentile_cis(paths, loadings, r2, reps, ci)
-    return reps.failed
+    reps = resample_and_refit(x_raw, refit, model.mask, model.src, model.tgt, model.endo, n_boot, rng)
+    r2_ci = add_percentile_cis(paths, loadings, r2, reps, ci)
+    return reps.failed, r2_ci

@@ -72,7 +72,7 @@ class PathModelSpec:
         return blocks
 
     def fit(self, data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], **kwargs: Any) -> Any:
-        """Estimate this model with :func:`pls_path_model`; keyword arguments pass through."""
+        """Estimate this model with :func:`pls_path_model`; keyword arguments (``n_boot``, ``seed`` ...) pass through."""
         missing = [c for c in self.constructs if c not in blocks]
         if missing:
             raise CsatInputError(f"{self.name} needs a block for {missing}; use .without({', '.join(map(repr, missing))}) "

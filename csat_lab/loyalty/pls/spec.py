@@ -12,21 +12,56 @@ Examples
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from ...errors import CsatInputError
 
 __all__ = ["parse_inner", "parse_blocks"]
 
 
-def parse_inner(inner: object, constructs: Sequence[str]) -> list[tuple[str, str]]:
+def parse_inner(inner: Any, constructs: Sequence[str]) -> list[tuple[str, str]]:
     """Validate the inner (structural) model and return its edges ``(source, target)``.
 
-    Accepts a list of ``(source, target)`` pairs, a dict ``{target: [sources]}``
-    or an object with an ``inner`` attribute (:data:`ECSI_MODEL`). Rejects
-    unknown constructs, self-loops, cycles and constructs left unconnected:
-    PLS path modelling estimates recursive inner models only, each construct
-    linked to at least one other (Tenenhaus et al., 2005).
+    Rejects unknown constructs, self-loops, repeated paths, cycles and
+    constructs left unconnected: PLS path modelling estimates recursive inner
+    models only, each construct linked to at least one other (Tenenhaus et
+    al., 2005).
+
+    Parameters
+    ----------
+    inner : list of (source, target), dict {target: [sources]}, or a model spec
+        The paths: ``(source, target)`` pairs, a dict mapping each target to
+        its source (or list of sources), or an object with an ``inner``
+        attribute such as :data:`~csat_lab.loyalty.ECSI_MODEL`.
+    constructs : sequence of str
+        The constructs that have a block of items; every path must join two of
+        them and every one of them must be on some path.
+
+    Returns
+    -------
+    list of (str, str)
+        The paths as ``(source, target)`` pairs, in the order given (a dict is
+        read target by target).
+
+    Raises
+    ------
+    CsatInputError
+        A malformed path, no paths, an unknown construct, a self-loop, a
+        path listed twice, a construct on no path, or a cycle.
+
+    Notes
+    -----
+    The model is recursive when the constructs can be ordered so that every
+    path points forward; the check removes, round by round, the constructs
+    with no incoming path from those remaining, and reports a cycle when none
+    is left to remove (Kahn 1962).
+
+    References
+    ----------
+    Tenenhaus, M., Esposito Vinzi, V., Chatelin, Y.-M. & Lauro, C. (2005). PLS
+    path modeling. Computational Statistics & Data Analysis, 48(1), 159-205.
+    Kahn, A. B. (1962). Topological sorting of large networks. Communications
+    of the ACM, 5(11), 558-562.
 
     Examples
     --------
@@ -70,7 +105,7 @@ def parse_inner(inner: object, constructs: Sequence[str]) -> list[tuple[str, str
     return edges
 
 
-def parse_blocks(blocks: object) -> dict[str, list[str]]:
+def parse_blocks(blocks: Any) -> dict[str, list[str]]:
     """Validate the measurement model ``{construct: [item columns]}``: every block non-empty, every item in one block.
 
     In a reflective measurement model each item measures exactly one construct
@@ -79,10 +114,22 @@ def parse_blocks(blocks: object) -> dict[str, list[str]]:
     Parameters
     ----------
     blocks : dict {construct: item column or list of item columns}
+        The measurement model; a single column name is a one-item block.
 
     Returns
     -------
     dict {construct: list of item columns}
+        The blocks with every item list as a list, construct names as text.
+
+    Raises
+    ------
+    CsatInputError
+        Not a non-empty dict, an empty block, or an item in two blocks.
+
+    References
+    ----------
+    Tenenhaus, M., Esposito Vinzi, V., Chatelin, Y.-M. & Lauro, C. (2005). PLS
+    path modeling. Computational Statistics & Data Analysis, 48(1), 159-205.
 
     Examples
     --------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import warnings
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -20,10 +21,35 @@ if TYPE_CHECKING:
 
 
 def nps_model(promoters: int, passives: int, detractors: int, ci: float = 0.95) -> NPSResult:
-    """NPS with its confidence interval from the three category counts.
+    """NPS with its confidence interval from the three category counts (the NPS explorer's model).
 
+    Parameters
+    ----------
+    promoters : int
+        Number of answers 9-10.
+    passives : int
+        Number of answers 7-8.
+    detractors : int
+        Number of answers 0-6.
+    ci : float, default 0.95
+        Confidence level of the interval, strictly between 0 and 1.
+
+    Returns
+    -------
+    NPSResult
+        The result of :func:`csat_lab.metrics.nps_from_counts`: ``score``
+        (= ``estimate``), ``ci``, ``ci_level``, ``ci_method``, ``n`` and the
+        category counts and shares; ``plot()`` draws it.
+
+    Notes
+    -----
     ``NPS = 100 (P - D) / n`` with ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``
-    (Reichheld, 2003); wraps :func:`csat_lab.metrics.nps_from_counts`.
+    and the normal interval ``NPS +- z se`` (Reichheld, 2003).
+
+    References
+    ----------
+    Reichheld, F. F. (2003). The one number you need to grow. Harvard
+    Business Review, 81(12), 46-54.
 
     Examples
     --------
@@ -38,7 +64,28 @@ def nps_model(promoters: int, passives: int, detractors: int, ci: float = 0.95) 
 
 @dataclasses.dataclass(frozen=True)
 class NPSDifference(Result):
-    """Two waves' NPS and the change from wave 1 to wave 2 with its CI."""
+    """Two waves' NPS and the change from wave 1 to wave 2 with its CI.
+
+    Attributes
+    ----------
+    wave1 : NPSResult
+        NPS of the first wave, with its own interval.
+    wave2 : NPSResult
+        NPS of the second wave, with its own interval.
+    comparison : Result
+        The result of :func:`csat_lab.metrics.compare_nps` (wave 2 against
+        wave 1): ``difference``, ``ci``, ``ci_level``, ``ci_method`` and ``p_value``.
+    difference : float
+        NPS of wave 2 minus NPS of wave 1 (from ``comparison``).
+    estimate : float
+        The headline number: ``difference``.
+    ci : tuple of float
+        ``(low, high)`` interval of the difference (from ``comparison``).
+    ci_level : float
+        Confidence level of ``ci``.
+    ci_method : Message
+        How ``ci`` was computed.
+    """
 
     wave1: Any
     wave2: Any
@@ -48,6 +95,44 @@ class NPSDifference(Result):
     def difference(self) -> float:
         """NPS of wave 2 minus NPS of wave 1."""
         return self.comparison.difference
+
+    @property
+    def estimate(self) -> float:
+        """The headline number: the change in NPS (``difference``)."""
+        return self.difference
+
+    @property
+    def ci(self) -> tuple[float, float]:
+        """``(low, high)`` interval of the change."""
+        return self.comparison.ci
+
+    @property
+    def ci_level(self) -> float:
+        """Confidence level of :attr:`ci`."""
+        return self.comparison.ci_level
+
+    @property
+    def ci_method(self) -> Any:
+        """How :attr:`ci` was computed."""
+        return self.comparison.ci_method
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Both waves' NPS with their intervals: :func:`csat_lab.plots.nps_interval_chart`.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Axes to draw on; a new figure when omitted.
+        **kwargs
+            Passed on to :func:`~csat_lab.plots.survey.nps_interval_chart` (``names``, ``language``).
+
+        Returns
+        -------
+        matplotlib Axes
+        """
+        from ...plots.survey import nps_interval_chart
+
+        return nps_interval_chart(self, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
         c = self.comparison
@@ -65,9 +150,31 @@ def nps_difference_model(promoters1: int, passives1: int, detractors1: int,
                          promoters2: int, passives2: int, detractors2: int, ci: float = 0.95) -> NPSDifference:
     """Change in NPS between two independent waves, from their category counts.
 
-    ``d = NPS_2 - NPS_1`` with ``se = sqrt(se_1^2 + se_2^2)`` (normal
-    approximation; Rocks, 2016); wraps :func:`csat_lab.metrics.compare_nps`
-    and :func:`csat_lab.metrics.nps_from_counts`.
+    Parameters
+    ----------
+    promoters1, passives1, detractors1 : int
+        Counts of answers 9-10, 7-8 and 0-6 in wave 1.
+    promoters2, passives2, detractors2 : int
+        The same counts in wave 2.
+    ci : float, default 0.95
+        Confidence level of the intervals, strictly between 0 and 1.
+
+    Returns
+    -------
+    NPSDifference
+        Each wave's NPS (:func:`csat_lab.metrics.nps_from_counts`) and the
+        comparison of wave 2 with wave 1 (:func:`csat_lab.metrics.compare_nps`);
+        ``estimate`` is the change, ``plot()`` draws both waves.
+
+    Notes
+    -----
+    ``d = NPS_2 - NPS_1`` with ``se = sqrt(se_1^2 + se_2^2)`` for independent
+    waves (normal approximation; Rocks, 2016).
+
+    References
+    ----------
+    Rocks, B. (2016). Interval estimation for the "net promoter score".
+    The American Statistician, 70(4), 365-372.
 
     Examples
     --------
@@ -88,7 +195,34 @@ def disconfirmation_model(expectation: float, perception: float, scale: str = "s
                           tolerance: float = 0.0) -> DisconfirmationResult:
     """Gap ``perception - expectation`` and the satisfaction level it implies (Oliver, 1980).
 
-    Wraps :func:`csat_lab.survey.disconfirmation`.
+    Parameters
+    ----------
+    expectation : float
+        The rating expected, on ``scale``.
+    perception : float
+        The rating experienced, on ``scale``.
+    scale : str, default "satisfaction5"
+        The answer scale of both ratings.
+    tolerance : float, default 0.0
+        Gaps within ``+- tolerance`` count as confirmation (the zone of tolerance).
+
+    Returns
+    -------
+    DisconfirmationResult
+        The result of :func:`csat_lab.survey.disconfirmation`: ``gap``,
+        ``level`` and the ratings.
+
+    Notes
+    -----
+    ``gap = perception - expectation``: positive disconfirmation raises
+    satisfaction above the neutral level, negative lowers it, in the
+    expectancy-disconfirmation model (Oliver, 1980).
+
+    References
+    ----------
+    Oliver, R. L. (1980). A cognitive model of the antecedents and
+    consequences of satisfaction decisions. Journal of Marketing Research,
+    17(4), 460-469.
 
     Examples
     --------
@@ -103,21 +237,77 @@ def disconfirmation_model(expectation: float, perception: float, scale: str = "s
 
 @dataclasses.dataclass(frozen=True)
 class SampleSizePlan(Result):
-    """Completed responses needed for a margin of error, the margin curve and the power for a change."""
+    """Completed responses needed for a margin of error, the margin curve and the power for a change.
+
+    Attributes
+    ----------
+    n : int
+        Completed responses needed (rounded up).
+    estimate : int
+        The headline number: ``n``.
+    moe : float
+        Margin of error at ``n`` (at most ``target_moe``).
+    target_moe : float
+        The margin of error asked for.
+    p : float
+        The proportion assumed (0.5 is the most cautious).
+    ci_level : float
+        Confidence level of the margin (``ci=`` of :func:`sample_size_model`).
+        (The old name ``ci`` still reads it, with a ``DeprecationWarning``:
+        in results ``ci`` is an interval.)
+    population : int or None
+        Population size for the finite population correction; None for none.
+    change : float
+        The change in the proportion the power refers to.
+    power : float
+        Chance that two waves of ``n`` each detect ``change`` (two-sided test at ``1 - ci_level``).
+    curve : pandas.DataFrame
+        Margin of error (``moe``) against sample size (``n``), for the chart.
+    """
 
     n: int
     moe: float
     target_moe: float
     p: float
-    ci: float
+    ci_level: float
     population: int | None
     change: float
     power: float
     curve: pd.DataFrame
 
+    @property
+    def estimate(self) -> int:
+        """The headline number: the sample size ``n``."""
+        return self.n
+
+    @property
+    def ci(self) -> float:
+        """Deprecated: the confidence level, now :attr:`ci_level`."""
+        warnings.warn("SampleSizePlan.ci is deprecated for the confidence level: use .ci_level "
+                      "(in results, ci is an interval)", DeprecationWarning, stacklevel=2)
+        return self.ci_level
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Margin of error against sample size: :func:`csat_lab.plots.margin_of_error_curve`.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Axes to draw on; a new figure when omitted.
+        **kwargs
+            Passed on to :func:`~csat_lab.plots.survey.margin_of_error_curve` (``language``).
+
+        Returns
+        -------
+        matplotlib Axes
+        """
+        from ...plots.survey import margin_of_error_curve
+
+        return margin_of_error_curve(self, ax=ax, **kwargs)
+
     def _summary(self) -> list[tuple[str, Any]]:
         return [("widgets.sample.n", self.n), ("widgets.sample.moe_at_n", self.moe),
-                ("widgets.sample.p", self.p), ("widgets.ci_level", self.ci),
+                ("widgets.sample.p", self.p), ("widgets.ci_level", self.ci_level),
                 ("widgets.sample.population", self.population or "-"),
                 ("widgets.sample.power", self.power), ("widgets.sample.change", self.change)]
 
@@ -126,12 +316,42 @@ def sample_size_model(moe: float = 0.05, ci: float = 0.95, p: float = 0.5, popul
                       change: float = 0.05) -> SampleSizePlan:
     """Sample size for a margin of error, the margin at that n, and the power to see a change.
 
+    Parameters
+    ----------
+    moe : float, default 0.05
+        Margin of error wanted (half-width of the interval of a proportion).
+    ci : float, default 0.95
+        Confidence level, strictly between 0 and 1.
+    p : float, default 0.5
+        The proportion expected; 0.5 gives the largest (safest) sample.
+    population : int, default 0
+        Population size for the finite population correction; 0 for an
+        infinite population.
+    change : float, default 0.05
+        Change in the proportion (from ``p`` to ``p + change``) whose power is reported.
+
+    Returns
+    -------
+    SampleSizePlan
+        ``n`` (= ``estimate``), the margin at ``n``, the power for
+        ``change`` and the margin curve; ``plot()`` draws the curve.
+
+    Notes
+    -----
     ``n0 = z^2 p (1 - p) / moe^2``, shrunk by the finite population correction
-    when ``population > 0`` (Cochran, 1977; :func:`csat_lab.survey.sample_size`
-    and :func:`csat_lab.survey.margin_of_error`). ``power`` is the chance that
-    two waves of ``n`` each detect a change of ``change`` in a proportion ``p``
-    with a two-sided test at level ``1 - ci``, using Cohen's (1988) effect size
-    ``h = 2 asin(sqrt(p + change)) - 2 asin(sqrt(p))`` (statsmodels).
+    ``n = n0 / (1 + (n0 - 1) / N)`` when ``population > 0`` (Cochran, 1977;
+    :func:`csat_lab.survey.sample_size` and :func:`csat_lab.survey.margin_of_error`).
+    ``power`` is the chance that two waves of ``n`` each detect a change of
+    ``change`` in a proportion ``p`` with a two-sided test at level ``1 - ci``,
+    using Cohen's (1988) effect size ``h = 2 asin(sqrt(p + change)) - 2 asin(sqrt(p))``
+    (statsmodels).
+
+    References
+    ----------
+    Cochran, W. G. (1977). Sampling techniques (3rd ed.). Wiley.
+
+    Cohen, J. (1988). Statistical power analysis for the behavioral sciences
+    (2nd ed.). Lawrence Erlbaum.
 
     Examples
     --------
@@ -154,19 +374,42 @@ def sample_size_model(moe: float = 0.05, ci: float = 0.95, p: float = 0.5, popul
         raise CsatInputError(f"p + change must lie strictly between 0 and 1, got {p + change:g}")
     power = NormalIndPower().power(effect_size=proportion_effectsize(p + change, p), nobs1=n, alpha=1 - ci, ratio=1.0)
     return SampleSizePlan(n=n, moe=margin_of_error(n, p=p, ci=ci, population=pop), target_moe=float(moe), p=float(p),
-                          ci=float(ci), population=pop, change=float(change), power=float(power), curve=curve)
+                          ci_level=float(ci), population=pop, change=float(change), power=float(power), curve=curve)
 
 
 @functools.lru_cache(maxsize=None)
 def _kano_table(name: str) -> pd.DataFrame:
     from ...survey import kano_table
 
-    return kano_table(_dataset(name), feature="feature", functional="functional", dysfunctional="dysfunctional")
+    result = kano_table(_dataset(name), feature="feature", functional="functional", dysfunctional="dysfunctional")
+    return getattr(result, "table", result)  # the table itself, whether kano_table returns it or a result
 
 
 @dataclasses.dataclass(frozen=True)
 class KanoCalculation(Result):
-    """The Kano category of one answer pair, and the surveyed feature's classification."""
+    """The Kano category of one answer pair, and the surveyed feature's classification.
+
+    Attributes
+    ----------
+    functional : int
+        Answer to the functional question (1 = like it ... 5 = dislike it).
+    dysfunctional : int
+        Answer to the dysfunctional question, on the same scale.
+    answer : str
+        Kano category of that answer pair: ``"A"``, ``"O"``, ``"M"``, ``"I"``, ``"R"`` or ``"Q"``.
+    feature : str
+        The surveyed feature shown.
+    category : str
+        The feature's most frequent category in the survey.
+    better : float
+        The feature's Better coefficient ``(A + O) / (A + O + M + I)``.
+    worse : float
+        The feature's Worse coefficient ``-(O + M) / (A + O + M + I)``.
+    table : pandas.DataFrame
+        The Kano table of every surveyed feature (:func:`csat_lab.survey.kano_table`).
+    estimate : float
+        The headline number: ``better``.
+    """
 
     functional: int
     dysfunctional: int
@@ -176,6 +419,30 @@ class KanoCalculation(Result):
     better: float
     worse: float
     table: pd.DataFrame
+
+    @property
+    def estimate(self) -> float:
+        """The headline number: the feature's Better coefficient."""
+        return self.better
+
+    def plot(self, ax: Any = None, **kwargs: Any) -> Any:
+        """Every feature's Better against |Worse|, this one ringed: :func:`csat_lab.plots.kano_chart`.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Axes to draw on; a new figure when omitted.
+        **kwargs
+            Passed on to :func:`~csat_lab.plots.survey.kano_chart` (``highlight`` defaults to ``feature``).
+
+        Returns
+        -------
+        matplotlib Axes
+        """
+        from ...plots.survey import kano_chart
+
+        kwargs.setdefault("highlight", self.feature)
+        return kano_chart(self, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
         row = self.table.loc[self.feature]
@@ -189,11 +456,39 @@ def kano_model(feature: str = "free_wifi", functional: int = 1, dysfunctional: i
                dataset: str = "kano_features") -> KanoCalculation:
     """Kano category of a functional/dysfunctional answer pair and of a surveyed feature.
 
+    Parameters
+    ----------
+    feature : str, default "free_wifi"
+        A feature surveyed in ``dataset``.
+    functional : int, default 1
+        Answer to the functional question, 1 (like it) to 5 (dislike it).
+    dysfunctional : int, default 5
+        Answer to the dysfunctional question, same scale.
+    dataset : str, default "kano_features"
+        Course dataset with the columns ``feature``, ``functional`` and ``dysfunctional``.
+
+    Returns
+    -------
+    KanoCalculation
+        The pair's category, the feature's category, Better (= ``estimate``)
+        and Worse, and the whole Kano table; ``plot()`` draws the Kano chart.
+
+    Notes
+    -----
     The pair is read off Kano's evaluation table; the feature's category is
-    its most frequent one with ``Better = (A + O) / (A + O + M + I)`` and
+    its most frequent one, with ``Better = (A + O) / (A + O + M + I)`` and
     ``Worse = -(O + M) / (A + O + M + I)`` (Kano et al., 1984; Berger et al.,
     1993); wraps :func:`csat_lab.survey.kano_classify` and
     :func:`csat_lab.survey.kano_table`.
+
+    References
+    ----------
+    Kano, N., Seraku, N., Takahashi, F., & Tsuji, S. (1984). Attractive
+    quality and must-be quality. Journal of the Japanese Society for Quality
+    Control, 14(2), 39-48.
+
+    Berger, C., et al. (1993). Kano's methods for understanding
+    customer-defined quality. Center for Quality Management Journal, 2(4), 3-36.
 
     Examples
     --------

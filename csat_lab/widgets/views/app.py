@@ -105,7 +105,13 @@ def app(names: Sequence[str] | None = None, start: str | None = None) -> App:
     names : sequence of str, optional
         Explorer names from :data:`EXPLORERS`; all by default.
     start : str, optional
-        The tab shown (and built) first.
+        The tab shown (and built) first; the first tab by default.
+
+    Returns
+    -------
+    App
+        The page (an ipywidgets VBox): a language switch above one tab per
+        explorer, each explorer built when its tab is first opened.
 
     Examples
     --------

@@ -17,7 +17,23 @@ def churn_explorer(customers: int = 200, lost: int = 10, period: str = "month", 
     ``churn = lost / customers``, ``retention = 1 - churn``; a monthly rate
     ``m`` is ``1 - (1 - m)^12`` a year at a constant rate (Fader & Hardie,
     2007), and the expected lifetime is ``1 / churn`` periods (Gupta &
-    Lehmann, 2003).
+    Lehmann, 2003). The view draws :func:`csat_lab.plots.retention_curve`.
+
+    Parameters
+    ----------
+    customers : int, default 200
+        Starting number of customers at the start of the period (slider 1-2000).
+    lost : int, default 10
+        Starting number of them lost in the period (slider 0-2000).
+    period : {"month", "year"}, default "month"
+        Starting period of the counts.
+    debounce : float, default DEBOUNCE_S
+        Seconds a slider must rest before the model runs again; 0 computes at once.
+
+    Returns
+    -------
+    Explorer
+        The view (an ipywidgets VBox); ``result`` holds the last ChurnCalculation.
 
     Examples
     --------
@@ -52,7 +68,27 @@ def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount: float 
 
     ``CLV = m r / (1 + d - r) - AC`` (Gupta & Lehmann, 2003) at retention ``r``
     and ``r + gain``, and the profit effect of the gain on a customer base
-    (Reichheld & Sasser, 1990).
+    (Reichheld & Sasser, 1990). The view draws :func:`csat_lab.plots.clv_retention_curve`.
+
+    Parameters
+    ----------
+    margin : float, default 100.0
+        Starting margin per customer and period (slider 0-1000).
+    retention : float, default 0.8
+        Starting retention rate per period (slider 0.05-0.89).
+    discount : float, default 0.1
+        Starting discount rate per period (slider 0-0.3).
+    acquisition_cost : float, default 50.0
+        Starting acquisition cost (slider 0-1000).
+    gain : float, default 0.05
+        Starting retention gain (slider 0.01-0.10).
+    debounce : float, default DEBOUNCE_S
+        Seconds a slider must rest before the model runs again; 0 computes at once.
+
+    Returns
+    -------
+    Explorer
+        The view (an ipywidgets VBox); ``result`` holds the last CLVCalculation.
 
     Examples
     --------
@@ -87,7 +123,22 @@ def pareto_explorer(dataset: str = "supermarket_members", top: float = 0.2, *,
 
     ``top_share = 1 - L(1 - top)`` on the Lorenz curve ``L`` of customer value
     (Lorenz, 1905) and ``G = 2 sum_i i x_(i) / (n sum x) - (n + 1) / n``
-    (Gini, 1912).
+    (Gini, 1912). The view draws :func:`csat_lab.plots.lorenz_curve` and
+    :func:`csat_lab.plots.pareto_curve`.
+
+    Parameters
+    ----------
+    dataset : str, default "supermarket_members"
+        Starting transaction log, one of :data:`models.VALUE_SOURCES`.
+    top : float, default 0.2
+        Starting share of top customers (slider 5%-50%).
+    debounce : float, default DEBOUNCE_S
+        Seconds a slider must rest before the model runs again; 0 computes at once.
+
+    Returns
+    -------
+    Explorer
+        The view (an ipywidgets VBox); ``result`` holds the last ParetoResult.
 
     Examples
     --------
@@ -121,7 +172,24 @@ def cohort_explorer(store: str = "all", programme: str = "all", period: str = "M
     """Cohort retention heatmap of the supermarket members with filters (:func:`models.cohort_model`).
 
     ``rate[c, k]`` = share of the customers first buying in period ``c`` who
-    buy again in period ``c + k`` (Fader & Hardie, 2010).
+    buy again in period ``c + k`` (Fader & Hardie, 2010). The view draws
+    :func:`csat_lab.plots.cohort_heatmap`.
+
+    Parameters
+    ----------
+    store : str, default "all"
+        Starting store filter: ``"all"``, ``"central"``, ``"north"`` or ``"east"``.
+    programme : str, default "all"
+        Starting programme phase: ``"all"``, ``"before"`` or ``"after"``.
+    period : {"M", "Q"}, default "M"
+        Starting cohort period: month or quarter.
+    debounce : float, default DEBOUNCE_S
+        Seconds a slider must rest before the model runs again; 0 computes at once.
+
+    Returns
+    -------
+    Explorer
+        The view (an ipywidgets VBox); ``result`` holds the last CohortResult.
 
     Examples
     --------

@@ -18,7 +18,22 @@ def complaint_simulator(steps: tuple[str, ...] = ("listen", "solution"), *,
 
     Handling satisfaction by OLS and repurchase by logit on the eight step
     indicators, fitted on the complaints log (Tax, Brown & Chandrashekaran,
-    1998).
+    1998). The view draws :func:`csat_lab.plots.complaint_prediction_bars`
+    for both outcomes.
+
+    Parameters
+    ----------
+    steps : tuple of str, default ("listen", "solution")
+        The steps ticked at the start, from ``"listen"``, ``"feelings"``,
+        ``"cause"``, ``"requirement"``, ``"solution"``, ``"thank"``,
+        ``"follow_up"`` and ``"review"``.
+    debounce : float, default DEBOUNCE_S
+        Seconds a slider must rest before the model runs again; 0 computes at once.
+
+    Returns
+    -------
+    Explorer
+        The view (an ipywidgets VBox); ``result`` holds the last ComplaintSimulation.
 
     Examples
     --------

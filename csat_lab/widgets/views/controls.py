@@ -111,6 +111,12 @@ def set_options(control: widgets.Widget, options: Sequence[Option], value: Any =
 def language_switch() -> widgets.ToggleButtons:
     """Buttons that switch every label between English and Chinese (:func:`csat_lab.set_language`).
 
+    Returns
+    -------
+    ipywidgets.ToggleButtons
+        One button per language; choosing one sets the language of every
+        label, and the buttons follow a language set elsewhere.
+
     Examples
     --------
     >>> import csat_lab as cl

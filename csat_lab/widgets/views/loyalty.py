@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..._core.deprecation import renamed
 from ...i18n import label
 from .. import models
 from .base import DEBOUNCE_S, Explorer, Rendered, new_figure
@@ -35,7 +36,38 @@ def loyalty_curve_explorer(dataset: str = "auto_dealer", loyalty: str = "repurch
     et al., 1978); or it is chosen (``source="curve"``) with two sliders,
     competition and the top-box ratio, through
     :func:`csat_lab.loyalty.theoretical_curve`. Only the controls of the
-    chosen source are shown.
+    chosen source are shown. The view draws
+    :func:`csat_lab.plots.loyalty_curve_plot` (data) or
+    :func:`csat_lab.plots.theoretical_curve_plot` (chosen curve).
+
+    Parameters
+    ----------
+    dataset : str, default "auto_dealer"
+        Starting dataset, one of :data:`models.LOYALTY_SOURCES`.
+    loyalty : str, default "repurchase"
+        Starting loyalty measure of that dataset.
+    kind : {"ols", "logit", "ordinal"}, default "ols"
+        Starting regression.
+    source : {"data", "curve"}, default "data"
+        Start with the fitted curve or the chosen one.
+    competition : float, default 1.0
+        Starting competition of the chosen curve, 0-1.
+    top_ratio : float, default 6.0
+        Starting top-box ratio of the chosen curve, 1-8.5.
+    debounce : float, default DEBOUNCE_S
+        Seconds a slider must rest before the model runs again; 0 computes at once.
+
+    Returns
+    -------
+    Explorer
+        The view (an ipywidgets VBox); ``result`` holds the last
+        :class:`~csat_lab.widgets.models.LoyaltyCurve` or
+        :class:`~csat_lab.loyalty.TheoreticalCurve`.
+
+    References
+    ----------
+    Jones, T. O., & Sasser, W. E. (1995). Why satisfied customers defect.
+    Harvard Business Review, 73(6), 88-99.
 
     Examples
     --------
@@ -80,7 +112,7 @@ def _render_loyalty(r: models.LoyaltyCurve | TheoreticalCurve) -> Rendered:
     if isinstance(r, models.LoyaltyCurve):
         q = r.ratio
         headline = label("widgets.loyalty.headline", ratio=q.ratio, level=q.ci_level, low=q.ci[0], high=q.ci[1])
-        loyalty_curve_plot(r.curve, ax=fig.subplots())
+        loyalty_curve_plot(r, ax=fig.subplots())  # as r.plot() draws it
     else:
         headline = label("widgets.loyalty.curve_headline", competition=r.competition, ratio=r.ratio)
         # A fixed probability axis, so moving competition visibly flattens the curve instead of rescaling it.
@@ -88,14 +120,37 @@ def _render_loyalty(r: models.LoyaltyCurve | TheoreticalCurve) -> Rendered:
     return Rendered(headline, r, fig)
 
 
+@renamed(method="importance")
 def key_driver_explorer(dataset: str = "hotel_guests", outcome: str | None = None,
-                        drivers: list[str] | None = None, method: str = "shapley", *,
+                        drivers: list[str] | None = None, importance: str = "shapley", *,
                         debounce: float = DEBOUNCE_S) -> Explorer:
     """Driver importance against performance, in the four IPA quadrants (:func:`models.key_driver_model`).
 
+    Parameters
+    ----------
+    dataset : str, default "hotel_guests"
+        Starting dataset, one of :data:`models.DRIVER_SOURCES`.
+    outcome : str, optional
+        Starting outcome column; the dataset's first outcome by default.
+    drivers : list of str, optional
+        Starting drivers; the dataset's first six ratings by default.
+    importance : {"shapley", "relative_weights", "correlation"}, default "shapley"
+        Starting importance measure. (``method=`` is its deprecated old name.)
+    debounce : float, default DEBOUNCE_S
+        Seconds a slider must rest before the model runs again; 0 computes at once.
+
+    Returns
+    -------
+    Explorer
+        The view (an ipywidgets VBox); ``result`` holds the last
+        :func:`csat_lab.loyalty.ipa` result (read like a DataFrame).
+
+    Notes
+    -----
     Importance is each driver's share of R^2 (Lipovetsky & Conklin, 2001, or
     Johnson's 2000 relative weights), performance its mean rating; the map
-    is Martilla & James's (1977) importance-performance analysis.
+    is Martilla & James's (1977) importance-performance analysis, drawn by
+    :func:`csat_lab.plots.ipa_plot`.
 
     Examples
     --------
@@ -115,21 +170,22 @@ def key_driver_explorer(dataset: str = "hotel_guests", outcome: str | None = Non
         set_options(chosen, [(c, c) for c in new_ratings], new_ratings[:6])
 
     methods = toggles("widgets.drivers.method",
-                      [(f"widgets.method.{m}", m) for m in ("shapley", "relative_weights", "correlation")], method)
-    controls = {"dataset": source, "outcome": target, "drivers": chosen, "method": methods}
+                      [(f"widgets.method.{m}", m) for m in ("shapley", "relative_weights", "correlation")], importance)
+    controls = {"dataset": source, "outcome": target, "drivers": chosen, "importance": methods}
     return Explorer("key_drivers", "widgets.drivers.title", models.key_driver_model, controls, _render_drivers,
                     debounce=debounce, long_running=True, links={"dataset": follow})
 
 
-def _render_drivers(table) -> Rendered:
+def _render_drivers(result) -> Rendered:
     from ...plots import ipa_plot
 
+    table = getattr(result, "table", result)
     top = table["importance"].idxmax()
     fix = [str(d) for d in table.index[table["quadrant"] == "concentrate"]]
     headline = label("widgets.drivers.headline", top=top, share=table.loc[top, "importance"],
                      fix=", ".join(fix) or label("widgets.drivers.none"))
     fig = new_figure(6.4, 4.2)
-    ipa_plot(table, ax=fig.subplots())
+    ipa_plot(result, ax=fig.subplots())
     shown = table[["importance", "performance", "quadrant_label"]].rename(columns={
         "importance": label("widgets.drivers.importance"), "performance": label("widgets.drivers.performance"),
         "quadrant_label": label("widgets.drivers.quadrant")})

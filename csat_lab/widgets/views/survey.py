@@ -20,8 +20,29 @@ def nps_explorer(promoters: int = 50, passives: int = 30, detractors: int = 20, 
                  debounce: float = DEBOUNCE_S) -> Explorer:
     """NPS with its confidence interval from category counts (:func:`models.nps_model`).
 
+    Parameters
+    ----------
+    promoters : int, default 50
+        Starting number of answers 9-10 (slider 0-1000).
+    passives : int, default 30
+        Starting number of answers 7-8 (slider 0-1000).
+    detractors : int, default 20
+        Starting number of answers 0-6 (slider 0-1000).
+    ci : float, default 0.95
+        Starting confidence level: 0.90, 0.95 or 0.99.
+    debounce : float, default DEBOUNCE_S
+        Seconds a slider must rest before the model runs again; 0 computes at once.
+
+    Returns
+    -------
+    Explorer
+        The view (an ipywidgets VBox); ``result`` holds the last NPSResult.
+
+    Notes
+    -----
     ``NPS = 100 (P - D) / n`` with ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``
-    (Reichheld, 2003).
+    (Reichheld, 2003); the view draws :func:`csat_lab.plots.nps_share_strip`
+    and :func:`csat_lab.plots.nps_interval_chart`.
 
     Examples
     --------
@@ -54,12 +75,24 @@ def nps_difference_explorer(wave1: tuple[int, int, int] = (40, 30, 30), wave2: t
                             ci: float = 0.95, *, debounce: float = DEBOUNCE_S) -> Explorer:
     """Change in NPS between two waves with its CI (:func:`models.nps_difference_model`).
 
-    ``d = NPS_2 - NPS_1`` with ``se = sqrt(se_1^2 + se_2^2)`` for independent
-    waves (Rocks, 2016).
-
     Parameters
     ----------
-    wave1, wave2 : (promoters, passives, detractors)
+    wave1, wave2 : tuple of int
+        Starting counts ``(promoters, passives, detractors)`` of each wave (sliders 0-1000).
+    ci : float, default 0.95
+        Starting confidence level: 0.90, 0.95 or 0.99.
+    debounce : float, default DEBOUNCE_S
+        Seconds a slider must rest before the model runs again; 0 computes at once.
+
+    Returns
+    -------
+    Explorer
+        The view (an ipywidgets VBox); ``result`` holds the last NPSDifference.
+
+    Notes
+    -----
+    ``d = NPS_2 - NPS_1`` with ``se = sqrt(se_1^2 + se_2^2)`` for independent
+    waves (Rocks, 2016); the view draws :func:`csat_lab.plots.nps_interval_chart`.
 
     Examples
     --------
@@ -91,8 +124,27 @@ def disconfirmation_explorer(expectation: int = 4, perception: int = 3, toleranc
                              debounce: float = DEBOUNCE_S) -> Explorer:
     """Expectation vs perception -> the satisfaction level (:func:`models.disconfirmation_model`).
 
+    Parameters
+    ----------
+    expectation : int, default 4
+        Starting expected rating, 1-5.
+    perception : int, default 3
+        Starting experienced rating, 1-5.
+    tolerance : float, default 0.0
+        Starting zone of tolerance, 0-1.5: gaps within it count as confirmation.
+    debounce : float, default DEBOUNCE_S
+        Seconds a slider must rest before the model runs again; 0 computes at once.
+
+    Returns
+    -------
+    Explorer
+        The view (an ipywidgets VBox); ``result`` holds the last DisconfirmationResult.
+
+    Notes
+    -----
     The gap ``perception - expectation`` sets the level: the
-    expectancy-disconfirmation model of Oliver (1980).
+    expectancy-disconfirmation model of Oliver (1980); the view draws
+    :func:`csat_lab.plots.disconfirmation_bars`.
 
     Examples
     --------
@@ -124,8 +176,31 @@ def sample_size_explorer(moe: float = 0.05, ci: float = 0.95, p: float = 0.5, po
                          change: float = 0.05, *, debounce: float = DEBOUNCE_S) -> Explorer:
     """Sample size, margin of error and power (:func:`models.sample_size_model`).
 
+    Parameters
+    ----------
+    moe : float, default 0.05
+        Starting margin of error wanted (slider 1%-10%).
+    ci : float, default 0.95
+        Starting confidence level: 0.90, 0.95 or 0.99.
+    p : float, default 0.5
+        Starting expected proportion (slider 5%-95%).
+    population : int, default 0
+        Starting population size; 0 for an infinite population.
+    change : float, default 0.05
+        Starting change in the proportion whose power is shown (slider 1%-20%).
+    debounce : float, default DEBOUNCE_S
+        Seconds a slider must rest before the model runs again; 0 computes at once.
+
+    Returns
+    -------
+    Explorer
+        The view (an ipywidgets VBox); ``result`` holds the last SampleSizePlan.
+
+    Notes
+    -----
     ``n0 = z^2 p (1 - p) / moe^2`` with the finite population correction
     (Cochran, 1977); the power to detect a change uses Cohen's (1988) ``h``.
+    The view draws :func:`csat_lab.plots.margin_of_error_curve`.
 
     Examples
     --------
@@ -158,9 +233,28 @@ def kano_explorer(feature: str = "free_wifi", functional: int = 1, dysfunctional
                   debounce: float = DEBOUNCE_S) -> Explorer:
     """Kano category of an answer pair and of a surveyed hotel feature (:func:`models.kano_model`).
 
+    Parameters
+    ----------
+    feature : str, default "free_wifi"
+        Starting feature of the ``kano_features`` dataset.
+    functional : int, default 1
+        Starting answer to the functional question, 1 (like it) to 5 (dislike it).
+    dysfunctional : int, default 5
+        Starting answer to the dysfunctional question, same scale.
+    debounce : float, default DEBOUNCE_S
+        Seconds a slider must rest before the model runs again; 0 computes at once.
+
+    Returns
+    -------
+    Explorer
+        The view (an ipywidgets VBox); ``result`` holds the last KanoCalculation.
+
+    Notes
+    -----
     The pair is read off Kano's evaluation table (Kano et al., 1984); the
     feature's ``Better = (A + O) / (A + O + M + I)`` and
-    ``Worse = -(O + M) / (A + O + M + I)`` (Berger et al., 1993).
+    ``Worse = -(O + M) / (A + O + M + I)`` (Berger et al., 1993). The view
+    draws :func:`csat_lab.plots.kano_chart` with the feature ringed.
 
     Examples
     --------
@@ -185,5 +279,5 @@ def _render_kano(r: models.KanoCalculation) -> Rendered:
     headline = label("widgets.kano.headline", answer=label(f"survey.kano.{r.answer}"),
                      category=label(f"survey.kano.{r.category}"), better=r.better, worse=r.worse)
     fig = new_figure(5.6, 5.0)
-    kano_chart(r.table, highlight=r.feature, ax=fig.subplots())
+    kano_chart(r, highlight=r.feature, ax=fig.subplots())  # as r.plot() draws it
     return Rendered(headline, r, fig)

@@ -41,6 +41,35 @@ def test_bgnbd_cdnow_published_parameters(summary):
         assert m.params[k] == pytest.approx(v, abs=0.001)
     assert m.loglik == pytest.approx(-9582.4, abs=0.05)
     assert m.n == 2357
+    assert m.estimate is m.params
+
+
+def test_bgnbd_from_data_columns_published_parameters(summary):
+    # the same published fit (FHL 2005, p. 279) from the table's columns, named or by default
+    published = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+    renamed = summary.rename(columns={"frequency": "x", "recency": "t_x", "T": "age"})
+    for m in (churn.fit_bgnbd(data=summary), churn.fit_bgnbd(summary),
+              churn.fit_bgnbd("x", "t_x", "age", data=renamed)):
+        for k, v in published.items():
+            assert m.params[k] == pytest.approx(v, abs=0.001)
+        assert m.n == 2357
+
+
+def test_bgnbd_column_names_need_data():
+    with pytest.raises(CsatInputError, match="frequency='frequency' is a column name; pass data="):
+        churn.fit_bgnbd()
+    with pytest.raises(CsatInputError, match="no column 'x'"):
+        churn.fit_bgnbd("x", data=pd.DataFrame({"recency": [0], "T": [1]}))
+
+
+def test_model_methods_read_columns():
+    # FHL (2005a), p. 281: x = 2, t_x = 30.43, T = 38.86 -> 1.226 repeat purchases in 39 weeks
+    m = BGNBDModel({"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}, 0.0, 0, 0, {}, "")
+    one = pd.DataFrame({"frequency": [2], "recency": [30.43], "T": [38.86]})
+    assert m.expected_purchases(39, data=one)[0] == pytest.approx(1.226, abs=5e-4)
+    # P(alive) by hand: 1 / (1 + a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))
+    hand = 1 / (1 + 0.793 / (2.426 + 1) * ((4.414 + 38.86) / (4.414 + 30.43)) ** (0.243 + 2))
+    assert m.p_alive(data=one)[0] == pytest.approx(hand)
 
 
 def test_bgnbd_conditional_expectation_published():
@@ -96,17 +125,18 @@ def test_bgnbd_bad_input(x, tx, T, match):
 
 def test_summary_from_transactions_matches_cdnow_summary(sample_log, summary):
     s = churn.summary_from_transactions(sample_log, customer="customer", date="date", amount="amount",
-                                        observation_end="1997-09-30")
+                                        now="1997-09-30")
     t = s.table.reindex(summary["ID"])
     assert (t["frequency"].to_numpy() == summary["frequency"].to_numpy()).all()
     np.testing.assert_allclose(t["recency"], summary["recency"], atol=0.005)  # csv rounds to 2 d.p.
     np.testing.assert_allclose(t["T"], summary["T"], atol=0.005)
-    assert s.dropped["after observation_end (rows)"] == (sample_log["date"] > "1997-09-30").sum()
+    assert s.dropped["after the end of observation, now (rows)"] == (sample_log["date"] > "1997-09-30").sum()
 
 
 def test_gamma_gamma_cdnow_published(sample_log):
-    s = churn.summary_from_transactions(sample_log, customer="customer", date="date", amount="amount",
-                                        observation_end="1997-09-30").table
+    summary = churn.summary_from_transactions(sample_log, customer="customer", date="date", amount="amount",
+                                              now="1997-09-30")
+    s = summary.table
     g = churn.fit_gamma_gamma(s["frequency"], s["monetary_value"])
     # Fader & Hardie (2013), "The Gamma-Gamma Model of Monetary Value" (brucehardie.com note 025):
     # p = 6.25, q = 3.74, gamma = 15.44 on the 946 repeat buyers; LL = -4055.9177 (CLVTools test suite)
@@ -119,6 +149,15 @@ def test_gamma_gamma_cdnow_published(sample_log):
     p, q, gm = (g.params[k] for k in ("p", "q", "gamma"))
     assert g.mean_spend == pytest.approx(p * gm / (q - 1))
     assert g.conditional_expected_spend([3], [40.0])[0] == pytest.approx(p * (gm + 120) / (3 * p + q - 1))
+    assert g.estimate is g.params
+    # the same published fit from the summary's columns (or the summary itself)
+    for fit in (churn.fit_gamma_gamma(data=s), churn.fit_gamma_gamma(summary),
+                churn.fit_gamma_gamma("f", "m", data=s.rename(columns={"frequency": "f", "monetary_value": "m"}))):
+        assert fit.n == 946
+        assert fit.params["p"] == pytest.approx(6.25, abs=0.005)
+        assert fit.loglik == pytest.approx(-4055.9177, abs=1e-3)
+    one = pd.DataFrame({"frequency": [3], "monetary_value": [40.0]})
+    assert g.conditional_expected_spend(data=one)[0] == pytest.approx(p * (gm + 120) / (3 * p + q - 1))
 
 
 def test_gamma_gamma_bad_input():

@@ -1,9 +1,11 @@
 """Cohort triangle against a hand-built example; transaction-log validation policies."""
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
+from matplotlib.axes import Axes
 
 from csat_lab import churn
 from csat_lab.errors import CsatInputError
@@ -30,6 +32,24 @@ def test_cohort_table_hand_example():
     assert res.rates.loc["2024-01"].tolist() == pytest.approx([1.0, 2 / 3, 1 / 3])
     assert res.sizes.tolist() == [3, 2, 1]
     assert res.n_customers == 6 and res.n == 11
+    assert res.estimate is res.rates
+
+
+def test_cohort_plot_draws_the_hand_example():
+    res = churn.cohort_table(LOG, now="2024-12-31")
+    ax = res.plot()
+    assert isinstance(ax, Axes)
+    # annotated cells: cohort 2024-01 keeps 3/3, 2/3, 1/3 (see the hand example above)
+    assert [t.get_text() for t in ax.texts[:3]] == ["100%", "67%", "33%"]
+    plt.close(ax.figure)
+
+
+def test_old_keyword_transactions_warns_and_gives_the_same_answer():
+    expected = churn.cohort_table(LOG, now="2024-12-31")
+    with pytest.warns(DeprecationWarning, match="data="):
+        got = churn.cohort_table(transactions=LOG, now="2024-12-31")
+    pd.testing.assert_frame_equal(got.counts, expected.counts)
+    assert got.counts.loc["2024-01"].tolist() == [3, 2, 1]
 
 
 def test_cohort_table_matches_a_pandas_pivot_on_random_data():

@@ -66,7 +66,7 @@ def cdnow():
                       names=["master_id", "customer", "date", "cds", "amount"], dtype={"date": str})
     log["date"] = pd.to_datetime(log["date"], format="%Y%m%d")
     s = churn.summary_from_transactions(log, customer="customer", date="date", amount="amount",
-                                        observation_end="1997-09-30").table
+                                        now="1997-09-30").table
     bg = churn.fit_bgnbd(s["frequency"], s["recency"], s["T"])
     gg = churn.fit_gamma_gamma(s["frequency"], s["monetary_value"])
     return s, bg, gg
@@ -105,6 +105,22 @@ def test_cdnow_matches_lifetimes_documentation(cdnow):
                                   discount=0.01)
     np.testing.assert_allclose(res.table["clv"], published_clv, rtol=1e-4)
     np.testing.assert_allclose(res.table["expected_spend"], published_spend, rtol=1e-4)
+    assert res.estimate == res.total_clv == pytest.approx(sum(published_clv), rel=1e-4)
+    # the same customers as a table: named columns, or the summary's default names
+    named = churn.probabilistic_clv(bg, gg, "x", "tx", "T", "m", data=doc, horizon=12, period_length=30,
+                                    discount=0.01)
+    default = doc.rename(columns={"x": "frequency", "tx": "recency", "m": "monetary_value"})
+    for res in (named, churn.probabilistic_clv(bg, gg, data=default, horizon=12, period_length=30, discount=0.01),
+                churn.probabilistic_clv(bg, gg, default, horizon=12, period_length=30, discount=0.01)):
+        np.testing.assert_allclose(res.table["clv"], published_clv, rtol=1e-4)
+        assert list(res.table.index) == [1, 2, 3, 6, 7, 9]
+
+
+def test_column_names_need_data():
+    with pytest.raises(CsatInputError, match="frequency='frequency' is a column name; pass data="):
+        churn.probabilistic_clv(BG, GG)
+    with pytest.raises(CsatInputError, match="no column 'monetary_value'"):
+        churn.probabilistic_clv(BG, GG, data=pd.DataFrame({"frequency": [2], "recency": [30.43], "T": [38.86]}))
 
 
 def _simulate_forward(rng, lam, drop, nu, p, horizon, length, discount, start=None):

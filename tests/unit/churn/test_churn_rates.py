@@ -1,10 +1,12 @@
 """Churn/retention formulas, period churn, revenue retention, CLV: hand calculations and reference data."""
 
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, strategies as st
+from matplotlib.axes import Axes
 
 from csat_lab import churn
 from csat_lab.errors import CsatInputError
@@ -25,6 +27,17 @@ def test_wilson_interval_matches_statsmodels():
     r = churn.churn_rate(45, 600, ci=0.9)
     lo, hi = proportion_confint(45, 600, alpha=0.1, method="wilson")
     assert r.ci == pytest.approx((lo, hi), rel=1e-10)
+    assert r.ci_level == 0.9 and r.ci_method == "Wilson score"
+
+
+def test_churn_result_estimate_and_retention_curve():
+    r = churn.churn_rate(45, 600)
+    assert r.estimate == r.rate == pytest.approx(0.075)
+    ax = r.plot(periods=3)
+    assert isinstance(ax, Axes)
+    # (1 - 0.075)^t by hand for t = 0..3
+    assert ax.lines[0].get_ydata().tolist() == pytest.approx([1, 0.925, 0.925 ** 2, 0.925 ** 3])
+    plt.close(ax.figure)
 
 
 def test_retention_rate_is_one_minus_churn():
@@ -69,6 +82,7 @@ def test_revenue_retention_hand():
     assert r.revenue_churn == pytest.approx(30 / 200)
     assert r.grr == pytest.approx(170 / 200)
     assert r.nrr == pytest.approx(200 / 200)
+    assert r.estimate == r.nrr
     with pytest.raises(CsatInputError, match="cannot exceed"):
         churn.revenue_retention(100, churned=90, contraction=20)
 
@@ -88,7 +102,7 @@ def test_clv_hand_calculation():
     # m=120, r=0.75, d=0.12: 120 * 0.75 / (1 + 0.12 - 0.75) = 90 / 0.37 = 243.243...; minus AC 40
     r = churn.customer_lifetime_value(120, 0.75, 0.12, acquisition_cost=40)
     assert r.value == pytest.approx(90 / 0.37 - 40)
-    assert float(r) == r.value
+    assert float(r) == r.value == r.estimate
     assert r.expected_lifetime == pytest.approx(4.0)
 
 
@@ -124,6 +138,17 @@ def test_retention_economics_hand():
     assert e2.table["customers"].tolist() == pytest.approx([900, 820])
 
 
+def test_retention_economics_estimate_and_plot():
+    # no costs, no discount: profit is 10 per customer, so the profit increase is
+    # (850 + 722.5 - 800 - 640) / (800 + 640) by hand
+    e = churn.retention_economics(1000, 0.8, 10.0, gain=0.05, years=2)
+    assert e.estimate == e.profit_increase == pytest.approx((850 + 722.5 - 800 - 640) / 1440)
+    ax = e.plot()
+    assert isinstance(ax, Axes)
+    assert ax.lines[0].get_ydata().tolist() == pytest.approx([800, 640])
+    plt.close(ax.figure)
+
+
 # --- period churn ------------------------------------------------------------------
 
 STATUS = pd.DataFrame({
@@ -139,6 +164,7 @@ def test_period_churn_contractual_hand():
     r = churn.period_churn(STATUS, "2024-01-01", "2024-04-01")
     assert (r.at_start, r.lost_from_start, r.joiners, r.joiners_lost) == (3, 2, 2, 1)
     assert r.rate == pytest.approx(2 / 3) and r.customers == 3
+    assert r.estimate == r.rate and r.ci_level == 0.95
     assert "2 joiners" in r.denominator
     inc = churn.period_churn(STATUS, "2024-01-01", "2024-04-01", joiners="include")
     assert inc.rate == pytest.approx(3 / 5)

@@ -54,6 +54,29 @@ def test_kpis_by_group_and_steps():
     assert res.dropped == {"open complaints (not in time to resolve)": 1}
 
 
+def test_kpis_result_estimate_interval_fields_and_plot():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    res = complaints.complaint_kpis(_log(), ci=0.9, by="channel")
+    # 4 of 6 customers complained
+    assert res.estimate == pytest.approx(4 / 6)
+    assert res.ci_level == 0.9 and "Wilson" in res.ci_method
+    ax = res.plot()
+    assert isinstance(ax, plt.Axes)
+    # steps done on 3 of 4 complaints, drawn as bars of 0.75
+    assert [bar.get_width() for bar in ax.patches] == pytest.approx([0.75] * 8)
+    plt.close(ax.figure)
+
+
+def test_kpis_old_log_name_warns_and_gives_the_same_answer():
+    new = complaints.complaint_kpis(data=_log())
+    with pytest.warns(DeprecationWarning, match="data="):
+        old = complaints.complaint_kpis(log=_log())
+    pd.testing.assert_frame_equal(old.table, new.table)
+
+
 @pytest.mark.parametrize("column, row, value, match", [
     ("acknowledged_at", 0, pd.Timestamp("2023-12-31"), "'acknowledged_at' is before 'received_at'"),
     ("received_at", 1, pd.NaT, "'received_at' is missing for complaints at rows \\[1\\]"),
@@ -82,6 +105,20 @@ def test_recovery_effect_vs_statsmodels_newcombe():
     assert r.difference == pytest.approx(x1 / n1 - x2 / n2)
     lo, hi = confint_proportions_2indep(x1, n1, x2, n2, method="newcomb", compare="diff")
     assert r.ci == pytest.approx((lo, hi), abs=1e-10)
+    assert r.estimate == r.difference and r.ci_level == 0.95
+
+
+def test_recovery_effect_plot():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    # recovered (satisfaction 4-5: a, b): 2 of 2 bought again; unrecovered (c, d): 1 of 2; no complaint: 1 of 2
+    r = complaints.recovery_effect(_log())
+    ax = r.plot()
+    assert isinstance(ax, plt.Axes)
+    assert [bar.get_height() for bar in ax.patches] == pytest.approx([1.0, 0.5, 0.5])
+    plt.close(ax.figure)
 
 
 def test_recovery_effect_needs_both_groups():
@@ -106,6 +143,7 @@ def test_recovery_model_matches_statsmodels_and_predicts():
     X = sm.add_constant(steps.astype(float))
     ols = sm.OLS(sat, X).fit()
     np.testing.assert_allclose(m.coefficients["satisfaction"].to_numpy(), ols.params, rtol=1e-10)
+    assert m.estimate is m.coefficients
     none = m.predict({})
     all_ = m.predict({s: True for s in complaints.HANDLING_STEPS})
     assert none["satisfaction"] == pytest.approx(max(1.0, ols.params[0]))

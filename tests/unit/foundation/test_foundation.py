@@ -107,6 +107,20 @@ class TestScales:
         with pytest.raises(CsatInputError, match="scales are: satisfaction5"):
             scales.get("satisfaction7")
 
+    def test_register_does_not_silently_replace_a_scale(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(scales, "_REGISTRY", dict(scales._REGISTRY))  # leave the session's registry alone
+        with pytest.raises(CsatInputError, match="'satisfaction5' is already registered.*replace=True"):
+            scales.register(scales.Scale("satisfaction5", 0, 4))
+        assert scales.get("satisfaction5") is scales.SATISFACTION5
+        ten = scales.register(scales.Scale("ten_test", 1, 10, labelled=False))
+        assert scales.register(scales.Scale("ten_test", 1, 10, labelled=False)) == ten  # the same definition again
+        with pytest.raises(CsatInputError, match="'ten_test' is already registered"):
+            scales.register(scales.Scale("ten_test", 0, 10, labelled=False))
+        zero_based = scales.register(scales.Scale("satisfaction5", 0, 4, labelled=False), replace=True)
+        assert scales.get("satisfaction5") is zero_based and scales.get("satisfaction5").values == (0, 1, 2, 3, 4)
+        with pytest.raises(CsatInputError, match="needs a Scale"):
+            scales.register("satisfaction5")  # type: ignore[arg-type]
+
     def test_dtype_is_ordered_codes_and_labels_follow_language(self) -> None:
         s = scales.get("satisfaction5")
         codes = pd.Series([5, 1, np.nan]).astype("Int64").astype(s.dtype())

@@ -125,3 +125,20 @@ def test_summary_is_labelled_in_both_languages():
         assert str(theoretical_curve().curve["zone_label"].iloc[-1]) == cl.label("loyalty.zone.affection", "zh-CN")
     finally:
         cl.set_language("en")
+
+
+def test_estimate_and_plot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.axes import Axes
+
+    res = theoretical_curve(competition=1.0, top_ratio=0.9 / 0.55, floor=0.1, ceiling=0.9)
+    # the same hand calculation as above: q(v) = 0.1 + 0.8 * t^2
+    assert res.estimate.tolist() == pytest.approx([0.1, 0.15, 0.3, 0.55, 0.9])
+    assert dict(res.zones) == {"defection": (1, 2), "indifference": (3, 4), "affection": (5,)}
+    assert res.curve.attrs == {}
+    ax = res.plot()
+    assert isinstance(ax, Axes) and [float(y) for y in ax.get_ylim()] == [0.0, 1.0]
+    plt.close(ax.figure)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from csat_lab.errors import CsatInputError
-from csat_lab.loyalty import ACSI_MODEL, ECSI_MODEL, pls_path_model, power_for_path
+from csat_lab.loyalty import ACSI_MODEL, ECSI_MODEL, PLSResult, PowerResult, pls_path_model, power_for_path
 from csat_lab.simulate import simulate_structural
 
 REF = Path(__file__).resolve().parents[3].parent / "shared" / "reference-data" / "ecsi"
@@ -161,13 +161,15 @@ def test_index_0_100_by_hand(mobi):
 
 def test_bootstrap_is_reproducible_and_brackets_estimates(mobi):
     data, blocks = mobi
-    res = ECSI_MODEL.fit(data, blocks, bootstrap=150, seed=7)
-    again = ECSI_MODEL.fit(data, blocks, bootstrap=150, seed=7)
+    res = ECSI_MODEL.fit(data, blocks, n_boot=150, seed=7)
+    again = ECSI_MODEL.fit(data, blocks, n_boot=150, seed=7)
     pd.testing.assert_frame_equal(res.paths, again.paths)
     assert {"se", "ci_low", "ci_high", "t"} <= set(res.paths.columns)
     assert (res.paths["ci_low"] <= res.paths["coef"]).all() and (res.paths["coef"] <= res.paths["ci_high"]).all()
     assert res.n_boot == 150 and res.n_boot_failed == 0
-    assert "ci_low" in res.loadings.columns and set(res.r2.attrs["ci_low"]) == set(res.r2.index)
+    assert "ci_low" in res.loadings.columns and list(res.r2_ci.index) == list(res.r2.index)
+    assert (res.r2_ci["ci_low"] <= res.r2).all() and (res.r2 <= res.r2_ci["ci_high"]).all()
+    assert res.seed == 7 and res.ci_level == 0.95
 
 
 def test_acsi_spec_and_without(bank):
@@ -279,3 +281,55 @@ def test_power_matches_statsmodels_and_monte_carlo():
         power_for_path(0.3, reliability=0)
     with pytest.raises(CsatInputError, match="beta = 0: there is no effect to detect"):
         power_for_path(0.0)
+
+
+# --- Architecture II: results, default seed, deprecated spellings -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_model():
+    inner = [("QUAL", "SAT"), ("SAT", "LOY")]
+    data, truth = simulate_structural(dict.fromkeys(inner, 0.5), n=150, seed=4)
+    return data, truth["blocks"], inner
+
+
+def test_pls_result_estimate_plot_and_default_seed(small_model):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import statsmodels.api as sm
+    from matplotlib.axes import Axes
+
+    data, blocks, inner = small_model
+    res = pls_path_model(data, blocks, inner, n_boot=30)
+    assert isinstance(res, PLSResult)
+    # estimate: the path coefficients by (source, target); each a simple regression of construct scores
+    fit = sm.OLS(res.scores["SAT"], sm.add_constant(res.scores[["QUAL"]])).fit()
+    assert res.estimate["QUAL", "SAT"] == pytest.approx(fit.params["QUAL"], abs=1e-10)
+    assert list(res.estimate.index) == inner
+    # the default seed is fixed (0) and reported: the same call gives the same intervals
+    assert res.seed == 0
+    pd.testing.assert_frame_equal(res.paths, pls_path_model(data, blocks, inner, n_boot=30, seed=0).paths)
+    assert "Random seed" in str(res)
+    with pytest.warns(DeprecationWarning, match="ci_level"):
+        assert res.ci == res.ci_level == 0.95
+    ax = res.plot()
+    assert isinstance(ax, Axes)
+    plt.close(ax.figure)
+    plain = pls_path_model(data, blocks, inner)
+    assert plain.r2_ci is None and plain.n_boot == 0
+
+
+def test_pls_old_bootstrap_keyword_warns_and_gives_the_same_answer(small_model):
+    data, blocks, inner = small_model
+    new = pls_path_model(data, blocks, inner, n_boot=20, seed=5)
+    with pytest.warns(DeprecationWarning, match="n_boot="):
+        old = pls_path_model(data, blocks, inner, bootstrap=20, seed=5)
+    pd.testing.assert_frame_equal(old.paths, new.paths)
+    pd.testing.assert_frame_equal(old.r2_ci, new.r2_ci)
+
+
+def test_power_estimate_is_the_sample_size_needed():
+    res = power_for_path(0.3)
+    assert isinstance(res, PowerResult) and res.estimate == res.n_required

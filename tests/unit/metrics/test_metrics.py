@@ -146,17 +146,99 @@ def test_compare_nps_hand_calculation() -> None:
     assert r.statistic == pytest.approx(50 / math.hypot(se_a, se_b))
 
 
+def _waves() -> pd.DataFrame:
+    return pd.DataFrame({"wave": ["w1"] * 5 + ["w2"] * 5 + [None],
+                         "sat": [5, 4, 2, 1, 3, 5, 5, 4, 4, 1, 5]})
+
+
 def test_compare_groups_tidy_table() -> None:
-    df = pd.DataFrame({"wave": ["w1"] * 5 + ["w2"] * 5 + [None],
-                       "sat": [5, 4, 2, 1, 3, 5, 5, 4, 4, 1, 5]})
-    t = metrics.compare_groups(df, "sat", "wave")
+    df = _waves()
+    t = metrics.compare_groups(df, score="sat", group="wave")
+    assert isinstance(t, metrics.GroupComparison)
     assert list(t["group"]) == ["w1", "w2"]
-    assert list(t["estimate"]) == pytest.approx([0.4, 0.8])
+    assert list(t["estimate"]) == pytest.approx([0.4, 0.8])  # 2 of 5 and 4 of 5 answer 4-5
     direct = metrics.compare_proportions([5, 5, 4, 4, 1], [5, 4, 2, 1, 3])
     assert t.loc[1, "p_value"] == pytest.approx(direct.p_value)
-    assert t.attrs["n_missing_group"] == 1
-    n = metrics.compare_groups(df.assign(rec=[10, 9, 0, 5, 8, 10, 10, 9, 9, 9, 1]), "rec", "wave", metric="nps")
+    # metadata travel as fields, not in DataFrame.attrs
+    assert t.n_missing_group == 1 and t.reference == "w1" and t.ci_level == 0.95
+    assert t.table.attrs == {}
+    assert (t.metric, t.score, t.group, t.scale) == ("csat", "sat", "wave", "satisfaction5")
+    assert t.ci_method == "Wilson score"
+    n = metrics.compare_groups(df.assign(rec=[10, 9, 0, 5, 8, 10, 10, 9, 9, 9, 1]), score="rec", group="wave",
+                               metric="nps")
     assert list(n["estimate"]) == pytest.approx([0.0, 100.0])  # w1: 2 promoters, 2 detractors of 5
+
+
+def test_compare_groups_group_intervals_match_statsmodels() -> None:
+    from statsmodels.stats.proportion import proportion_confint
+
+    t = metrics.compare_groups(_waves(), score="sat", group="wave", ci=0.9)
+    assert (t.loc[0, "ci_low"], t.loc[0, "ci_high"]) == pytest.approx(
+        proportion_confint(2, 5, alpha=0.1, method="wilson"))
+    assert t.ci_level == 0.9
+
+
+def test_compare_groups_result_passes_dataframe_operations_through() -> None:
+    t = metrics.compare_groups(_waves(), score="sat", group="wave", reference="w2")
+    assert len(t) == 2
+    assert t.reference == "w2"
+    assert list(t.sort_values("estimate", ascending=False)["group"]) == ["w2", "w1"]
+    assert list(t.columns[:3]) == ["group", "metric", "estimate"]
+    assert list(t) == list(t.table.columns)  # iterates like the DataFrame it replaces
+    pd.testing.assert_series_equal(t.estimate, t.table["estimate"])
+    assert np.isnan(t.loc[1, "difference"]) and t.loc[0, "difference"] == pytest.approx(0.4 - 0.8)
+    assert "Reference group" in str(t)
+
+
+def test_compare_groups_positional_columns_still_work_with_a_warning() -> None:
+    df = _waves()
+    with pytest.warns(DeprecationWarning, match="score="):
+        old = metrics.compare_groups(df, "sat", "wave")
+    new = metrics.compare_groups(df, score="sat", group="wave")
+    pd.testing.assert_frame_equal(old.table, new.table)
+    assert old.n_missing_group == new.n_missing_group
+
+
+def test_compare_groups_plot_returns_axes() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = metrics.compare_groups(_waves(), score="sat", group="wave").plot()
+    assert isinstance(ax, matplotlib.axes.Axes)
+    plt.close(ax.figure)
+
+
+# ---------------------------------------------------------------- result objects
+def test_results_have_estimate() -> None:
+    r = metrics.nps([10, 9, 0, 7])
+    assert r.estimate == r.score == pytest.approx(25.0)  # 2 promoters, 1 detractor of 4
+    c = metrics.compare_nps([10, 10, 0], [9, 0, 0])
+    assert c.estimate == c.difference == pytest.approx(100 * (2 - 1) / 3 - 100 * (1 - 2) / 3)
+    assert metrics.csat([5, 4, 1, 2]).estimate == pytest.approx(0.5)
+
+
+def test_nps_plot_returns_axes() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = metrics.nps([10, 9, 8, 3, 10]).plot()
+    assert isinstance(ax, matplotlib.axes.Axes) and len(ax.patches) == 3
+    plt.close(ax.figure)
+
+
+def test_bootstrap_default_seed_gives_the_same_answer_and_is_reported() -> None:
+    a = metrics.nps_from_counts(50, 30, 20, method="bootstrap", n_boot=500)
+    b = metrics.nps_from_counts(50, 30, 20, method="bootstrap", n_boot=500)
+    assert a.ci == b.ci and a.seed == 0
+    rows = metrics.nps([10] * 50 + [8] * 30 + [2] * 20, method="bootstrap", n_boot=500)
+    assert rows.ci == a.ci and rows.seed == 0  # same counts, same seed, same draws
+    assert metrics.nps([10, 9, 2], method="bootstrap", n_boot=200, seed=5).seed == 5
+    assert metrics.nps([10, 9, 2]).seed is None  # normal interval: no random draws
+    assert "Bootstrap seed" in str(a)
 
 
 # ---------------------------------------------------------------- properties
@@ -206,9 +288,11 @@ def test_relabelling_as_ordered_categorical_changes_nothing(xs: list[int]) -> No
         (lambda: metrics.top_box([1, 2], scale="nonsense"), "scales are: satisfaction5"),
         (lambda: metrics.nps_from_counts(3, -1, 2), "passives must be a non-negative"),
         (lambda: metrics.nps(pd.DataFrame({"a": [1, 2]})), "one column of answers"),
-        (lambda: metrics.compare_groups(pd.DataFrame({"sat": [1, 2], "g": [1, 2]}), "sat", "grp"),
+        (lambda: metrics.compare_groups(pd.DataFrame({"sat": [1, 2], "g": [1, 2]}), score="sat", group="grp"),
          "no column 'grp'.*columns are: sat, g"),
-        (lambda: metrics.compare_groups(pd.DataFrame({"sat": [1]}), "sat", "sat"), "no column|at least 2"),
+        (lambda: metrics.compare_groups(pd.DataFrame({"sat": [1]}), score="sat", group="sat"), "no column|at least 2"),
+        (lambda: metrics.compare_groups(pd.DataFrame({"sat": [1, 2], "g": [1, 2]}), "sat", "g", "x"),
+         "pass score, group by name"),
     ],
 )
 def test_bad_input(call, match: str) -> None:

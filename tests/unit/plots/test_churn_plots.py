@@ -27,10 +27,61 @@ def test_churn_charts_follow_language():
     cl.set_language("zh-CN")
     ax = cl.plots.cohort_heatmap(cl.churn.cohort_table(log, now="2024-12-31"))
     assert ax.get_title() == cl.label("cohort.title", "zh-CN")
-    km = cl.churn.kaplan_meier([1, 2, 3, 4], [1, 0, 1, 1], groups=["a", "a", "b", "b"])
+    km = cl.churn.kaplan_meier(SPELLS, duration="t", event="lost", group="plan")
     ax = cl.plots.survival_curves(km)
     assert len(ax.get_legend().get_texts()) == 2
     assert cl.plots.retention_economics_chart(cl.churn.retention_economics(100, 0.8, 10)).get_ylabel() == "客户数"
+
+
+def test_charts_take_a_language_without_changing_the_current_one():
+    ax = cl.plots.retention_economics_chart(cl.churn.retention_economics(100, 0.8, 10), language="zh-CN")
+    assert ax.get_ylabel() == "客户数" and cl.get_language() == "en"
+    assert cl.plots.lorenz_curve(cl.segments.pareto([1, 2, 3, 10]), language="zh-CN").get_title() == cl.label(
+        "segments.lorenz_title", "zh-CN")
+    ax = cl.plots.survival_curves(cl.churn.kaplan_meier(SPELLS, duration="t", event="lost"), language="zh-CN")
+    assert ax.get_ylabel() == cl.label("survival.probability", "zh-CN")
+
+
+# Two plans of two customers: a loses one at t=1 and is censored at t=2; b loses both, at t=3 and t=4.
+SPELLS = pd.DataFrame({"t": [1, 2, 3, 4], "lost": [1, 0, 1, 1], "plan": ["a", "a", "b", "b"]})
+
+
+def _steps(ax) -> list[list[float]]:
+    return [list(line.get_ydata()) for line in ax.lines]
+
+
+def test_survival_curves_draw_the_kaplan_meier_steps_and_bands():
+    km = cl.churn.kaplan_meier(SPELLS, duration="t", event="lost", group="plan")
+    ax = cl.plots.survival_curves(km)
+    # Kaplan & Meier (1958) by hand: plan a 1 -> 1/2 at t=1 (then censored); plan b 1 -> 1/2 -> 0 at t=3, 4.
+    assert [line.get_ydata()[-1] for line in ax.lines] == pytest.approx([0.5, 0.0])
+    assert all(line.get_drawstyle() == "steps-post" for line in ax.lines)
+    assert len(ax.collections) == 2  # one band per group
+    assert _steps(cl.plots.survival_curves(km.table)) == _steps(ax)  # the table draws the same chart
+    assert len(cl.plots.survival_curves(km, show_ci=False).collections) == 0
+
+
+def test_survival_curves_ci_flag_is_the_deprecated_name_of_show_ci():
+    km = cl.churn.kaplan_meier(SPELLS, duration="t", event="lost")
+    with pytest.warns(DeprecationWarning, match="show_ci="):
+        old = cl.plots.survival_curves(km, ci=False)
+    new = cl.plots.survival_curves(km, show_ci=False)
+    assert _steps(old) == _steps(new) and len(old.collections) == len(new.collections) == 0
+
+
+def test_tables_of_results_draw_like_the_results():
+    table = cl.churn.clv_sensitivity(100, retention=[0.8, 0.9], discount=[0.1])
+    frame = getattr(table, "table", table)
+    # CLV = m r / (1 + d - r) (Gupta & Lehmann, 2003): 100 * 0.8 / 0.3 = 266.67 and 100 * 0.9 / 0.2 = 450.
+    assert [t.get_text() for t in cl.plots.clv_sensitivity_heatmap(table).texts] == ["267", "450"]
+    assert [t.get_text() for t in cl.plots.clv_sensitivity_heatmap(frame).texts] == ["267", "450"]
+    log = pd.DataFrame({"customer_id": [1, 1, 2, 3], "date": pd.to_datetime(
+        ["2024-01-02", "2024-02-03", "2024-02-05", "2024-03-01"])})
+    cohorts = cl.churn.cohort_table(log, now="2024-03-31")
+    drawn = [t.get_text() for t in cl.plots.cohort_heatmap(cohorts).texts]
+    # By hand: January's customer buys again in February (100%, 100%); February's new customer does not (100%, 0%).
+    assert drawn[:4] == ["100%", "100%", "100%", "0%"]
+    assert [t.get_text() for t in cl.plots.cohort_heatmap(cohorts.rates).texts] == drawn
 
 
 def test_segment_and_complaint_charts():

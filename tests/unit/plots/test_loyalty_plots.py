@@ -34,17 +34,18 @@ def drivers():
 def test_charts_render_and_use_catalog_labels(drivers):
     sat = np.repeat([1, 2, 3, 4, 5], 20)
     df = pd.DataFrame({"sat": sat, "rebuy": (np.arange(100) % 10) < sat * 1.6})
-    curve = loyalty_curve(df, "sat", "rebuy", scale="satisfaction5")
+    curve = loyalty_curve(df, satisfaction="sat", loyalty="rebuy", scale="satisfaction5")
     ax = lp.loyalty_curve_plot(curve)
     assert ax.get_title() == "Satisfaction and loyalty"
     assert [t.get_text() for t in ax.get_legend().get_texts()][-1] == "Zone of affection"
-    assert lp.loyalty_curve_plot(loyalty_regression(df, "sat", "rebuy")).get_ylabel() == "Predicted loyalty"
-    table = shapley_importance(drivers, "overall", ["staff", "wait", "price"], bootstrap=30, seed=1)
+    assert lp.loyalty_curve_plot(loyalty_regression(df, satisfaction="sat", loyalty="rebuy")).get_ylabel() == (
+        "Predicted loyalty")
+    table = shapley_importance(drivers, outcome="overall", drivers=["staff", "wait", "price"], n_boot=30, seed=1)
     ax = lp.driver_importance_plot(table)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["price", "wait", "staff"]
     cl.set_language("zh-CN")
     try:
-        ax = lp.ipa_plot(ipa(drivers, "overall", ["staff", "wait", "price"]))
+        ax = lp.ipa_plot(ipa(drivers, outcome="overall", drivers=["staff", "wait", "price"]))
         assert ax.get_title() == "重要性-表现分析"
         assert "重点改进" in [t.get_text() for t in ax.texts]
     finally:
@@ -54,6 +55,40 @@ def test_charts_render_and_use_catalog_labels(drivers):
     assert [any(f"({c})" in t.get_text() for t in ax.texts) for c in ("QUAL", "SAT", "LOY")] == [True] * 3
     assert cl.plots.ipa_plot is lp.ipa_plot
     plt.close("all")
+
+
+def _bars(ax):
+    return [(t.get_text(), round(float(b.get_width()), 12)) for t, b in zip(ax.get_yticklabels(), ax.patches)]
+
+
+def test_charts_take_a_result_or_its_table(drivers):
+    # Loyalty functions return TableResult objects; each chart draws the result and its .table alike.
+    sat = np.repeat([1, 2, 3, 4, 5], 20)
+    df = pd.DataFrame({"sat": sat, "rebuy": (np.arange(100) % 10) < sat * 1.6})
+    curve = loyalty_curve(df, satisfaction="sat", loyalty="rebuy", scale="satisfaction5")
+    from_result, from_table = lp.loyalty_curve_plot(curve), lp.loyalty_curve_plot(curve.table)
+    assert list(from_result.lines[0].get_ydata()) == list(from_table.lines[0].get_ydata())
+    # OLS on the level dummies is saturated: each point is the level's share of loyal customers.
+    shares = df.groupby("sat")["rebuy"].mean().to_numpy()
+    assert from_result.lines[0].get_ydata() == pytest.approx(shares)
+    importance = shapley_importance(drivers, outcome="overall", drivers=["staff", "wait", "price"])
+    assert _bars(lp.driver_importance_plot(importance)) == _bars(lp.driver_importance_plot(importance.table))
+    result = ipa(drivers, outcome="overall", drivers=["staff", "wait", "price"], importance_split=0.5,
+                 performance_split=3.0)
+    ax = lp.ipa_plot(result)
+    # The crosshairs sit where the result put its splits (here given, not the means).
+    assert list(ax.lines[0].get_xdata()) == [3.0, 3.0] and list(ax.lines[1].get_ydata()) == [0.5, 0.5]
+    plain = lp.ipa_plot(result.table)  # a bare table has no splits: the column means
+    assert plain.lines[0].get_xdata()[0] == pytest.approx(drivers[["staff", "wait", "price"]].mean().mean())
+    assert plain.lines[1].get_ydata()[0] == pytest.approx(1 / 3)
+
+
+def test_loyalty_charts_take_a_language(drivers):
+    ax = lp.ipa_plot(ipa(drivers, outcome="overall", drivers=["staff", "wait", "price"]), language="zh-CN")
+    assert ax.get_title() == cl.label("loyalty.ipa_title", "zh-CN") and cl.get_language() == "en"
+    importance = shapley_importance(drivers, outcome="overall", drivers=["staff", "wait", "price"])
+    assert lp.driver_importance_plot(importance, language="zh-CN").get_title() == cl.label(
+        "loyalty.importance_title", "zh-CN")
 
 
 def test_charts_reject_wrong_input():
@@ -75,7 +110,7 @@ ECSI_TRUTH = dict(zip(ECSI_MODEL.inner, [0.5, 0.2, 0.2, 0.5, 0.1, 0.05, 0.5, 0.4
 @pytest.fixture(scope="module")
 def ecsi_fit():
     data, truth = simulate_structural(ECSI_TRUTH, n=250, seed=13)
-    return ECSI_MODEL.fit(data, truth["blocks"], bootstrap=40, seed=1)
+    return ECSI_MODEL.fit(data, truth["blocks"], n_boot=40, seed=1)
 
 
 @pytest.fixture(autouse=True)
@@ -162,6 +197,8 @@ def test_path_model_plot_keeps_boxes_and_labels_apart(ecsi_fit):
 
 def test_path_model_plot_follows_the_language(ecsi_fit):
     assert lp.path_model_plot(ecsi_fit).get_title() == "Path model"
+    given = lp.path_model_plot(ecsi_fit, language="zh-CN")
+    assert given.get_title() == "路径模型" and _boxes(given)["SAT"].get_text().startswith("客户满意度")
     cl.set_language("zh-CN")
     ax = lp.path_model_plot(ecsi_fit)
     assert ax.get_title() == "路径模型"

@@ -34,6 +34,17 @@ def test_likert_bars_diverge_around_neutral() -> None:
     assert legend == cl.scales.get("agree5").labels()
     with pytest.raises(CsatInputError, match="outside scale 'agree5'"):
         cl.plots.likert_bars(df.assign(q1=[9, 1, 1, 1, 1, 1]))
+    only = cl.plots.likert_bars(df, items=["q2"], scale="agree5")
+    assert [t.get_text() for t in only.get_yticklabels()] == ["q2 (n=5)"]
+
+
+def test_likert_bars_items_by_position_still_works_with_a_warning() -> None:
+    df = pd.DataFrame({"q1": [1, 2, 3, 4, 5, 5], "q2": [3, 3, 3, 3, 4, None]})
+    with pytest.warns(DeprecationWarning, match="items="):
+        old = cl.plots.likert_bars(df, ["q2", "q1"], scale="agree5")
+    new = cl.plots.likert_bars(df, items=["q2", "q1"], scale="agree5")
+    assert [t.get_text() for t in old.get_yticklabels()] == [t.get_text() for t in new.get_yticklabels()]
+    assert [p.get_width() for p in old.patches] == [p.get_width() for p in new.patches]
 
 
 def test_nps_bar_from_result_and_language() -> None:
@@ -44,14 +55,53 @@ def test_nps_bar_from_result_and_language() -> None:
     assert ax.get_title().startswith("净推荐值: 16.7")
 
 
-def test_trend_by_wave_errorbars() -> None:
-    df = pd.DataFrame({"wave": ["2024Q1"] * 4 + ["2024Q2"] * 4 + ["2024Q3"] * 4,
-                       "rec": [10, 9, 5, 8, 10, 10, 9, 2, 6, 6, 9, 10]})
-    ax = cl.plots.trend_by_wave(df, "rec", "wave", metric="nps")
-    line = ax.lines[0]
-    assert list(line.get_ydata()) == pytest.approx([25.0, 50.0, 0.0])
+def test_nps_bar_refuses_raw_answers_and_says_what_to_call() -> None:
+    for chart in (cl.plots.nps_bar, cl.plots.nps_share_strip):
+        with pytest.raises(CsatInputError, match=r"draws an NPS result, not answers.*cl\.metrics\.nps\(answers\)\.plot\(\)"):
+            chart([10, 9, 8, 3, 0, 10])
+
+
+def test_nps_bar_draws_any_object_with_the_nps_fields() -> None:
+    # Duck typing: the chart reads the shares, score and interval, and computes nothing.
+    from types import SimpleNamespace
+
+    r = SimpleNamespace(share_detractors=0.25, share_passives=0.25, share_promoters=0.5, score=25.0,
+                        ci=(-10.0, 60.0), ci_level=0.9)
+    ax = cl.plots.nps_bar(r)
+    assert [p.get_width() for p in ax.patches] == pytest.approx([0.25, 0.25, 0.5])
+    assert ax.get_title() == f"{cl.label('metrics.nps')}: 25.0 [-10.0, 60.0] (90%)"
+
+
+WAVES = pd.DataFrame({"wave": ["2024Q1"] * 4 + ["2024Q2"] * 4 + ["2024Q3"] * 4,
+                      "rec": [10, 9, 5, 8, 10, 10, 9, 2, 6, 6, 9, 10]})
+
+
+def test_trend_by_wave_draws_a_group_comparison() -> None:
+    result = metrics.compare_groups(WAVES, score="rec", group="wave", metric="nps")
+    ax = cl.plots.trend_by_wave(result)
+    # NPS by hand: Q1 2 promoters, 1 detractor of 4 -> 25; Q2 3 and 1 -> 50; Q3 2 and 2 -> 0.
+    container = ax.containers[0]
+    assert list(container.lines[0].get_ydata()) == pytest.approx([25.0, 50.0, 0.0])
+    segments = container.lines[2][0].get_segments()
+    for row, segment in zip(result.table.itertuples(), segments, strict=True):  # bars are the result's own CIs
+        assert segment[:, 1] == pytest.approx([row.ci_low, row.ci_high])
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2024Q1", "2024Q2", "2024Q3"]
     assert ax.get_ylabel() == cl.label("metrics.nps")
+    # The table itself draws the same chart; result.plot() is this chart.
+    again = cl.plots.trend_by_wave(result.table, language="zh-CN")
+    assert list(again.lines[0].get_ydata()) == pytest.approx([25.0, 50.0, 0.0])
+    assert again.get_ylabel() == cl.label("metrics.nps", "zh-CN")
+    assert list(result.plot().lines[0].get_ydata()) == pytest.approx([25.0, 50.0, 0.0])
+
+
+def test_trend_by_wave_old_computing_call_points_to_compare_groups() -> None:
+    hint = r"compare_groups\(data, score=\.\.\., group=\.\.\.(, metric=\.\.\.)?\)\.plot\(\)"
+    with pytest.raises(CsatInputError, match=hint):
+        cl.plots.trend_by_wave(WAVES, "rec", "wave", metric="nps")
+    with pytest.raises(CsatInputError, match=hint):
+        cl.plots.trend_by_wave(WAVES, score="rec", wave="wave")
+    with pytest.raises(CsatInputError, match="plots compute no statistics"):
+        cl.plots.trend_by_wave(WAVES)
 
 
 def test_kano_and_gap_charts() -> None:
@@ -91,8 +141,7 @@ def test_nps_share_strip_bars_are_the_category_shares() -> None:
     assert [t.get_text() for t in legend.get_texts()] == [
         cl.label("widgets.nps.detractors"), cl.label("widgets.nps.passives"), cl.label("widgets.nps.promoters")]
     assert ax.get_xlim() == (0, 1) and ax.get_xlabel() == cl.label("widgets.nps.share")
-    answers = [10] * 7 + [8] * 2 + [0] * 3  # 0-10 answers give the same strip
-    again = cl.plots.nps_share_strip(answers, language="zh-CN")
+    again = cl.plots.nps_share_strip(metrics.nps_from_counts(7, 2, 3), language="zh-CN")
     assert [p.get_width() for p in again.patches] == pytest.approx([3 / 12, 2 / 12, 7 / 12])
     assert again.get_xlabel() == cl.label("widgets.nps.share", "zh-CN")
 

@@ -34,6 +34,20 @@ def test_pareto_80_20_hand():
     assert res.customers_for_80 == pytest.approx(0.2)
 
 
+def test_pareto_result_estimate_and_plot():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    res = segments.pareto([40, 40, 5, 5, 2, 2, 2, 2, 1, 1])
+    assert res.estimate == res.top_share == pytest.approx(0.8)
+    ax = res.plot()
+    assert isinstance(ax, plt.Axes)
+    # the Lorenz curve by hand: cumulative shares of the sorted values 1, 1, 2, 2, 2, 2, 5, 5, 40, 40
+    assert ax.lines[0].get_ydata() == pytest.approx([0, .01, .02, .04, .06, .08, .10, .15, .20, .60, 1.0])
+    plt.close(ax.figure)
+
+
 def test_pareto_bad_input():
     with pytest.raises(CsatInputError, match="must not be negative"):
         segments.pareto([5, -1, 3])
@@ -47,12 +61,16 @@ def test_quantile_scores_ties_share_a_score():
     assert s.tolist() == [1, 1, 1, 1, 1, 1, 4, 4, 5, 5]
 
 
+def _hand_log():
+    return pd.DataFrame({"customer_id": ["a", "a", "b", "c", "c", "c", "d"],
+                         "date": pd.to_datetime(["2024-01-01", "2024-06-01", "2024-03-01", "2024-05-01",
+                                                 "2024-06-20", "2024-06-25", "2024-02-01"]),
+                         "amount": [100.0, 50.0, 20.0, 10.0, 10.0, -5.0, 500.0]})
+
+
 def test_rfm_hand_example():
-    log = pd.DataFrame({"customer_id": ["a", "a", "b", "c", "c", "c", "d"],
-                        "date": pd.to_datetime(["2024-01-01", "2024-06-01", "2024-03-01", "2024-05-01",
-                                                "2024-06-20", "2024-06-25", "2024-02-01"]),
-                        "amount": [100.0, 50.0, 20.0, 10.0, 10.0, -5.0, 500.0]})
-    res = segments.rfm(log, reference_date="2024-07-01", bins=4, now="2024-12-31")
+    res = segments.rfm(_hand_log(), bins=4, now="2024-07-01")
+    assert res.reference_date == pd.Timestamp("2024-07-01")
     t = res.table
     # recency in days to 2024-07-01: a 30, b 122, c 11 (the refund row is not a purchase), d 151
     assert t["recency"].to_dict() == {"a": 30, "b": 122, "c": 11, "d": 151}
@@ -63,6 +81,52 @@ def test_rfm_hand_example():
     # F: ties 1,1 -> 1; 2,2 -> 2 worse -> 3
     assert t["F"].to_dict() == {"a": 3, "b": 1, "c": 3, "d": 1}
     assert t.loc["a", "rfm"] == 333 and "quantile" in res.scheme
+    assert res.estimate is res.table
+
+
+def test_rfm_default_now_is_the_day_after_the_last_transaction():
+    # last row 2024-06-25 (a refund) -> recency to 2024-06-26: a 25, b 117, c 6, d 146
+    res = segments.rfm(_hand_log(), bins=4)
+    assert res.reference_date == pd.Timestamp("2024-06-26")
+    assert res.table["recency"].to_dict() == {"a": 25, "b": 117, "c": 6, "d": 146}
+
+
+def test_rfm_now_limits_the_log():
+    # rows after now are future dates: an error, or dropped and reported
+    with pytest.raises(CsatInputError, match="future date"):
+        segments.rfm(_hand_log(), now="2024-06-22")
+    res = segments.rfm(_hand_log(), bins=4, now="2024-06-22", on_invalid="drop")
+    assert res.n_dropped == 1 and res.table.loc["c", "monetary"] == 20.0
+
+
+def test_rfm_old_names_warn_and_keep_their_answer():
+    new = segments.rfm(_hand_log(), bins=4, now="2024-07-01").table
+    with pytest.warns(DeprecationWarning, match="now="):
+        old = segments.rfm(_hand_log(), reference_date="2024-07-01", bins=4)
+    pd.testing.assert_frame_equal(old.table, new)
+    # both old arguments: recency to reference_date, dates after now are future (the old meaning)
+    with pytest.warns(DeprecationWarning, match="now="):
+        both = segments.rfm(_hand_log(), reference_date="2024-07-01", bins=4, now="2024-12-31")
+    pd.testing.assert_frame_equal(both.table, new)
+    with pytest.warns(DeprecationWarning, match="now="), pytest.raises(CsatInputError, match="future date"):
+        segments.rfm(_hand_log(), reference_date="2024-07-01", now="2024-06-22")
+    with pytest.warns(DeprecationWarning, match="data="):
+        old = segments.rfm(transactions=_hand_log(), bins=4, now="2024-07-01")
+    pd.testing.assert_frame_equal(old.table, new)
+    with pytest.warns(DeprecationWarning) as caught:
+        old = segments.rfm(transactions=_hand_log(), reference_date="2024-07-01", bins=4)
+    assert {"now=", "data="} <= {w for m in caught for w in ("now=", "data=") if w in str(m.message)}
+    pd.testing.assert_frame_equal(old.table, new)
+
+
+def test_rfm_result_plots_a_heatmap():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = segments.rfm(_hand_log(), bins=4, now="2024-07-01").plot()
+    assert isinstance(ax, plt.Axes)
+    plt.close(ax.figure)
 
 
 def test_rfm_rejects_future_and_text():

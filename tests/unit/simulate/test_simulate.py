@@ -107,6 +107,23 @@ def test_bad_seed_or_size_is_rejected(name, seed, n, match):
         simulate.SIMULATED[name].function(seed=seed, n=n)
 
 
+def test_structural_default_seed_is_fixed_and_reported():
+    paths = {("QUAL", "SAT"): 0.5, ("SAT", "LOY"): 0.4}
+    a, truth_a = simulate.simulate_structural(paths, n=50)
+    b, _ = simulate.simulate_structural(paths, n=50)
+    pd.testing.assert_frame_equal(a, b)
+    assert truth_a["seed"] == 20240901
+    explicit, _ = simulate.simulate_structural(paths, n=50, seed=20240901)
+    pd.testing.assert_frame_equal(a, explicit)
+    other, truth_o = simulate.simulate_structural(paths, n=50, seed=1)
+    assert truth_o["seed"] == 1 and not a.equals(other)
+    fresh, truth_f = simulate.simulate_structural(paths, n=50, seed=None)
+    again, _ = simulate.simulate_structural(paths, n=50, seed=None)
+    assert truth_f["seed"] is None and not fresh.equals(again)
+    # the implied R^2 by hand: SAT 0.5^2 = 0.25, LOY 0.4^2 = 0.16
+    assert truth_a["r2"] == pytest.approx({"SAT": 0.25, "LOY": 0.16})
+
+
 def test_bad_waves_and_unknown_dataset_are_rejected(tmp_path):
     with pytest.raises(cl.CsatInputError, match="waves must be from 1 to 4"):
         simulate.csat_tracker(waves=5)

@@ -43,6 +43,17 @@ def test_clean_hand_worked_example() -> None:
     assert report.by_reason["straight_liner"] == 2
 
 
+def test_clean_returns_a_report_carrying_the_clean_table() -> None:
+    report = survey.clean(_messy(), scales=dict.fromkeys(["q1", "q2", "q3"], "agree5"), id="id", duration="secs")
+    assert isinstance(report, survey.CleaningReport)
+    data, same = report
+    assert same is report and data is report.data
+    assert report[0] is report.data and report[1] is report
+    assert list(report.data.index) == [0, 2, 6, 7]  # as worked out in the hand-worked example above
+    assert report.estimate == report.n_kept == 4
+    assert report.data.attrs == {}
+
+
 def test_clean_drop_policy_and_translated_reasons() -> None:
     data, report = survey.clean(_messy(), scales={"q1": "agree5"}, invalid="drop")
     reasons = report.log[report.log.action == "removed"].set_index("row")["reason"]
@@ -133,6 +144,7 @@ def test_questionnaire_validate_recode_codebook() -> None:
     assert rec["q2"].tolist() == [4.0, 1.0]  # 1 + 5 - x
     book = q.codebook(language="zh-CN")
     assert book.loc["q3", "indicator_label"] == "交货速度" and bool(book.loc["q2", "reverse"])
+    assert book.attrs == {}
     assert book.loc["q3", "value_labels"][7] == cl.label("scale.agree7.7", "zh-CN")
     with pytest.raises(CsatInputError, match="outside scale 'agree5'"):
         q.validate(df.assign(q1=[6, 1]))

@@ -51,8 +51,13 @@ def test_nps_margin_is_consistent_with_metrics_interval() -> None:
 
 
 def test_response_rates() -> None:
+    from statsmodels.stats.proportion import proportion_confint
+
     r = survey.response_rates(1000, 300, 240)
     assert (r.start_rate, r.completion_rate, r.response_rate) == (0.3, 0.8, 0.24)
+    assert r.estimate == r.response_rate
+    assert r.ci == pytest.approx(proportion_confint(240, 1000, alpha=0.05, method="wilson"))
+    assert survey.response_rates(1000, 300, 240, ci=0.9).ci_level == 0.9
     with pytest.raises(CsatInputError, match="completed <= started <= invited"):
         survey.response_rates(100, 50, 60)
 
@@ -93,6 +98,7 @@ def test_alpha_attitude_against_pingouin() -> None:
     expected, ci = pg.cronbach_alpha(data=att)
     r = survey.cronbach_alpha(att)
     assert r.alpha == pytest.approx(expected)
+    assert r.estimate == r.alpha
     assert r.ci == pytest.approx(tuple(ci), abs=5e-4)
     # standardized alpha from the mean inter-item correlation, computed directly
     corr = att.corr().to_numpy()
@@ -127,6 +133,7 @@ def test_omega_three_items_closed_form() -> None:
     expected = lam.sum() ** 2 / (lam.sum() ** 2 + psi.sum())
     r = survey.omega_total(pd.DataFrame(x, columns=["a", "b", "c"]), n_boot=0)
     assert r.omega == pytest.approx(expected, abs=1e-4)
+    assert r.estimate == r.omega and r.seed is None and r.n_boot == 0
     assert r.loadings.to_numpy() == pytest.approx(lam, abs=1e-3)
 
 
@@ -143,6 +150,17 @@ def test_omega_matches_sklearn_factor_analysis_on_bfi() -> None:
     assert r.omega == pytest.approx(expected, abs=2e-3)
     assert r.ci[0] < r.omega < r.ci[1]
     assert r.omega >= survey.cronbach_alpha(items).alpha - 1e-9  # omega >= alpha for a congeneric scale
+
+
+def test_omega_bootstrap_is_seeded_by_default_and_reports_the_seed() -> None:
+    rng = np.random.default_rng(4)
+    f = rng.normal(size=200)
+    df = pd.DataFrame({f"q{j}": l * f + rng.normal(size=200) for j, l in enumerate([0.9, 0.8, 0.7])})
+    a, b = survey.omega_total(df, n_boot=30), survey.omega_total(df, n_boot=30)
+    assert a.ci == b.ci and a.seed == 0 and a.n_boot == 30
+    c = survey.omega_total(df, n_boot=30, seed=3)
+    assert c.seed == 3 and c.ci != a.ci and c.omega == a.omega
+    assert "Bootstrap seed" in str(a)
 
 
 def test_omega_recovers_known_loadings() -> None:
@@ -225,3 +243,26 @@ def test_gap_scores_match_paired_t() -> None:
     assert t.loc["all", "gap"] == pytest.approx(((p - e).mean(axis=1)).mean())
     with pytest.raises(CsatInputError, match="unknown items \\['tone'\\]"):
         survey.gap_scores(e, p, dimensions={"x": ["tone"]})
+
+
+def test_gap_and_disconfirmation_results_estimate_and_plot() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    e = pd.DataFrame({"speed": [5, 4, 5, 4], "price": [3, 3, 4, 2]})
+    p = pd.DataFrame({"speed": [3, 4, 4, 2], "price": [4, 3, 4, 3]})
+    r = survey.gap_scores(e, p)
+    # respondents' mean gaps: (-2+1)/2, 0, (-1+0)/2, (-2+1)/2 -> mean -1.5/4 = -0.375
+    assert r.estimate == r.gap == pytest.approx(-0.375)
+    ax = r.plot()
+    assert isinstance(ax, matplotlib.axes.Axes) and len(ax.patches) == 2
+    plt.close(ax.figure)
+    one = survey.disconfirmation(4, 5)
+    assert one.estimate == 1.0
+    ax = one.plot()
+    assert isinstance(ax, matplotlib.axes.Axes)
+    plt.close(ax.figure)
+    many = survey.disconfirmation(pd.Series([3, None, 5]), pd.Series([5, 4, 4]))
+    assert many.estimate == pytest.approx((2 + -1) / 2)  # the missing pair is left out

@@ -22,8 +22,11 @@ def test_qualtrics_numeric_export() -> None:
     assert np.isnan(frame["Q1"].iloc[4])
     assert book.loc["Q1", "question"] == "总体而言，您对我们的服务满意吗？"
     assert book.loc["Q3_2", "import_id"] == "QID3_2"
-    assert book.attrs["encoding"] == "utf-8-sig"
     assert metrics.nps(frame["Q2"]).promoters == 2
+    export = survey.read_qualtrics(DATA / "qualtrics.csv")
+    assert isinstance(export, survey.SurveyExport)
+    assert (export.encoding, export.format, export.source) == ("utf-8-sig", "qualtrics", str(DATA / "qualtrics.csv"))
+    assert book.attrs == {} and frame.attrs == {}
 
 
 def test_qualtrics_label_export_in_both_languages() -> None:
@@ -54,11 +57,11 @@ def test_surveymonkey_two_header_rows() -> None:
 
 def test_gbk_detected_and_declared() -> None:
     frame, book = survey.read_csv(DATA / "gbk.csv", scales={"满意度": "satisfaction5"})
-    assert book.attrs["encoding"] == "gb18030"
+    assert survey.read_csv(DATA / "gbk.csv").encoding == "gb18030"
     assert frame["满意度"].tolist() == [5, 4, 3, 2]
     assert frame["评论"].iloc[1] == "送货有点慢"
-    declared, book2 = survey.read_csv(DATA / "gbk.csv", encoding="gbk")
-    assert book2.attrs["encoding"] == "gbk" and declared["评论"].iloc[0] == "服务很好"
+    declared = survey.read_csv(DATA / "gbk.csv", encoding="gbk")
+    assert declared.encoding == "gbk" and declared.data["评论"].iloc[0] == "服务很好"
 
 
 def test_wrong_declared_encoding() -> None:
@@ -71,8 +74,8 @@ def test_wrong_declared_encoding() -> None:
 def test_utf8_with_and_without_bom() -> None:
     text = "id,满意度\n1,5\n"
     for raw, expected in ((text.encode("utf-8"), "utf-8"), (text.encode("utf-8-sig"), "utf-8-sig")):
-        frame, book = survey.read_csv(io.BytesIO(raw))
-        assert list(frame.columns) == ["id", "满意度"] and book.attrs["encoding"] == expected
+        export = survey.read_csv(io.BytesIO(raw))
+        assert list(export.data.columns) == ["id", "满意度"] and export.encoding == expected
 
 
 def test_spss_value_labels_and_user_missing() -> None:
@@ -136,11 +139,12 @@ def test_excel_exports_with_qualtrics_and_surveymonkey_headers_read_like_their_c
             sheet.append([int(v) if v.isdigit() else (v or None) for v in row])
         path = tmp_path / f"{layout}.xlsx"
         book.save(path)
-        from_excel, excel_book = read_excel(path, layout=layout)
+        excel = read_excel(path, layout=layout)
+        from_excel, excel_book = excel
         from_csv, csv_book = reader(io.BytesIO(text.encode()))
         pd.testing.assert_frame_equal(from_excel, from_csv)
         assert excel_book["question"].tolist() == csv_book["question"].tolist()
-        assert excel_book.attrs["format"] == f"excel ({layout})"
+        assert (excel.format, excel.encoding, excel.source) == (f"excel ({layout})", None, str(path))
 
 
 def test_excel_layout_must_be_known(tmp_path):
@@ -148,3 +152,21 @@ def test_excel_layout_must_be_known(tmp_path):
 
     with pytest.raises(CsatInputError, match="layout must be one of: 'plain', 'qualtrics', 'surveymonkey'"):
         read_excel(tmp_path / "x.xlsx", layout="spss")
+
+
+def test_survey_export_unpacks_indexes_and_summarises() -> None:
+    export = survey.read_csv(DATA / "gbk.csv")
+    frame, book = export
+    assert frame is export.data and book is export.codebook
+    assert export[0] is export.data and export[1] is export.codebook
+    assert export.estimate == len(frame) == 4  # gbk.csv holds four responses (make_fixtures.py)
+    assert list(book.index) == list(frame.columns)
+    shown = str(export)
+    assert "gb18030" in shown and "Responses" in shown
+
+
+def test_spss_export_records_format_and_missing_codes() -> None:
+    export = survey.read_spss(DATA / "survey.sav")
+    assert export.format == "spss" and export.estimate == 6
+    # sat has one user-missing code, rec two (the 98-99 range): three answers set missing in all
+    assert int(export.codebook["n_missing_codes"].sum()) == 3

@@ -157,7 +157,7 @@ def test_key_driver_explorer_dataset_switch_and_too_few_drivers():
     assert ex.error is None and len(ex.result) == 6
     ex.controls["drivers"].value = ("perf_repair_advice",)
     assert "choose at least 2 drivers" in ex.error
-    ex.controls["method"].value = "relative_weights"
+    ex.controls["importance"].value = "relative_weights"
     ex.controls["drivers"].value = ("perf_repair_advice", "perf_repair_on_time")
     assert ex.result["importance"].sum() == pytest.approx(1.0)
 
@@ -165,6 +165,31 @@ def test_key_driver_explorer_dataset_switch_and_too_few_drivers():
 def test_language_switch_relabels_the_ipa_table():
     ex = key_driver_explorer()
     cl.set_language("zh-CN")
-    assert ex.controls["method"].description == "重要性计算方法"
+    assert ex.controls["importance"].description == "重要性计算方法"
     assert "象限" in ex.output.outputs[1]["data"]["text/html"]
     assert "最重要的驱动因素" in ex.headline.value
+
+
+def test_key_driver_method_is_the_deprecated_name_of_importance():
+    model = cl.widgets.models.key_driver_model
+    with pytest.warns(DeprecationWarning, match="importance="):
+        old = model("hotel_guests", "satisfaction", method="relative_weights")
+    new = model("hotel_guests", "satisfaction", importance="relative_weights")
+    pd.testing.assert_frame_equal(old.table, new.table)
+    with pytest.warns(DeprecationWarning, match="importance="):
+        ex = key_driver_explorer(method="relative_weights")
+    assert ex.controls["importance"].value == "relative_weights"
+    pd.testing.assert_frame_equal(ex.result.table, new.table)
+
+
+def test_key_driver_model_result_reads_like_the_old_table():
+    # The IPA result answers the DataFrame operations the old return value had.
+    r = cl.widgets.models.key_driver_model("hotel_guests", "satisfaction")
+    assert isinstance(r.table, pd.DataFrame) and len(r) == 5
+    assert r["importance"].sum() == pytest.approx(1.0)
+    assert list(r.loc[:, "performance"]) == list(r.table["performance"])
+    data = cl.datasets.load("hotel_guests")
+    drivers = list(r.table.index)
+    assert r.importance_split == pytest.approx(r.table["importance"].mean())  # the default split is the mean
+    assert r.table["performance"].to_numpy() == pytest.approx(
+        data[["satisfaction", *drivers]].astype(float).dropna()[drivers].mean().to_numpy())
