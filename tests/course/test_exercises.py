@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from conftest import fuzz_examples
 
 import csat_lab as cl
 from csat_lab.course import exercises
@@ -133,7 +134,7 @@ def test_messages_follow_the_language() -> None:
         cl.set_language("en")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=fuzz_examples(60), deadline=None)
 @given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
 def test_check_is_correct_exactly_within_tolerance(value: float) -> None:
     # 150 lost of 1,200 buyers: 12.5 %, tolerance 0.05

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
+from conftest import fuzz_examples
 from matplotlib.axes import Axes
 
 from csat_lab import churn
@@ -122,7 +123,7 @@ def test_unsorted_and_duplicated_rows_do_not_change_the_triangle():
     pd.testing.assert_frame_equal(a, b)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=fuzz_examples(40), deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 200)), min_size=1, max_size=120))
 def test_triangle_invariants(rows):
     log = pd.DataFrame(rows, columns=["customer_id", "day"])

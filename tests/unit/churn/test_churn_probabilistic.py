@@ -10,7 +10,7 @@ from csat_lab import churn
 from csat_lab.churn.bgnbd import BGNBDModel, GammaGammaModel
 from csat_lab.errors import CsatInputError
 
-from conftest import reference_path
+from conftest import reference_path, fuzz_examples
 
 # Published CDNOW estimates: BG/NBD from Fader, Hardie & Lee (2005a), Marketing Science 24(2),
 # p. 279; Gamma-Gamma from Fader & Hardie (2013), brucehardie.com note 025.
@@ -198,7 +198,7 @@ models = st.tuples(st.floats(0.1, 3), st.floats(0.5, 20), st.floats(0.2, 3).filt
                    st.floats(0.5, 5), st.floats(1, 10), st.floats(1.5, 6), st.floats(1, 50))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=fuzz_examples(40), deadline=None)
 @given(models, customers, st.integers(1, 24), st.integers(1, 12), st.floats(-0.5, 0.5), st.floats(0, 0.5))
 def test_clv_monotone_in_horizon_and_discount(model, customer, horizon, extra, discount, step):
     r, alpha, a, b, p, q, gamma = model

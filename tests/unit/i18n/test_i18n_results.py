@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import inspect
+import io
 import math
 import pickle
 import pkgutil
@@ -28,7 +29,7 @@ import pandas as pd
 import pytest
 
 import csat_lab as cl
-from csat_lab._core.results import Result
+from csat_lab._core.results import Result, TableResult
 from csat_lab.i18n import Message, catalog
 from csat_lab.simulate import simulate_structural
 
@@ -80,7 +81,7 @@ def _log() -> pd.DataFrame:
 
 
 def _summary():
-    return cl.churn.summary_from_transactions(_log(), amount="amount", observation_end="1997-09-30")
+    return cl.churn.summary_from_transactions(_log(), amount="amount", now="1997-09-30")
 
 
 def _bgnbd():
@@ -121,7 +122,7 @@ def _tx() -> pd.DataFrame:
 def _pls():
     data, _ = simulate_structural({("QUAL", "SAT"): 0.6, ("SAT", "LOY"): 0.5}, n=200, seed=1)
     blocks = {"QUAL": ["QUAL1", "QUAL2", "QUAL3"], "SAT": ["SAT1", "SAT2", "SAT3"], "LOY": ["LOY1"]}
-    return cl.loyalty.pls_path_model(data, blocks, [("QUAL", "SAT"), ("SAT", "LOY")], bootstrap=20, seed=2)
+    return cl.loyalty.pls_path_model(data, blocks, [("QUAL", "SAT"), ("SAT", "LOY")], n_boot=20, seed=2)
 
 
 def _clean_report():
@@ -135,6 +136,11 @@ def _validation_report():
                                           now="2024-12-31")[1]
 
 
+def _hotel() -> pd.DataFrame:
+    return cl.datasets.load("hotel_guests")
+
+
+HOTEL_DRIVERS = ["per_tangibles", "per_reliability", "per_responsiveness", "per_assurance", "per_empathy"]
 M = cl.widgets.models
 
 #: (id, factory, words allowed in zh-CN output besides TECHNICAL, summary rows to skip)
@@ -153,12 +159,24 @@ CASES: list[tuple[str, Callable[[], Any], set[str], tuple[str, ...]]] = [
     ("response_rates", lambda: cl.survey.response_rates(5000, 900, 640), set(), ()),
     ("disconfirmation", lambda: cl.survey.disconfirmation(4, 5), set(), ()),
     ("disconfirmation_many", lambda: cl.survey.disconfirmation(pd.Series([3, None, 5]), pd.Series([5, 4, 4])), set(), ()),
-    ("ratio_proportion", lambda: cl.loyalty.top_box_loyalty_ratio(_loyalty(), "sat", "rebuy"), set(), ()),
-    ("ratio_mean", lambda: cl.loyalty.top_box_loyalty_ratio(_loyalty(), "sat", "intent"), set(), ()),
-    ("regression_ols", lambda: cl.loyalty.loyalty_regression(_loyalty(), "sat", "intent"),
+    ("ratio_proportion", lambda: cl.loyalty.top_box_loyalty_ratio(_loyalty(), satisfaction="sat", loyalty="rebuy"),
+     set(), ()),
+    ("ratio_mean", lambda: cl.loyalty.top_box_loyalty_ratio(_loyalty(), satisfaction="sat", loyalty="intent"), set(), ()),
+    ("regression_ols", lambda: cl.loyalty.loyalty_regression(_loyalty(), satisfaction="sat", loyalty="intent"),
      {"intent", "C(sat)", "sat"}, ()),
-    ("regression_logit", lambda: cl.loyalty.loyalty_regression(_loyalty(), "sat", "rebuy", kind="logit"),
-     {"rebuy", "C(sat)", "sat"}, ()),
+    ("regression_logit", lambda: cl.loyalty.loyalty_regression(_loyalty(), satisfaction="sat", loyalty="rebuy",
+                                                                kind="logit"), {"rebuy", "C(sat)", "sat"}, ()),
+    ("loyalty_curve", lambda: cl.loyalty.loyalty_curve(_loyalty(), satisfaction="sat", loyalty="intent"),
+     {"intent", "sat"}, ()),
+    ("loyalty_zones", lambda: cl.loyalty.loyalty_zones(scale="satisfaction5"), set(), ()),
+    ("drivers", lambda: cl.loyalty.shapley_importance(_hotel(), outcome="satisfaction", drivers=HOTEL_DRIVERS,
+                                                      n_boot=30), set(HOTEL_DRIVERS) | {"satisfaction"}, ()),
+    ("ipa_result", lambda: cl.loyalty.ipa(_hotel(), outcome="satisfaction", drivers=HOTEL_DRIVERS),
+     set(HOTEL_DRIVERS) | {"satisfaction"}, ()),
+    ("compare_groups_result", lambda: cl.metrics.compare_groups(
+        pd.DataFrame({"wave": [1] * 6 + [2] * 6, "sat": [5, 4, 3, 2, 4, 5, 5, 5, 4, 4, 3, 5]}), score="sat",
+        group="wave"), set(), ()),
+    ("survey_export", lambda: cl.survey.read_csv(io.BytesIO("id,满意度\n1,5\n2,4\n".encode("gbk"))), {"gbk"}, ()),
     # The reference keeps its English article titles, as citations do.
     ("theoretical_curve", lambda: cl.loyalty.theoretical_curve(), set(), ("loyalty.theory.reference",)),
     ("power", lambda: cl.loyalty.power_for_path(0.2, n_predictors=3, r2=0.3), set(), ()),
@@ -173,15 +191,15 @@ CASES: list[tuple[str, Callable[[], Any], set[str], tuple[str, ...]]] = [
     ("clv", lambda: cl.churn.customer_lifetime_value(100, 0.8, 0.1, acquisition_cost=50), set(), ()),
     ("retention_economics", lambda: cl.churn.retention_economics(customers=1000, retention=0.8, gain=0.05, margin=100),
      set(), ()),
-    ("kaplan_meier", lambda: cl.churn.kaplan_meier([3, 5, 8, 8, 12, 15, None], [1, 1, 0, 1, 1, 0, 1],
-                                                   groups=list("aabbaba")), set(), ()),
+    ("kaplan_meier", lambda: cl.churn.kaplan_meier(duration=[3, 5, 8, 8, 12, 15, None], event=[1, 1, 0, 1, 1, 0, 1],
+                                                   group=list("aabbaba")), set(), ()),
     ("transaction_summary", _summary, set(), ()),
     ("transaction_report", _validation_report, set(), ()),
     ("bgnbd", _bgnbd, set(), ()),
     ("gamma_gamma", _gamma_gamma, set(), ()),
     ("probabilistic_clv", _pclv, set(), ()),
     ("pareto", lambda: cl.segments.pareto([100, 50, 20, 5, 5, 1, None]), set(), ()),
-    ("rfm", lambda: cl.segments.rfm(_tx(), bins=3, reference_date="2024-04-01"), set(), ()),
+    ("rfm", lambda: cl.segments.rfm(_tx(), bins=3, now="2024-04-01"), set(), ()),
     ("complaint_kpis", lambda: cl.complaints.complaint_kpis(cl.datasets.load("complaints_log")), set(), ()),
     ("recovery_effect", lambda: cl.complaints.recovery_effect(cl.datasets.load("complaints_log")), set(), ()),
     ("recovery_model", lambda: cl.complaints.recovery_model(cl.datasets.load("complaints_log")), set(), ()),
@@ -196,15 +214,15 @@ CASES: list[tuple[str, Callable[[], Any], set[str], tuple[str, ...]]] = [
 
 #: Functions returning tables whose label columns are messages shown in the current language.
 TABLES: list[tuple[str, Callable[[], pd.DataFrame], str]] = [
-    ("ipa", lambda: cl.loyalty.ipa(cl.datasets.load("hotel_guests"), "satisfaction",
-                                   ["per_tangibles", "per_reliability", "per_responsiveness", "per_assurance",
-                                    "per_empathy"]), "quadrant_label"),
-    ("loyalty_curve", lambda: cl.loyalty.loyalty_curve(_loyalty(), "sat", "intent"), "zone_label"),
+    ("ipa", lambda: cl.loyalty.ipa(_hotel(), outcome="satisfaction", drivers=HOTEL_DRIVERS).table, "quadrant_label"),
+    ("loyalty_curve", lambda: cl.loyalty.loyalty_curve(_loyalty(), satisfaction="sat", loyalty="intent").table,
+     "zone_label"),
     ("kano_table", lambda: cl.survey.kano_table(cl.datasets.load("kano_features"), feature="feature",
                                                 functional="functional", dysfunctional="dysfunctional"),
      "category_label"),
     ("compare_groups", lambda: cl.metrics.compare_groups(
-        pd.DataFrame({"wave": [1] * 6 + [2] * 6, "sat": [5, 4, 3, 2, 4, 5, 5, 5, 4, 4, 3, 5]}), "sat", "wave"), "test"),
+        pd.DataFrame({"wave": [1] * 6 + [2] * 6, "sat": [5, 4, 3, 2, 4, 5, 5, 5, 4, 4, 3, 5]}), score="sat",
+        group="wave").table, "test"),
 ]
 
 
@@ -276,7 +294,7 @@ def test_every_result_type_has_a_case() -> None:
     for info in pkgutil.walk_packages(cl.__path__, "csat_lab."):
         module = importlib.import_module(info.name)
         defined |= {name for name, obj in vars(module).items()
-                    if inspect.isclass(obj) and issubclass(obj, Result) and obj is not Result
+                    if inspect.isclass(obj) and issubclass(obj, Result) and obj not in (Result, TableResult)
                     and obj.__module__ == info.name}
     assert not defined - built, f"result types without a language case here: {sorted(defined - built)}"
 

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from conftest import fuzz_examples
 
 import csat_lab as cl
 from csat_lab.errors import CsatInputError
@@ -73,7 +74,7 @@ valid = st.tuples(st.floats(0.01, 0.6), st.floats(0.05, 0.98), st.floats(0.0, 1.
     lambda x: x[0] < x[1] - 0.01)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=fuzz_examples(60), deadline=None)
 @given(valid, st.sampled_from(["satisfaction5", "agree7", "nps11"]))
 def test_monotone_and_exact_ratio_at_full_competition(params, scale):
     floor, ceiling, competition, share = params

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from conftest import fuzz_examples
 
 from csat_lab.errors import CsatInputError
 from csat_lab.loyalty import DriverImportance, IPAResult, ipa, relative_weights, shapley_importance, subset_r2
@@ -111,7 +112,7 @@ def test_subset_r2_matches_statsmodels_on_every_subset():
         assert r2[mask] == pytest.approx(_r2(df, "y", cols), abs=1e-12)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=fuzz_examples(25), deadline=None)
 @given(seed=st.integers(0, 10_000), p=st.integers(2, 6))
 def test_decompositions_are_nonnegative_and_add_up_to_r2(seed, p):
     rng = np.random.default_rng(seed)

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from conftest import fuzz_examples
 
 from csat_lab import metrics, scales
 from csat_lab.errors import CsatInputError
@@ -245,7 +246,7 @@ def test_bootstrap_default_seed_gives_the_same_answer_and_is_reported() -> None:
 answers = st.lists(st.integers(0, 10), min_size=2, max_size=200)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=fuzz_examples(60), deadline=None)
 @given(answers)
 def test_nps_bounds(xs: list[int]) -> None:
     r = metrics.nps(xs)
@@ -253,7 +254,7 @@ def test_nps_bounds(xs: list[int]) -> None:
     assert r.promoters + r.passives + r.detractors == len(xs)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=fuzz_examples(60), deadline=None)
 @given(st.lists(st.integers(1, 5), min_size=2, max_size=200), st.integers(1, 4))
 def test_top_box_bounds_and_shift_invariance(xs: list[int], k: int) -> None:
     r = metrics.top_box(xs, scale="satisfaction5", k=k)
@@ -263,7 +264,7 @@ def test_top_box_bounds_and_shift_invariance(xs: list[int], k: int) -> None:
     assert s.estimate == pytest.approx(r.estimate) and s.ci == pytest.approx(r.ci)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=fuzz_examples(40), deadline=None)
 @given(st.lists(st.integers(1, 5), min_size=2, max_size=100))
 def test_relabelling_as_ordered_categorical_changes_nothing(xs: list[int]) -> None:
     names = ["awful", "bad", "meh", "good", "great"]

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from conftest import fuzz_examples
 
 import csat_lab as cl
 from csat_lab import survey
@@ -89,7 +90,7 @@ def test_clean_bad_input(kwargs: dict, match: str) -> None:
 cell = st.one_of(st.integers(-2, 12), st.none(), st.sampled_from(["x", "N/A", "5", "不适用"]))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=fuzz_examples(80), deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 6), cell, cell, cell, st.integers(1, 500)), min_size=1, max_size=40))
 def test_clean_never_loses_rows(rows: list) -> None:
     df = pd.DataFrame(rows, columns=["id", "a", "b", "c", "secs"])

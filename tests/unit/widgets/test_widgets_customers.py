@@ -119,9 +119,10 @@ def test_language_switch_relabels_the_complaint_steps():
 
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
+from conftest import fuzz_examples  # noqa: E402
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=fuzz_examples(60), deadline=None)
 @given(customers=st.integers(1, 5000), share=st.floats(0, 1))
 def test_churn_model_invariants(customers, share):
     lost = int(share * customers)

@@ -144,16 +144,17 @@ def test_models_work_without_widgets():
 
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
+from conftest import fuzz_examples  # noqa: E402
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=fuzz_examples(40), deadline=None)
 @given(expectation=st.integers(1, 5), tolerance=st.sampled_from([0.0, 0.5, 1.0]))
 def test_a_better_perception_never_lowers_the_level(expectation, tolerance):
     levels = [models.disconfirmation_model(expectation, p, tolerance=tolerance).level for p in range(1, 6)]
     assert levels == sorted(levels)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=fuzz_examples(40), deadline=None)
 @given(p=st.integers(0, 300), n=st.integers(0, 300), d=st.integers(0, 300))
 def test_nps_model_stays_in_range_and_swapping_sides_flips_the_sign(p, n, d):
     if p + n + d < 2:
