@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 from harness import Measurement, compare
 
-from csat_lab.loyalty import ECSI_MODEL, shapley_importance, simulate_structural
+from csat_lab.loyalty import ECSI_MODEL, shapley_importance
+from csat_lab.simulate import simulate_structural
 
 
 def _drivers(p: int, n: int = 10_000, seed: int = 0) -> pd.DataFrame:
@@ -41,9 +42,9 @@ def bench_shapley_vs_pingouin() -> list[Measurement]:
         return pg.linear_regression(d12[x12], d12["overall"], relimp=True)
 
     return [
-        compare("shapley_importance 12 drivers x 10k rows", lambda: shapley_importance(d12, "overall", x12),
+        compare("shapley_importance 12 drivers x 10k rows", lambda: shapley_importance(d12, outcome="overall", drivers=x12),
                 "pingouin relimp 12 drivers", pingouin12, target=0.05, repeat=3),
-        compare("shapley_importance 15 drivers x 10k rows", lambda: shapley_importance(d15, "overall", x15),
+        compare("shapley_importance 15 drivers x 10k rows", lambda: shapley_importance(d15, outcome="overall", drivers=x15),
                 "pingouin relimp 12 drivers", pingouin12, repeat=3, note="issue: < 2 s absolute"),
     ]
 
@@ -63,5 +64,5 @@ def bench_ecsi_bootstrap() -> Measurement:
             np.linalg.lstsq(scores[idx][:, sat_sources], scores[idx, sat], rcond=None)
 
     return compare("ECSI pls_path_model, 1000 bootstrap replicates",
-                   lambda: ECSI_MODEL.fit(data, blocks, bootstrap=1000, seed=1),
+                   lambda: ECSI_MODEL.fit(data, blocks, n_boot=1000, seed=1),
                    "1000 x numpy lstsq (SAT equation)", lstsq_1000, repeat=3, note="issue: < 10 s absolute")

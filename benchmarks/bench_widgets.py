@@ -32,7 +32,7 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
     ("kano", dict(feature="free_wifi", functional=1, dysfunctional=5), dict(feature="fast_checkin", functional=2)),
     ("loyalty_curve", dict(loyalty="repurchase", kind="ols"), dict(loyalty="repurchase", kind="logit")),
     ("loyalty_curve", dict(source="curve", competition=0.3), dict(source="curve", competition=0.7, top_ratio=4.0)),
-    ("key_driver", dict(method="shapley"), dict(method="relative_weights")),
+    ("key_driver", dict(importance="shapley"), dict(importance="relative_weights")),
     ("churn", dict(customers=200, lost=10), dict(customers=200, lost=11, period="year")),
     ("clv", dict(margin=100, retention=0.8, discount=0.1), dict(margin=100, retention=0.81, discount=0.1)),
     ("pareto", dict(top=0.2), dict(top=0.25)),

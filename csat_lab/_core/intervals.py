@@ -9,6 +9,7 @@ complaints and loyalty all compute them the same way.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 from scipy import special
@@ -21,6 +22,15 @@ __all__ = ["z_value", "t_value", "two_sided_p_normal", "two_sided_p_t", "wilson"
 
 def z_value(ci: float) -> float:
     """Two-sided standard normal quantile for confidence level ``ci`` (checked to lie in (0, 1))."""
+    try:
+        return _z_value(ci)
+    except TypeError:  # unhashable: let the check name the problem
+        return float(special.ndtri(1 - (1 - probability(ci)) / 2))
+
+
+@lru_cache(maxsize=128)
+def _z_value(ci: float) -> float:
+    # Interval curves ask for the same few levels thousands of times; the check runs once per level.
     return float(special.ndtri(1 - (1 - probability(ci)) / 2))
 
 

@@ -114,6 +114,13 @@ class TableResult(Result):
     the numbers instead of hiding in ``DataFrame.attrs``.
     """
 
+    def __str__(self) -> str:
+        return super().__str__() + "\n\n" + self.table.to_string(max_rows=30)  # type: ignore[attr-defined]
+
+    def _repr_html_(self) -> str:
+        # The settings and counts first, then the table itself, as the DataFrame used to show.
+        return super()._repr_html_() + self.table.to_html(max_rows=30)  # type: ignore[attr-defined]
+
     def __getitem__(self, key: Any) -> Any:
         return self.table[key]  # type: ignore[attr-defined]
 

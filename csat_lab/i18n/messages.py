@@ -74,7 +74,7 @@ class Message(str):
         text = _fill(key, "en", params)
         self = super().__new__(cls, text)
         self.key = key
-        self.params = MappingProxyType(dict(params))
+        self.params = MappingProxyType(params) if params else _NO_PARAMS
         return self
 
     def render(self, language: str | None = None) -> str:
@@ -114,7 +114,12 @@ def _rebuild(key: str, params: dict) -> Message:
     return Message(key, **params)
 
 
+_NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
+
+
 def _fill(key: str, language: str, params: Mapping[str, Any]) -> str:
+    if not params:
+        return label(key, language)
     values = {k: (v.render(language) if isinstance(v, Message) else v) for k, v in params.items()}
     return label(key, language, **values)
 

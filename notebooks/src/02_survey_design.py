@@ -348,8 +348,9 @@ export_book.loc[["ResponseId", "Duration (in seconds)", "Q1", "Q2", "Q3", "Q4_1"
 # %%
 gbk_file = cl.datasets.example_file("csat_tracker_wave4_gbk.csv")
 print("read as UTF-8:", gbk_file.read_bytes()[:30].decode("utf-8", errors="replace"))
-gbk_export, gbk_book = cl.survey.read_csv(gbk_file)
-print("detected encoding:", gbk_book.attrs["encoding"])
+gbk = cl.survey.read_csv(gbk_file)
+print("detected encoding:", gbk.encoding)
+gbk_export, gbk_book = gbk
 gbk_export.head(3)
 
 # %% [markdown]
@@ -477,7 +478,7 @@ cl.survey.cronbach_alpha(scored, items=items)
 cl.survey.item_analysis(scored, items=items)
 
 # %%
-cl.plots.likert_bars(clean, items)
+cl.plots.likert_bars(clean, items=items)
 plt.show()
 
 # %% [markdown]
@@ -492,11 +493,11 @@ plt.show()
 # with wave 1; the weights correct the vendor's over-sampling of business customers.
 
 # %%
-by_wave = cl.metrics.compare_groups(clean, "csat", "wave", metric="csat", weights="weight")
+by_wave = cl.metrics.compare_groups(clean, score="csat", group="wave", metric="csat", weights="weight")
 by_wave
 
 # %%
-cl.plots.trend_by_wave(clean, "csat", "wave", metric="csat")
+by_wave.plot()
 plt.show()
 
 # %% [markdown]

@@ -75,7 +75,8 @@ plt.show()
 # mean.
 
 # %%
-straight = cl.loyalty.loyalty_regression(dealer, "overall_satisfaction", "recommend", kind="ols", as_levels=False)
+straight = cl.loyalty.loyalty_regression(dealer, satisfaction="overall_satisfaction", loyalty="recommend", kind="ols",
+                                         as_levels=False)
 straight.predicted
 
 # %% [markdown]
@@ -84,7 +85,7 @@ straight.predicted
 # `recommend ~ C(satisfaction)`) fits the steps as they are.
 
 # %%
-stepwise = cl.loyalty.loyalty_regression(dealer, "overall_satisfaction", "recommend", kind="ols")
+stepwise = cl.loyalty.loyalty_regression(dealer, satisfaction="overall_satisfaction", loyalty="recommend", kind="ols")
 stepwise.predicted
 
 # %% [markdown]
@@ -100,11 +101,12 @@ stepwise.predicted
 #   steps are equal.
 
 # %%
-repurchase = cl.loyalty.loyalty_regression(dealer, "overall_satisfaction", "repurchase", kind="logit")
+repurchase = cl.loyalty.loyalty_regression(dealer, satisfaction="overall_satisfaction", loyalty="repurchase", kind="logit")
 repurchase.predicted
 
 # %%
-intention = cl.loyalty.loyalty_regression(dealer, "overall_satisfaction", "loyalty_intention", kind="ordinal")
+intention = cl.loyalty.loyalty_regression(dealer, satisfaction="overall_satisfaction", loyalty="loyalty_intention",
+                                          kind="ordinal")
 intention.predicted
 
 # %% [markdown]
@@ -117,11 +119,11 @@ intention.predicted
 # indifference are satisfied but not attached, and any better offer takes them away.
 
 # %%
-curve = cl.loyalty.loyalty_curve(dealer, "overall_satisfaction", "repurchase", kind="logit")
+curve = cl.loyalty.loyalty_curve(dealer, satisfaction="overall_satisfaction", loyalty="repurchase", kind="logit")
 curve[["level", "n", "estimate", "ci_low", "ci_high", "zone_label"]]
 
 # %%
-cl.plots.loyalty_curve_plot(curve)
+curve.plot()
 plt.show()
 
 # %% [markdown]
@@ -130,7 +132,7 @@ plt.show()
 # we?
 
 # %%
-cl.loyalty.top_box_loyalty_ratio(dealer, "overall_satisfaction", "repurchase")
+cl.loyalty.top_box_loyalty_ratio(dealer, satisfaction="overall_satisfaction", loyalty="repurchase")
 
 # %% [markdown]
 # The loyalty-curve explorer redraws the curve, the zones and the ratio with its interval for
@@ -175,7 +177,7 @@ cl.check("03.tracker_nps", answer)
 # %%
 service = dealer[dealer["visit"] == "service"]
 drivers = [c for c in dealer.columns if c.startswith("perf_repair_")]
-cl.loyalty.shapley_importance(service, "overall_satisfaction", drivers, bootstrap=100, seed=rng)
+cl.loyalty.shapley_importance(service, outcome="overall_satisfaction", drivers=drivers, n_boot=100, seed=rng)
 
 # %% [markdown]
 # ## Importance–performance analysis (IPA)
@@ -190,11 +192,11 @@ cl.loyalty.shapley_importance(service, "overall_satisfaction", drivers, bootstra
 # | **low importance** | low priority | possible overkill |
 
 # %%
-ipa = cl.loyalty.ipa(service, "overall_satisfaction", drivers)
+ipa = cl.loyalty.ipa(service, outcome="overall_satisfaction", drivers=drivers)
 ipa
 
 # %%
-cl.plots.ipa_plot(ipa)
+ipa.plot()
 plt.show()
 
 # %% [markdown]
@@ -250,7 +252,7 @@ true_paths = {
 }
 survey_data, truth = cl.loyalty.simulate_structural(true_paths, n=250, seed=rng)
 blocks = {c: [f"{c}{i}" for i in (1, 2, 3)] for c in ecsi.constructs}
-fit = ecsi.fit(survey_data, blocks, bootstrap=50, seed=rng)
+fit = ecsi.fit(survey_data, blocks, n_boot=50, seed=rng)
 fit.paths.assign(true=[true_paths[(s, t)] for s, t in zip(fit.paths["source"], fit.paths["target"])])
 
 # %% [markdown]

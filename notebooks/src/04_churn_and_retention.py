@@ -183,11 +183,11 @@ cl.widgets.cohort_explorer()
 # being wrongly treated as having stayed forever or as lost.
 
 # %%
-survival = cl.churn.kaplan_meier(telecom["tenure_months"], telecom["churned"], groups=telecom["contract"])
+survival = cl.churn.kaplan_meier(telecom, duration="tenure_months", event="churned", group="contract")
 survival
 
 # %%
-cl.plots.survival_curves(survival)
+survival.plot()
 plt.show()
 
 # %% [markdown]
@@ -249,7 +249,7 @@ cl.check("04.clv", answer)
 # %%
 cdnow = cl.datasets.load("cdnow")
 history = cl.churn.summary_from_transactions(
-    cdnow, customer="customer_id", date="date", amount="amount", observation_end="1998-06-30", time_unit="W"
+    cdnow, customer="customer_id", date="date", amount="amount", now="1998-06-30", period="W"
 ).table
 bgnbd = cl.churn.fit_bgnbd(history["frequency"], history["recency"], history["T"])
 pd.Series(bgnbd.params).round(3)

@@ -126,7 +126,7 @@ if ITEMS:
 
 # %%
 if GROUP:
-    comparison = cl.metrics.compare_groups(data, CSAT, GROUP, metric="csat", weights=WEIGHT)
+    comparison = cl.metrics.compare_groups(data, score=CSAT, group=GROUP, metric="csat", weights=WEIGHT)
     display(comparison[["group", "estimate", "ci_low", "ci_high", "n", "difference", "p_value"]])
 
 # %% [markdown]
@@ -136,7 +136,7 @@ if GROUP:
 # %%
 if ITEMS:
     drivers_data = items.assign(**{CSAT: pd.to_numeric(data[CSAT].astype("object"))})
-    drivers = cl.loyalty.shapley_importance(drivers_data, CSAT, ITEMS, bootstrap=BOOTSTRAP, seed=rng)
+    drivers = cl.loyalty.shapley_importance(drivers_data, outcome=CSAT, drivers=ITEMS, n_boot=BOOTSTRAP, seed=rng)
     display(drivers[["share", "share_ci_low", "share_ci_high"]])
 
 # %% [markdown]
