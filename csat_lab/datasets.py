@@ -25,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import gzip
 import io
@@ -59,13 +60,19 @@ def _names() -> tuple[str, ...]:
 
 
 def _check_name(name: str) -> str:
+    """``name`` itself when it is a shipped dataset; anything else (paths such as ``"../x"``,
+    non-texts) is an error listing the names, so nothing outside the data folder is ever read."""
     names = _names()
-    if name not in names:
+    if not isinstance(name, str) or name not in names:
         raise CsatInputError(f"no dataset {name!r}; datasets are: {', '.join(names)}")
     return name
 
 
 @lru_cache(maxsize=None)
+def _schema(name: str) -> dict[str, Any]:
+    return json.loads((_folder() / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
 def schema(name: str) -> dict[str, Any]:
     """The machine-readable schema of dataset ``name`` (parsed JSON).
 
@@ -79,15 +86,27 @@ def schema(name: str) -> dict[str, Any]:
     dict
         The parsed ``<name>.schema.json``: ``file``, ``rows``, ``license``,
         ``title`` and per column its ``type``, range or categories,
-        missing-value codes and description. Cached: do not modify it.
+        missing-value codes and description. A fresh copy: changing it
+        changes nothing that :func:`load` reads.
+
+    Notes
+    -----
+    The schema is the machine-readable half of each dataset's documentation;
+    the data card (:func:`describe`) is the human-readable half, in the spirit
+    of datasheets for datasets (Gebru et al., 2021).
+
+    References
+    ----------
+    Gebru, T., Morgenstern, J., Vecchione, B., Vaughan, J. W., Wallach, H.,
+    Daumé III, H., & Crawford, K. (2021). Datasheets for datasets.
+    Communications of the ACM, 64(12), 86-92.
 
     Examples
     --------
     >>> schema("telco_churn")["rows"]
     7043
     """
-    _check_name(name)
-    return json.loads((_folder() / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return copy.deepcopy(_schema(_check_name(name)))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -147,7 +166,7 @@ def list_datasets() -> pd.DataFrame:
     """
     rows = []
     for name in _names():
-        s = schema(name)
+        s = _schema(name)
         rows.append((name, _text(s.get("title")), s["rows"], s.get("license", "")))
     return pd.DataFrame(
         rows,
@@ -177,7 +196,7 @@ def describe(name: str) -> DatasetCard:
     >>> "Contract" in card.columns.index
     True
     """
-    s = schema(name)
+    s = _schema(_check_name(name))
     cols = pd.DataFrame(
         [(col, spec["type"], _text(spec.get("description"))) for col, spec in s["columns"].items()],
         columns=["column", "type", "description"],
@@ -210,7 +229,7 @@ def load(name: str) -> pd.DataFrame:
     >>> int(df["TotalCharges"].isna().sum())  # 11 new customers have no charges yet
     11
     """
-    s = schema(name)
+    s = _schema(_check_name(name))
     specs: dict[str, dict[str, Any]] = s["columns"]
     raw = (_folder() / s["file"]).read_bytes()
     if s["file"].endswith(".gz"):
@@ -298,7 +317,7 @@ def example_file(name: str) -> Path:
     '.csv'
     """
     names = example_files()
-    if name not in names:
+    if not isinstance(name, str) or name not in names:
         raise CsatInputError(f"no example file {name!r}; files are: {', '.join(names)}")
     resource = _folder() / "files" / name
     if isinstance(resource, Path) or Path(str(resource)).is_file():

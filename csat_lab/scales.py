@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import CsatInputError
-from .i18n import label
+from .i18n import has_label, label
 
 __all__ = ["Scale", "get", "available", "register", "SATISFACTION5", "AGREE5", "AGREE7", "NPS11", "EFFORT7"]
 
@@ -53,6 +53,10 @@ class Scale:
         Smallest and largest valid code.
     labelled : bool
         Whether every code has a catalog label (custom scales may have none).
+
+    A name that is not a non-empty text, codes that are not whole numbers
+    (``1.5``, ``"a"``, ``True``, infinities) or ``high <= low`` raise
+    :class:`~csat_lab.errors.CsatInputError`.
     """
 
     name: str
@@ -61,6 +65,15 @@ class Scale:
     labelled: bool = True
 
     def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise CsatInputError(f"a scale's name must be a non-empty text, got {self.name!r}")
+        for field in ("low", "high"):
+            value = getattr(self, field)
+            if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+                raise CsatInputError(f"scale {self.name!r}: {field} must be a whole number (an int), got {value!r}")
+            object.__setattr__(self, field, int(value))
+        if not isinstance(self.labelled, (bool, np.bool_)):
+            raise CsatInputError(f"scale {self.name!r}: labelled must be True or False, got {self.labelled!r}")
         if self.high <= self.low:
             raise CsatInputError(f"scale {self.name!r}: high ({self.high}) must exceed low ({self.low})")
 
@@ -83,13 +96,27 @@ class Scale:
         """The scale's display name in the current (or given) language."""
         if not self.labelled:
             return self.name
+        self._check_labels()
         return label(f"scale.{self.name}.title", language)
 
     def labels(self, language: str | None = None) -> list[str]:
         """Anchor labels for every code, low to high."""
         if not self.labelled:
             return [str(v) for v in self.values]
+        self._check_labels()
         return [label(f"scale.{self.name}.{v}", language) for v in self.values]
+
+    def _missing_labels(self) -> list[str]:
+        keys = [f"scale.{self.name}.title", *(f"scale.{self.name}.{v}" for v in self.values)]
+        return [k for k in keys if not has_label(k)]
+
+    def _check_labels(self) -> None:
+        missing = self._missing_labels()
+        if missing:
+            raise CsatInputError(
+                f"scale {self.name!r} is marked labelled but the label catalog has no {', '.join(missing[:3])}"
+                f"{' ...' if len(missing) > 3 else ''}; make it with Scale({self.name!r}, {self.low}, {self.high}, "
+                "labelled=False) to show its codes as numbers")
 
     def top_box(self, k: int = 1) -> tuple[int, ...]:
         """The ``k`` highest codes (``k=2`` gives the "top-two box")."""
@@ -102,8 +129,16 @@ class Scale:
         return self.values[:k]
 
     def reverse(self, values: pd.Series | np.ndarray) -> pd.Series | np.ndarray:
-        """Reverse-code answers: ``x' = low + high - x``."""
-        return self.low + self.high - values
+        """Reverse-code answers: ``x' = low + high - x``.
+
+        The answers are checked first (:meth:`validate`): text or codes off
+        the scale raise :class:`~csat_lab.errors.CsatInputError` rather than
+        being reversed into codes that do not exist. A Series comes back as a
+        float Series (missing stays missing), anything else as a float array.
+        """
+        codes = self.validate(values)
+        reversed_codes = self.low + self.high - codes
+        return reversed_codes if isinstance(values, pd.Series) else reversed_codes.to_numpy()
 
     def dtype(self) -> pd.CategoricalDtype:
         """Ordered categorical dtype whose categories are the integer codes."""
@@ -119,14 +154,44 @@ class Scale:
     def validate(self, values: Iterable, name: str | None = None) -> pd.Series:
         """Return the answers as a float Series, raising on anything off the scale.
 
-        Missing answers stay missing (NaN). Text, fractions and codes outside
-        ``low..high`` raise :class:`~csat_lab.errors.CsatInputError` naming
-        the first offending rows.
+        Missing answers stay missing (NaN). Text, fractions, True/False and
+        codes outside ``low..high`` raise
+        :class:`~csat_lab.errors.CsatInputError` naming the first offending
+        rows; so does anything that is not one column of answers (a single
+        value, a text, a table).
         """
-        series = values if isinstance(values, pd.Series) else pd.Series(list(values) if not isinstance(values, np.ndarray) else values)
-        col = name or (series.name if series.name is not None else "values")
+        col = name or (values.name if isinstance(values, pd.Series) and values.name is not None else "values")
+        if isinstance(values, pd.DataFrame):
+            raise CsatInputError(f"{col!r} must be one column of answers, got a table with columns "
+                                 f"{list(values.columns)[:10]}")
+        if isinstance(values, pd.Series):
+            series = values
+        elif isinstance(values, np.ndarray):
+            if values.ndim != 1:
+                raise CsatInputError(f"{col!r} must be one column of answers, got an array of shape {values.shape}")
+            series = pd.Series(values)
+        elif values is None or isinstance(values, (str, bytes, dict)) or not isinstance(values, Iterable):
+            raise CsatInputError(f"{col!r} must be a sequence of answers (a list, array or Series), got {values!r}")
+        else:
+            items = list(values)
+            nested = [i for i, v in enumerate(items) if isinstance(v, (list, tuple, set, dict, np.ndarray, pd.Series))]
+            if nested:
+                raise CsatInputError(f"{col!r} must be one column of answers; rows {nested[:5]} hold sequences "
+                                     f"such as {items[nested[0]]!r}")
+            series = pd.Series(items, dtype=None if items else float)
         if isinstance(series.dtype, pd.CategoricalDtype):
             series = series.astype(object)
+        if pd.api.types.is_bool_dtype(series.dtype):
+            is_bool = series.notna().to_numpy(dtype=bool)
+        elif series.dtype == object:
+            is_bool = np.fromiter((isinstance(v, (bool, np.bool_)) for v in series), dtype=bool, count=len(series))
+        else:
+            is_bool = None
+        if is_bool is not None and is_bool.any():
+            rows = list(series.index[is_bool][:5])
+            raise CsatInputError(
+                f"column {col!r}: True/False at rows {rows}, not answer codes (they would be read as 1/0); "
+                f"expected codes {self.low}..{self.high} of scale {self.name!r}")
         numeric = pd.to_numeric(series, errors="coerce")
         bad_text = numeric.isna() & series.notna()
         if bad_text.any():
@@ -146,7 +211,7 @@ class Scale:
         return numeric
 
     def _check_k(self, k: int) -> None:
-        if not isinstance(k, (int, np.integer)) or not 1 <= k < self.size:
+        if isinstance(k, (bool, np.bool_)) or not isinstance(k, (int, np.integer)) or not 1 <= k < self.size:
             raise CsatInputError(f"k must be a whole number from 1 to {self.size - 1} for scale {self.name!r}; got {k!r}")
 
 
@@ -185,7 +250,10 @@ def register(scale: Scale, *, replace: bool = False) -> Scale:
     Parameters
     ----------
     scale : Scale
-        The scale to add; its ``name`` is the string that names it.
+        The scale to add; its ``name`` is the string that names it. A scale
+        marked ``labelled`` must have its labels in the catalog
+        (``scale.<name>.title`` and ``scale.<name>.<code>``); otherwise make
+        it with ``labelled=False``.
     replace : bool, default False
         Allow replacing a different scale registered under the same name
         (built-in scales included). Without it, that raises
@@ -212,6 +280,8 @@ def register(scale: Scale, *, replace: bool = False) -> Scale:
     if old is not None and old != scale and not replace:
         raise CsatInputError(f"a scale named {scale.name!r} is already registered ({old.low}..{old.high}); "
                              "pass replace=True to replace it")
+    if scale.labelled:
+        scale._check_labels()
     _REGISTRY[scale.name] = scale
     return scale
 
@@ -236,6 +306,6 @@ def get(scale: "str | Scale") -> Scale:
     """
     if isinstance(scale, Scale):
         return scale
-    if scale not in _REGISTRY:
+    if not isinstance(scale, str) or scale not in _REGISTRY:
         raise CsatInputError(f"unknown scale {scale!r}; scales are: {', '.join(_REGISTRY)}")
     return _REGISTRY[scale]

@@ -3,8 +3,16 @@
 Large logs (tens of millions of rows) are reduced to integer arrays: customer codes,
 day numbers and amounts. The checks are the cheap ones of
 :func:`~csat_lab.churn.transactions.validate_transactions` (missing or future dates,
-missing ids, text amounts); the costly search for duplicate rows is left to that
-function.
+missing ids, text or infinite amounts, ids that differ only by type); the costly search
+for duplicate rows is left to that function.
+
+Policies shared by every reader of a log:
+
+* time-zone-aware dates are read as their local wall-clock time (the zone dropped), and a
+  time-zone-aware ``now`` is first converted to the zone of the dates, then read the same way;
+* customer ids that differ only in type or surrounding spaces (``1`` and ``"1"``, ``"A1"``
+  and ``"A1 "``) are an error naming both spellings and their rows: they would silently
+  count as two customers. The fix is one spelling, e.g. ``data[col].astype(str).str.strip()``.
 """
 
 from __future__ import annotations
@@ -16,7 +24,14 @@ import pandas as pd
 
 from ..errors import CsatInputError
 from ..i18n import Message
-from .validate import as_numeric, one_of, require_columns, require_frame, to_dates
+from .validate import (
+    as_numeric,
+    one_of,
+    require_columns,
+    require_frame,
+    to_dates,
+    to_timestamp,
+)
 
 _NS_PER_DAY = 86_400_000_000_000
 PERIODS = ("D", "W", "M", "Q", "Y")
@@ -42,11 +57,14 @@ def log_arrays(data: pd.DataFrame, customer: str, date: str, amount: str | None,
     one_of(on_invalid, ("raise", "drop"), "on_invalid")
     require_columns(data, [customer, date] + ([amount] if amount else []), "transactions")
     dates = data[date]
+    tz = dates_tz(dates)
+    if tz is not None:
+        dates = dates.dt.tz_localize(None)  # wall-clock time, as to_dates reads aware dates
     if not pd.api.types.is_datetime64_any_dtype(dates.dtype):
         dates = to_dates(dates, date)
     ns = dates.to_numpy(dtype="datetime64[ns]").view(np.int64)
     nat = ns == np.iinfo(np.int64).min
-    limit = pd.Timestamp.now().normalize() + pd.Timedelta(days=1) if now is None else pd.Timestamp(now)
+    limit = analysis_date(now, tz)
     future = ns > limit.value
     ids = data[customer]
     no_id = ids.isna().to_numpy()
@@ -55,7 +73,10 @@ def log_arrays(data: pd.DataFrame, customer: str, date: str, amount: str | None,
     if amount:
         col = data[amount]
         values = col.to_numpy(dtype=float) if pd.api.types.is_numeric_dtype(col.dtype) else as_numeric(col, amount).to_numpy()
-        no_amount = np.isnan(values)
+        nonfinite = ~np.isfinite(values)  # one pass; NaN and infinity told apart only when present
+        if nonfinite.any():
+            check_finite_amounts(values, data.index, amount)
+            no_amount = nonfinite
     checks = ((Message("value.reason.missing_customer"), no_id), (Message("value.reason.missing_date"), nat),
               (Message("value.reason.future_date"), future & ~nat), (Message("value.reason.missing_amount"), no_amount))
     dropped: dict[str, int] = {}
@@ -79,15 +100,53 @@ def log_arrays(data: pd.DataFrame, customer: str, date: str, amount: str | None,
     if len(ns) == 0:
         raise CsatInputError("no valid transactions left")
     codes, customers = _factorize(ids)
+    check_customer_ids(customers, ids, customer)
     return LogArrays(codes=codes, customers=customers, day=ns // _NS_PER_DAY, amount=values,
                      n_rows=len(data), dropped=dropped)
+
+
+def dates_tz(dates: pd.Series) -> object:
+    """The time zone of a date column (None when naive or not yet parsed)."""
+    return getattr(dates.dtype, "tz", None)
+
+
+def analysis_date(now: object, tz: object = None, name: str = "now") -> pd.Timestamp:
+    """``now`` as a checked naive Timestamp (see the module policies); default tomorrow 00:00."""
+    if now is None:
+        return pd.Timestamp.now().normalize() + pd.Timedelta(days=1)
+    return to_timestamp(now, name, tz)
+
+
+def check_finite_amounts(values: np.ndarray, index: pd.Index, column: str) -> None:
+    """Infinite amounts are an error naming their rows (missing ones are handled by ``on_invalid``)."""
+    infinite = np.isinf(values)
+    if infinite.any():
+        raise CsatInputError(f"{column!r} must hold finite amounts; rows {list(index[infinite][:5])} hold "
+                             f"{float(values[infinite][0])!r}")
+
+
+def check_customer_ids(uniques: object, ids: pd.Series, column: str) -> None:
+    """Raise when two distinct ids differ only in type or surrounding spaces (``1`` and ``"1"``)."""
+    u = pd.Index(uniques)
+    if u.dtype.kind in "biufcmM" or len(u) < 2:
+        return  # one numeric or date type: no two spellings of one id
+    keys = pd.Index([str(v).strip() for v in u]) if u.dtype == object else u.astype(str).str.strip()
+    clash = keys.duplicated(keep=False)
+    if not clash.any():
+        return
+    first = keys[clash][0]
+    spellings = list(u[keys == first][:3])
+    rows = list(ids.index[ids.isin(spellings).to_numpy()][:5])
+    raise CsatInputError(
+        f"{column!r} holds the ids {', '.join(repr(v) for v in spellings)} (rows {rows}), which differ only in "
+        f"type or spaces and would count as different customers; give every id one spelling, e.g. "
+        f"data[{column!r}] = data[{column!r}].astype(str).str.strip()")
 
 
 def _factorize(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
     raw = ids.to_numpy()
     if raw.dtype.kind in "iu" and len(raw):
         lo, hi = int(raw.min()), int(raw.max())
-        # dense integer ids need no hashing: the id offset is the code
         # dense integer ids need no hashing: the id offset is the code. Ids in the range that
         # never occur get codes too; callers drop customers without rows.
         if hi - lo < 2 * len(raw) + 1024:

@@ -8,6 +8,7 @@ inside pandas or NumPy reaches the user.
 from __future__ import annotations
 
 import math
+import warnings
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -36,6 +37,11 @@ def require_columns(data: pd.DataFrame, columns: Iterable[str], what: str = "dat
         raise CsatInputError(
             f"no {noun} {', '.join(repr(m) for m in missing)} in {what}; columns are: {valid}{more}"
         )
+    if not data.columns.is_unique:
+        for c in cols:
+            times = int((data.columns == c).sum())
+            if times > 1:
+                raise CsatInputError(f"column {c!r} appears {times} times in {what}; rename or drop the duplicates")
     return cols
 
 
@@ -95,7 +101,9 @@ def one_of(value: str, options: Sequence[str], name: str) -> str:
 
 
 def finite_number(value: object, name: str) -> float:
-    """A finite float; text, None, NaN and infinities raise an error naming ``name``."""
+    """A finite float; text, None, booleans, NaN and infinities raise an error naming ``name``."""
+    if isinstance(value, (bool, np.bool_)):
+        raise CsatInputError(f"{name} must be a number, got the boolean {value!r}")
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -106,13 +114,15 @@ def finite_number(value: object, name: str) -> float:
 
 
 def head_count(value: object, name: str) -> int:
-    """A non-negative whole number of customers (``400`` or ``400.0``), or a clear error."""
+    """A non-negative whole number of customers (``400`` or ``400.0``), or a clear error (booleans too)."""
+    if isinstance(value, (bool, np.bool_)):
+        raise CsatInputError(f"{name} must be a whole number, got the boolean {value!r}")
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         raise CsatInputError(f"{name} must be a whole number of customers, got {value!r}") from None
     if not math.isfinite(number) or number != int(number):
-        raise CsatInputError(f"{name} must be a whole number of customers, got {value!r}")
+        raise CsatInputError(f"{name} must be a whole number, got {value!r}")
     if number < 0:
         raise CsatInputError(f"{name} must not be negative, got {value!r}")
     return int(number)
@@ -137,13 +147,18 @@ def rate(value: object, name: str) -> float:
 
 
 def rng_from(seed: object) -> np.random.Generator:
-    """A NumPy Generator from a whole-number seed (or the Generator itself, or None for fresh entropy)."""
+    """A NumPy Generator from a whole-number seed (or the Generator itself, or None for fresh entropy).
+
+    Text, floats (even ``1.0``), booleans and negative numbers raise an error naming ``seed``.
+    """
     if isinstance(seed, np.random.Generator):
         return seed
     if seed is None:
         return np.random.default_rng()
     if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)):
         raise CsatInputError(f"seed must be a whole number, None or a numpy Generator; got {seed!r}")
+    if seed < 0:
+        raise CsatInputError(f"seed must be a whole number >= 0 (NumPy seeds cannot be negative); got {seed!r}")
     return np.random.default_rng(int(seed))
 
 
@@ -167,11 +182,26 @@ def as_bool(values: object, name: str) -> np.ndarray:
     return mapped.to_numpy(dtype=bool)
 
 def to_dates(values: pd.Series, name: str) -> pd.Series:
-    """Parse dates; text that is not a date is an error naming its rows (missing stays NaT)."""
+    """Parse dates; text that is not a date is an error naming its rows (missing stays NaT).
+
+    Numbers and booleans are not dates (pandas would read ``5`` as 5 ns after 1970) and raise
+    naming the rows. Time-zone-aware dates are converted to their local wall-clock time with
+    the zone dropped, the same rule as :func:`to_timestamp`.
+    """
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         out = values
     else:
-        out = pd.to_datetime(values, errors="coerce")
+        if values.dtype.kind in "biufc":
+            given = values.notna()
+            if given.any():
+                raise CsatInputError(
+                    f"{name!r} must hold dates, not numbers; rows {list(values.index[given][:5])} hold "
+                    f"{values[given].tolist()[0]!r} (Excel day numbers: pd.to_datetime(x, unit='D', origin='1899-12-30'))"
+                )
+        with warnings.catch_warnings():
+            # pandas warns when it parses element by element; that is not the user's concern
+            warnings.simplefilter("ignore", UserWarning)
+            out = pd.to_datetime(values, errors="coerce")
         bad = out.isna() & values.notna()
         if bad.any():
             raise CsatInputError(
@@ -185,3 +215,33 @@ def to_dates(values: pd.Series, name: str) -> pd.Series:
             f"{name!r} holds dates outside 1677-2262 (a future date or typo) at rows {list(values.index[beyond][:5])}"
         )
     return out.astype("datetime64[ns]")
+
+
+def to_timestamp(value: object, name: str = "now", tz: object = None) -> pd.Timestamp:
+    """One date (``now=``, a period bound) as a time-zone-naive Timestamp, or an error naming ``name``.
+
+    Accepts date text, ``datetime``/``date``, NumPy and pandas timestamps. Numbers,
+    booleans, empty text, NaT and dates outside 1677-2262 raise. A time-zone-aware
+    date is converted to the zone ``tz`` of the data it is compared with (when the
+    data were time-zone-aware), then to wall-clock time with the zone dropped: the
+    rule :func:`to_dates` applies to the data, so both sides are compared alike.
+    """
+    if value is None or isinstance(value, (bool, np.bool_, int, float, np.number)):
+        raise CsatInputError(f"{name} must be a date such as '2024-12-31', got {value!r}")
+    if isinstance(value, str) and not value.strip():
+        raise CsatInputError(f"{name} must be a date such as '2024-12-31', got an empty text")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            ts = pd.Timestamp(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        raise CsatInputError(f"{name} must be a date such as '2024-12-31', got {value!r}") from None
+    if ts is pd.NaT or pd.isna(ts):
+        raise CsatInputError(f"{name} must be a date such as '2024-12-31', got {value!r}")
+    if ts.tzinfo is not None:
+        if tz is not None:
+            ts = ts.tz_convert(tz)
+        ts = ts.tz_localize(None)
+    if not pd.Timestamp.min <= ts <= pd.Timestamp.max:
+        raise CsatInputError(f"{name} must lie between 1677 and 2262, got {value!r}")
+    return ts.as_unit("ns")

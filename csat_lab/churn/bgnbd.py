@@ -13,20 +13,35 @@ per transaction is Gamma(p, nu) with nu ~ Gamma(q, gamma) across customers;
 fitted to each repeat buyer's mean spend m_x over x transactions.
 
 Both are fitted by maximum likelihood (log parameters, scipy.optimize) on the
-distinct (x, t_x, T) combinations weighted by their counts.
+distinct (x, t_x, T) combinations weighted by their counts. A fit whose
+log-likelihood is flat in some direction (too few customers, no repeat buyers,
+no time observed, identical spends) is refused with an error that says why,
+instead of reporting arbitrary parameters as "converged".
+
+Expected purchases use the closed forms of FHL (2005a) in Euler-transformed form
+(see :func:`_expected_count`), with their removable singularities at a = 1 and
+a + b + x - 1 = 0 replaced by the limits, so predictions are finite wherever the
+model is.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.special import betaln, gammaln, hyp2f1
+from scipy.special import betaln, expit, gammaln, hyp2f1
 
 from .._core.results import Result
-from .._core.validate import as_numeric, require_columns, require_frame
+from .._core.validate import (
+    as_numeric,
+    finite_number,
+    require_columns,
+    require_frame,
+    whole_number,
+)
 from ..errors import CsatConvergenceError, CsatInputError
 from ..i18n import Message, catalog
 from .transactions import TransactionSummary
@@ -42,6 +57,202 @@ def _bgnbd_loglik(params: np.ndarray, x: np.ndarray, tx: np.ndarray, T: np.ndarr
         a3 = np.where(x > 0, betaln(a + 1, np.maximum(b + x - 1, 1e-300)) - betaln(a, b)
                       - (r + x) * np.log(alpha + tx), -np.inf)
     return a1 + np.logaddexp(a2, a3)
+
+
+#: |a - 1| below which the closed form loses digits to cancellation and is interpolated instead
+_A_BAND = 1e-3
+#: interpolation nodes a = 1 + h for the band around a = 1 (symmetric, 6 points)
+_A_NODES = 1.0 + 5e-3 * np.array([-3.0, -2.0, -1.0, 1.0, 2.0, 3.0])
+#: |a + b + x - 1| below which the pole of 2F1 is replaced by its limit (scipy returns inf there)
+_C_BAND = 1e-11
+
+
+def _count_closed(t: np.ndarray, r: np.ndarray, alpha: np.ndarray, a: float, b: np.ndarray) -> np.ndarray:
+    """E_{p ~ Beta(a, b)}[(1 - (alpha/(alpha + p t))^r) / p] in closed form, for a != 1 (internal).
+
+    The hypergeometric form of FHL (2005a, eq. 9) after Euler's transformation
+    2F1(A, B; C; z) = (1 - z)^(C-A-B) 2F1(C-A, C-B; C; z), which keeps the
+    parameters small when x is large (r and b grow with x, C - r and C - b do not):
+
+        c/(a-1) [1 - (1-z)^(a-1) 2F1(c - r, a - 1; c; z)],  c = a + b - 1,  z = t/(alpha + t).
+
+    At c = 0 (a pole of 2F1 cancelled by the factor c) the limit is
+    r z (1-z)^(a-1) 2F1(1 - r, a; 2; z), from c 2F1(A, B; c; z) -> A B z 2F1(A+1, B+1; 2; z).
+    """
+    c = a + b - 1.0
+    z = t / (alpha + t)
+    log1mz = -np.log1p(t / alpha)
+    with np.errstate(all="ignore"):
+        lead = np.exp((a - 1.0) * log1mz)
+        near = np.abs(c) < _C_BAND
+        safe_c = np.where(near, 1.0, c)
+        out = safe_c / (a - 1.0) * (1.0 - lead * hyp2f1(safe_c - r, a - 1.0, safe_c, z))
+        if near.any():
+            out = np.where(near, r * z * lead * hyp2f1(1.0 - r, a, 2.0, z), out)
+    return out
+
+
+def _expected_count(t: object, r: object, alpha: object, a: float, b: object) -> np.ndarray:
+    """Expected purchases in (0, t] of a customer alive at 0 with lambda ~ Gamma(r, alpha), p ~ Beta(a, b) (internal).
+
+    E[X(t)] = E_p[(1 - (alpha/(alpha + p t))^r) / p] (FHL 2005a, eq. 9; with r + x, alpha + T
+    and b + x the conditional expectation of eq. 10 before the factor P(alive)). The
+    closed form has a removable singularity at a = 1: there it is 0/0, and within
+    |a - 1| < 1e-3 cancellation costs digits. The function is analytic in a (its
+    nearest singularities lie at Re a <= 0), so in that band it is the Lagrange
+    interpolant through six nodes a = 1 +- 0.005, 0.010, 0.015, where the closed form
+    is accurate to ~1e-13; the interpolation error is below 1e-10 relative
+    (checked against direct numerical integration in the tests).
+    """
+    t, r, alpha, b = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (t, r, alpha, b)))
+    if abs(a - 1.0) >= _A_BAND:
+        out = _count_closed(t, r, alpha, a, b)
+    else:
+        out = np.zeros(t.shape)
+        for i, node in enumerate(_A_NODES):
+            others = np.delete(_A_NODES, i)
+            weight = float(np.prod((a - others) / (node - others)))
+            out = out + weight * _count_closed(t, r, alpha, float(node), b)
+    # scipy's 2F1 overflows for extreme parameters (a or r in the hundreds, t >> alpha): there, and
+    # wherever the value leaves its bounds 0 <= E[X(t)] <= r t / alpha, integrate numerically
+    with np.errstate(all="ignore"):
+        bound = r * t / alpha
+        bad = ~np.isfinite(out) | (out < 0) | (out > bound * (1 + 1e-9) + 1e-300)
+    if bad.any():
+        out = np.array(out, dtype=float)
+        for k in map(tuple, np.argwhere(bad)):
+            out[k] = _count_quad(float(t[k]), float(r[k]), float(alpha[k]), a, float(b[k]))
+    return out
+
+
+def _count_quad(t: float, r: float, alpha: float, a: float, b: float) -> float:
+    """The expectation of :func:`_expected_count` by adaptive quadrature over y = logit(p) (internal).
+
+    In y the Beta(a, b) density exp(a y - (a+b) log(1 + e^y)) / B(a, b) is smooth and
+    unimodal (mode log(a/b), spread about sqrt(1/a + 1/b)); the range is split at the mode
+    +- 8 spreads so each piece is simple for QUADPACK, tails included to +-infinity.
+    """
+    from scipy.integrate import quad
+
+    u = t / alpha
+    log_b = float(betaln(a, b))
+
+    def integrand(y: float) -> float:
+        p = float(expit(y))
+        g = r * u if p * u < 1e-300 else -np.expm1(-r * np.log1p(p * u)) / p
+        return g * np.exp(a * y - (a + b) * np.logaddexp(0.0, y) - log_b)
+
+    mode, spread = np.log(a / b), np.sqrt(1.0 / a + 1.0 / b)
+    lo, hi = mode - 8 * spread, mode + 8 * spread
+    total = 0.0
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")  # QUADPACK's accuracy notes; the result is checked below
+        for left, right, extra in ((-np.inf, lo, {}), (lo, hi, {"points": [mode]}), (hi, np.inf, {})):
+            total += quad(integrand, left, right, limit=500, epsabs=0.0, epsrel=1e-11, **extra)[0]
+    if not np.isfinite(total):
+        raise CsatConvergenceError(f"expected purchases could not be evaluated for r = {r:.4g}, alpha = {alpha:.4g}, "
+                                   f"a = {a:.4g}, b = {b:.4g}, t = {t:.4g}")
+    return total
+
+
+def _log_odds_dead(params: tuple[float, float, float, float], x: np.ndarray, tx: np.ndarray,
+                   T: np.ndarray) -> np.ndarray:
+    """log of a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x) for x > 0; -inf for x = 0 (internal)."""
+    r, alpha, a, b = params
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = (np.log(a) - np.log(np.maximum(b + x - 1.0, 1e-300))
+                 + (r + x) * (np.log(alpha + T) - np.log(alpha + tx)))
+    return np.where(x > 0, value, -np.inf)
+
+
+def _vector(values: object, name: str) -> pd.Series:
+    """A float Series (its own index when given a Series, else 0..n-1); text raises naming rows (internal)."""
+    if isinstance(values, pd.Series):
+        return as_numeric(values, name)
+    if isinstance(values, (pd.DataFrame, dict)) or (np.ndim(values) > 1):
+        raise CsatInputError(f"{name} must be one value per customer (a list, array or Series), "
+                             f"got {type(values).__name__}")
+    return as_numeric(pd.Series(np.atleast_1d(np.asarray(values, dtype=object))), name)
+
+
+def _rows(index: pd.Index, mask: np.ndarray) -> list:
+    return list(index[mask][:5])
+
+
+def _history(frequency: object, recency: object, T: object, *,
+             drop_missing: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, pd.Index]:
+    """Checked (x, t_x, T) and the row labels; impossible histories raise naming their rows (internal).
+
+    Missing values are dropped and counted (``drop_missing``, as the fit does) or are an
+    error (the prediction methods, whose output is aligned with their input).
+    """
+    series = [_vector(v, name) for v, name in ((frequency, "frequency"), (recency, "recency"), (T, "T"))]
+    x, tx, T_ = (s.to_numpy() for s in series)
+    if not len(x) == len(tx) == len(T_):
+        raise CsatInputError(f"frequency, recency and T must have the same length; got {len(x)}, {len(tx)}, {len(T_)}")
+    index = series[0].index
+    missing = np.isnan(x) | np.isnan(tx) | np.isnan(T_)
+    if missing.any() and not drop_missing:
+        raise CsatInputError(f"frequency, recency or T is missing at rows {_rows(index, missing)}; "
+                             "leave those customers out first")
+    keep = ~missing
+    x, tx, T_, index = x[keep], tx[keep], T_[keep], index[keep]
+    if len(x) == 0:
+        raise CsatInputError("no customer has frequency, recency and T")
+    checks = (
+        (np.isinf(x) | np.isinf(tx) | np.isinf(T_), "frequency, recency and T must be finite"),
+        ((x < 0) | (x != np.round(x)), "frequency must be whole numbers >= 0 (repeat purchases)"),
+        (T_ < 0, "T (time observed since the first purchase) must not be negative"),
+        ((tx < 0) | (tx > T_ + 1e-9 * np.maximum(1.0, T_)),
+         "recency must lie between 0 and T for every customer (the last purchase falls in the time observed)"),
+        ((x == 0) & (tx > 0), "customers with frequency 0 must have recency 0"),
+    )
+    for mask, text in checks:
+        if mask.any():
+            raise CsatInputError(f"{text}; rows {_rows(index, mask)} are not "
+                                 f"(frequency {x[mask][0]:g}, recency {tx[mask][0]:g}, T {T_[mask][0]:g})")
+    return x, tx, T_, int(missing.sum()), index
+
+
+def _hessian(f, theta: np.ndarray, h: float = 1e-3) -> np.ndarray:
+    """Forward-difference Hessian of ``f`` at ``theta``: (k+1)(k+2)/2 evaluations, error O(h) (internal)."""
+    k = len(theta)
+    step = np.eye(k) * h
+    f0 = f(theta)
+    f1 = np.array([f(theta + step[i]) for i in range(k)])
+    H = np.empty((k, k))
+    for i in range(k):
+        H[i, i] = (f(theta + 2.0 * step[i]) - 2.0 * f1[i] + f0) / h**2
+        for j in range(i):
+            H[i, j] = H[j, i] = (f(theta + step[i] + step[j]) - f1[i] - f1[j] + f0) / h**2
+    return H
+
+
+#: standard error of a log parameter above which the data are said not to identify it
+_MAX_LOG_SE = 10.0
+
+
+def _flat_direction(negll, theta: np.ndarray, names: tuple[str, ...]) -> str | None:
+    """None when the log-likelihood is curved in every direction at ``theta``, else what is not identified.
+
+    With H the Hessian of -log L in log parameters, the standard error of log(theta_k) is
+    sqrt((H^-1)_kk). A parameter whose standard error exceeds 10 (a 95% interval spanning a
+    factor e^40) is not identified by the data; a Hessian that is not positive definite
+    means the optimum is not a proper maximum (internal).
+    """
+    with np.errstate(all="ignore"):
+        H = _hessian(negll, theta)
+    if not np.isfinite(H).all():
+        return "the log-likelihood is not finite near the estimates"
+    eig = np.linalg.eigvalsh(H)
+    if eig.min() <= 1e-10 * max(1.0, abs(eig).max()):
+        weakest = np.linalg.eigh(H)[1][:, 0]
+        return f"the log-likelihood is flat along a combination of {', '.join(np.array(names)[np.abs(weakest) > 0.3])}"
+    se = np.sqrt(np.diag(np.linalg.inv(H)))
+    if se.max() > _MAX_LOG_SE:
+        k = int(np.argmax(se))
+        return f"the standard error of log({names[k]}) is {se[k]:.3g}, so {names[k]} could be almost anything"
+    return None
 
 
 def _model_inputs(data: object, **arguments: object) -> list[object]:
@@ -118,13 +329,24 @@ class BGNBDModel(Result):
 
     def _p(self) -> tuple[float, float, float, float]:
         p = self.params
-        return p["r"], p["alpha"], p["a"], p["b"]
+        values = []
+        for name in ("r", "alpha", "a", "b"):
+            if name not in p:
+                raise CsatInputError(f"the BG/NBD parameters need r, alpha, a and b; {name} is missing")
+            v = finite_number(p[name], name)
+            if v <= 0:
+                raise CsatInputError(f"the BG/NBD parameter {name} must be positive, got {p[name]!r}")
+            values.append(v)
+        return tuple(values)  # type: ignore[return-value]
 
     def expected_purchases_new(self, t: float | np.ndarray) -> np.ndarray | float:
         """E[X(t)]: repeat purchases of a new customer in (0, t] (FHL 2005a, eq. 9).
 
         .. math:: E[X(t)] = \\frac{a+b-1}{a-1}\\left[1 - \\left(\\frac{\\alpha}{\\alpha+t}\\right)^r
                   {}_2F_1\\left(r, b; a+b-1; \\frac{t}{\\alpha+t}\\right)\\right]
+
+        At a = 1 and a + b = 1 the formula is 0/0; its limits are used (see the module
+        docstring), so the value is finite for every positive r, alpha, a, b.
 
         Examples
         --------
@@ -133,9 +355,13 @@ class BGNBDModel(Result):
         1.197
         """
         r, alpha, a, b = self._p()
-        t = np.asarray(t, dtype=float)
-        out = (a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1, t / (alpha + t)))
-        return float(out) if out.ndim == 0 else out
+        times = _vector(t, "t").to_numpy()
+        bad = ~np.isfinite(times) | (times < 0)
+        if bad.any():
+            raise CsatInputError(f"t must be finite and not negative; got {float(times[bad][0])!r} at positions "
+                                 f"{np.flatnonzero(bad)[:5].tolist()}")
+        out = _expected_count(times, r, alpha, a, b)
+        return float(out[0]) if np.ndim(t) == 0 else out
 
     def p_alive(self, frequency: object = "frequency", recency: object = "recency", T: object = "T", *,
                 data: object = None) -> np.ndarray:
@@ -152,11 +378,10 @@ class BGNBDModel(Result):
         >>> m.p_alive([0, 2], [0, 30.43], [38.86, 38.86]).round(3)
         array([1.   , 0.727])
         """
-        r, alpha, a, b = self._p()
-        x, tx, T_ = _rft(*_model_inputs(data, frequency=frequency, recency=recency, T=T))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            odds = np.where(x > 0, a / (b + x - 1) * ((alpha + T_) / (alpha + tx)) ** (r + x), 0.0)
-        return 1.0 / (1.0 + odds)
+        params = self._p()
+        x, tx, T_, _, _ = _history(*_model_inputs(data, frequency=frequency, recency=recency, T=T),
+                                   drop_missing=False)
+        return expit(-_log_odds_dead(params, x, tx, T_))
 
     def expected_purchases(self, t: float, frequency: object = "frequency", recency: object = "recency",
                            T: object = "T", *, data: object = None) -> np.ndarray:
@@ -169,51 +394,32 @@ class BGNBDModel(Result):
                   {}_2F_1\\left(r+x, b+x; a+b+x-1; \\frac{t}{\\alpha+T+t}\\right)\\right]}
                   {1 + [x>0]\\frac{a}{b+x-1}\\left(\\frac{\\alpha+T}{\\alpha+t_x}\\right)^{r+x}}
 
+        Impossible histories (recency above T, negative or fractional frequency,
+        missing values) raise naming their rows. At a = 1 and a + b + x = 1 the
+        formula is 0/0; its limits are used, so the value is finite for every
+        positive r, alpha, a, b.
+
         Examples
         --------
         >>> m = BGNBDModel({"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}, 0.0, 0, 0, {}, "")
         >>> m.expected_purchases(39, [2], [30.43], [38.86]).round(3)
         array([1.226])
         """
-        r, alpha, a, b = self._p()
-        x, tx, T_ = _rft(*_model_inputs(data, frequency=frequency, recency=recency, T=T))
-        t = float(t)
+        params = self._p()
+        r, alpha, a, b = params
+        x, tx, T_, _, _ = _history(*_model_inputs(data, frequency=frequency, recency=recency, T=T),
+                                   drop_missing=False)
+        t = finite_number(t, "t")
         if t < 0:
             raise CsatInputError(f"t must not be negative, got {t}")
-        z = t / (alpha + T_ + t)
-        core = (a + b + x - 1) / (a - 1) * (
-            1 - ((alpha + T_) / (alpha + T_ + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z))
-        return core * self.p_alive(x, tx, T_)
+        core = _expected_count(t, r + x, alpha + T_, a, b + x)
+        return core * expit(-_log_odds_dead(params, x, tx, T_))
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("bgnbd.model", Message("value.model.bgnbd")), ("bgnbd.params", {
             k: round(v, 4) for k, v in self.params.items()}), ("bgnbd.loglik", self.loglik),
             ("result.n", self.n), ("result.n_dropped", self.n_dropped),
             ("result.dropped_reasons", self.dropped), ("bgnbd.converged", self.message)]
-
-
-def _rft(frequency: object, recency: object, T: object) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    arrays = [as_numeric(v if isinstance(v, pd.Series) else pd.Series(np.atleast_1d(np.asarray(v, dtype=object))),
-                         name).to_numpy() for v, name in ((frequency, "frequency"), (recency, "recency"), (T, "T"))]
-    x, tx, T_ = arrays
-    if not len(x) == len(tx) == len(T_):
-        raise CsatInputError(f"frequency, recency and T must have the same length; got {len(x)}, {len(tx)}, {len(T_)}")
-    return x, tx, T_
-
-
-def _checked_rft(frequency, recency, T):
-    x, tx, T_ = _rft(frequency, recency, T)
-    missing = np.isnan(x) | np.isnan(tx) | np.isnan(T_)
-    x, tx, T_ = x[~missing], tx[~missing], T_[~missing]
-    if len(x) == 0:
-        raise CsatInputError("no customer has frequency, recency and T")
-    if (x < 0).any() or (x != np.round(x)).any():
-        raise CsatInputError("frequency must be whole numbers >= 0 (repeat purchases)")
-    if (tx < 0).any() or (tx > T_ + 1e-9).any():
-        raise CsatInputError("recency must lie between 0 and T for every customer")
-    if ((x == 0) & (tx > 0)).any():
-        raise CsatInputError("customers with frequency 0 must have recency 0")
-    return x, tx, T_, int(missing.sum())
 
 
 def _maximise(negll, start: np.ndarray, what: str, maxiter: int):
@@ -223,6 +429,10 @@ def _maximise(negll, start: np.ndarray, what: str, maxiter: int):
     if not res.success or not np.all(np.isfinite(res.x)):
         raise CsatConvergenceError(f"{what} fit did not converge: {res.message} (after {res.nit} iterations)")
     return res
+
+
+_NEEDED = ("The model needs many customers with varied histories, a good share of them repeat buyers: typically "
+           "several hundred (Fader, Hardie & Lee 2005 fitted 2,357 customers, 946 of them repeat buyers)")
 
 
 def fit_bgnbd(frequency: object = "frequency", recency: object = "recency", T: object = "T", *,
@@ -266,6 +476,12 @@ def fit_bgnbd(frequency: object = "frequency", recency: object = "recency", T: o
     maximised over the log parameters with L-BFGS-B on the distinct
     (x, t_x, T) combinations weighted by their counts.
 
+    Data that cannot identify the four parameters raise :class:`CsatInputError`
+    saying why: every T = 0, no repeat buyer, fewer than 4 customers, or a
+    log-likelihood flat at the optimum (the standard error of a log parameter,
+    from the Hessian, above 10, or a Hessian that is not positive definite),
+    which is what a single customer or a handful of them give.
+
     References
     ----------
     Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). "Counting your customers"
@@ -274,15 +490,40 @@ def fit_bgnbd(frequency: object = "frequency", recency: object = "recency", T: o
 
     Examples
     --------
-    >>> m = fit_bgnbd([0, 1, 2, 0, 5, 3, 0, 1], [0, 4, 9, 0, 20, 15, 0, 2], [30, 28, 25, 30, 26, 30, 22, 20])
-    >>> sorted(m.params)
-    ['a', 'alpha', 'b', 'r']
-    >>> history = pd.DataFrame({"frequency": [0, 1, 2, 0, 5, 3, 0, 1], "recency": [0, 4, 9, 0, 20, 15, 0, 2],
-    ...                         "T": [30, 28, 25, 30, 26, 30, 22, 20]})
-    >>> fit_bgnbd(data=history).params == m.params
+    >>> import csat_lab as cl
+    >>> log = cl.datasets.load("cdnow").head(6000)
+    >>> history = cl.churn.summary_from_transactions(log, amount="amount", now="1997-09-30")
+    >>> m = fit_bgnbd(data=history)
+    >>> {k: round(float(v), 2) for k, v in m.params.items()}
+    {'r': 0.26, 'alpha': 4.99, 'a': 0.35, 'b': 1.01}
+    >>> fit_bgnbd(history.table["frequency"], history.table["recency"], history.table["T"]).params == m.params
     True
+
+    Eight customers do not pin the model down; the error says so rather than
+    returning arbitrary numbers:
+
+    >>> fit_bgnbd([0, 1, 2, 0, 5, 3, 0, 1], [0, 4, 9, 0, 20, 15, 0, 2], [30, 28, 25, 30, 26, 30, 22, 20])
+    Traceback (most recent call last):
+    ...
+    csat_lab.errors.CsatInputError: the data do not identify the BG/NBD parameters: ...
     """
-    x, tx, T_, n_missing = _checked_rft(*_model_inputs(data, frequency=frequency, recency=recency, T=T))
+    whole_number(maxiter, "maxiter", minimum=1)
+    x, tx, T_, n_missing, _ = _history(*_model_inputs(data, frequency=frequency, recency=recency, T=T),
+                                       drop_missing=True)
+    n, repeaters = len(x), int((x > 0).sum())
+    counts = f"got {n} customer{'s' if n != 1 else ''}, {repeaters} of them repeat buyers"
+    if (T_ == 0).all():
+        raise CsatInputError(
+            "every customer has T = 0 (observed for no time after the first purchase), so the purchase rate "
+            f"cannot be estimated; summarise the log with a later now= ({counts})")
+    if repeaters == 0:
+        raise CsatInputError(
+            "no customer made a repeat purchase (every frequency is 0): the data cannot tell how often customers "
+            "buy from how soon they drop out, and the dropout parameters a, b do not enter the likelihood. "
+            f"{_NEEDED} ({counts})")
+    if n < 4:
+        raise CsatInputError(f"fit_bgnbd needs at least 4 customers for its 4 parameters, and in practice "
+                             f"hundreds; {counts}")
     combos = pd.DataFrame({"x": x, "tx": tx, "T": T_}).value_counts().reset_index()
     cx, ctx, cT, w = (combos[c].to_numpy(dtype=float) for c in ("x", "tx", "T", "count"))
 
@@ -290,8 +531,14 @@ def fit_bgnbd(frequency: object = "frequency", recency: object = "recency", T: o
         return -float(np.dot(w, _bgnbd_loglik(np.exp(theta), cx, ctx, cT)))
 
     start = np.array([1.0, max(float(T_.mean()), 1e-3), 1.0, 1.0])
-    res = _maximise(negll, start, "BG/NBD", maxiter)
+    with np.errstate(all="ignore"):
+        res = _maximise(negll, start, "BG/NBD", maxiter)
+        flat = _flat_direction(negll, res.x, ("r", "alpha", "a", "b"))
     r, alpha, a, b = np.exp(res.x)
+    if flat:
+        raise CsatInputError(
+            f"the data do not identify the BG/NBD parameters: {flat} (the optimizer stopped at r = {r:.4g}, "
+            f"alpha = {alpha:.4g}, a = {a:.4g}, b = {b:.4g}, which are arbitrary). {_NEEDED} ({counts})")
     dropped = {Message("value.reason.missing_frt"): n_missing} if n_missing else {}
     return BGNBDModel(params={"r": r, "alpha": alpha, "a": a, "b": b}, loglik=-float(res.fun), n=len(x),
                       n_dropped=n_missing, dropped=dropped, message=optimizer_message(res.message))
@@ -341,7 +588,9 @@ class GammaGammaModel(Result):
 
         A customer with no repeat purchase gets the population mean p gamma / (q - 1).
         ``frequency`` and ``monetary`` are arrays, or column names of ``data``
-        (the defaults match :func:`summary_from_transactions`).
+        (the defaults match :func:`summary_from_transactions`). Missing,
+        negative or fractional frequencies and negative spend raise naming
+        their rows, as does a customer without repeat purchase when q <= 1.
 
         Examples
         --------
@@ -349,11 +598,41 @@ class GammaGammaModel(Result):
         >>> m.conditional_expected_spend([0, 2], [0, 50.0]).round(2)
         array([35.22, 47.34])
         """
-        p, q, g = self.params["p"], self.params["q"], self.params["gamma"]
+        p, q, g = self._p()
         frequency, monetary = _model_inputs(data, frequency=frequency, monetary=monetary)
-        x = as_numeric(pd.Series(np.atleast_1d(np.asarray(frequency, dtype=object))), "frequency").to_numpy()
-        mx = as_numeric(pd.Series(np.atleast_1d(np.asarray(monetary, dtype=object))), "monetary").to_numpy()
-        return (p * (g + x * mx)) / (p * x + q - 1)
+        x_s, m_s = _vector(frequency, "frequency"), _vector(monetary, "monetary")
+        if len(x_s) != len(m_s):
+            raise CsatInputError(f"frequency and monetary must have the same length; got {len(x_s)}, {len(m_s)}")
+        x, mx, index = x_s.to_numpy(), m_s.to_numpy(), x_s.index
+        checks = (
+            (np.isnan(x) | np.isnan(mx), "frequency or monetary is missing; leave those customers out first"),
+            (np.isinf(x) | np.isinf(mx), "frequency and monetary must be finite"),
+            ((x < 0) | (x != np.round(x)), "frequency must be whole numbers >= 0 (repeat purchases)"),
+            (mx < 0, "monetary (mean repeat spend) must not be negative"),
+            ((x == 0) & (q <= 1), (f"customers without a repeat purchase get the population mean p*gamma/(q-1), "
+                                   f"which is infinite for q = {q:.4g} <= 1")),
+        )
+        for mask, text in checks:
+            if mask.any():
+                raise CsatInputError(f"{text}; rows {_rows(index, mask)}")
+        with np.errstate(over="ignore", invalid="ignore"):
+            spend = (p * (g + x * mx)) / (p * x + q - 1)
+        overflow = ~np.isfinite(spend)
+        if overflow.any():
+            raise CsatInputError(f"the expected spend overflows at rows {_rows(index, overflow)}; give monetary in "
+                                 "larger units (thousands, millions)")
+        return spend
+
+    def _p(self) -> tuple[float, float, float]:
+        values = []
+        for name in ("p", "q", "gamma"):
+            if name not in self.params:
+                raise CsatInputError(f"the Gamma-Gamma parameters need p, q and gamma; {name} is missing")
+            v = finite_number(self.params[name], name)
+            if v <= 0:
+                raise CsatInputError(f"the Gamma-Gamma parameter {name} must be positive, got {self.params[name]!r}")
+            values.append(v)
+        return tuple(values)  # type: ignore[return-value]
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("bgnbd.model", Message("value.model.gamma_gamma")),
@@ -368,7 +647,9 @@ def fit_gamma_gamma(frequency: object = "frequency", monetary: object = "monetar
     """Fit the Gamma-Gamma model of spend per transaction to repeat buyers.
 
     Customers with x = 0 carry no spend information beyond the first purchase
-    and are dropped (reported); m_x must be positive. The inputs come as
+    and are dropped (reported); m_x must be positive (an error names the rows
+    where it is not). Data that cannot identify the parameters (identical
+    spends, or a log-likelihood flat at the optimum) raise an error saying so. The inputs come as
     arrays, ``fit_gamma_gamma(frequency, monetary)``, or as columns of a
     table, ``fit_gamma_gamma(data=summary)`` (the table may also be passed first).
 
@@ -407,23 +688,47 @@ def fit_gamma_gamma(frequency: object = "frequency", monetary: object = "monetar
 
     Examples
     --------
-    >>> m = fit_gamma_gamma([1, 2, 3, 1, 4, 0, 2, 5], [20, 35, 28, 60, 31, 0, 18, 40])
-    >>> sorted(m.params), m.n_dropped
-    (['gamma', 'p', 'q'], 1)
+    >>> import csat_lab as cl
+    >>> log = cl.datasets.load("cdnow").head(6000)
+    >>> history = cl.churn.summary_from_transactions(log, amount="amount", now="1997-09-30")
+    >>> m = fit_gamma_gamma(data=history)
+    >>> {k: round(float(v), 2) for k, v in m.params.items()}, m.n, m.n_dropped
+    ({'p': 6.33, 'q': 4.02, 'gamma': 17.2}, 787, 1064)
+
+    Seven repeat buyers do not pin the model down; the error says so:
+
+    >>> fit_gamma_gamma([1, 2, 3, 1, 4, 0, 2, 5], [20, 35, 28, 60, 31, 0, 18, 40])
+    Traceback (most recent call last):
+    ...
+    csat_lab.errors.CsatInputError: the data do not identify the Gamma-Gamma parameters: ...
     """
+    whole_number(maxiter, "maxiter", minimum=1)
     frequency, monetary = _model_inputs(data, frequency=frequency, monetary=monetary)
-    x = as_numeric(pd.Series(np.asarray(frequency, dtype=object)), "frequency").to_numpy()
-    mx = as_numeric(pd.Series(np.asarray(monetary, dtype=object)), "monetary").to_numpy()
-    if len(x) != len(mx):
-        raise CsatInputError(f"frequency and monetary must have the same length; got {len(x)}, {len(mx)}")
+    x_s, m_s = _vector(frequency, "frequency"), _vector(monetary, "monetary")
+    if len(x_s) != len(m_s):
+        raise CsatInputError(f"frequency and monetary must have the same length; got {len(x_s)}, {len(m_s)}")
+    x, mx, index = x_s.to_numpy(), m_s.to_numpy(), x_s.index
     missing = np.isnan(x) | np.isnan(mx)
+    for mask, text in (((np.isinf(x) | np.isinf(mx)) & ~missing, "frequency and monetary must be finite"),
+                       (~missing & ((x < 0) | (x != np.round(x))),
+                        "frequency must be whole numbers >= 0 (repeat purchases)")):
+        if mask.any():
+            raise CsatInputError(f"{text}; rows {_rows(index, mask)}")
     nonrepeat = ~missing & (x == 0)
     keep = ~missing & ~nonrepeat
-    if (mx[keep] <= 0).any():
-        raise CsatInputError("monetary (mean repeat spend) must be positive for customers with frequency > 0")
+    not_positive = keep & (mx <= 0)
+    if not_positive.any():
+        raise CsatInputError(
+            f"monetary (mean repeat spend) must be positive for customers with frequency > 0; rows "
+            f"{_rows(index, not_positive)} hold {mx[not_positive][0]:g} (leave out customers whose repeat "
+            "purchases were free or refunded)")
     x, mx = x[keep], mx[keep]
     if len(x) < 3:
         raise CsatInputError(f"the Gamma-Gamma fit needs at least 3 repeat buyers, got {len(x)}")
+    if np.ptp(mx) <= 1e-12 * np.max(mx):
+        raise CsatInputError(
+            f"every repeat buyer has the same mean spend ({mx[0]:g}): the spread of spend within and between "
+            "customers, which the Gamma-Gamma model estimates, is not in the data")
 
     def negll(theta):
         p, q, g = np.exp(theta)
@@ -432,8 +737,15 @@ def fit_gamma_gamma(frequency: object = "frequency", monetary: object = "monetar
               + px * np.log(x) - (px + q) * np.log(g + x * mx))
         return -float(ll.sum())
 
-    res = _maximise(negll, np.array([1.0, 1.0, float(np.mean(mx))]), "Gamma-Gamma", maxiter)
+    with np.errstate(all="ignore"):
+        res = _maximise(negll, np.array([1.0, 1.0, float(np.mean(mx))]), "Gamma-Gamma", maxiter)
+        flat = _flat_direction(negll, res.x, ("p", "q", "gamma"))
     p, q, g = np.exp(res.x)
+    if flat:
+        raise CsatInputError(
+            f"the data do not identify the Gamma-Gamma parameters: {flat} (the optimizer stopped at p = {p:.4g}, "
+            f"q = {q:.4g}, gamma = {g:.4g}, which are arbitrary). The model needs many repeat buyers whose mean "
+            f"spends vary: typically a few hundred (Fader & Hardie 2013 used 946); got {len(x)}")
     dropped = {k: int(v) for k, v in ((Message("value.reason.missing_fm"), missing.sum()),
                                        (Message("value.reason.no_repeat"), nonrepeat.sum())) if v}
     return GammaGammaModel(params={"p": p, "q": q, "gamma": g}, loglik=-float(res.fun),

@@ -31,7 +31,15 @@ import pandas as pd
 
 from .._core.intervals import wilson_counts
 from .._core.results import Result
-from .._core.validate import one_of, require_columns, require_frame, to_dates
+from .._core.txlog import check_customer_ids, dates_tz
+from .._core.validate import (
+    one_of,
+    probability,
+    require_columns,
+    require_frame,
+    to_dates,
+    to_timestamp,
+)
 from ..errors import CsatInputError
 from ..i18n import Message
 from .transactions import validate_transactions
@@ -197,7 +205,10 @@ def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *
     require_frame(data)
     one_of(kind, ("contractual", "non-contractual"), "kind")
     one_of(joiners, ("exclude", "include", "average"), "joiners")
-    p0, p1 = _timestamp(period_start, "period_start"), _timestamp(period_end, "period_end")
+    level = probability(ci, "ci")
+    column = start if kind == "contractual" else date
+    tz = dates_tz(data[column]) if column in data.columns else None
+    p0, p1 = to_timestamp(period_start, "period_start", tz), to_timestamp(period_end, "period_end", tz)
     if p1 <= p0:
         raise CsatInputError(f"period_end ({p1.date()}) must come after period_start ({p0.date()})")
     if kind == "contractual":
@@ -205,6 +216,9 @@ def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *
     else:
         if inactivity is None:
             raise CsatInputError("kind='non-contractual' needs an inactivity window, e.g. inactivity='90D'")
+        if isinstance(inactivity, (bool, int, float, np.number)):
+            raise CsatInputError(f"inactivity must be a duration with a unit such as '90D' (a bare number would "
+                                 f"be read as nanoseconds), got {inactivity!r}")
         try:
             window = pd.Timedelta(inactivity)
         except (TypeError, ValueError):
@@ -225,25 +239,15 @@ def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *
             + ("" if joiners != "exclude" else " or joiners='include'")
         )
     churn = lost / base
-    interval = (math.nan, math.nan) if joiners == "average" else wilson_counts(lost, base, ci)
+    interval = (math.nan, math.nan) if joiners == "average" else wilson_counts(lost, base, level)
     return PeriodChurnResult(
         rate=churn, retention=1.0 - churn, lost=int(lost), customers=base,
         denominator=Message(f"churn.denominator.{joiners}", n=f"{base:g}", joiners=join, joiners_lost=join_lost),
         kind=kind, period=(str(p0.date()), str(p1.date())), at_start=at_start, lost_from_start=lost0,
         joiners=join, joiners_lost=join_lost, reactivated=react, at_end=at_end, ci=interval,
         ci_method=Message("value.method.average_undefined") if joiners == "average" else Message("value.method.wilson"),
-        n=n, n_dropped=int(sum(dropped.values())), dropped=dropped, ci_level=float(ci),
+        n=n, n_dropped=int(sum(dropped.values())), dropped=dropped, ci_level=level,
     )
-
-
-def _timestamp(value: object, name: str) -> pd.Timestamp:
-    try:
-        ts = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise CsatInputError(f"{name} must be a date, got {value!r}") from None
-    if ts is pd.NaT:
-        raise CsatInputError(f"{name} must be a date, got {value!r}")
-    return ts
 
 
 def _contractual(data, p0, p1, customer, start, end):
@@ -255,6 +259,7 @@ def _contractual(data, p0, p1, customer, start, end):
     backwards = e.notna() & (e < s)
     if backwards.any():
         raise CsatInputError(f"{end!r} is before {start!r} at rows {list(data.index[backwards][:5])}")
+    check_customer_ids(data[customer].dropna().unique(), data[customer], customer)
     dup = data[customer].duplicated()
     if dup.any():
         raise CsatInputError(f"{customer!r} repeats at rows {list(data.index[dup][:5])}; a status table has one row per customer")

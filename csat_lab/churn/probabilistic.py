@@ -250,7 +250,12 @@ def probabilistic_clv(bgnbd: BGNBDModel, gamma_gamma: GammaGammaModel, frequency
     per_period = np.diff(cumulative, axis=0)
     factors = (1.0 + d) ** -np.arange(1, h + 1)
     spend = gg.conditional_expected_spend(x, np.where(x > 0, mx, 0.0))
-    clv = m * spend * (factors @ per_period)
+    with np.errstate(over="ignore", invalid="ignore"):
+        clv = m * spend * (factors @ per_period)
+    overflow = ~np.isfinite(clv)
+    if overflow.any():
+        raise CsatInputError(f"the lifetime value overflows at rows {list(frame.index[overflow][:5])}; give monetary "
+                             "in larger units (thousands, millions)")
     table = pd.DataFrame({"expected_purchases": cumulative[-1], "expected_spend": spend, "clv": clv},
                          index=frame.index)
 

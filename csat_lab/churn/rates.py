@@ -389,6 +389,10 @@ def revenue_retention_from_customers(data: pd.DataFrame, *, before: str, after: 
     require_frame(data)
     b = numeric_column(data, before)
     a = numeric_column(data, after)
+    infinite = np.isinf(b.to_numpy()) | np.isinf(a.to_numpy())
+    if infinite.any():
+        raise CsatInputError(f"revenue in {before!r} and {after!r} must be finite; rows "
+                             f"{list(data.index[infinite][:5])} are infinite")
     missing = b.isna() | a.isna()
     negative = (b < 0) | (a < 0)
     if negative.any():

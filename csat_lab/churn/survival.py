@@ -107,7 +107,9 @@ class SurvivalResult(Result):
         if curve.empty:
             groups = ", ".join(map(str, self.table["group"].unique()))
             raise CsatInputError(f"no group {group!r}; groups are: {groups}")
-        t = float(t)
+        from .._core.validate import finite_number
+
+        t = finite_number(t, "t")
         if t < 0:
             raise CsatInputError(f"t must not be negative, got {t}")
         times = curve["time"].to_numpy()
@@ -228,14 +230,24 @@ def kaplan_meier(data: pd.DataFrame | None = None, *, duration: object, event: o
     d = as_numeric(frame["duration"], "duration")
     if (d < 0).any():
         raise CsatInputError(f"duration must not be negative; rows {list(d.index[d < 0][:5])} are")
+    if np.isinf(d).any():
+        raise CsatInputError(f"duration must be finite (a time as a customer); rows {list(d.index[np.isinf(d)][:5])} "
+                             "are infinite. A customer still active is censored: give the time observed so far "
+                             "and event 0")
     e = as_bool(frame["event"], "event")
+    if group is not None:
+        _check_group_labels(frame["group"])
     parts: list[pd.DataFrame] = []
     medians: dict = {}
     pooled_median = None
     labels_ = ["all"] + (sorted(frame["group"].unique(), key=str) if group is not None else [])
     for g in labels_:
         mask = np.ones(len(frame), dtype=bool) if g == "all" else (frame["group"] == g).to_numpy()
-        kmf = KaplanMeierFitter(alpha=1 - level).fit(d[mask], e[mask])
+        with warnings.catch_warnings():
+            # lifelines' own pandas deprecation notices are not the user's concern
+            warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.simplefilter("ignore", FutureWarning)
+            kmf = KaplanMeierFitter(alpha=1 - level).fit(d[mask], e[mask])
         sf = kmf.survival_function_.iloc[:, 0]
         bounds = kmf.confidence_interval_survival_function_
         table = kmf.event_table
@@ -282,15 +294,31 @@ def _inputs(duration, event, group, data) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+def _check_group_labels(groups: pd.Series) -> None:
+    """Two groups whose labels print alike (``1`` and ``"1"``) would be tested apart yet shown as one."""
+    labels = pd.unique(groups)
+    text = pd.Index([str(v).strip() for v in labels])
+    clash = text.duplicated(keep=False)
+    if clash.any():
+        same = [v for v, c in zip(labels, clash) if c and str(v).strip() == text[clash][0]]
+        rows = list(groups.index[groups.isin(same).to_numpy()][:5])
+        raise CsatInputError(f"group holds the labels {', '.join(repr(v) for v in same)} (rows {rows}), which differ "
+                             "only in type or spaces; give each group one spelling, e.g. .astype(str)")
+
+
 def _logrank(d: pd.Series, e: np.ndarray, groups: pd.Series) -> dict:
     from lifelines.statistics import logrank_test, multivariate_logrank_test
 
     g = groups.to_numpy()
     levels = sorted(pd.unique(g), key=str)
-    if len(levels) == 2:
-        a, b = g == levels[0], g == levels[1]
-        res = logrank_test(d[a], d[b], e[a], e[b])
-    else:
-        res = multivariate_logrank_test(d.to_numpy(), g, e)
+    with warnings.catch_warnings():
+        # lifelines' own pandas deprecation notices are not the user's concern
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", FutureWarning)
+        if len(levels) == 2:
+            a, b = g == levels[0], g == levels[1]
+            res = logrank_test(d[a], d[b], e[a], e[b])
+        else:
+            res = multivariate_logrank_test(d.to_numpy(), g, e)
     return {"statistic": float(res.test_statistic), "p_value": float(res.p_value), "df": len(levels) - 1,
             "test": "log-rank (Mantel-Cox)"}

@@ -4,7 +4,10 @@ Policies (the same in every function that reads a log):
 
 * a missing or future date, or a missing customer id, is an error naming the rows;
   ``on_invalid="drop"`` removes those rows instead and reports them;
-* amounts must be numbers (text is an error naming the rows);
+* amounts must be finite numbers (text or infinity is an error naming the rows);
+* customer ids that differ only in type or spaces (``1`` and ``"1"``) are an error naming
+  them, not two customers; time-zone-aware dates are read as local wall-clock time, and a
+  time-zone-aware ``now`` is converted to the dates' zone first (see :mod:`csat_lab._core.txlog`);
 * negative amounts are refunds: they are kept and netted per customer-period
   (per customer-day in :func:`summary_from_transactions`); a customer-period whose net
   amount is negative (refunds exceeding purchases) counts as no purchase, while a
@@ -25,7 +28,7 @@ import pandas as pd
 from .._core.deprecation import renamed
 from .._core.docstrings import shared_docs
 from .._core.results import Result
-from .._core.txlog import REFUND_POLICY
+from .._core.txlog import REFUND_POLICY, analysis_date, check_customer_ids, check_finite_amounts, dates_tz
 from .._core.validate import as_numeric, one_of, require_columns, require_frame, to_dates
 from ..errors import CsatInputError
 from ..i18n import Message
@@ -157,10 +160,15 @@ def validate_transactions(data: pd.DataFrame, *, customer: str = "customer_id", 
     cols = [customer, date] + ([amount] if amount else [])
     require_columns(data, cols, "transactions")
     frame = data.copy()
+    tz = dates_tz(frame[date])
     frame[date] = to_dates(frame[date], date)
     if amount:
         frame[amount] = as_numeric(frame[amount], amount)
-    limit = pd.Timestamp.now().normalize() + pd.Timedelta(days=1) if now is None else pd.Timestamp(now)
+        check_finite_amounts(frame[amount].to_numpy(), frame.index, amount)
+    limit = analysis_date(now, tz)
+    ids = frame[customer]
+    if ids.dtype.kind not in "biufcmM":
+        check_customer_ids(ids.dropna().unique(), ids, customer)
     checks = {
         Message("value.reason.missing_customer"): frame[customer].isna(),
         Message("value.reason.missing_date"): frame[date].isna(),
@@ -322,19 +330,30 @@ def summary_from_transactions(data: pd.DataFrame, *, customer: str = "customer_i
     b                    0      0.0  3.0             0.0
     """
     one_of(period, tuple(_UNITS), "period")
+    require_frame(data, "transactions")
+    require_columns(data, [date], "transactions")
+    end = None if now is None else analysis_date(now, dates_tz(data[date]))
     frame, report = validate_transactions(data, customer=customer, date=date, amount=amount,
                                           on_invalid=on_invalid)
-    end = frame[date].max().normalize() if now is None else pd.Timestamp(now)
+    if frame.empty:
+        raise CsatInputError("no valid transactions left after dropping invalid rows; nothing to summarise")
+    if end is None:
+        end = frame[date].max().normalize()
     dropped = {Message("value.reason.rows", reason=k): v for k, v in report.dropped.items()}
     late = frame[date] > end
     if late.any():
         dropped[Message("value.reason.after_end")] = int(late.sum())
         frame = frame[~late]
+    if frame.empty:
+        raise CsatInputError(f"every transaction is dated after now={end.date()}; choose a later now or check the dates")
     n_rows_dropped = int(sum(dropped.values()))
     days = frame[date].dt.normalize()
     daily = pd.DataFrame({"c": frame[customer].to_numpy(), "d": days.to_numpy(),
                           "v": frame[amount].to_numpy() if amount else 1.0})
     daily = daily.groupby(["c", "d"], sort=True, observed=True)["v"].sum().reset_index()
+    if amount and not np.isfinite(daily["v"].to_numpy()).all():
+        raise CsatInputError(f"the sums of {amount!r} per customer-day overflow; give amounts in larger units "
+                             "(thousands, millions)")
     if amount:
         negative = daily["v"] < 0
         if negative.any():

@@ -92,6 +92,14 @@ def _check_rd(retention: object, discount: object) -> tuple[float, float]:
     return r, d
 
 
+def _check_converges(r: float, d: float) -> None:
+    """The series sum_t m (r/(1+d))^t is finite only when r < 1 + d (a negative discount can break this)."""
+    if r >= 1.0 + d:
+        raise CsatInputError(
+            f"with retention {r:g} and discount {d:g} the discounted margins do not shrink (retention must be "
+            f"below 1 + discount = {1 + d:g}), so the lifetime value is infinite")
+
+
 def customer_lifetime_value(margin: float, retention: float, discount: float, *,
                             acquisition_cost: float = 0.0) -> CLVResult:
     """Lifetime value with constant margin and retention (Gupta & Lehmann 2003).
@@ -103,7 +111,7 @@ def customer_lifetime_value(margin: float, retention: float, discount: float, *,
     retention : float
         Retention probability r per period, 0 <= r < 1.
     discount : float
-        Discount rate d per period, d > -1.
+        Discount rate d per period, d > -1 and r < 1 + d (else the sum is infinite).
     acquisition_cost : float, default 0
         Cost of acquiring the customer, subtracted once.
 
@@ -135,8 +143,13 @@ def customer_lifetime_value(margin: float, retention: float, discount: float, *,
     m = finite_number(margin, "margin")
     ac = finite_number(acquisition_cost, "acquisition_cost")
     r, d = _check_rd(retention, discount)
+    _check_converges(r, d)
     mult = r / (1.0 + d - r)
-    return CLVResult(value=m * mult - ac, margin=m, retention=r, discount=d, acquisition_cost=ac,
+    value = m * mult - ac
+    if not np.isfinite(value):
+        raise CsatInputError(f"the lifetime value overflows ({m:g} x {mult:g} - {ac:g}); give margin and "
+                             "acquisition_cost in larger units (thousands, millions)")
+    return CLVResult(value=value, margin=m, retention=r, discount=d, acquisition_cost=ac,
                      multiplier=mult, expected_lifetime=1.0 / (1.0 - r))
 
 
@@ -186,15 +199,29 @@ def clv_sensitivity(margin: float, retention: Sequence[float] = (0.6, 0.7, 0.8, 
     """
     m = finite_number(margin, "margin")
     ac = finite_number(acquisition_cost, "acquisition_cost")
-    rs = [_check_rd(r, 0.0)[0] for r in np.atleast_1d(retention)]
-    ds = [_check_rd(0.0, d)[1] for d in np.atleast_1d(discount)]
+    rs = [_check_rd(r, 0.0)[0] for r in _grid(retention, "retention")]
+    ds = [_check_rd(0.0, d)[1] for d in _grid(discount, "discount")]
     if not rs or not ds:
         raise CsatInputError("retention and discount each need at least one value")
+    for r_ in rs:
+        for d_ in ds:
+            _check_converges(r_, d_)
     r = np.asarray(rs)[:, None]
     d = np.asarray(ds)[None, :]
-    table = pd.DataFrame(m * r / (1.0 + d - r) - ac, index=pd.Index(rs, name="retention"),
-                         columns=pd.Index(ds, name="discount"))
+    with np.errstate(over="ignore", invalid="ignore"):
+        grid = m * r / (1.0 + d - r) - ac
+    if not np.isfinite(grid).all():
+        raise CsatInputError("the lifetime values overflow; give margin and acquisition_cost in larger units "
+                             "(thousands, millions)")
+    table = pd.DataFrame(grid, index=pd.Index(rs, name="retention"), columns=pd.Index(ds, name="discount"))
     return table
+
+
+def _grid(values: object, name: str) -> np.ndarray:
+    """The rates of one axis of the grid: a number or a flat sequence of numbers."""
+    if isinstance(values, (str, bytes, dict, pd.DataFrame)) or np.ndim(values) > 1:
+        raise CsatInputError(f"{name} must be a number or a flat list of numbers, got {values!r}")
+    return np.atleast_1d(np.asarray(values, dtype=object))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -271,7 +298,7 @@ def retention_economics(customers: int, retention: float, margin: float, *, gain
     Parameters
     ----------
     customers : int
-        Customers at the start (year 0).
+        Customers at the start (year 0); it and ``new_customers`` cannot both be 0.
     retention : float
         Current retention rate per year, in [0, 1].
     margin : float
@@ -319,6 +346,9 @@ def retention_economics(customers: int, retention: float, margin: float, *, gain
     (116.0, 0.172)
     """
     n0 = head_count(customers, "customers")
+    if n0 == 0 and head_count(new_customers, "new_customers") == 0:
+        raise CsatInputError("customers and new_customers are both 0: there is no customer base to project; "
+                             "give the customers at the start (customers=) or new customers a year")
     r = rate(retention, "retention")
     g = finite_number(gain, "gain")
     r2 = r + g
@@ -340,13 +370,18 @@ def retention_economics(customers: int, retention: float, margin: float, *, gain
         geometric = t.astype(float) if rr == 1 else (1 - rr ** t) / (1 - rr)
         return n0 * rr ** t + a * geometric
 
-    n_now, n_better = base(r), base(r2)
-    profit_now = n_now * (m - c_r) - a * c_a
-    profit_better = n_better * (m - c_r) - a * c_a
+    with np.errstate(over="ignore", invalid="ignore"):
+        n_now, n_better = base(r), base(r2)
+        profit_now = n_now * (m - c_r) - a * c_a
+        profit_better = n_better * (m - c_r) - a * c_a
     factor = (1 + d) ** -t
     table = pd.DataFrame({"year": t, "customers": n_now, "customers_improved": n_better,
                           "profit": profit_now, "profit_improved": profit_better}).set_index("year")
-    pv_now, pv_better = float((profit_now * factor).sum()), float((profit_better * factor).sum())
+    with np.errstate(over="ignore", invalid="ignore"):
+        pv_now, pv_better = float((profit_now * factor).sum()), float((profit_better * factor).sum())
+    if not (np.isfinite(table.to_numpy()).all() and np.isfinite([pv_now, pv_better]).all()):
+        raise CsatInputError("the projected customers or profits overflow; give customers, margin and costs in "
+                             "larger units (thousands, millions)")
     return RetentionEconomics(
         table=table, extra_customers=float(n_better[-1] - n_now[-1]), extra_profit=pv_better - pv_now,
         profit_increase=(pv_better - pv_now) / abs(pv_now) if pv_now else float("nan"),

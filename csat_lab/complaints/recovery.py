@@ -11,6 +11,7 @@ steps were done?" with confidence intervals from the fitted covariance.
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from typing import Any, Mapping
 
 import numpy as np
@@ -175,6 +176,10 @@ def recovery_effect(data: pd.DataFrame, *, recovered: str = "satisfied", ci: flo
     rep = as_bool(data[repurchased], repurchased)
     if recovered == "satisfied":
         sat = as_numeric(data[col], col)
+        off = sat.notna() & ~sat.isin([1, 2, 3, 4, 5])
+        if off.any():
+            raise CsatInputError(f"{col!r} must be 1-5 (satisfaction5); rows {list(data.index[off][:5])} hold "
+                                 f"{sat[off].iloc[0]:g}")
         rec = is_c & (sat >= 4).to_numpy()
         unknown = is_c & sat.isna().to_numpy()
     else:
@@ -333,9 +338,14 @@ def recovery_model(data: pd.DataFrame, *, complained: str = "complained",
 
     Raises
     ------
+    CsatInputError
+        Missing columns, steps or outcomes that are not True/False,
+        satisfaction outside 1-5, too few complete complaints, a step that is
+        constant or steps always done together, an outcome that does not
+        vary, or perfect separation (a step, or the steps together, predict
+        repurchase perfectly, so its logit effects are infinite).
     CsatConvergenceError
-        When the repurchase logit cannot be fitted (perfect separation) or
-        does not converge.
+        When the repurchase logit does not converge.
 
     References
     ----------
@@ -353,13 +363,20 @@ def recovery_model(data: pd.DataFrame, *, complained: str = "complained",
 
     require_frame(data)
     cols = [f"step_{s}" for s in HANDLING_STEPS]
+    for name, value in (("complained", complained), ("satisfaction", satisfaction), ("repurchased", repurchased)):
+        if not isinstance(value, str):
+            raise CsatInputError(f"{name} must be one column name, got {value!r}")
     require_columns(data, [complained, satisfaction, repurchased, *cols])
     comp = data[as_bool(data[complained], complained)]
     if comp.empty:
         raise CsatInputError("no complainants in the data; the model is fitted on complaints")
-    frame = pd.DataFrame({c: comp[c].astype("boolean") for c in cols})
+    frame = pd.DataFrame({c: _bool_or_missing(comp[c], c) for c in cols})
     frame["_sat"] = as_numeric(comp[satisfaction], satisfaction)
-    frame["_rep"] = comp[repurchased].astype("boolean")
+    off = frame["_sat"].notna() & ~frame["_sat"].isin([1, 2, 3, 4, 5])
+    if off.any():
+        raise CsatInputError(f"{satisfaction!r} must be 1-5 (satisfaction5); rows {list(frame.index[off][:5])} hold "
+                             f"{frame['_sat'][off].iloc[0]:g}")
+    frame["_rep"] = _bool_or_missing(comp[repurchased], repurchased)
     missing = frame.isna().any(axis=1)
     frame = frame[~missing]
     if len(frame) <= len(cols) + 1:
@@ -368,19 +385,67 @@ def recovery_model(data: pd.DataFrame, *, complained: str = "complained",
     constant = [c for i, c in enumerate(cols) if X[:, i + 1].min() == X[:, i + 1].max()]
     if constant:
         raise CsatInputError(f"steps {constant} are the same for every complaint; their effect cannot be estimated")
-    ols = sm.OLS(frame["_sat"].to_numpy(dtype=float), X).fit()
-    try:
-        logit = sm.Logit(frame["_rep"].to_numpy(dtype=float), X).fit(disp=0, maxiter=200)
-    except (PerfectSeparationError, np.linalg.LinAlgError) as exc:
-        raise CsatConvergenceError(f"repurchase logit could not be fitted: {exc}") from None
-    if not logit.mle_retvals.get("converged", True):
-        raise CsatConvergenceError(f"repurchase logit did not converge: {logit.mle_retvals}")
+    _check_steps_not_collinear(X, cols)
+    sat_y = frame["_sat"].to_numpy(dtype=float)
+    if sat_y.min() == sat_y.max():
+        raise CsatInputError(f"{satisfaction!r} is {sat_y[0]:g} for every complete complaint; nothing to explain")
+    rep_y = frame["_rep"].to_numpy(dtype=float)
+    if rep_y.min() == rep_y.max():
+        raise CsatInputError(f"{repurchased!r} is {bool(rep_y[0])} for every complete complaint; nothing to explain")
+    ols = sm.OLS(sat_y, X).fit()
+    with warnings.catch_warnings(record=True) as caught:
+        # statsmodels reports separation and non-convergence as warnings: turned into errors below
+        warnings.simplefilter("always")
+        try:
+            logit = sm.Logit(rep_y, X).fit(disp=0, maxiter=200)
+        except (PerfectSeparationError, np.linalg.LinAlgError):
+            logit = None
+    separated = logit is None or any(w.category.__name__ == "PerfectSeparationWarning" for w in caught)
+    if separated:
+        raise CsatInputError(f"perfect separation: {_separating_step(frame, cols, repurchased)}, so the repurchase "
+                             "logit's effects are infinite; collect more complaints or merge steps")
+    if not logit.mle_retvals.get("converged", True) or not np.all(np.isfinite(np.asarray(logit.bse))):
+        raise CsatConvergenceError(f"the repurchase logit did not converge in {logit.mle_retvals.get('iterations')} "
+                                   "iterations (or its standard errors are undefined); collect more complaints")
     terms = ["const", *HANDLING_STEPS]
     coef = pd.DataFrame({"satisfaction": ols.params, "repurchase": logit.params}, index=terms)
     dropped = {Message("value.reason.missing_step"): int(missing.sum())} if missing.any() else {}
     return RecoveryModel(coefficients=coef, sat_params=np.asarray(ols.params), sat_cov=np.asarray(ols.cov_params()),
                          rep_params=np.asarray(logit.params), rep_cov=np.asarray(logit.cov_params()), steps=HANDLING_STEPS,
                          n=len(frame), n_dropped=int(missing.sum()), dropped=dropped)
+
+
+def _bool_or_missing(values: pd.Series, name: str) -> pd.Series:
+    """True/False (or 1/0, yes/no) with missing values kept as NA; anything else names its rows."""
+    out = pd.Series(pd.NA, index=values.index, dtype="boolean")
+    present = values.notna()
+    if present.any():
+        out[present] = as_bool(values[present].astype(object), name)
+    return out
+
+
+def _check_steps_not_collinear(X: np.ndarray, cols: list[str]) -> None:
+    """Steps always done together (or one a combination of others) have effects that cannot be told apart."""
+    if np.linalg.matrix_rank(X) == X.shape[1]:
+        return
+    corr = np.corrcoef(X[:, 1:], rowvar=False)
+    vals, vecs = np.linalg.eigh(corr)
+    vec = vecs[:, 0]
+    involved = [c for c, v in zip(cols, vec) if abs(v) > 0.1 * np.abs(vec).max()]
+    raise CsatInputError(f"steps {involved} are perfectly collinear (always done together, or one is a combination "
+                         "of the others); their effects cannot be told apart - merge them or collect more complaints")
+
+
+def _separating_step(frame: pd.DataFrame, cols: list[str], repurchased: str) -> str:
+    """Name a step that on its own predicts repurchase perfectly, if there is one."""
+    rep = frame["_rep"].astype(bool)
+    for c in cols:
+        done = frame[c].astype(bool)
+        for flag, word in ((True, "done"), (False, "not done")):
+            group = rep[done == flag]
+            if len(group) and group.nunique() == 1:
+                return (f"every complaint with step {c!r} {word} has {repurchased!r} = {bool(group.iloc[0])}")
+    return f"the steps predict {repurchased!r} perfectly"
 
 
 def _example(n: int = 80, seed: int = 1) -> pd.DataFrame:

@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import decimal
 import hashlib
 import html
 import math
@@ -288,6 +289,9 @@ EXERCISES: dict[str, Exercise] = {e.id: e for e in _LIST}
 
 
 def _get(exercise_id: str) -> Exercise:
+    if not isinstance(exercise_id, str):
+        raise CsatInputError(f"exercise_id must be the exercise's id as text, such as '04.churn_rate'; "
+                             f"got {exercise_id!r}")
     if exercise_id not in EXERCISES:
         raise CsatInputError(
             f"no exercise {exercise_id!r}; exercises are: {', '.join(EXERCISES)}"
@@ -319,10 +323,15 @@ def hint(exercise_id: str) -> str:
 
 
 def _as_number(answer: Any) -> float | None:
-    if isinstance(answer, bool):
+    if isinstance(answer, (bool, np.bool_)):
         return None
-    if isinstance(answer, numbers.Real):
-        return float(answer)
+    if isinstance(answer, (numbers.Real, decimal.Decimal)):
+        try:
+            return float(answer)
+        except OverflowError:  # an integer beyond the float range
+            return math.inf if answer > 0 else -math.inf
+        except ValueError:  # a signalling Decimal NaN
+            return math.nan
     if isinstance(answer, (np.ndarray, pd.Series)) and answer.size == 1:
         return _as_number(answer.reshape(-1)[0] if isinstance(answer, np.ndarray) else answer.iloc[0])
     return None
@@ -334,8 +343,10 @@ def _unchecked(ex: Exercise, reason: str) -> CheckResult:
 
 def _check_number(ex: Exercise, answer: Any) -> CheckResult:
     value = _as_number(answer)
-    if value is None or not math.isfinite(value):
+    if value is None:
         return _unchecked(ex, Message("exercise.reason.not_number", kind=type(answer).__name__))
+    if not math.isfinite(value):
+        return _unchecked(ex, Message("exercise.reason.not_finite", value=str(value)))
     try:
         expected = float(ex.expected())  # type: ignore[operator]
     except CsatInputError:
@@ -372,7 +383,9 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
     answer : number, str or list
         A number for numeric exercises (percentages as percent, e.g. 12.5),
         a letter or letters (``"b"``, ``"a, c"``) for choice exercises, or
-        ``None`` while you are still working on it.
+        ``None`` while you are still working on it. NaN and infinities are
+        not answers: the check says so (status ``"unchecked"``) rather than
+        comparing them.
 
     Returns
     -------
@@ -403,14 +416,32 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
     return _check_number(ex, answer) if ex.kind == "number" else _check_choice(ex, answer)
 
 
+def _notebook_number(notebook: object) -> str:
+    """``"04"`` from ``"04"``, ``"04_churn_and_retention"`` or ``4``; an unknown notebook lists the known ones."""
+    known = sorted({e.notebook for e in _LIST})
+    if isinstance(notebook, (int, np.integer)) and not isinstance(notebook, (bool, np.bool_)):
+        number = f"{int(notebook):02d}"
+    elif isinstance(notebook, str):
+        text = notebook.strip()
+        number = f"{int(text):02d}" if text.isdigit() and len(text) <= 2 else text[:2]
+    else:
+        raise CsatInputError(f"notebook must be a notebook number such as '04' or a name such as "
+                             f"'04_churn_and_retention'; got {notebook!r}")
+    if number not in known:
+        raise CsatInputError(f"no exercises in notebook {notebook!r}; notebooks with exercises are: {', '.join(known)}")
+    return number
+
+
 def list_exercises(notebook: str | None = None) -> pd.DataFrame:
     """Table of exercises (id, notebook, kind, hint available), optionally for one notebook.
 
     Parameters
     ----------
-    notebook : str, optional
-        Notebook number (``"04"``) or name (``"04_churn_and_retention"``; its
-        first two characters are used); all exercises when omitted.
+    notebook : str or int, optional
+        Notebook number (``"04"`` or ``4``) or name (``"04_churn_and_retention"``;
+        its first two characters are used); all exercises when omitted. A
+        notebook without exercises raises :class:`~csat_lab.errors.CsatInputError`
+        listing those that have some.
 
     Returns
     -------
@@ -424,10 +455,11 @@ def list_exercises(notebook: str | None = None) -> pd.DataFrame:
     >>> list_exercises("04").iloc[:2, 0].tolist()
     ['04.churn_rate', '04.annual_churn']
     """
+    wanted = None if notebook is None else _notebook_number(notebook)
     rows = [
         (e.id, e.notebook, label(f"exercise.kind.{e.kind}"), has_label(f"exercise.{e.id}.hint"))
         for e in _LIST
-        if notebook is None or e.notebook == str(notebook)[:2]
+        if wanted is None or e.notebook == wanted
     ]
     columns = [label(f"exercise.column.{c}") for c in ("exercise", "notebook", "kind", "hint")]
     return pd.DataFrame(rows, columns=columns)

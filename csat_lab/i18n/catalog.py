@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 import json
 import weakref
 from functools import lru_cache
@@ -52,6 +53,29 @@ _ALIASES = {
 
 _state = {"language": "en"}
 _listeners: list = []
+
+
+class UnknownLabelError(KeyError, CsatInputError):
+    """A catalog key that does not exist (or is not a string).
+
+    It is a ``KeyError``, as for any lookup in a mapping, and a
+    :class:`~csat_lab.errors.CsatInputError`, so code that catches either
+    keeps working; its message names the closest existing keys.
+    """
+
+    def __str__(self) -> str:  # the message as written, not KeyError's quoted repr
+        return str(self.args[0]) if self.args else ""
+
+
+def _unknown_key(key: object, entries: dict) -> UnknownLabelError:
+    if not isinstance(key, str):
+        return UnknownLabelError(f"a label key must be a text such as 'scale.nps11.10', got {key!r}")
+    close = difflib.get_close_matches(key, list(entries), n=5, cutoff=0.6)
+    if not close:
+        group = key.split(".")[0] + "."
+        close = [k for k in entries if k.startswith(group)][:5]
+    hint = f"; did you mean: {', '.join(close)}" if close else ""
+    return UnknownLabelError(f"no label {key!r} in the catalog{hint}")
 
 
 def _normalise(language: str) -> str:
@@ -181,6 +205,8 @@ def on_language_change(callback: Callable[[str], None]) -> None:
     >>> seen
     ['zh-CN', 'en']
     """
+    if not callable(callback):
+        raise CsatInputError(f"callback must be a function of the language code, got {type(callback).__name__}")
     if hasattr(callback, "__self__"):
         ref = weakref.WeakMethod(callback)  # type: ignore[arg-type]
     else:
@@ -206,7 +232,7 @@ def has_label(key: str) -> bool:
     >>> has_label("scale.nps11.10"), has_label("no.such.key")
     (True, False)
     """
-    return key in catalog()
+    return isinstance(key, str) and key in catalog()
 
 
 def label(key: str, language: str | None = None, **values: object) -> str:
@@ -217,13 +243,18 @@ def label(key: str, language: str | None = None, **values: object) -> str:
     Parameters
     ----------
     key : str
-        A catalog key; an unknown key raises ``KeyError`` naming keys of the
-        same group.
+        A catalog key. An unknown key (or one that is not a string) raises
+        ``UnknownLabelError``, which is both a ``KeyError`` (a failed lookup,
+        as in a dict) and a :class:`~csat_lab.errors.CsatInputError`; its
+        message names the closest keys.
     language : str, optional
         Language of the text (``"en"``, ``"zh-CN"`` or a common spelling);
         default the current one.
     **values
-        Values for the ``{placeholders}`` of the text (``str.format``).
+        Values for the ``{placeholders}`` of the text (``str.format``). Without
+        any, the text comes back as stored, placeholders included; with some,
+        every placeholder needs one (else
+        :class:`~csat_lab.errors.CsatInputError` naming the missing ones).
 
     Returns
     -------
@@ -234,12 +265,20 @@ def label(key: str, language: str | None = None, **values: object) -> str:
     --------
     >>> label("scale.agree5.5", language="zh-CN")
     '非常同意'
+    >>> label("scale.agree5.6")
+    Traceback (most recent call last):
+    ...
+    csat_lab.i18n.catalog.UnknownLabelError: no label 'scale.agree5.6' in the catalog; did you mean: ...
     """
     entries = catalog()
-    if key not in entries:
-        close = [k for k in entries if k.split(".")[0] == key.split(".")[0]][:8]
-        hint = f"; keys in the same group include: {', '.join(close)}" if close else ""
-        raise KeyError(f"no label {key!r} in the catalog{hint}")
+    if not isinstance(key, str) or key not in entries:
+        raise _unknown_key(key, entries)
     lang = _normalise(language) if language is not None else get_language()
     text = entries[key][lang]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError) as exc:
+        raise CsatInputError(f"label {key!r} needs a value for the placeholder {exc}; "
+                             f"got values for: {', '.join(values)}") from None

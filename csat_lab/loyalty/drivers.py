@@ -155,6 +155,19 @@ def _relative_weights_from_corr(corr: np.ndarray) -> np.ndarray:
     return (lam ** 2) @ (beta ** 2)
 
 
+def _degenerate(z: np.ndarray) -> bool:
+    """True when a column of ``z`` (outcome first, then drivers) is constant or the drivers are collinear."""
+    if np.any(np.ptp(z, axis=0) == 0):
+        return True
+    zc = z - z.mean(axis=0)
+    sd = np.sqrt(np.einsum("ij,ij->j", zc, zc))
+    if np.any(sd <= 1e-12 * np.maximum(1.0, np.abs(z).max(axis=0))):
+        return True
+    corr = (zc.T @ zc) / np.outer(sd, sd)
+    vals = np.linalg.eigvalsh(corr[1:, 1:])
+    return bool(vals[0] <= 1e-10 * max(1.0, vals[-1]))
+
+
 def _corr(z: np.ndarray) -> np.ndarray:
     z = z - z.mean(axis=0)
     cov = z.T @ z
@@ -200,7 +213,8 @@ class DriverImportance(LegacyAttrs, TableResult):
     n_boot : int
         Bootstrap replicates requested (0: no intervals).
     n_boot_failed : int
-        Replicates left out because their correlation matrix was singular.
+        Replicates left out because a variable was constant in the resample or
+        its correlation matrix was singular.
     seed : int, numpy Generator or None
         The seed the bootstrap drew from (the ``seed=`` passed; default 0).
     significance : Message or None
@@ -266,6 +280,8 @@ def _importance(data: object, outcome: str, drivers: Sequence[str], *, n_boot: i
         )
     ci = probability(ci, "ci")
     n_boot = whole_number(n_boot, "n_boot")
+    if n_boot == 1:
+        raise CsatInputError("n_boot must be 0 (no intervals) or at least 2 bootstrap replicates, got 1")
     rng = rng_from(seed) if n_boot else None  # checks the seed before any work
     frame, n_dropped, dropped = numeric_frame(data, [outcome, *drivers])
     n, p = frame.shape[0], len(drivers)
@@ -285,6 +301,9 @@ def _importance(data: object, outcome: str, drivers: Sequence[str], *, n_boot: i
     check_not_collinear(corr[1:, 1:], drivers)
     weight = decompose(corr)
     r2 = float(weight.sum())
+    if r2 <= 1e-14:
+        raise CsatInputError(f"R^2 is 0: the drivers {drivers} explain none of {outcome!r} (every correlation with it "
+                             "is 0), so there is no R^2 to share out")
     out = pd.DataFrame({"weight": weight, "share": weight / r2}, index=pd.Index(drivers, name="driver"))
     failed = 0
     if n_boot:
@@ -294,15 +313,29 @@ def _importance(data: object, outcome: str, drivers: Sequence[str], *, n_boot: i
             idx = rng.integers(0, n, n)
             sample = z[idx]
             noise = rng.standard_normal(n)
-            try:
-                boot[b] = decompose(_corr(sample))
-                # Tonidandel et al. (2009): compare each driver with a pure-noise driver fitted alongside
-                with_noise = decompose(_corr(np.column_stack([sample, noise])))
-                gap[b] = with_noise[:p] - with_noise[p]
-            except np.linalg.LinAlgError:
+            if _degenerate(sample):
+                # a resample in which a column is constant or the drivers are collinear has no decomposition
                 failed += 1
+                continue
+            try:
+                with np.errstate(divide="raise", invalid="raise", over="raise"):
+                    boot[b] = decompose(_corr(sample))
+                    # Tonidandel et al. (2009): compare each driver with a pure-noise driver fitted alongside
+                    with_noise = decompose(_corr(np.column_stack([sample, noise])))
+                    gap[b] = with_noise[:p] - with_noise[p]
+            except (np.linalg.LinAlgError, FloatingPointError):
+                boot[b] = gap[b] = np.nan
+                failed += 1
+        if n_boot - failed < 2:
+            raise CsatInputError(
+                f"only {n_boot - failed} of n_boot={n_boot} bootstrap resamples could be analysed (in the others a "
+                f"driver or the outcome is constant, or drivers are collinear); {n} complete rows are too few for "
+                "bootstrap intervals - collect more answers or use n_boot=0")
         low, high = percentile_ci(boot, ci)
-        share_low, share_high = percentile_ci(boot / boot.sum(axis=1, keepdims=True), ci)
+        totals = boot.sum(axis=1, keepdims=True)
+        shares = np.divide(boot, totals, out=np.full_like(boot, np.nan), where=totals > 0)  # R^2 = 0: no shares
+        share_low, share_high = (percentile_ci(shares, ci) if np.isfinite(shares).any(axis=0).all()
+                                 else (np.full(p, np.nan), np.full(p, np.nan)))
         gap_low, _ = percentile_ci(gap, ci)
         out["ci_low"], out["ci_high"] = low, high
         out["share_ci_low"], out["share_ci_high"] = share_low, share_high
@@ -353,7 +386,8 @@ def shapley_importance(data: pd.DataFrame, *, outcome: str, drivers: Sequence[st
     ------
     CsatInputError
         Unknown or non-numeric column, a constant driver, perfectly collinear
-        drivers, no more rows than drivers + 1, more than 22 drivers.
+        drivers, no more rows than drivers + 1, more than 22 drivers, an R^2
+        of 0, ``n_boot=1`` or too few usable bootstrap resamples.
 
     Notes
     -----
@@ -371,8 +405,9 @@ def shapley_importance(data: pd.DataFrame, *, outcome: str, drivers: Sequence[st
     ``significant`` follows Tonidandel, LeBreton & Johnson (2009): in each
     replicate a standard-normal noise column joins the drivers, and a driver
     is significant when the percentile interval of (its weight - the noise
-    driver's weight) lies above 0. Replicates whose correlation matrix is
-    singular are counted in ``n_boot_failed`` and left out.
+    driver's weight) lies above 0. Replicates in which a variable is constant
+    or whose correlation matrix is singular are counted in ``n_boot_failed``
+    and left out; fewer than 2 usable replicates is an error.
 
     References
     ----------
@@ -433,7 +468,8 @@ def relative_weights(data: pd.DataFrame, *, outcome: str, drivers: Sequence[str]
     ------
     CsatInputError
         Unknown or non-numeric column, a constant driver, perfectly collinear
-        drivers, no more rows than drivers + 1.
+        drivers, no more rows than drivers + 1, an R^2 of 0, ``n_boot=1`` or
+        too few usable bootstrap resamples.
 
     Notes
     -----

@@ -47,7 +47,7 @@ from .._core.validate import probability
 from ..errors import CsatConvergenceError, CsatInputError
 from ..i18n import Message
 from ..scales import get as get_scale
-from ._prep import column_list, numeric_frame
+from ._prep import column_list, flat_columns, numeric_frame
 from ._results import ci_level_alias
 
 __all__ = ["LoyaltyModel", "loyalty_regression", "KINDS"]
@@ -177,13 +177,17 @@ def _prepare(data: object, satisfaction: str, loyalty: str, kind: str, controls:
     frame, n_dropped, dropped = numeric_frame(data, [satisfaction, loyalty, *ctrl])
     if frame.shape[0] < 3:
         raise CsatInputError(f"only {frame.shape[0]} complete rows; a loyalty regression needs more")
+    flat = flat_columns(frame[ctrl].to_numpy(dtype=float), ctrl) if ctrl else []
+    if flat:
+        raise CsatInputError(f"controls {flat} are constant after removing missing rows; a control that does not "
+                             "vary cannot be adjusted for - remove it")
     levels = _levels(frame[satisfaction], scale)
     if levels.size < 2:
         raise CsatInputError(f"satisfaction column {satisfaction!r} has a single level ({levels[0]:g}); nothing to compare")
     y = frame[loyalty]
     if kind == "logit" and not set(np.unique(y)) <= {0.0, 1.0}:
         raise CsatInputError(
-            f"kind='logit' needs a yes/no loyalty column (bool or 0/1); {loyalty!r} holds {sorted(np.unique(y))[:6]}"
+            f"kind='logit' needs a yes/no loyalty column (bool or 0/1); {loyalty!r} holds {', '.join(f'{v:g}' for v in np.unique(y)[:6])}"
             " - use kind='ols' for an intention scale or kind='ordinal' for ordered categories"
         )
     if kind == "ordinal" and np.unique(y).size < 3:
@@ -261,6 +265,19 @@ def loyalty_regression(data: pd.DataFrame, *, satisfaction: str, loyalty: str, k
         ``coefficients``, ``r2``, ``n``, ``n_dropped``, ``dropped``,
         ``ci_level``, ``ci_method`` and the statsmodels ``fit``.
 
+    Raises
+    ------
+    CsatInputError
+        Unknown or non-numeric columns, a single satisfaction level, a
+        constant loyalty column or control, controls collinear with
+        satisfaction, no residual degrees of freedom (OLS), or perfect
+        separation (logit, ordinal: a satisfaction level whose answers all sit
+        at one end of the loyalty scale, so its coefficient is infinite).
+    CsatConvergenceError
+        The logit or ordinal model does not converge, or its standard errors
+        cannot be computed. statsmodels' warnings about these conditions are
+        turned into these errors and never reach the user.
+
     Notes
     -----
     With dummy levels the OLS prediction at level ``k`` is the mean loyalty of
@@ -299,37 +316,58 @@ def loyalty_regression(data: pd.DataFrame, *, satisfaction: str, loyalty: str, k
     shown = " + ".join([f"{loyalty} ~ {rhs_show}", *ctrl])
     grid = _grid(work, levels)
     alpha = 1 - ci
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    if ctrl:
+        sat_part = (pd.get_dummies(work["satisfaction"], drop_first=True, dtype=float).to_numpy() if as_levels
+                    else work[["satisfaction"]].to_numpy(dtype=float))
+        design = np.column_stack([np.ones(len(work)), sat_part, work[list(safe.values())].to_numpy(dtype=float)])
+        if np.linalg.matrix_rank(design) < design.shape[1]:
+            raise CsatInputError(f"controls {ctrl} are perfectly collinear with {satisfaction!r} or with each other; "
+                                 "their effects cannot be separated - drop the redundant control")
+    if as_levels:
+        _check_separation(work, kind, satisfaction, loyalty)
+    with warnings.catch_warnings(record=True) as caught:
+        # statsmodels reports separation, non-convergence and singular designs as warnings; they are
+        # turned into errors below instead of reaching the user
+        warnings.simplefilter("always")
         try:
             if kind == "ols":
                 res = smf.ols(formula, work).fit()
+                _check_design(res, satisfaction, ctrl)
+                if res.df_resid < 1:
+                    raise CsatInputError(f"{res.nobs:.0f} complete rows for {res.df_model + 1:.0f} parameters leave no "
+                                         "residual degrees of freedom, so no interval exists; collect more answers "
+                                         "or use as_levels=False")
                 frame = res.get_prediction(grid).summary_frame(alpha=alpha)
                 pred = pd.DataFrame({"estimate": frame["mean"], "se": frame["mean_se"],
                                      "ci_low": frame["mean_ci_lower"], "ci_high": frame["mean_ci_upper"]})
                 r2, r2_name, method = float(res.rsquared), "loyalty.r2", Message("value.method.t_mean_prediction")
             elif kind == "logit":
                 res = smf.logit(formula, work).fit(disp=0)
+                _check_design(res, satisfaction, ctrl)
+                _check_fit(res, caught, kind, loyalty)
                 frame = res.get_prediction(grid).summary_frame(alpha=alpha)
                 pred = pd.DataFrame({"estimate": frame["predicted"], "se": frame["se"],
                                      "ci_low": frame["ci_lower"], "ci_high": frame["ci_upper"]})
                 r2, r2_name, method = float(res.prsquared), "loyalty.pseudo_r2", Message("value.method.wald_logit")
             else:
                 res = OrderedModel.from_formula(formula, work, distr="logit").fit(method="bfgs", disp=0, maxiter=2000)
+                _check_design(res, satisfaction, ctrl)
+                _check_fit(res, caught, kind, loyalty)
                 codes = np.sort(work["loyalty"].unique())
                 pred = _ordinal_prediction(res, grid, codes, stats.norm.ppf(1 - alpha / 2))
                 r2, r2_name, method = float(res.prsquared), "loyalty.pseudo_r2", Message("value.method.delta_expected")
         except np.linalg.LinAlgError as exc:
             raise CsatInputError(f"the model cannot be fitted ({exc}); check for a satisfaction level "
                                  "or control that is perfectly collinear with another") from None
-        except Exception as exc:  # statsmodels signals perfect separation with its own exception types
-            if "separation" in str(exc).lower():
-                raise CsatInputError(f"perfect separation: some satisfaction level has only loyal (or only "
-                                     f"non-loyal) customers, so its logit is infinite ({exc}); "
-                                     "merge sparse levels or use kind='ols'") from None
+        except (CsatInputError, CsatConvergenceError):
             raise
-    if kind == "ordinal" and not res.mle_retvals.get("converged", True):
-        raise CsatConvergenceError(f"ordinal model did not converge: {res.mle_retvals}")
+        except Exception as exc:  # older statsmodels signal perfect separation with their own exception types
+            if "separation" in str(exc).lower():
+                raise CsatInputError(_separation_text(loyalty)) from None
+            raise
+    if not np.all(np.isfinite(pred.to_numpy(dtype=float))):
+        raise CsatConvergenceError(f"the {kind} model gave no finite prediction or interval at some satisfaction "
+                                   "level; merge sparse levels or use as_levels=False")
     counts = work.groupby("satisfaction")["loyalty"].agg(["size", "mean"]).reindex(levels)
     predicted = pd.concat([
         pd.DataFrame({"level": _as_int_if_whole(levels), "n": counts["size"].fillna(0).astype(int).to_numpy(),
@@ -343,6 +381,53 @@ def loyalty_regression(data: pd.DataFrame, *, satisfaction: str, loyalty: str, k
     return LoyaltyModel(kind=kind, formula=shown, satisfaction=satisfaction, loyalty=loyalty, as_levels=as_levels,
                         n=int(work.shape[0]), n_dropped=n_dropped, dropped=dropped, ci_level=ci, ci_method=method,
                         r2=r2, r2_name=r2_name, predicted=predicted, coefficients=coefs, fit=res)
+
+
+def _separation_text(loyalty: str, detail: str = "") -> str:
+    return (f"perfect separation: {detail or 'satisfaction predicts ' + repr(loyalty) + ' perfectly'}, so the "
+            "model's coefficients are infinite and its intervals meaningless; merge sparse satisfaction levels "
+            "or use kind='ols'")
+
+
+def _check_separation(work: pd.DataFrame, kind: str, satisfaction: str, loyalty: str) -> None:
+    """With dummy levels, a level whose answers all sit at one end of the loyalty scale has an infinite coefficient."""
+    if kind == "ols":
+        return
+    y = work["loyalty"]
+    low, high = y.min(), y.max()
+    by_level = y.groupby(work["satisfaction"])
+    at_low = sorted(k for k, v in by_level if (v == low).all())
+    at_high = sorted(k for k, v in by_level if (v == high).all())
+    if at_low or at_high:
+        parts = []
+        if at_low:
+            parts.append(f"{satisfaction} = {', '.join(map(str, at_low))} only {loyalty} = {low:g}")
+        if at_high:
+            parts.append(f"{satisfaction} = {', '.join(map(str, at_high))} only {loyalty} = {high:g}")
+        raise CsatInputError(_separation_text(loyalty, "respondents with " + "; with ".join(parts)))
+
+
+def _check_design(res: Any, satisfaction: str, controls: list[str]) -> None:
+    """A rank-deficient design (a control equal to satisfaction or to a combination of others) is an error."""
+    exog = np.asarray(res.model.exog, dtype=float)
+    if np.linalg.matrix_rank(exog) < exog.shape[1]:
+        raise CsatInputError(f"controls {controls} are perfectly collinear with {satisfaction!r} or with each other; "
+                             "their effects cannot be separated - drop the redundant control")
+
+
+def _check_fit(res: Any, caught: list, kind: str, loyalty: str) -> None:
+    """Separation and non-convergence, signalled by statsmodels as warnings, become errors."""
+    names = {w.category.__name__ for w in caught}
+    if "PerfectSeparationWarning" in names:
+        raise CsatInputError(_separation_text(loyalty))
+    retvals = getattr(res, "mle_retvals", None) or {}
+    if not retvals.get("converged", True):
+        raise CsatConvergenceError(f"the {kind} model did not converge in {retvals.get('iterations', '?')} "
+                                   "iterations; merge sparse satisfaction levels or use kind='ols'")
+    bse = np.asarray(res.bse, dtype=float)
+    if not np.all(np.isfinite(bse)) or "HessianInversionWarning" in names:
+        raise CsatConvergenceError(f"the {kind} model's standard errors cannot be computed (its information "
+                                   "matrix is singular); merge sparse satisfaction levels or use kind='ols'")
 
 
 def _show_name(term: str, satisfaction: str, safe: dict[str, str]) -> str:

@@ -493,6 +493,10 @@ def top_box_loyalty_ratio(data: pd.DataFrame, *, satisfaction: str, loyalty: str
     frame, n_dropped, dropped = numeric_frame(data, [satisfaction, loyalty])
     sat, loy = frame[satisfaction].to_numpy(), frame[loyalty].to_numpy()
     levels = list(get_scale(scale).values) if scale is not None else sorted(np.unique(sat))
+    if len(levels) < 2 and (top is None or second is None):
+        raise CsatInputError(f"satisfaction column {satisfaction!r} has a single level "
+                             f"({', '.join(f'{v:g}' for v in levels)}); a top and a second box need two - "
+                             "pass top= and second=")
     top = _codes(top if top is not None else levels[-1])
     second = _codes(second if second is not None else levels[-2])
     if set(top) & set(second):
@@ -501,7 +505,7 @@ def top_box_loyalty_ratio(data: pd.DataFrame, *, satisfaction: str, loyalty: str
     for name, mask, codes in (("top", in_top, top), ("second", in_second, second)):
         if mask.sum() < 2:
             raise CsatInputError(f"only {int(mask.sum())} respondents have satisfaction {codes} ({name} box); "
-                                 f"codes present are {sorted(np.unique(sat))}")
+                                 f"codes present are {', '.join(f'{v:g}' for v in np.unique(sat))}")
     binary = set(np.unique(loy)) <= {0.0, 1.0}
     z = stats.norm.ppf(1 - (1 - ci) / 2)
     n1, n2 = int(in_top.sum()), int(in_second.sum())

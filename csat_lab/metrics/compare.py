@@ -7,6 +7,7 @@ confidence interval for the difference and a two-sided test.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,14 +15,14 @@ import numpy as np
 import pandas as pd
 
 from .. import scales
-from .._core.intervals import t_value, two_sided_p_normal, two_sided_p_t, z_value
+from .._core.intervals import newcombe_difference, t_value, two_sided_p_normal, two_sided_p_t, z_value
 from .._core.deprecation import keyword_only
 from .._core.docstrings import shared_docs
 from .._core.results import Result, TableResult, message_column
 from .._core.validate import one_of, probability, require_columns, require_frame
 from ..errors import CsatInputError
 from ..i18n import Message
-from .scores import _box_result, _nps_result
+from .scores import _VARIANCES, _box_result, _kish, _nps_result
 from .tally import Tally, nps_from_shares, tally
 
 __all__ = ["Comparison", "GroupComparison", "compare_nps", "compare_proportions", "compare_means", "compare_groups"]
@@ -46,7 +47,9 @@ class Comparison(Result):
     se : float
         Standard error of the difference (unpooled).
     statistic : float
-        Test statistic (z or Welch's t).
+        Test statistic: z for NPS, Welch's t for means; for shares the signed
+        normal quantile ``z*`` at which the Newcombe interval touches 0
+        (``p_value = 2 (1 - Phi(|z*|))``).
     df : float or None
         Welch-Satterthwaite degrees of freedom for means; None for z tests.
     p_value : float
@@ -96,39 +99,91 @@ class Comparison(Result):
                 ("result.dropped_reasons", self.dropped)]
 
 
-def compare_tallies(a: Tally, b: Tally, metric: str, box: tuple[int, ...] | None, ci: float) -> Comparison:
+def _wilson_z(p: float, n: float, z: float) -> tuple[float, float]:
+    """Wilson (1927) interval of ``p`` from ``n`` answers at normal quantile ``z`` (as in ``_core.intervals.wilson``)."""
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z / denom * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return min(p, max(0.0, centre - half)), max(p, min(1.0, centre + half))
+
+
+def newcombe_p_value(pa: float, na: float, pb: float, nb: float) -> tuple[float, float]:
+    """Two-sided p-value of ``pa = pb`` found by inverting Newcombe's hybrid score interval.
+
+    The interval widens monotonically with the normal quantile ``z`` (each
+    Wilson interval is the set ``{pi : |p - pi| <= z sqrt(pi (1 - pi) / n)}``,
+    nested in ``z``), so there is one ``z*`` at which the bound nearer 0
+    touches 0; ``p = 2 (1 - Phi(z*))``. Hence ``p < 1 - ci`` exactly when
+    the ``ci`` interval excludes 0. Returns ``(signed z*, p)``.
+    """
+    d = pa - pb
+    if d == 0:
+        return 0.0, 1.0
+
+    def bound(z: float) -> float:
+        la, ua = _wilson_z(pa, na, z)
+        lb, ub = _wilson_z(pb, nb, z)
+        if d > 0:
+            return d - math.sqrt((pa - la) ** 2 + (ub - pb) ** 2)
+        return -(d + math.sqrt((ua - pa) ** 2 + (pb - lb) ** 2))
+
+    from scipy.optimize import brentq
+
+    high = 1.0
+    while bound(high) > 0 and high < 1e6:  # at z -> inf the bound tends to -|d| - sqrt(...) < 0
+        high *= 2
+    z_star = brentq(bound, 0.0, high, xtol=1e-13, rtol=1e-15, maxiter=500)
+    return float(math.copysign(z_star, d)), two_sided_p_normal(z_star)
+
+
+def compare_tallies(a: Tally, b: Tally, metric: str, box: tuple[int, ...] | None, ci: float,
+                    variance: str = "kish", names: tuple[str, str] = ("group a", "group b")) -> Comparison:
     """Compare two tallies on ``metric`` (internal engine of the public comparisons)."""
     dropped = ({Message("value.reason.group", group="a", reason=k): v for k, v in a.dropped.items()}
                | {Message("value.reason.group", group="b", reason=k): v for k, v in b.dropped.items()})
     common = (a.n, b.n, a.n_dropped + b.n_dropped, dropped)
     z = z_value(ci)
+    weighted = a.weighted or b.weighted
     if metric == "nps":
         ea, se_a = nps_from_shares(a.share(tuple(range(9, 11))), a.share(tuple(range(0, 7))), a.n_effective)
         eb, se_b = nps_from_shares(b.share(tuple(range(9, 11))), b.share(tuple(range(0, 7))), b.n_effective)
         diff, se = ea - eb, float(np.hypot(se_a, se_b))
+        if se == 0 and diff != 0:
+            raise CsatInputError(
+                f"every answer of {names[0]} and of {names[1]} falls in one NPS category (NPS {ea:g} and {eb:g}): the "
+                f"normal interval of the difference has zero width and no test is possible; collect more answers "
+                f"or compare the groups' own intervals (nps(..., method='adjusted_wald'))"
+            )
         stat = diff / se if se > 0 else 0.0
         interval = (max(-200.0, diff - z * se), min(200.0, diff + z * se))
-        return Comparison(metric, diff, interval, Message("value.method.normal_independent"), ci, se,
+        return Comparison(metric, diff, interval, _kish(Message("value.method.normal_independent"), weighted), ci, se,
                           stat, None, two_sided_p_normal(stat), Message("value.test.z_nps"), ea, eb, *common)
     if box is not None:
         pa, pb = a.share(box), b.share(box)
         na, nb = a.n_effective, b.n_effective
         diff = pa - pb
         se = float(np.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb))
-        pooled = (pa * na + pb * nb) / (na + nb)
-        se0 = float(np.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb)))
-        stat = diff / se0 if se0 > 0 else 0.0
-        return Comparison(metric, diff, (diff - z * se, diff + z * se), Message("value.method.wald_unpooled"), ci, se, stat, None,
-                          two_sided_p_normal(stat), Message("value.test.z_pooled"), pa, pb, *common)
+        interval = newcombe_difference(pa * na, na, pb * nb, nb, ci)
+        stat, p_value = newcombe_p_value(pa, na, pb, nb)
+        return Comparison(metric, diff, (float(interval[0]), float(interval[1])),
+                          _kish(Message("value.method.newcombe_hybrid"), weighted), ci, se, stat, None, p_value,
+                          Message("value.test.newcombe_inverted"), pa, pb, *common)
     ma, mb = a.mean(), b.mean()
-    sa, sb = a.mean_se(), b.mean_se()
+    sa, sb = a.mean_se(variance), b.mean_se(variance)
+    da, db = a.mean_df(variance), b.mean_df(variance)
     se = float(np.hypot(sa, sb))
-    df = se**4 / (sa**4 / (a.n_effective - 1) + sb**4 / (b.n_effective - 1)) if se > 0 else a.n + b.n - 2.0
+    df = se**4 / (sa**4 / da + sb**4 / db) if se > 0 else a.n + b.n - 2.0
     diff = ma - mb
+    if se == 0 and diff != 0:
+        raise CsatInputError(
+            f"every answer of {names[0]} is {ma:g} and every answer of {names[1]} is {mb:g}: both groups have zero "
+            f"variance, so the difference has no standard error and no t test is possible"
+        )
     half = t_value(ci, df) * se
     stat = diff / se if se > 0 else 0.0
-    return Comparison(metric, diff, (diff - half, diff + half), Message("value.method.welch_t"), ci, se, stat, float(df),
-                      two_sided_p_t(stat, df), Message("value.test.welch_means"), ma, mb, *common)
+    method = "welch_t_linearized" if variance == "linearization" else "welch_t"
+    return Comparison(metric, diff, (diff - half, diff + half), Message(f"value.method.{method}"), ci, se, stat,
+                      float(df), two_sided_p_t(stat, df), Message("value.test.welch_means"), ma, mb, *common)
 
 
 @shared_docs
@@ -157,7 +212,10 @@ def compare_nps(a: object, b: object, *, weights_a: object = None, weights_b: ob
     -----
     ``d = NPS_a - NPS_b``, ``se = sqrt(se_a^2 + se_b^2)`` with each
     ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``; ``z = d / se`` and the
-    interval ``d +- z_{(1+ci)/2} se`` (normal approximation).
+    interval ``d +- z_{(1+ci)/2} se`` (normal approximation); test and
+    interval share ``se``, so ``p < 1 - ci`` exactly when the interval
+    excludes 0. When every answer of each group falls in one category
+    (``se = 0``) and the scores differ, there is no test and an error says so.
 
     References
     ----------
@@ -202,24 +260,36 @@ def compare_proportions(a: object, b: object, *, scale: "str | scales.Scale" = "
     Returns
     -------
     Comparison
-        ``difference = p_a - p_b`` with its interval and z test.
+        ``difference = p_a - p_b`` with its Newcombe interval and the p-value
+        that agrees with it.
 
     Notes
     -----
-    Test: pooled two-proportion z, ``z = (p_a - p_b) / sqrt(p(1-p)(1/n_a + 1/n_b))``
-    with ``p`` the pooled share; interval: unpooled Wald,
-    ``(p_a - p_b) +- z sqrt(p_a(1-p_a)/n_a + p_b(1-p_b)/n_b)``. Weighted
-    shares use Kish's effective sample sizes.
+    Interval: Newcombe's (1998, method 10) hybrid score interval,
+    ``d - sqrt((p_a - l_a)^2 + (u_b - p_b)^2)`` to
+    ``d + sqrt((u_a - p_a)^2 + (p_b - l_b)^2)`` with ``(l, u)`` each group's
+    Wilson (1927) interval. Test: the interval inverted. Each Wilson interval
+    grows monotonically with the normal quantile ``z``, so the bound nearer
+    0 crosses 0 at exactly one ``z*``; ``statistic`` is ``z*`` (signed like
+    ``d``) and ``p = 2 (1 - Phi(z*))``. So ``p < 1 - ci`` exactly when the
+    ``ci`` interval excludes 0: test and interval never disagree (a pooled z
+    test beside a Wald interval can). Weighted shares use Kish's effective
+    sample sizes.
 
     References
     ----------
-    Agresti, A. (2013). *Categorical Data Analysis* (3rd ed.), section 3.1. Wiley.
+    Newcombe, R. G. (1998). Interval estimation for the difference between independent proportions:
+    comparison of eleven methods. *Statistics in Medicine*, 17(8).
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. *JASA*, 22(158).
 
     Examples
     --------
     >>> r = compare_proportions([5, 4, 4, 2, 1], [5, 2, 2, 1, 3])
     >>> round(r.estimate, 2)
     0.4
+    >>> r = compare_proportions([1] * 12, [5] * 4 + [1] * 56)
+    >>> [round(x, 3) for x in r.ci], round(r.p_value, 3)
+    ([-0.159, 0.179], 0.371)
     """
     sc = scales.get(scale)
     one_of(box, ("top", "bottom"), "box")
@@ -231,7 +301,7 @@ def compare_proportions(a: object, b: object, *, scale: "str | scales.Scale" = "
 
 @shared_docs
 def compare_means(a: object, b: object, *, scale: "str | scales.Scale", weights_a: object = None,
-                  weights_b: object = None, ci: float = 0.95) -> Comparison:
+                  weights_b: object = None, ci: float = 0.95, variance: str = "kish") -> Comparison:
     """Difference of two mean answers with Welch's t test.
 
     Parameters
@@ -246,6 +316,8 @@ def compare_means(a: object, b: object, *, scale: "str | scales.Scale", weights_
     weights_b : array-like, optional
         Sampling weights of ``b``.
     @{ci}
+    variance : {"kish", "linearization"}, default "kish"
+        Standard error of each weighted mean, as in :func:`~csat_lab.metrics.mean_score`.
 
     Returns
     -------
@@ -256,7 +328,11 @@ def compare_means(a: object, b: object, *, scale: "str | scales.Scale", weights_
     -----
     ``t = (m_a - m_b) / sqrt(se_a^2 + se_b^2)`` with Welch-Satterthwaite
     degrees of freedom ``(se_a^2 + se_b^2)^2 / (se_a^4/(n_a-1) + se_b^4/(n_b-1))``;
-    the interval is ``(m_a - m_b) +- t_df sqrt(se_a^2 + se_b^2)``.
+    the interval is ``(m_a - m_b) +- t_df sqrt(se_a^2 + se_b^2)``. With
+    weights, ``n`` is Kish's effective sample size, or with
+    ``variance="linearization"`` each ``se`` is the linearised one and ``n``
+    the head count. Two groups that each answered one value only (zero
+    variance, different means) raise an error: there is no test.
 
     References
     ----------
@@ -271,7 +347,8 @@ def compare_means(a: object, b: object, *, scale: "str | scales.Scale", weights_
     """
     sc = scales.get(scale)
     ci = probability(ci)
-    return compare_tallies(tally(a, sc, weights_a, "a"), tally(b, sc, weights_b, "b"), "mean", None, ci)
+    return compare_tallies(tally(a, sc, weights_a, "a"), tally(b, sc, weights_b, "b"), "mean", None, ci,
+                           one_of(variance, _VARIANCES, "variance"))
 
 
 _METRICS = ("csat", "nps", "mean", "top_box", "bottom_box", "ces")
@@ -380,15 +457,18 @@ def compare_groups(data: pd.DataFrame, *, score: str, group: str, metric: str = 
     Notes
     -----
     Each group's interval is the metric's own: Wilson's score interval for
-    shares, ``NPS +- z se`` with ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``,
-    Student's t for means. Differences from the reference use the test
-    that fits the metric: the pooled two-proportion z test for shares
-    (Agresti, 2013), the independent-samples NPS difference with
-    ``Var = Var_a + Var_b``, and Welch's t for means (Welch, 1947).
+    shares, the adjusted-Wald NPS interval (see :func:`~csat_lab.metrics.nps`),
+    Student's t for means. Differences from the reference use the method
+    that fits the metric: for shares Newcombe's (1998) hybrid score interval
+    with the p-value found by inverting it (so ``p_value < 1 - ci`` exactly
+    when ``diff_ci_low..diff_ci_high`` excludes 0; see
+    :func:`compare_proportions`), the independent-samples NPS difference with
+    ``Var = Var_a + Var_b`` and a z test, and Welch's t for means (Welch, 1947).
 
     References
     ----------
-    Agresti, A. (2013). *Categorical Data Analysis* (3rd ed.). Wiley.
+    Newcombe, R. G. (1998). Interval estimation for the difference between independent proportions.
+    *Statistics in Medicine*, 17(8).
     Welch, B. L. (1947). The generalization of "Student's" problem. *Biometrika*, 34(1/2).
     Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. *JASA*, 22(158).
 
@@ -431,20 +511,26 @@ def compare_groups(data: pd.DataFrame, *, score: str, group: str, metric: str = 
     methods = []
     for g in groups:
         t = tallies[g]
-        res = _nps_result(t, ci, "normal", 0, None) if metric == "nps" else _box_result(metric, t, box, ci, "wilson")
+        res = _nps_result(t, ci, "adjusted_wald", 0, None) if metric == "nps" else _box_result(metric, t, box, ci, "wilson")
         methods.append(res.ci_method)
         row = {"group": g, "metric": metric, "estimate": res.estimate, "ci_low": res.ci[0], "ci_high": res.ci[1],
                "n": t.n, "n_dropped": t.n_dropped, "difference": np.nan, "diff_ci_low": np.nan,
                "diff_ci_high": np.nan, "p_value": np.nan, "test": ""}
         if g != ref:
-            cmp = compare_tallies(t, tallies[ref], metric, box, ci)
+            cmp = compare_tallies(t, tallies[ref], metric, box, ci,
+                                  names=(f"group {_plain(g)!r} of {group!r}", f"the reference group {_plain(ref)!r}"))
             row.update(difference=cmp.difference, diff_ci_low=cmp.ci[0], diff_ci_high=cmp.ci[1],
                        p_value=cmp.p_value, test=cmp.test)
         out.append(row)
     table = pd.DataFrame(out)
     table["test"] = message_column((row["test"] for row in out), table.index)
-    ref_value = ref.item() if isinstance(ref, (np.integer, np.floating, np.bool_)) else ref
+    ref_value = _plain(ref)
     return GroupComparison(table, metric, score, group, sc.name, ref_value, ci, methods[0], int((~has_group).sum()))
+
+
+def _plain(value: object) -> object:
+    """A NumPy scalar as the Python value it holds (for messages and fields)."""
+    return value.item() if isinstance(value, (np.integer, np.floating, np.bool_)) else value
 
 
 def _need_scale(metric: str) -> str:

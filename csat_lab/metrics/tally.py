@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import scales
+from .._core.intervals import z_value
 from .._core.validate import weights_array
 from ..errors import CsatInputError
 from ..i18n import Message
@@ -26,7 +27,11 @@ class Tally:
 
     ``counts`` are weighted when weights were given (raw otherwise);
     ``raw_counts`` are always head counts. ``n_effective`` is Kish's
-    effective sample size ``(sum w)^2 / sum w^2``.
+    effective sample size ``(sum w)^2 / sum w^2``. ``squared`` holds the
+    sum of the squared weights per code (the head counts without weights),
+    for the linearisation variance of a weighted mean. Weights are rescaled
+    by their largest value first, so weights near 1e308 or 1e-200 neither
+    overflow nor underflow (every statistic here is invariant to that scale).
     """
 
     scale: scales.Scale
@@ -37,6 +42,7 @@ class Tally:
     n_dropped: int
     dropped: dict
     weighted: bool
+    squared: np.ndarray | None = None
 
     def share(self, codes: tuple[int, ...]) -> float:
         """Weighted share of answers whose code is in ``codes``."""
@@ -48,15 +54,59 @@ class Tally:
         codes = np.arange(self.scale.low, self.scale.high + 1)
         return float(codes @ self.counts / self.counts.sum())
 
-    def mean_se(self) -> float:
-        """Standard error of the mean: ``sqrt(var_w / (n_eff - 1))``.
+    def mean_se(self, variance: str = "kish") -> float:
+        """Standard error of the (weighted) mean.
 
-        With equal weights this is the textbook ``s / sqrt(n)``.
+        ``variance="kish"``: ``sqrt(var_w / (n_eff - 1))`` with
+        ``var_w = sum w (x - m)^2 / sum w`` and Kish's ``n_eff``.
+        ``variance="linearization"``: the Taylor-linearisation (sandwich)
+        standard error of the ratio ``sum w x / sum w`` with each answer its own
+        primary sampling unit, ``sqrt(n / (n - 1) * sum w^2 (x - m)^2) / sum w``.
+        With equal weights both are the textbook ``s / sqrt(n)``.
         """
         codes = np.arange(self.scale.low, self.scale.high + 1)
         m = self.mean()
-        var_pop = float(((codes - m) ** 2) @ self.counts / self.counts.sum())
+        total = self.counts.sum()
+        if variance == "linearization":
+            squared = self.raw_counts.astype(float) if self.squared is None else self.squared
+            spread = float(((codes - m) ** 2) @ squared)
+            return float(np.sqrt(self.n / (self.n - 1) * spread) / total)
+        var_pop = float(((codes - m) ** 2) @ self.counts / total)
         return float(np.sqrt(var_pop / (self.n_effective - 1)))
+
+    def mean_df(self, variance: str = "kish") -> float:
+        """Degrees of freedom of the mean's t interval: ``n_eff - 1`` (Kish) or ``n - 1`` (linearisation)."""
+        return float(self.n - 1) if variance == "linearization" else self.n_effective - 1
+
+
+#: Pseudo-answers added by the adjusted-Wald NPS interval: promoters, passives, detractors (3 in all).
+NPS_PSEUDO = (0.75, 1.5, 0.75)
+
+
+def nps_interval(p_plus: "float | np.ndarray", p_minus: "float | np.ndarray", n: "float | np.ndarray", ci: float,
+                 method: str = "adjusted_wald") -> tuple:
+    """NPS interval on -100..100 from the shares of promoters and detractors (vectorised).
+
+    ``method="wald"``: ``100 [d +- z sqrt((p+ + p- - d^2) / n)]`` with
+    ``d = p+ - p-``. ``method="adjusted_wald"``: the same formula after adding
+    3 pseudo-answers, 3/4 promoter, 3/2 passive and 3/4 detractor, i.e.
+    ``p+~ = (n p+ + 3/4) / (n + 3)``, ``p-~ = (n p- + 3/4) / (n + 3)`` and
+    ``n~ = n + 3``. Both are clipped to -100..100. Arrays broadcast, so a
+    coverage study can ask for every possible sample at once.
+    """
+    z = z_value(ci)
+    p_plus, p_minus, n = np.asarray(p_plus, float), np.asarray(p_minus, float), np.asarray(n, float)
+    if method == "adjusted_wald":
+        n_adj = n + sum(NPS_PSEUDO)
+        p_plus = (n * p_plus + NPS_PSEUDO[0]) / n_adj
+        p_minus = (n * p_minus + NPS_PSEUDO[2]) / n_adj
+        n = n_adj
+    centre = p_plus - p_minus
+    half = z * np.sqrt(np.maximum(p_plus + p_minus - centre**2, 0.0) / n)
+    low, high = 100 * np.maximum(-1.0, centre - half), 100 * np.minimum(1.0, centre + half)
+    if low.ndim == 0:
+        return float(low), float(high)
+    return low, high
 
 
 def nps_from_shares(p_plus: float, p_minus: float, n: float) -> tuple[float, float]:
@@ -101,7 +151,11 @@ def tally(scores: object, scale: "str | scales.Scale", weights: object = None,
         raise CsatInputError(f"{name!r} is empty: no answers to score")
     missing = np.isnan(values) if values.dtype.kind == "f" else np.zeros(values.shape[0], bool)
     n_missing = int(missing.sum())
-    w = None if weights is None else weights_array(weights, values.shape[0])
+    if weights is None:
+        w = None
+    else:
+        with np.errstate(over="ignore"):  # the sum of weights near 1e308 is inf; they are rescaled below
+            w = weights_array(weights, values.shape[0])
     if n_missing:
         if n_missing == values.shape[0]:
             raise CsatInputError(f"all {n_missing} answers in {name!r} are missing")
@@ -117,15 +171,25 @@ def tally(scores: object, scale: "str | scales.Scale", weights: object = None,
     if sc.low != 0:
         idx = idx - sc.low
     raw = np.bincount(idx, minlength=sc.size)
+    squared = None
     if w is None:
         counts, n_eff = raw.astype(float), float(n)
     else:
-        counts = np.bincount(idx, weights=w, minlength=sc.size)
-        if w.sum() == 0:
+        top = float(w.max())
+        if top == 0:
             raise CsatInputError(f"weights of the {n} answered rows of {name!r} are all zero")
-        n_eff = float(w.sum() ** 2 / (w**2).sum())
+        w = w / top  # rescale first: sums of weights near 1e308 overflow, squares of 1e-200 underflow
+        counts = np.bincount(idx, weights=w, minlength=sc.size)
+        squared = np.bincount(idx, weights=w * w, minlength=sc.size)
+        n_eff = float(counts.sum() ** 2 / squared.sum())
+        if n_eff < min_n * (1 - 1e-9):
+            raise CsatInputError(
+                f"the weights of {name!r} leave an effective sample size of {n_eff:.3g} (Kish, (sum w)^2 / sum w^2): "
+                f"nearly all the weight is on one answer; at least {min_n} are needed for an estimate with a "
+                f"confidence interval"
+            )
     dropped = {Message("value.reason.missing_answer"): n_missing} if n_missing else {}
-    return Tally(sc, counts, raw, n, n_eff, n_missing, dropped, w is not None)
+    return Tally(sc, counts, raw, n, n_eff, n_missing, dropped, w is not None, squared)
 
 
 def _as_codes(scores: object, sc: scales.Scale, name: str) -> np.ndarray:
@@ -135,6 +199,7 @@ def _as_codes(scores: object, sc: scales.Scale, name: str) -> np.ndarray:
     if np.isscalar(scores) or scores is None:
         raise CsatInputError(f"{name!r} must be a sequence of answers, got {scores!r}")
     dtype = getattr(scores, "dtype", None)
+    _reject_booleans(scores, dtype, sc, name)
     if isinstance(dtype, pd.CategoricalDtype):
         cats = dtype.categories
         if cats.dtype.kind not in "iuf":
@@ -165,3 +230,26 @@ def _as_codes(scores: object, sc: scales.Scale, name: str) -> np.ndarray:
     # slow path: the scale's own check names the offending rows
     series = scores if isinstance(scores, pd.Series) else pd.Series(np.asarray(scores, dtype=object) if not isinstance(scores, np.ndarray) else scores)
     return sc.validate(series, name).to_numpy(dtype=float)
+
+
+def _reject_booleans(scores: object, dtype: object, sc: scales.Scale, name: str) -> None:
+    """True/False are not answers on a scale: read as 1/0 they would silently score (NPS -100)."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        dtype = dtype.categories.dtype
+    if (isinstance(dtype, np.dtype) and dtype.kind == "b") or isinstance(dtype, pd.BooleanDtype):
+        rows: list = list(scores.index[:5]) if isinstance(scores, pd.Series) else list(range(min(5, len(scores))))
+    elif isinstance(dtype, np.dtype) and dtype.kind in "iufcmM":
+        return
+    else:
+        values = scores.to_numpy(dtype=object) if isinstance(scores, pd.Series) else np.asarray(scores, dtype=object)
+        if values.ndim != 1 or values.size == 0:
+            return
+        flags = np.fromiter((isinstance(v, (bool, np.bool_)) for v in values), bool, values.size)
+        if not flags.any():
+            return
+        positions = np.flatnonzero(flags)[:5]
+        rows = list(scores.index[positions]) if isinstance(scores, pd.Series) else positions.tolist()
+    raise CsatInputError(
+        f"column {name!r} holds True/False values at rows {rows}; answers on scale {sc.name!r} must be codes "
+        f"{sc.low}..{sc.high} (booleans are not read as 0/1 scores)"
+    )

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .._core.deprecation import renamed
 from ..errors import CsatInputError
 from ..i18n import label
-from ._style import axes
+from ._style import axes, numbers, table_of
 
 __all__ = ["cohort_heatmap", "survival_curves", "retention_curve", "clv_sensitivity_heatmap", "clv_retention_curve",
            "retention_economics_chart"]
@@ -79,11 +80,17 @@ def cohort_heatmap(result: Any, *, annotate: bool = True, language: str | None =
     """
     import seaborn as sns
 
-    rates = getattr(result, "rates", result)
-    if not isinstance(rates, pd.DataFrame):
-        raise CsatInputError("cohort_heatmap needs the result of churn.cohort_table() or its rates table")
+    rates = table_of(result, "cohort_heatmap", "the result of churn.cohort_table() or its rates table", attr="rates")
+    values = np.column_stack([numbers(rates[c], f"the rates of period {c}", "cohort_heatmap", finite=False)
+                              for c in rates.columns]) if rates.shape[1] else np.empty((len(rates), 0))
+    shown = values[~np.isnan(values)]
+    if not shown.size:
+        raise CsatInputError("cohort_heatmap: every cell of the rates table is blank; nothing to draw")
+    if (shown < 0).any() or (shown > 1).any():
+        raise CsatInputError("cohort_heatmap draws shares between 0 and 1 (the result's rates, not its counts); "
+                             f"this table holds values from {shown.min():g} to {shown.max():g}")
     ax = _axes(ax)
-    rates = rates.astype(float)
+    rates = pd.DataFrame(values, index=rates.index, columns=rates.columns)
     sns.heatmap(rates, ax=ax, annot=annotate and rates.size <= 400, fmt=".0%", cmap="Blues", vmin=0, vmax=1,
                 cbar_kws={"label": label("cohort.rate", language)})
     ax.set_title(label("cohort.title", language))
@@ -137,9 +144,12 @@ def survival_curves(result: Any, *, show_ci: bool = True, language: str | None =
     >>> len(survival_curves(table, show_ci=False).collections)
     0
     """
-    table = getattr(result, "table", result)
-    if not isinstance(table, pd.DataFrame) or not {"group", "time", "survival"} <= set(table.columns):
-        raise CsatInputError("survival_curves needs the result of churn.kaplan_meier() or its table")
+    table = table_of(result, "survival_curves", "the result of churn.kaplan_meier() or its table",
+                     ("group", "time", "survival"), attr="table")
+    numbers(table["time"], "the times", "survival_curves")
+    surv = numbers(table["survival"], "the survival probabilities", "survival_curves")
+    if (surv < 0).any() or (surv > 1).any():
+        raise CsatInputError("survival_curves: survival probabilities must lie between 0 and 1")
     ax = _axes(ax)
     groups = [g for g in table["group"].unique() if g != "all"] or ["all"]
     for g in groups:
@@ -196,12 +206,13 @@ def retention_curve(result: Any, *, language: str | None = None, ax: Any = None)
     ([1.0, 0.9, 0.81, 0.729], [0.0, 1.02])
     >>> plt.close(ax.figure)
     """
-    table = getattr(result, "survival", result)
-    if not isinstance(table, pd.DataFrame) or not {"period", "active"} <= set(table.columns):
-        raise CsatInputError("retention_curve needs the result of widgets.models.churn_model() or its survival table")
+    table = table_of(result, "retention_curve", "the result of widgets.models.churn_model() or its survival table",
+                     ("period", "active"), attr="survival")
+    period = numbers(table["period"], "the periods", "retention_curve")
+    active = numbers(table["active"], "the shares still active", "retention_curve")
     ax = _axes(ax)
-    ax.step(table["period"], table["active"], where="post", color=_BLUE)
-    ax.fill_between(table["period"], table["active"], step="post", color=_BLUE, alpha=0.15)
+    ax.step(period, active, where="post", color=_BLUE)
+    ax.fill_between(period, active, step="post", color=_BLUE, alpha=0.15)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel(label("widgets.churn.axis_periods", language))
     ax.set_ylabel(label("widgets.churn.axis_remaining", language))
@@ -249,9 +260,13 @@ def clv_sensitivity_heatmap(table: Any, *, language: str | None = None, ax: Any 
     """
     import seaborn as sns
 
-    table = getattr(table, "table", table)
-    if not isinstance(table, pd.DataFrame):
-        raise CsatInputError("clv_sensitivity_heatmap needs the result of churn.clv_sensitivity() or its table")
+    table = table_of(table, "clv_sensitivity_heatmap", "the result of churn.clv_sensitivity() or its table",
+                     attr="table")
+    if table.shape[1] == 0:
+        raise CsatInputError("clv_sensitivity_heatmap: the table has no columns (discount rates); nothing to draw")
+    table = pd.DataFrame(np.column_stack([numbers(table[c], f"the lifetime values at discount rate {c}",
+                                                  "clv_sensitivity_heatmap") for c in table.columns]),
+                         index=table.index, columns=table.columns)
     ax = _axes(ax, (6, 4))
     sns.heatmap(table, ax=ax, annot=True, fmt=".0f", cmap="Greens", cbar_kws={"label": label("clv.value", language)})
     ax.set_title(label("clv.sensitivity_title", language))
@@ -309,6 +324,11 @@ def clv_retention_curve(result: Any, *, language: str | None = None, ax: Any = N
     if not (isinstance(curve, pd.DataFrame) and {"retention", "clv"} <= set(curve.columns)
             and hasattr(result, "clv") and hasattr(result, "improved")):
         raise CsatInputError("clv_retention_curve needs the result of widgets.models.clv_model()")
+    curve = table_of(curve, "clv_retention_curve", "the result of widgets.models.clv_model()", ("retention", "clv"))
+    numbers(curve["retention"], "the retention rates", "clv_retention_curve")
+    numbers(curve["clv"], "the lifetime values", "clv_retention_curve")
+    numbers([result.clv.retention, result.clv.value, result.improved.retention, result.improved.value],
+            "the retention and value now and after the gain", "clv_retention_curve")
     ax = _axes(ax)
     ax.plot(curve["retention"], curve["clv"], color=_GREY)
     ax.plot([result.clv.retention], [result.clv.value], "o", color=_RED, label=label("widgets.clv.now", language))
@@ -362,6 +382,11 @@ def retention_economics_chart(result: Any, *, language: str | None = None, ax: A
     if not (isinstance(t, pd.DataFrame) and {"customers", "customers_improved"} <= set(t.columns)
             and hasattr(result, "retention") and hasattr(result, "improved_retention")):
         raise CsatInputError("retention_economics_chart needs the result of churn.retention_economics()")
+    t = table_of(t, "retention_economics_chart", "the result of churn.retention_economics()",
+                 ("customers", "customers_improved"))
+    numbers(t["customers"], "the customers by year", "retention_economics_chart")
+    numbers(t["customers_improved"], "the customers by year after the gain", "retention_economics_chart")
+    numbers([result.retention, result.improved_retention], "the retention rates", "retention_economics_chart")
     ax = _axes(ax)
     ax.plot(t.index, t["customers"], marker="o", label=f"{label('econ.current', language)} ({result.retention:.0%})")
     ax.plot(t.index, t["customers_improved"], marker="o",

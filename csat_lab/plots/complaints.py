@@ -19,11 +19,11 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import pandas as pd
+import pandas as pd  # noqa: F401  (the examples use it)
 
 from ..errors import CsatInputError
-from ..i18n import label
-from ._style import axes
+from ..i18n import has_label, label
+from ._style import axes, draw_intervals, intervals, numbers, table_of
 
 __all__ = ["step_completion_bars", "recovery_bars", "complaint_prediction_bars"]
 
@@ -81,9 +81,15 @@ def step_completion_bars(kpis: Any, *, language: str | None = None, ax: Any = No
     [('6. Report back and thank', 0.5), ('1. Listen', 1.0)]
     >>> plt.close(ax.figure)
     """
-    steps = getattr(kpis, "steps", kpis)
-    if not isinstance(steps, pd.DataFrame) or "share" not in steps.columns:
-        raise CsatInputError("step_completion_bars needs the result of complaints.complaint_kpis() or its steps table")
+    steps = table_of(kpis, "step_completion_bars", "the result of complaints.complaint_kpis() or its steps table",
+                     ("share",), attr="steps")
+    share = numbers(steps["share"], "the shares of complaints", "step_completion_bars")
+    if (share < 0).any() or (share > 1).any():
+        raise CsatInputError("step_completion_bars: shares of complaints must lie between 0 and 1")
+    unknown = [str(s) for s in steps.index if not has_label(f"complaints.step.{s}")]
+    if unknown:
+        raise CsatInputError(f"step_completion_bars: the steps table is indexed by handling steps "
+                             f"(complaints.HANDLING_STEPS); unknown steps {unknown[:5]}")
     ax = _axes(ax)
     steps = steps.iloc[::-1]
     ax.barh([label(f"complaints.step.{s}", language) for s in steps.index], steps["share"].to_numpy())
@@ -110,7 +116,8 @@ def recovery_bars(result: Any, *, language: str | None = None, ax: Any = None) -
     Returns
     -------
     matplotlib Axes
-        The Axes drawn on: three bars on a 0-1 axis (an empty group draws as 0).
+        The Axes drawn on: three bars on a 0-1 axis; a group without customers
+        (rate NaN) has no bar height and is marked "no data" rather than drawn as 0.
 
     Notes
     -----
@@ -138,10 +145,19 @@ def recovery_bars(result: Any, *, language: str | None = None, ax: Any = None) -
     """
     if not all(hasattr(result, a) for a in ("recovered_rate", "unrecovered_rate", "no_complaint_rate")):
         raise CsatInputError("recovery_bars needs the result of complaints.recovery_effect()")
-    ax = _axes(ax, (6, 4))
     keys = ["complaints.recovered_rate", "complaints.unrecovered_rate", "complaints.no_complaint_rate"]
-    values = [result.recovered_rate, result.unrecovered_rate, result.no_complaint_rate]
-    ax.bar([label(k, language) for k in keys], np.nan_to_num(values), color=["tab:green", "tab:red", "tab:grey"])
+    values = numbers([result.recovered_rate, result.unrecovered_rate, result.no_complaint_rate],
+                     "the repurchase rates", "recovery_bars", finite=False)
+    if np.isinf(values).any() or (values < 0).any() or (values > 1).any():
+        raise CsatInputError(f"recovery_bars: repurchase rates must lie between 0 and 1 (or be missing for an "
+                             f"empty group); got {values.tolist()}")
+    if np.isnan(values).all():
+        raise CsatInputError("recovery_bars: every group is empty (all three rates are missing); nothing to draw")
+    ax = _axes(ax, (6, 4))
+    names = [label(k, language) for k in keys]
+    ax.bar(names, np.nan_to_num(values), color=["tab:green", "tab:red", "tab:grey"])
+    for i in np.flatnonzero(np.isnan(values)):  # an empty group: say so instead of showing a rate of 0
+        ax.text(i, 0.02, label("result.no_data", language), ha="center", va="bottom", color="#595959")
     ax.set_ylim(0, 1)
     ax.set_ylabel(label("complaints.repurchase_rate", language))
     ax.set_title(label("complaints.recovery_title", language))
@@ -204,13 +220,21 @@ def complaint_prediction_bars(result: Any, outcome: str = "satisfaction", *, lan
     if not all(hasattr(result, a) for a in ("none", "chosen", "all")):
         raise CsatInputError("complaint_prediction_bars needs the result of widgets.models.complaint_model()")
     title_key, limits = _OUTCOMES[outcome]
+    points = [result.none, result.chosen, result.all]
+    try:
+        values = [p[outcome] for p in points]
+        cis = [tuple(p[f"{outcome}_ci"]) for p in points]
+    except (TypeError, KeyError, IndexError):
+        raise CsatInputError(f"complaint_prediction_bars needs predictions with {outcome!r} and "
+                             f"'{outcome}_ci' (low, high), as widgets.models.complaint_model() returns") from None
+    if any(len(ci) != 2 for ci in cis):
+        raise CsatInputError(f"complaint_prediction_bars: each '{outcome}_ci' must be a (low, high) pair")
+    est, low, high = intervals(values, [c[0] for c in cis], [c[1] for c in cis], f"the predicted {outcome}",
+                               "complaint_prediction_bars", ["none", "chosen", "all"])
     ax = _axes(ax, (4, 3.2))
     names = [label(f"widgets.complaint.{key}", language) for key in ("none", "chosen", "all")]
-    points = [result.none, result.chosen, result.all]
-    values = [p[outcome] for p in points]
-    errors = [[v - p[f"{outcome}_ci"][0] for v, p in zip(values, points)],
-              [p[f"{outcome}_ci"][1] - v for v, p in zip(values, points)]]
-    ax.bar(names, values, yerr=errors, color=_PREDICTION_COLOURS, capsize=4)
+    ax.bar(names, est, color=_PREDICTION_COLOURS)
+    draw_intervals(ax, np.arange(3), est, low, high, fmt="none", color="black", capsize=4)
     ax.set_ylim(limits)
     ax.set_title(label(title_key, language), fontsize="medium")
     ax.tick_params(axis="x", labelsize="small")

@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..errors import CsatInputError
 from ..i18n import has_label, label
-from ._style import axes
+from ._style import axes, draw_intervals, intervals, numbers, table_of
 
 __all__ = ["loyalty_curve_plot", "theoretical_curve_plot", "driver_importance_plot", "ipa_plot", "path_model_plot"]
 
@@ -97,19 +97,19 @@ def loyalty_curve_plot(curve: Any, *, language: str | None = None, ax: Any = Non
     ['Zone of defection', 'Zone of indifference', 'Zone of affection']
     >>> plt.close(ax.figure)
     """
-    table = _curve_table(curve)
-    if not isinstance(table, pd.DataFrame) or not {"level", "estimate", "ci_low", "ci_high"} <= set(table.columns):
-        raise CsatInputError("loyalty_curve_plot needs the table of loyalty_curve() or a LoyaltyModel")
+    table = table_of(_curve_table(curve), "loyalty_curve_plot", "the table of loyalty_curve() or a LoyaltyModel",
+                     ("level", "estimate", "ci_low", "ci_high"))
+    x = numbers(table["level"], "the satisfaction levels", "loyalty_curve_plot")
+    est, low, high = intervals(table["estimate"], table["ci_low"], table["ci_high"], "the predicted loyalty",
+                               "loyalty_curve_plot", table["level"], missing_ok=True)
     ax = _axes(ax)
-    x = table["level"].to_numpy(dtype=float)
     if "zone" in table.columns:
         for zone, part in table.groupby("zone", sort=False):
             if zone:
                 lo, hi = part["level"].min() - 0.5, part["level"].max() + 0.5
                 ax.axvspan(lo, hi, color=_ZONE_COLOURS.get(zone, "#eeeeee"), alpha=0.6, lw=0,
                            label=label(f"loyalty.zone.{zone}", language))
-    err = np.vstack([table["estimate"] - table["ci_low"], table["ci_high"] - table["estimate"]])
-    ax.errorbar(x, table["estimate"], yerr=err, fmt="o-", color="#1f4e79", capsize=4)
+    draw_intervals(ax, x, est, low, high, fmt="o-", color="#1f4e79", capsize=4)
     ax.set_xticks(x)
     ax.set_xlabel(label("loyalty.satisfaction", language))
     ax.set_ylabel(label("loyalty.predicted_loyalty", language))
@@ -216,15 +216,19 @@ def driver_importance_plot(table: Any, *, language: str | None = None, ax: Any =
     [('b', 0.065), ('a', 0.935)]
     >>> plt.close(ax.figure)
     """
-    table = getattr(table, "table", table)
-    if not isinstance(table, pd.DataFrame) or "share" not in table.columns:
-        raise CsatInputError("driver_importance_plot needs the table of shapley_importance() or relative_weights()")
+    table = table_of(table, "driver_importance_plot", "the table of shapley_importance() or relative_weights()",
+                     ("share",), attr="table")
+    share = numbers(table["share"], "the importance shares", "driver_importance_plot")
+    order = np.argsort(share, kind="stable")
+    data, share = table.iloc[order], share[order]
+    names = [str(i) for i in data.index]
     ax = _axes(ax)
-    data = table.sort_values("share")
-    xerr = None
+    ax.barh(names, share, color="#2e75b6")
     if {"share_ci_low", "share_ci_high"} <= set(data.columns):
-        xerr = np.vstack([data["share"] - data["share_ci_low"], data["share_ci_high"] - data["share"]])
-    ax.barh([str(i) for i in data.index], data["share"], xerr=xerr, color="#2e75b6", capsize=3)
+        _, low, high = intervals(share, data["share_ci_low"], data["share_ci_high"], "the importance share",
+                                 "driver_importance_plot", data.index)
+        draw_intervals(ax, np.arange(len(names)), share, low, high, horizontal=True, fmt="none", color="black",
+                       capsize=3)
     ax.set_xlabel(label("loyalty.importance", language))
     ax.set_ylabel(label("loyalty.driver", language))
     ax.set_title(label("loyalty.importance_title", language))
@@ -286,9 +290,10 @@ def ipa_plot(table: Any, *, language: str | None = None, ax: Any = None) -> Any:
     ['a', 'b', 'Concentrate here', 'Keep up the good work', 'Low priority', 'Possible overkill']
     >>> plt.close(ax.figure)
     """
-    result, table = table, getattr(table, "table", table)
-    if not isinstance(table, pd.DataFrame) or not {"importance", "performance"} <= set(table.columns):
-        raise CsatInputError("ipa_plot needs the table of ipa()")
+    result, table = table, table_of(table, "ipa_plot", "the table of ipa()",
+                                    ("importance", "performance"), attr="table")
+    numbers(table["importance"], "importance", "ipa_plot")
+    numbers(table["performance"], "performance", "ipa_plot")
     ax = _axes(ax)
     ax.scatter(table["performance"], table["importance"], color="#1f4e79", zorder=3)
     for name, row in table.iterrows():
@@ -513,6 +518,15 @@ def _path_model_parts(result: Any) -> tuple[pd.DataFrame, pd.Series]:
     if not (isinstance(paths, pd.DataFrame) and {"source", "target", "coef"} <= set(paths.columns)
             and isinstance(r2, pd.Series) and hasattr(result, "lv_correlations")):
         raise CsatInputError("path_model_plot needs the result of pls_path_model()")
+    table_of(paths, "path_model_plot", "the result of pls_path_model() with at least one inner path",
+             ("source", "target", "coef"))
+    numbers(paths["coef"], "the path coefficients", "path_model_plot")
+    known = {str(n) for n in result.lv_correlations.index}
+    stray = [f"{s} -> {t}" for s, t in paths[["source", "target"]].itertuples(index=False)
+             if str(s) not in known or str(t) not in known]
+    if stray:
+        raise CsatInputError(f"path_model_plot: the paths {stray[:3]} join constructs that are not in the model's "
+                             "lv_correlations")
     return paths, r2
 
 

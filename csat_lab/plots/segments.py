@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..errors import CsatInputError
 from ..i18n import label
-from ._style import axes
+from ._style import axes, numbers, table_of
 
 __all__ = ["lorenz_curve", "pareto_curve", "rfm_heatmap", "value_tier_bars"]
 
@@ -78,6 +78,7 @@ def lorenz_curve(result: Any, *, language: str | None = None, ax: Any = None) ->
     if not (isinstance(lz, pd.DataFrame) and {"customer_share", "value_share"} <= set(lz.columns)
             and hasattr(result, "gini")):
         raise CsatInputError("lorenz_curve needs the result of segments.pareto()")
+    _lorenz_checked(result, "lorenz_curve")
     ax = _axes(ax)
     ax.plot(lz["customer_share"], lz["value_share"], label=f"{label('segments.gini', language)} = {result.gini:.2f}")
     ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label=label("segments.equality", language))
@@ -86,6 +87,17 @@ def lorenz_curve(result: Any, *, language: str | None = None, ax: Any = None) ->
     ax.set_ylabel(label("segments.value_share", language))
     ax.legend()
     return ax
+
+
+def _lorenz_checked(result: Any, chart: str) -> None:
+    """The Lorenz table of a Pareto result holds finite shares and the Gini is a number, or an input error."""
+    lz = table_of(result, chart, "the result of segments.pareto()", ("customer_share", "value_share"), attr="lorenz")
+    for column in ("customer_share", "value_share"):
+        share = numbers(lz[column], f"the Lorenz curve's {column}", chart)
+        if (share < -1e-9).any() or (share > 1 + 1e-9).any():
+            raise CsatInputError(f"{chart}: the Lorenz curve's {column} must lie between 0 and 1")
+    if chart == "lorenz_curve":
+        numbers([result.gini], "the Gini coefficient", chart)
 
 
 def pareto_curve(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
@@ -133,6 +145,8 @@ def pareto_curve(result: Any, *, language: str | None = None, ax: Any = None) ->
     if not (isinstance(lz, pd.DataFrame) and {"customer_share", "value_share"} <= set(lz.columns)
             and hasattr(result, "top") and hasattr(result, "top_share")):
         raise CsatInputError("pareto_curve needs the result of segments.pareto()")
+    _lorenz_checked(result, "pareto_curve")
+    numbers([result.top, result.top_share], "top and top_share", "pareto_curve")
     ax = _axes(ax)
     ax.plot(1 - lz["customer_share"], 1 - lz["value_share"], color=_BLUE)
     ax.plot([0, 1], [0, 1], ls="--", color=_GREY)
@@ -184,9 +198,11 @@ def rfm_heatmap(result: Any, *, language: str | None = None, ax: Any = None) -> 
     """
     import seaborn as sns
 
-    table = getattr(result, "table", result)
-    if not isinstance(table, pd.DataFrame) or not {"R", "F", "monetary"} <= set(table.columns):
-        raise CsatInputError("rfm_heatmap needs the result of segments.rfm() or its table")
+    table = table_of(result, "rfm_heatmap", "the result of segments.rfm() or its table", ("R", "F", "monetary"),
+                     attr="table")
+    numbers(table["monetary"], "the monetary values", "rfm_heatmap")
+    for score in ("R", "F"):
+        numbers(table[score].astype(object), f"the {score} scores", "rfm_heatmap")
     ax = _axes(ax)
     grid = table.pivot_table(index="R", columns="F", values="monetary", aggfunc="mean", observed=True)
     sns.heatmap(grid.sort_index(ascending=False), ax=ax, annot=True, fmt=".0f", cmap="Purples",
@@ -238,10 +254,25 @@ def value_tier_bars(values: Any, tiers: Any, *, language: str | None = None, ax:
     >>> value_tier_bars(v, value_tiers(v)).get_title()
     'Customers and value by tier'
     """
-    tiers = pd.Series(tiers) if not isinstance(tiers, pd.Series) else tiers
-    ax = _axes(ax)
     order = ["high", "medium", "low"]
-    v = pd.Series(np.asarray(values, dtype=float), index=tiers.index)
+    if isinstance(tiers, (str, bytes)) or np.ndim(tiers) != 1:
+        raise CsatInputError(f"value_tier_bars: tiers must be one tier per customer (a Series or list), got {tiers!r}")
+    tiers = pd.Series(tiers) if not isinstance(tiers, pd.Series) else tiers
+    if isinstance(values, (str, bytes, pd.DataFrame)) or np.ndim(values) != 1:
+        raise CsatInputError(f"value_tier_bars: values must be one value per customer (a Series or list), got "
+                             f"{type(values).__name__}")
+    if len(values) != len(tiers) or len(tiers) == 0:
+        raise CsatInputError(f"value_tier_bars: values has {len(values)} entries and tiers {len(tiers)}; "
+                             "expected one value and one tier per customer (at least one)")
+    unknown = sorted({str(t) for t in tiers.astype(object) if t not in order})
+    if unknown:
+        raise CsatInputError(f"value_tier_bars: tiers must be 'high', 'medium' or 'low' "
+                             f"(segments.value_tiers()); got {unknown[:5]}")
+    v = pd.Series(numbers(values, "values", "value_tier_bars"), index=tiers.index)
+    if (v < 0).any() or v.sum() <= 0:
+        raise CsatInputError("value_tier_bars: values must be non-negative with a positive total, "
+                             "so each tier's share of the value is defined")
+    ax = _axes(ax)
     cust = tiers.value_counts(normalize=True).reindex(order, fill_value=0)
     val = v.groupby(tiers.astype(object)).sum().reindex(order, fill_value=0) / v.sum()
     x = np.arange(len(order))

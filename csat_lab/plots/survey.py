@@ -28,7 +28,7 @@ from .._core.deprecation import keyword_only
 from .._core.validate import require_columns, require_frame
 from ..errors import CsatInputError
 from ..i18n import has_label, label
-from ._style import axes
+from ._style import axes, draw_intervals, intervals, numbers, table_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -100,6 +100,11 @@ def likert_bars(data: pd.DataFrame, *, items: list[str] | None = None, scale: "s
 
     data = require_frame(data)
     cols = list(data.columns) if items is None else require_columns(data, items)
+    if not cols:
+        raise CsatInputError("likert_bars: items is empty; name at least one column of data to draw")
+    twice = sorted({str(c) for c in cols if (data.columns == c).sum() > 1})
+    if twice:
+        raise CsatInputError(f"likert_bars: data has the column(s) {twice} more than once; give each item one column")
     sc = _scales.get(scale)
     shares, ns = [], []
     for c in cols:
@@ -137,10 +142,26 @@ _NPS_SHARES = ("share_detractors", "share_passives", "share_promoters")
 def _nps_result(result: Any, chart: str, needs: Sequence[str] = ()) -> Any:
     """``result`` itself when it is an NPS result (duck-typed), else an input error saying how to get one."""
     if all(hasattr(result, name) for name in (*_NPS_SHARES, *needs)):
+        shares = numbers([getattr(result, name) for name in _NPS_SHARES], "the shares of detractors, passives and "
+                         "promoters", chart)
+        if (shares < 0).any() or (shares > 1).any() or abs(shares.sum() - 1) > 1e-6:
+            raise CsatInputError(f"{chart}: the shares of detractors, passives and promoters must lie in [0, 1] "
+                                 f"and add up to 1; got {[round(float(x), 4) for x in shares]}")
+        if "ci" in needs:
+            _nps_interval(result, chart)
         return result
     raise CsatInputError(f"{chart} draws an NPS result, not answers: plots compute no statistics. "
                          f"Compute the NPS first and plot it: cl.metrics.nps(answers).plot(), or "
                          f"cl.plots.{chart}(cl.metrics.nps(answers))")
+
+
+def _nps_interval(result: Any, chart: str) -> tuple[float, float, float]:
+    """The NPS and its interval, finite and in order, or an input error saying what was expected."""
+    ci = getattr(result, "ci", None)
+    if not (isinstance(ci, (tuple, list, np.ndarray)) and len(ci) == 2):
+        raise CsatInputError(f"{chart} needs an NPS result whose ci is a (low, high) pair, got ci={ci!r}")
+    est, lo, hi = intervals([getattr(result, "score", None)], [ci[0]], [ci[1]], "the NPS", chart)
+    return float(est[0]), float(lo[0]), float(hi[0])
 
 
 def nps_bar(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
@@ -181,7 +202,7 @@ def nps_bar(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     Examples
     --------
     >>> from csat_lab.metrics import nps_from_counts
-    >>> ax = nps_bar(nps_from_counts(3, 1, 1))
+    >>> ax = nps_bar(nps_from_counts(3, 1, 1, method="wald"))
     >>> len(ax.patches), ax.get_title()
     (3, 'Net Promoter Score: 40.0 [-30.1, 100.0] (95%)')
     >>> nps_bar([10, 9, 8, 3, 10])
@@ -203,7 +224,8 @@ def nps_bar(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     ax.set_yticks([])
     ax.set_xlabel(label("metrics.share", language))
     level = getattr(r, "ci_level", None)
-    title = f"{label('metrics.nps', language)}: {r.score:.1f} [{r.ci[0]:.1f}, {r.ci[1]:.1f}]"
+    score, low, high = _nps_interval(r, "nps_bar")
+    title = f"{label('metrics.nps', language)}: {score:.1f} [{low:.1f}, {high:.1f}]"
     ax.set_title(title + (f" ({level:.0%})" if level is not None else ""))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=3, frameon=False)
     return ax
@@ -330,19 +352,23 @@ def nps_interval_chart(results: Any, names: Sequence[str] | None = None, *, lang
         default = [label("widgets.wave1", language), label("widgets.wave2", language)]
     elif hasattr(results, "score") and hasattr(results, "ci"):
         rows, default = [results], [label("widgets.tab.nps", language)]
-    else:
+    elif not isinstance(results, (str, bytes, dict, pd.DataFrame, pd.Series)) and hasattr(results, "__iter__"):
         rows = list(results)
         default = [str(i + 1) for i in range(len(rows))]
+    else:
+        rows = []
     if not rows or not all(hasattr(r, "score") and hasattr(r, "ci") for r in rows):
-        raise CsatInputError("nps_interval_chart needs NPS results (with a score and a ci), e.g. from metrics.nps()")
-    names = default if names is None else [str(n) for n in names]
+        raise CsatInputError("nps_interval_chart needs NPS results (with a score and a ci), e.g. from metrics.nps(), "
+                             f"or a list of them; got {type(results).__name__}")
+    names = default if names is None else [names] if isinstance(names, str) else [str(n) for n in names]
     if len(names) != len(rows):
         raise CsatInputError(f"nps_interval_chart got {len(names)} names for {len(rows)} results")
+    bounds = [_nps_interval(r, "nps_interval_chart") for r in rows]
     ax = _axes(ax, (5, 0.5 * len(rows) + 1.5))
     ax.axvline(0, color=_GREY, lw=1)
-    for i, r in enumerate(rows):
-        s, lo, hi = r.score, r.ci[0], r.ci[1]
-        ax.errorbar([s], [i], xerr=[[s - lo], [hi - s]], fmt="o", color=_BLUE, capsize=4)
+    for i, (s, lo, hi) in enumerate(bounds):
+        draw_intervals(ax, np.array([i]), np.array([s]), np.array([lo]), np.array([hi]), horizontal=True, fmt="o",
+                       color=_BLUE, capsize=4)
     ax.set_yticks(range(len(names)), names)
     ax.set_xlim(-100, 100)
     ax.set_ylim(-0.6, len(names) - 0.4)
@@ -423,15 +449,13 @@ def trend_by_wave(result: Any, *, language: str | None = None, ax: Any = None) -
     ...
     csat_lab.errors.CsatInputError: trend_by_wave draws a comparison that is already computed ...
     """
-    table = getattr(result, "table", result)
-    if not isinstance(table, pd.DataFrame) or not set(_TREND_COLUMNS) <= set(table.columns):
-        raise CsatInputError("trend_by_wave needs the result of cl.metrics.compare_groups(data, score=..., group=...) "
-                             f"or a table with the columns {', '.join(_TREND_COLUMNS)}; plots compute no statistics")
+    table = table_of(result, "trend_by_wave", "the result of cl.metrics.compare_groups(data, score=..., group=...) "
+                     "(plots compute no statistics)", _TREND_COLUMNS, attr="table")
+    est, low, high = intervals(table["estimate"], table["ci_low"], table["ci_high"], "the estimate", "trend_by_wave",
+                               table["group"])
     ax = _axes(ax, (7, 4))
     x = np.arange(len(table))
-    est = table["estimate"].to_numpy(dtype=float)
-    err = np.vstack([est - table["ci_low"].to_numpy(dtype=float), table["ci_high"].to_numpy(dtype=float) - est])
-    ax.errorbar(x, est, yerr=err, marker="o", capsize=4)
+    draw_intervals(ax, x, est, low, high, fmt="o-", capsize=4)
     ax.set_xticks(x, [str(g) for g in table["group"]])
     ax.set_xlabel(label("metrics.wave", language))
     metrics_named = table["metric"].dropna().unique() if "metric" in table.columns else []
@@ -491,11 +515,14 @@ def kano_chart(table: Any, *, highlight: str | None = None, language: str | None
     >>> kano_chart(t, highlight="brakes").collections[1].get_offsets().tolist()
     [[0.8, 0.2]]
     """
-    table = getattr(table, "table", table)
-    require_frame(table, "table")
-    require_columns(table, ["better", "worse"], "table")
+    table = table_of(table, "kano_chart", "the result of survey.kano_table() or its table", ("better", "worse"),
+                     attr="table")
+    x = np.abs(numbers(table["worse"], "Worse", "kano_chart"))
+    y = numbers(table["better"], "Better", "kano_chart")
+    if (x > 1).any() or (y < 0).any() or (y > 1).any():
+        raise CsatInputError("kano_chart: Better must lie in [0, 1] and Worse in [-1, 0] "
+                             "(shares of respondents, Berger et al. 1993); the table holds other values")
     ax = _axes(ax, (6, 6))
-    x, y = table["worse"].abs().to_numpy(), table["better"].to_numpy()
     ax.scatter(x, y)
     for name, xi, yi in zip(table.index, x, y):
         ax.annotate(str(name), (xi, yi), textcoords="offset points", xytext=(4, 4))
@@ -557,13 +584,17 @@ def gap_chart(result: Any, *, language: str | None = None, ax: Any = None) -> An
     >>> len(gap_chart(gap_scores(e, p)).patches)
     2
     """
-    table = result.table if hasattr(result, "table") else require_frame(result, "result")
-    require_columns(table, ["name", "gap", "ci_low", "ci_high"], "gap table")
+    table = table_of(result, "gap_chart", "the result of survey.gap_scores() or its table",
+                     ("name", "gap", "ci_low", "ci_high"), attr="table")
+    gap, low, high = intervals(table["gap"], table["ci_low"], table["ci_high"], "the gap", "gap_chart", table["name"])
     ax = _axes(ax, (7, 0.5 * len(table) + 1.5))
     y = np.arange(len(table))
-    gap = table["gap"].to_numpy()
     colors = np.where(gap < 0, "#d7301f", "#1a9850")
-    err = np.vstack([gap - table["ci_low"].to_numpy(), table["ci_high"].to_numpy() - gap])
+    outside = np.flatnonzero((low > gap) | (gap > high))
+    if len(outside):  # a t interval of a mean gap is centred on it; bars cannot show one that is not
+        raise CsatInputError(f"gap_chart: the interval of the gap in row {table['name'].iloc[outside[0]]!r} does not "
+                             "contain the gap; expected ci_low <= gap <= ci_high")
+    err = np.vstack([gap - low, high - gap])
     ax.barh(y, gap, xerr=err, color=colors, capsize=3)
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(y, [str(n) for n in table["name"]])
@@ -619,12 +650,16 @@ def disconfirmation_bars(result: Any, *, language: str | None = None, ax: Any = 
         raise CsatInputError("disconfirmation_bars draws one answer pair; this result holds "
                              f"{len(result.gap)} pairs")
     top = max(_scales.get(getattr(result, "scale", "satisfaction5")).values)
-    level = int(result.level)
+    expectation, perception, gap, level = numbers([result.expectation, result.perception, result.gap, result.level],
+                                                  "expectation, perception, gap and level", "disconfirmation_bars")
+    if level not in _LEVEL_COLOURS:
+        raise CsatInputError(f"disconfirmation_bars: level must be a satisfaction level 1-5, got {result.level!r}")
+    level = int(level)
     ax = _axes(ax, (5.2, 2.8))
     names = [label("widgets.disc.expectation", language), label("widgets.disc.perception", language)]
-    ax.barh(names, [result.expectation, result.perception], color=[_GREY, _LEVEL_COLOURS[level]])
+    ax.barh(names, [expectation, perception], color=[_GREY, _LEVEL_COLOURS[level]])
     ax.set_xlim(0, top + 0.2)
-    ax.set_title(f"{label('widgets.disc.gap', language)}: {result.gap:+.0f} → "
+    ax.set_title(f"{label('widgets.disc.gap', language)}: {gap:+.0f} → "
                  f"{label(f'scale.satisfaction5.{level}', language)}")
     return ax
 
@@ -674,10 +709,17 @@ def margin_of_error_curve(plan: Any, *, language: str | None = None, ax: Any = N
     if not (isinstance(curve, pd.DataFrame) and {"n", "moe"} <= set(curve.columns)
             and all(hasattr(plan, a) for a in ("n", "moe", "target_moe"))):
         raise CsatInputError("margin_of_error_curve needs the plan of widgets.models.sample_size_model()")
+    curve = table_of(curve, "margin_of_error_curve", "the plan of widgets.models.sample_size_model()", ("n", "moe"))
+    n_axis = numbers(curve["n"], "the curve's n", "margin_of_error_curve")
+    moe_axis = numbers(curve["moe"], "the curve's margins of error", "margin_of_error_curve")
+    n, moe, target = numbers([plan.n, plan.moe, plan.target_moe], "the plan's n, moe and target_moe",
+                             "margin_of_error_curve")
+    if (n_axis <= 0).any() or n <= 0:
+        raise CsatInputError("margin_of_error_curve: sample sizes must be positive for the log axis")
     ax = _axes(ax, (6.4, 3.2))
-    ax.plot(curve["n"], curve["moe"], color=_BLUE)
-    ax.plot([plan.n], [plan.moe], "o", color=_RED)
-    ax.axhline(plan.target_moe, color=_GREY, lw=1, ls="--")
+    ax.plot(n_axis, moe_axis, color=_BLUE)
+    ax.plot([n], [moe], "o", color=_RED)
+    ax.axhline(target, color=_GREY, lw=1, ls="--")
     ax.set_xscale("log")
     ax.set_xlabel(label("widgets.sample.n_axis", language))
     ax.set_ylabel(label("widgets.sample.moe_axis", language))

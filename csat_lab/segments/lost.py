@@ -109,7 +109,7 @@ def path_funnel(stages: pd.Series) -> pd.DataFrame:
     ----------
     stages : pandas.Series or array-like of str
         Stage code per person (:data:`PATH_STAGES`), as :func:`classify_path`
-        returns; missing values are not counted.
+        returns; missing values are not counted (none at all is an error).
 
     Returns
     -------
@@ -134,10 +134,15 @@ def path_funnel(stages: pd.Series) -> pd.DataFrame:
     prospect          3         1        0.75
     transacted        2         2        0.67
     """
+    if isinstance(stages, (str, bytes, dict, pd.DataFrame)):
+        raise CsatInputError(f"stages must be one stage code per person (a Series or list), got {type(stages).__name__}")
     s = pd.Series(stages)
+    if s.empty or s.isna().all():
+        raise CsatInputError("stages holds no stage to count (empty or all missing)")
     unknown = ~s.isin(PATH_STAGES) & s.notna()
     if unknown.any():
-        raise CsatInputError(f"unknown stage {s[unknown].iloc[0]!r}; stages are: {', '.join(PATH_STAGES)}")
+        raise CsatInputError(f"unknown stage {s[unknown].iloc[0]!r} at rows {list(s.index[unknown][:5])}; "
+                             f"stages are: {', '.join(PATH_STAGES)}")
     at = s.value_counts().reindex(PATH_STAGES, fill_value=0)
     reached = at[::-1].cumsum()[::-1]
     conv = (reached / reached.shift(1)).round(2)
@@ -197,8 +202,9 @@ def winback_priority(data: pd.DataFrame, *, tier: str | None = None, value: str 
             raise CsatInputError(f"{tier!r} must hold one of {', '.join(TIERS)}; rows {list(data.index[bad][:5])} "
                                  f"hold {tiers[bad].iloc[0]!r}")
     else:
-        require_columns(data, [value])
-        tiers = value_tiers(data[value]).astype(object)
+        from .._core.validate import numeric_column
+
+        tiers = value_tiers(numeric_column(data, value)).astype(object)
     action = tiers.map({"high": "fight", "medium": "case_by_case", "low": "let_go"})
     if reason is not None:
         require_columns(data, [reason])
@@ -230,7 +236,8 @@ def lost_customer_summary(data: pd.DataFrame, *, type: str, value: str | None = 
         One row per lost customer; the keyword arguments name its columns.
     type : str
         Column of lost-customer type codes (:data:`LOST_CUSTOMER_TYPES`; labels
-        ``segments.lost_type.<code>``). Missing codes are not counted.
+        ``segments.lost_type.<code>``). Missing codes are not counted (all
+        missing is an error).
     value : str, optional
         Column of customer values; adds ``value_lost`` per type.
 
@@ -255,12 +262,21 @@ def lost_customer_summary(data: pd.DataFrame, *, type: str, value: str | None = 
     require_frame(data)
     require_columns(data, [type] + ([value] if value else []))
     _check_codes(data[type], LOST_CUSTOMER_TYPES, type)
+    if data[type].isna().all():
+        raise CsatInputError(f"{type!r} is missing in every row: there are no typed losses to count")
     counts = data[type].value_counts().reindex(LOST_CUSTOMER_TYPES, fill_value=0)
     out = pd.DataFrame({"count": counts, "share": counts / max(int(counts.sum()), 1)})
     if value:
         from .._core.validate import numeric_column
 
-        out["value_lost"] = numeric_column(data, value).groupby(data[type]).sum().reindex(
-            LOST_CUSTOMER_TYPES, fill_value=0.0)
+        values = numeric_column(data, value)
+        infinite = np.isinf(values.to_numpy())
+        if infinite.any():
+            raise CsatInputError(f"{value!r} must be finite; rows {list(data.index[infinite][:5])} are infinite")
+        with np.errstate(over="ignore", invalid="ignore"):
+            lost_value = values.groupby(data[type]).sum().reindex(LOST_CUSTOMER_TYPES, fill_value=0.0)
+        if not np.isfinite(lost_value.to_numpy()).all():
+            raise CsatInputError(f"the sums of {value!r} overflow; give values in larger units (thousands, millions)")
+        out["value_lost"] = lost_value
     out.index.name = "type"
     return out

@@ -25,7 +25,8 @@ import pandas as pd
 from .._core.deprecation import renamed
 from .._core.docstrings import shared_docs
 from .._core.results import Result
-from .._core.txlog import REFUND_POLICY, log_arrays
+from .._core.txlog import REFUND_POLICY, analysis_date, dates_tz, log_arrays
+from .._core.validate import as_numeric
 from ..errors import CsatInputError
 from ..i18n import Message
 
@@ -43,7 +44,7 @@ def quantile_scores(values: object, bins: int = 5, *, higher_is_better: bool = T
     Parameters
     ----------
     values : array-like of float
-        The values to score (no missing values).
+        The values to score (numbers, no missing values; infinite values are ranked).
     bins : int, default 5
         Number of score levels, at least 2.
     higher_is_better : bool, default True
@@ -71,11 +72,20 @@ def quantile_scores(values: object, bins: int = 5, *, higher_is_better: bool = T
     >>> quantile_scores([3, 1, 2], bins=3, higher_is_better=False).tolist()
     [1, 3, 2]
     """
-    v = np.asarray(values, dtype=float)
+    if isinstance(values, (str, bytes, dict, pd.DataFrame)) or np.ndim(values) > 1:
+        raise CsatInputError(f"values must be one number per customer (a list, array or Series), "
+                             f"got {type(values).__name__}")
+    raw = values.to_numpy() if isinstance(values, pd.Series) else np.atleast_1d(np.asarray(values))
+    if raw.dtype.kind in "iuf":  # already numbers: no conversion (the RFM hot path)
+        v = raw.astype(float, copy=False)
+        index = values.index if isinstance(values, pd.Series) else pd.RangeIndex(len(v))
+    else:
+        series = values if isinstance(values, pd.Series) else pd.Series(raw.astype(object))
+        v, index = as_numeric(series, "values").to_numpy(), series.index
     if v.size == 0:
         raise CsatInputError("no values to score")
     if np.isnan(v).any():
-        raise CsatInputError("values to score contain missing values")
+        raise CsatInputError(f"values to score contain missing values at rows {list(index[np.isnan(v)][:5])}")
     if not isinstance(bins, (int, np.integer)) or bins < 2:
         raise CsatInputError(f"bins must be a whole number >= 2, got {bins!r}")
     key = v if higher_is_better else -v
@@ -85,7 +95,9 @@ def quantile_scores(values: object, bins: int = 5, *, higher_is_better: bool = T
 def _strictly_below(key: np.ndarray) -> np.ndarray:
     """For each value, how many values are strictly smaller (ranks with ties at their minimum)."""
     lo, hi = key.min(), key.max()
-    if hi - lo < 4 * len(key) + 1024 and np.array_equal(key, np.floor(key)):
+    with np.errstate(over="ignore", invalid="ignore"):
+        short = np.isfinite(lo) and np.isfinite(hi) and hi - lo < 4 * len(key) + 1024
+    if short and np.array_equal(key, np.floor(key)):
         # whole numbers in a short range (days, purchase counts): count instead of sorting
         shifted = (key - lo).astype(np.int64)
         below = np.concatenate([[0], np.cumsum(np.bincount(shifted))])
@@ -286,6 +298,9 @@ def _rfm(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date
     k = len(arrays.customers)
     codes, day, amt = arrays.codes, arrays.day, arrays.amount
     monetary = np.bincount(codes, weights=amt, minlength=k)
+    if not np.isfinite(monetary).all():
+        raise CsatInputError(f"the sums of {amount!r} per customer overflow; give amounts in larger units "
+                             "(thousands, millions)")
     refund_only = 0
     if (amt < 0).any():
         present = np.bincount(codes, minlength=k) > 0
@@ -297,8 +312,10 @@ def _rfm(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date
     last = np.full(k, np.iinfo(np.int64).min)
     np.maximum.at(last, codes, day)
     buyers = frequency > 0
+    if not buyers.any():
+        raise CsatInputError(f"no customer has a purchase: every row of {amount!r} is a refund (negative amount)")
     ref = (int(arrays.day.max()) + 1 if recency_to is None
-           else pd.Timestamp(recency_to).value // 86_400_000_000_000)
+           else analysis_date(recency_to, dates_tz(data[date]), "reference_date").value // 86_400_000_000_000)
     recency = ref - last[buyers]
     if (recency < 0).any():
         raise CsatInputError("reference_date is before some purchases; it must be on or after the last one")

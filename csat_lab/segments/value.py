@@ -30,11 +30,20 @@ __all__ = ["TIERS", "ParetoResult", "value_tiers", "abc_classes", "pareto"]
 TIERS: tuple[str, ...] = ("low", "medium", "high")
 
 
-def _values(values: object, name: str = "values") -> pd.Series:
-    series = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values, dtype=object))
+def _values(values: object, name: str = "values", *, finite: bool = True) -> pd.Series:
+    """A float Series of one value per customer; text, infinities (when ``finite``) and all-missing raise."""
+    if isinstance(values, (str, bytes, dict, pd.DataFrame)) or (not isinstance(values, pd.Series) and np.ndim(values) > 1):
+        raise CsatInputError(f"{name} must be one number per customer (a list, array or Series), "
+                             f"got {type(values).__name__}")
+    series = values if isinstance(values, pd.Series) else pd.Series(np.atleast_1d(np.asarray(values, dtype=object)))
     out = as_numeric(series, name)
     if out.empty:
         raise CsatInputError(f"{name} is empty")
+    if out.isna().all():
+        raise CsatInputError(f"{name} are all missing")
+    infinite = np.isinf(out.to_numpy())
+    if finite and infinite.any():
+        raise CsatInputError(f"{name} must be finite; rows {list(out.index[infinite][:5])} are infinite")
     return out
 
 
@@ -42,7 +51,8 @@ def value_tiers(values: object, *, high: float = 0.2, medium: float = 0.3) -> pd
     """High / medium / low value tiers by rank: the top ``high`` share, the next ``medium``, the rest.
 
     A customer's tier depends on the share of customers with strictly higher
-    value, so tied customers share a tier. Missing values stay missing.
+    value, so tied customers share a tier. Missing values stay missing (all
+    missing is an error); only ranks matter, so infinite values are ranked.
 
     Parameters
     ----------
@@ -78,7 +88,7 @@ def value_tiers(values: object, *, high: float = 0.2, medium: float = 0.3) -> pd
     >>> value_tiers([500, 20, 80, 150, 5, 60, 40, 10, 300, 30]).tolist()
     ['high', 'low', 'medium', 'medium', 'low', 'medium', 'low', 'low', 'high', 'low']
     """
-    v = _values(values)
+    v = _values(values, finite=False)
     h, m = probability(high, "high"), probability(medium, "medium")
     if h + m > 1:
         raise CsatInputError(f"high + medium shares must not exceed 1, got {h + m:g}")
@@ -102,7 +112,7 @@ def abc_classes(values: object, *, a: float = 0.8, b: float = 0.95) -> pd.DataFr
     Parameters
     ----------
     values : array-like or pandas.Series of float
-        One non-negative value per customer (or item); missing values are left out.
+        One finite, non-negative value per customer (or item); missing values are left out.
     a : float, default 0.8
         Cumulative share of value that the A class makes.
     b : float, default 0.95
@@ -137,11 +147,12 @@ def abc_classes(values: object, *, a: float = 0.8, b: float = 0.95) -> pd.DataFr
         raise CsatInputError(f"b ({pb:g}) must be above a ({pa:g})")
     if (v < 0).any():
         raise CsatInputError("values must not be negative for ABC classes (net refunds first)")
-    total = v.sum()
-    if total <= 0:
+    top = v.max()
+    if top <= 0:
         raise CsatInputError("values sum to 0; there is no value to classify")
     s = v.sort_values(ascending=False, kind="stable")
-    share = s / total
+    scaled = s / top  # rescaled by the largest value, so sums of values near 1e308 do not overflow
+    share = scaled / scaled.sum()
     before = share.cumsum() - share
     cls = np.where(before < pa, "A", np.where(before < pb, "B", "C"))
     return pd.DataFrame({"value": s, "share": share, "cumulative_share": share.cumsum(), "class": cls})
@@ -225,8 +236,8 @@ def pareto(values: object, *, top: float = 0.2) -> ParetoResult:
     Parameters
     ----------
     values : array-like or pandas.Series of float
-        One non-negative value per customer, with a positive total; missing
-        values are left out and reported.
+        One finite, non-negative value per customer, with a positive total;
+        missing values are left out and reported.
     top : float, default 0.2
         Share of top customers whose share of value is reported (``top_share``).
 
@@ -257,8 +268,9 @@ def pareto(values: object, *, top: float = 0.2) -> ParetoResult:
     x = np.sort(v[~missing].to_numpy())
     if (x < 0).any():
         raise CsatInputError("values must not be negative (net refunds per customer first)")
-    if len(x) == 0 or x.sum() <= 0:
+    if len(x) == 0 or x.max() <= 0:
         raise CsatInputError("values must include a positive total")
+    x = x / x[-1]  # rescaled by the largest value: shares are unchanged and sums near 1e308 do not overflow
     t = probability(top, "top")
     n = len(x)
     # rounding can give -1e-16 for equal values; the Gini is never negative

@@ -14,10 +14,45 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-__all__ = ["cut_latent", "format_frame", "csv_bytes", "write_csv"]
+from .._core.validate import rng_from, whole_number
+from ..errors import CsatInputError
+
+__all__ = ["generator", "respondents", "cut_latent", "format_frame", "csv_bytes", "write_csv"]
 
 DATE_FORMAT = "%Y-%m-%d"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def generator(seed: object) -> np.random.Generator:
+    """The random generator of a simulation: from a non-negative whole number, a Generator, or None (fresh).
+
+    Text, fractions, booleans and negative numbers raise
+    :class:`~csat_lab.errors.CsatInputError` naming ``seed``.
+
+    Examples
+    --------
+    >>> int(generator(7).integers(10)) == int(generator(7).integers(10))
+    True
+    """
+    if isinstance(seed, (int, np.integer)) and not isinstance(seed, (bool, np.bool_)) and seed < 0:
+        raise CsatInputError(f"seed must be a non-negative whole number, None or a numpy Generator; got {seed!r}")
+    return rng_from(seed)
+
+
+def respondents(n: object, minimum: int, maximum: int, name: str = "n") -> int:
+    """A simulated sample size: a whole number from ``minimum`` to ``maximum``, or a clear error.
+
+    The upper bound keeps a typo such as ``n=10**9`` from filling the memory.
+
+    Examples
+    --------
+    >>> respondents(50, 10, 1000)
+    50
+    """
+    n = whole_number(n, name, minimum=minimum)
+    if n > maximum:
+        raise CsatInputError(f"{name} must be at most {maximum:,} for this simulation, got {n:,}")
+    return n
 
 
 def cut_latent(latent: np.ndarray, thresholds: np.ndarray | list[float], low: int = 1) -> np.ndarray:

@@ -7,8 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core.validate import rng_from, whole_number
-from ._common import cut_latent
+from ._common import cut_latent, generator, respondents
 
 __all__ = ["auto_dealer", "SALES_ITEMS", "REPAIR_ITEMS"]
 
@@ -67,7 +66,7 @@ def auto_dealer(seed: int | np.random.Generator = 20241031, n: int = 2000) -> tu
         Seed of the random draws, so the same call gives the same data; the
         default gives the shipped ``auto_dealer`` dataset.
     n : int, default 2000
-        Number of surveyed customers.
+        Number of surveyed customers (10 to 1,000,000).
 
     Returns
     -------
@@ -83,8 +82,8 @@ def auto_dealer(seed: int | np.random.Generator = 20241031, n: int = 2000) -> tu
     >>> truth["repurchase_by_level"][5] / truth["repurchase_by_level"][4]
     6.0
     """
-    rng = rng_from(seed)
-    n = whole_number(n, "n", minimum=10)
+    rng = generator(seed)
+    n = respondents(n, 10, 1_000_000)
     service = rng.random(n) < SERVICE_SHARE
     quality = rng.standard_normal(n)
     latent = rng.logistic(size=n)

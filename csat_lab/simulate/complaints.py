@@ -8,8 +8,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-from .._core.validate import rng_from, whole_number
-from ._common import cut_latent
+from ._common import cut_latent, generator, respondents
 
 __all__ = ["complaints_log", "HANDLING_STEP_COLUMNS"]
 
@@ -77,7 +76,7 @@ def complaints_log(seed: int | np.random.Generator = 20240701, n: int = 4000) ->
         Seed of the random draws, so the same call gives the same data; the
         default gives the shipped ``complaints_log`` dataset.
     n : int, default 4000
-        Customers served in the period.
+        Customers served in the period (10 to 1,000,000).
 
     Returns
     -------
@@ -93,8 +92,8 @@ def complaints_log(seed: int | np.random.Generator = 20240701, n: int = 4000) ->
     >>> truth["step_effect"]["step_solution"]
     1.2
     """
-    rng = rng_from(seed)
-    n = whole_number(n, "n", minimum=10)
+    rng = generator(seed)
+    n = respondents(n, 10, 1_000_000)
     complained = rng.random(n) < COMPLAINT_RATE
     m = int(complained.sum())
     channel = rng.choice(len(CHANNELS), size=m, p=CHANNEL_SHARE)

@@ -8,8 +8,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-from .._core.validate import rng_from, whole_number
-from ._common import cut_latent
+from ._common import cut_latent, generator, respondents
 
 __all__ = ["hotel_guests", "SERVQUAL_DIMENSIONS"]
 
@@ -50,7 +49,7 @@ def hotel_guests(seed: int | np.random.Generator = 20151001, n: int = 1000) -> t
         Seed of the random draws, so the same call gives the same data; the
         default gives the shipped ``hotel_guests`` dataset.
     n : int, default 1000
-        Number of distinct guests.
+        Number of distinct guests (5 to 500,000).
 
     Returns
     -------
@@ -65,8 +64,8 @@ def hotel_guests(seed: int | np.random.Generator = 20151001, n: int = 1000) -> t
     >>> truth["return_logit"]["personalised"]
     1.2
     """
-    rng = rng_from(seed)
-    n = whole_number(n, "n", minimum=5)
+    rng = generator(seed)
+    n = respondents(n, 5, 500_000)
     first = rng.integers(FIRST_YEAR, 2023, n)
     records = rng.random(n) < RECORD_RATE
     preference = rng.choice(len(PREFERENCES), size=n)

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core.validate import rng_from, whole_number
+from ._common import generator, respondents
 
 __all__ = ["kano_features", "KANO_ANSWERS", "KANO_TABLE"]
 
@@ -66,7 +66,7 @@ def kano_features(seed: int | np.random.Generator = 20230915, n: int = 300) -> t
         Seed of the random draws, so the same call gives the same data; the
         default gives the shipped ``kano_features`` dataset.
     n : int, default 300
-        Number of respondents (each answers all eight features).
+        Number of respondents, 1 to 250,000 (each answers all eight features).
 
     Returns
     -------
@@ -81,8 +81,8 @@ def kano_features(seed: int | np.random.Generator = 20230915, n: int = 300) -> t
     >>> truth["modal_class"]["free_wifi"]
     'M'
     """
-    rng = rng_from(seed)
-    n = whole_number(n, "n", minimum=1)
+    rng = generator(seed)
+    n = respondents(n, 1, 250_000)
     table = np.array(KANO_TABLE)
     names = list(FEATURES)
     shares = np.array([FEATURES[f] for f in names])

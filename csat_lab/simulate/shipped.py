@@ -59,8 +59,8 @@ def regenerate(out: str | Path, names: Sequence[str] | None = None) -> list[Path
     ----------
     out : str or Path
         Target folder (the repository's ``datasets/`` to refresh the shipped files).
-    names : sequence of str, optional
-        Datasets to write; default all of :data:`SIMULATED`. Writing ``csat_tracker``
+    names : str or sequence of str, optional
+        Dataset(s) to write; default all of :data:`SIMULATED`. Writing ``csat_tracker``
         also writes its export samples to ``out/files/``.
 
     Returns
@@ -75,12 +75,11 @@ def regenerate(out: str | Path, names: Sequence[str] | None = None) -> list[Path
     ...     [p.name for p in regenerate(tmp, ["csat_tracker"])][0]
     'csat_tracker.csv'
     """
-    chosen = list(SIMULATED) if names is None else list(names)
-    unknown = [n for n in chosen if n not in SIMULATED]
+    chosen = list(SIMULATED) if names is None else [names] if isinstance(names, str) else list(names)
+    unknown = [n for n in chosen if not isinstance(n, str) or n not in SIMULATED]
     if unknown:
         raise CsatInputError(f"no synthetic dataset {unknown[0]!r}; synthetic datasets are: {', '.join(SIMULATED)}")
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = _folder(out)
     written = []
     for name in chosen:
         spec = SIMULATED[name]
@@ -121,9 +120,20 @@ def write_cdnow(source: str | Path, out: str | Path) -> Path:
     customer_id,date,quantity,amount
     2,1997-01-12,5,77.00
     """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = _folder(out)
     return write_csv(cdnow_from_master(source), out / "cdnow.csv")
+
+
+def _folder(out: object) -> Path:
+    """The output folder, created if needed; a folder that cannot be made is an input error naming ``out``."""
+    if not isinstance(out, (str, Path)) or not str(out).strip():
+        raise CsatInputError(f"out must be a folder path (str or Path), got {out!r}")
+    folder = Path(out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CsatInputError(f"out: cannot create the folder {str(folder)!r} ({exc.strerror or exc})") from None
+    return folder
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,10 +19,11 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from .._core.validate import rng_from, whole_number
+from .._core.validate import finite_number
 from ..errors import CsatInputError
 from ..loyalty.pls.spec import parse_inner
 from ..scales import get as get_scale
+from ._common import generator, respondents
 
 __all__ = ["DEFAULT_SEED", "simulate_structural"]
 
@@ -47,9 +48,10 @@ def simulate_structural(paths: Mapping[tuple[str, str], float], *, n: int = 500,
     Parameters
     ----------
     paths : dict {(source, target): beta}
-        Standardised path coefficients; the model must be recursive (no cycles).
+        Standardised path coefficients (finite numbers); constructs are named
+        by non-empty texts; the model must be recursive (no cycles).
     n : int, default 500
-        Respondents, at least 2.
+        Respondents, 2 to 1,000,000.
     items : int or dict construct -> int, default 3
         Items per construct.
     loading : float or dict construct -> float, default 0.8
@@ -80,9 +82,9 @@ def simulate_structural(paths: Mapping[tuple[str, str], float], *, n: int = 500,
     (['QUAL1', 'QUAL2', 'SAT1', 'SAT2'], {'SAT': 0.36})
     """
     constructs, order = _constructs(paths)
-    n = whole_number(n, "n", minimum=2)
+    n = respondents(n, 2, 1_000_000)
     k_items, lam = _measurement(items, loading, order)
-    rng = rng_from(seed)
+    rng = generator(seed)
     eta, r2 = _draw_constructs(paths, order, n, rng)
     data, blocks = _draw_items(eta, constructs, order, k_items, lam, rng)
     if scale is not None:
@@ -100,6 +102,12 @@ def _constructs(paths: object) -> tuple[list[str], list[str]]:
     for edge in paths:
         if not (isinstance(edge, tuple) and len(edge) == 2):
             raise CsatInputError(f"each key of paths must be a (source, target) pair, got {edge!r}")
+        if not all(isinstance(c, str) and c.strip() for c in edge):
+            raise CsatInputError(f"constructs must be named by non-empty texts; the path {edge!r} has another name")
+        coef = paths[edge]
+        if isinstance(coef, (bool, np.bool_)):
+            raise CsatInputError(f"the coefficient of path {edge[0]} -> {edge[1]} must be a number, got {coef!r}")
+        finite_number(coef, f"the coefficient of path {edge[0]} -> {edge[1]}")
         constructs += [c for c in edge if c not in constructs]
     parse_inner(list(paths), constructs)  # rejects self-loops and cycles
     order: list[str] = []
@@ -122,10 +130,17 @@ def _measurement(items: object, loading: object, order: list[str]) -> tuple[dict
     k_items = _per_construct(items, order, "items")
     lam = _per_construct(loading, order, "loading")
     for c in order:
-        if not (isinstance(k_items[c], (int, np.integer)) and k_items[c] >= 1):
-            raise CsatInputError(f"items for {c!r} must be a whole number >= 1, got {k_items[c]!r}")
-        if not 0 < float(lam[c]) <= 1:
-            raise CsatInputError(f"loading for {c!r} must lie in (0, 1], got {lam[c]!r}")
+        k = k_items[c]
+        if isinstance(k, (bool, np.bool_)) or not (isinstance(k, (int, np.integer)) and k >= 1):
+            raise CsatInputError(f"items for {c!r} must be a whole number >= 1, got {k!r}")
+        value = lam[c]
+        if isinstance(value, (bool, np.bool_)) or not 0 < finite_number(value, f"loading for {c!r}") <= 1:
+            raise CsatInputError(f"loading for {c!r} must lie in (0, 1], got {value!r}")
+    names = [f"{c}{i}" for c in order for i in range(1, k_items[c] + 1)]
+    clash = sorted({n for n in names if names.count(n) > 1})
+    if clash:
+        raise CsatInputError(f"item names {clash[:5]} would be made twice (construct name + item number); "
+                             "rename the constructs so that no name is another's name plus digits")
     return k_items, lam
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core.validate import rng_from, whole_number
+from ._common import generator, respondents
 
 __all__ = ["supermarket_members"]
 
@@ -58,7 +58,7 @@ def supermarket_members(seed: int | np.random.Generator = 20240630, n: int = 500
         Seed of the random draws, so the same call gives the same data; the
         default gives the shipped ``supermarket_members`` dataset.
     n : int, default 5000
-        Number of members.
+        Number of members (5 to 200,000).
 
     Returns
     -------
@@ -73,8 +73,8 @@ def supermarket_members(seed: int | np.random.Generator = 20240630, n: int = 500
     >>> truth["bgnbd"]
     {'r': 1.2, 'alpha': 4.0, 'a': 0.6, 'b': 5.0}
     """
-    rng = rng_from(seed)
-    n = whole_number(n, "n", minimum=5)
+    rng = generator(seed)
+    n = respondents(n, 5, 200_000)
     join = JOIN_START + pd.to_timedelta(rng.integers(0, 365, n), unit="D")
     change_wk = ((CHANGE - join).days / 7).to_numpy(dtype=float)
     end_wk = ((END - join).days / 7).to_numpy(dtype=float)

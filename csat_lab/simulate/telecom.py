@@ -7,8 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._core.validate import rng_from, whole_number
-from ._common import cut_latent
+from ._common import cut_latent, generator, respondents
 
 __all__ = ["telecom_subscribers", "CHURN_TYPES", "CHURN_REASONS"]
 
@@ -77,7 +76,7 @@ def telecom_subscribers(seed: int | np.random.Generator = 20250101, n: int = 300
         Seed of the random draws, so the same call gives the same data; the
         default gives the shipped ``telecom_subscribers`` dataset.
     n : int, default 3000
-        Number of subscribers.
+        Number of subscribers (10 to 1,000,000).
 
     Returns
     -------
@@ -93,8 +92,8 @@ def telecom_subscribers(seed: int | np.random.Generator = 20250101, n: int = 300
     >>> truth["base_hazard"]["month_to_month"]
     0.03
     """
-    rng = rng_from(seed)
-    n = whole_number(n, "n", minimum=10)
+    rng = generator(seed)
+    n = respondents(n, 10, 1_000_000)
     start = OBS_START + pd.to_timedelta(np.sort(rng.integers(0, (OBS_END - OBS_START).days, n)), unit="D")
     contract = rng.choice(len(CONTRACTS), size=n, p=CONTRACT_SHARE)
     plan = rng.choice(len(PLANS), size=n, p=PLAN_SHARE)

@@ -8,9 +8,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit, ndtr
 
-from .._core.validate import rng_from, whole_number
 from ..errors import CsatInputError
-from ._common import cut_latent
+from ._common import cut_latent, generator, respondents
 
 __all__ = ["csat_tracker", "TRACKER_ITEMS"]
 
@@ -202,7 +201,7 @@ def csat_tracker(seed: int | np.random.Generator = 20240301, n: int = 600, waves
         Seed of the random draws, so the same call gives the same data; the
         default gives the shipped ``csat_tracker`` dataset.
     n : int, default 600
-        Genuine respondents per wave.
+        Genuine respondents per wave (20 to 250,000).
     waves : int, default 4
         Number of quarterly waves (1-4).
 
@@ -225,9 +224,9 @@ def csat_tracker(seed: int | np.random.Generator = 20240301, n: int = 600, waves
     >>> truth["csat_top2_by_wave"][1]
     0.6857
     """
-    rng = rng_from(seed)
-    n = whole_number(n, "n", minimum=20)
-    waves = whole_number(waves, "waves", minimum=1)
+    rng = generator(seed)
+    n = respondents(n, 20, 250_000)
+    waves = respondents(waves, 1, 10**9, "waves")
     if waves > WAVE_SHIFT.size:
         raise CsatInputError(f"waves must be from 1 to {WAVE_SHIFT.size}; got {waves}")
     parts, counts = [], []

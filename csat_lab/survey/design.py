@@ -32,23 +32,37 @@ __all__ = ["margin_of_error", "sample_size", "sample_size_mean", "sample_size_np
            "response_rates", "ResponseRates"]
 
 
+#: Largest head count accepted (far above any population; larger ints do not convert to float).
+_MAX_COUNT = 10**15
+
+
 def _count(value: object, name: str, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
         raise CsatInputError(f"{name} must be a whole number, got {value!r}")
     v = int(value)
     if v < minimum:
         raise CsatInputError(f"{name} must be at least {minimum}, got {v}")
+    if v > _MAX_COUNT:
+        raise CsatInputError(f"{name} must be at most 10^15 (a head count), got a number with {len(str(v))} digits")
     return v
 
 
 def _positive(value: object, name: str) -> float:
+    if isinstance(value, (bool, np.bool_)):
+        raise CsatInputError(f"{name} must be a positive number, got the boolean {value!r}")
     try:
-        v = float(value)
-    except (TypeError, ValueError):
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
         raise CsatInputError(f"{name} must be a positive number, got {value!r}") from None
     if not v > 0 or not math.isfinite(v):
         raise CsatInputError(f"{name} must be a positive number, got {value!r}")
     return v
+
+
+def _n0(numerator: float, moe: float) -> float:
+    """``numerator / moe^2`` without overflow or division by an underflowed ``moe^2`` (inf when too large)."""
+    with np.errstate(over="ignore", divide="ignore", under="ignore"):
+        return float(np.float64(numerator) / np.float64(moe) ** 2)
 
 
 def _fpc(n: int, population: int | None) -> float:
@@ -62,8 +76,14 @@ def _fpc(n: int, population: int | None) -> float:
 
 def _shrink(n0: float, population: int | None) -> int:
     if population is None:
+        if not math.isfinite(n0):
+            raise CsatInputError(
+                "the margin of error asked for is so small that the sample size exceeds the floating-point range; "
+                "give a realistic moe (e.g. 0.03) or the population size")
         return math.ceil(n0 - 1e-9)
     big_n = _count(population, "population", 2)
+    if not math.isfinite(n0) or n0 >= _MAX_COUNT:
+        return big_n  # the margin needs a census
     return min(big_n, math.ceil(n0 / (1 + (n0 - 1) / big_n) - 1e-9))
 
 
@@ -131,6 +151,8 @@ def sample_size(moe: float, *, p: float = 0.5, ci: float = 0.95, population: int
     -----
     ``n0 = z^2 p (1 - p) / moe^2``; with a population of ``N``,
     ``n = n0 / (1 + (n0 - 1) / N)`` (Cochran, 1977, eq. 4.2). Rounded up.
+    A margin so small that ``n0`` leaves the floating-point range raises an
+    error, or gives ``N`` (a census) when the population is known.
 
     References
     ----------
@@ -146,7 +168,7 @@ def sample_size(moe: float, *, p: float = 0.5, ci: float = 0.95, population: int
     moe = probability(moe, "moe")
     p = probability(p, "p")
     z = z_value(probability(ci))
-    return _shrink(z**2 * p * (1 - p) / moe**2, population)
+    return _shrink(_n0(z**2 * p * (1 - p), moe), population)
 
 
 @shared_docs
@@ -184,7 +206,9 @@ def sample_size_mean(moe: float, sd: float, *, ci: float = 0.95, population: int
     """
     moe, sd = _positive(moe, "moe"), _positive(sd, "sd")
     z = z_value(probability(ci))
-    return _shrink((z * sd / moe) ** 2, population)
+    with np.errstate(over="ignore"):
+        n0 = float((np.float64(z) * np.float64(sd) / np.float64(moe)) ** 2)
+    return _shrink(n0, population)
 
 
 def _nps_var(promoters: float, detractors: float) -> float:
@@ -241,13 +265,13 @@ def sample_size_nps(moe: float, *, promoters: float = 0.5, detractors: float = 0
     if moe > 200:
         raise CsatInputError(f"moe is in NPS points (0-200), got {moe:g}")
     z = z_value(probability(ci))
-    return _shrink(z**2 * _nps_var(promoters, detractors) / moe**2, population)
+    return _shrink(_n0(z**2 * _nps_var(promoters, detractors), moe), population)
 
 
 @shared_docs
 def nps_margin_of_error(n: int, *, promoters: float = 0.5, detractors: float = 0.5, ci: float = 0.95,
                         population: int | None = None) -> float:
-    """Half-width (NPS points) of the normal NPS interval from ``n`` answers.
+    """Half-width (NPS points) of the normal (Wald) NPS interval from ``n`` answers.
 
     Parameters
     ----------
@@ -272,7 +296,10 @@ def nps_margin_of_error(n: int, *, promoters: float = 0.5, detractors: float = 0
     error of NPS (Reichheld, 2003) from the multinomial variance of one answer
     (see :func:`sample_size_nps`), with the finite population correction
     ``fpc = sqrt((N - n) / (N - 1))`` when ``population=N`` is given
-    (Cochran, 1977).
+    (Cochran, 1977). This is the half-width of ``metrics.nps(...,
+    method="wald")``; the default adjusted-Wald interval of
+    :func:`csat_lab.metrics.nps` has nearly the same width for planning
+    sizes (it adds 3 pseudo-answers).
 
     References
     ----------

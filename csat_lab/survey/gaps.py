@@ -160,7 +160,8 @@ def disconfirmation(expectation: object, perception: object, *, scale: "str | sc
     sc = scales.get(scale)
     step = (sc.high - sc.low) / 4 if step is None else step
     for name, value in (("tolerance", tolerance), ("step", step)):
-        if not isinstance(value, (int, float, np.integer, np.floating)) or not np.isfinite(value):
+        if (isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating))
+                or not np.isfinite(value)):
             raise CsatInputError(f"{name} must be a finite number, got {value!r}")
     if tolerance < 0 or step <= 0:
         raise CsatInputError(f"tolerance must be >= 0 and step > 0; got tolerance={tolerance!r}, step={step!r}")
@@ -186,8 +187,22 @@ def disconfirmation(expectation: object, perception: object, *, scale: "str | sc
                                  float(tolerance), float(step), len(gap) - n_missing, n_missing, dropped)
 
 
+def _no_booleans(values: pd.Series, name: str) -> None:
+    """True/False are not answers: read as 1/0 they would silently become scores."""
+    if values.dtype == bool or isinstance(values.dtype, pd.BooleanDtype):
+        flags = values.notna().to_numpy(dtype=bool)
+    elif values.dtype == object:
+        flags = np.fromiter((isinstance(v, (bool, np.bool_)) for v in values), bool, len(values))
+    else:
+        return
+    if flags.any():
+        raise CsatInputError(f"{name} holds True/False values at rows {list(values.index[flags][:5])}; "
+                             f"expected numbers (answers or item means)")
+
+
 def _in_range(values: pd.Series, sc: scales.Scale, name: str) -> pd.Series:
     """Numbers within the scale's range; fractions are allowed (means of several items)."""
+    _no_booleans(values, name)
     num = as_numeric(values, name)
     off = num.notna() & ((num < sc.low) | (num > sc.high))
     if off.any():
@@ -259,10 +274,13 @@ class GapResult(Result):
 def _paired(d: np.ndarray, ci: float) -> tuple[float, float, float, float, float]:
     n = d.shape[0]
     mean = float(d.mean())
-    se = float(d.std(ddof=1) / np.sqrt(n)) if n > 1 else np.nan
+    sd = float(d.std(ddof=1))
+    if not sd > 0:  # every respondent has the same gap: the interval is that point, the test its limit
+        return mean, mean, mean, (0.0 if mean == 0 else float(np.copysign(np.inf, mean))), (1.0 if mean == 0 else 0.0)
+    se = sd / np.sqrt(n)
     half = t_value(ci, n - 1) * se
-    t = mean / se if se > 0 else np.nan
-    return mean, mean - half, mean + half, t, two_sided_p_t(t, n - 1) if se > 0 else np.nan
+    t = mean / se
+    return mean, mean - half, mean + half, t, two_sided_p_t(t, n - 1)
 
 
 @shared_docs
@@ -295,7 +313,11 @@ def gap_scores(expectation: pd.DataFrame, perception: pd.DataFrame, *, dimension
     test ``t = mean / (sd(d) / sqrt(n))`` (paired t). A dimension's gap
     averages its items per respondent first. Pairs with a missing side are
     dropped per item; the overall gap uses respondents who answered every
-    item.
+    item. When every respondent has the same gap (``sd(d) = 0``) the interval
+    is that point and the test its limit: ``t = 0, p = 1`` for a gap of 0,
+    ``t = +-inf, p = 0`` otherwise. Answers of extreme magnitude are divided
+    by their largest absolute value before subtracting (so ``1e308 - (-1e308)``
+    does not overflow); results are given back in the answers' units.
 
     References
     ----------
@@ -319,18 +341,40 @@ def gap_scores(expectation: pd.DataFrame, perception: pd.DataFrame, *, dimension
         raise CsatInputError(f"expectation and perception need the same columns; got {list(e.columns)} and {list(p.columns)}")
     if e.shape[0] != p.shape[0]:
         raise CsatInputError(f"expectation has {e.shape[0]} rows but perception has {p.shape[0]}")
+    duplicated = sorted({str(c) for c in e.columns[e.columns.duplicated()]})
+    if duplicated:
+        raise CsatInputError(f"item columns must be unique; {duplicated} appear more than once")
     sc = scales.get(scale) if scale is not None else None
     def num(frame: pd.DataFrame, c: str, what: str) -> np.ndarray:
         col = frame[c].reset_index(drop=True)
-        return (sc.validate(col, f"{what} {c}") if sc else as_numeric(col, f"{what} {c}")).to_numpy()
+        _no_booleans(col, f"{what} {c!r}")
+        values = (sc.validate(col, f"{what} {c}") if sc else as_numeric(col, f"{what} {c}")).to_numpy()
+        infinite = np.isinf(values)
+        if infinite.any():
+            raise CsatInputError(f"{what} {c!r} holds infinite values at rows {list(frame.index[infinite][:5])}")
+        return values
 
     E = np.column_stack([num(e, c, "expectation") for c in e.columns])
     P = np.column_stack([num(p, c, "perception") for c in e.columns])
+    with np.errstate(invalid="ignore"):
+        top = float(np.nanmax(np.abs(np.concatenate([E.ravel(), P.ravel()])), initial=0.0))
+    factor = top if top > 1e100 or 0 < top < 1e-100 else 1.0
+    E, P = E / factor, P / factor
     D = P - E
+
+    def back(value: float) -> float:
+        """A gap in scaled units back in the answers' units (inf when it leaves the float range; checked below)."""
+        with np.errstate(over="ignore"):
+            return float(np.float64(value) * factor)
+
     rows = []
     groups = {c: [c] for c in e.columns}
     kinds = {c: "item" for c in e.columns}
+    if dimensions is not None and not isinstance(dimensions, dict):
+        raise CsatInputError(f"dimensions must be a dict of dimension -> list of item columns, got {dimensions!r}")
     for dim, items in (dimensions or {}).items():
+        if isinstance(items, str) or not hasattr(items, "__iter__"):
+            raise CsatInputError(f"dimension {dim!r} must list its item columns, e.g. [{items!r}]; got {items!r}")
         unknown = [i for i in items if i not in e.columns]
         if unknown or not items:
             raise CsatInputError(f"dimension {dim!r} names unknown items {unknown}; items are: {', '.join(map(str, e.columns))}")
@@ -343,13 +387,19 @@ def gap_scores(expectation: pd.DataFrame, perception: pd.DataFrame, *, dimension
             raise CsatInputError(f"{kinds[name]} {name!r} has {int(complete.sum())} complete pairs; at least 2 are needed")
         d = D[complete][:, idx].mean(axis=1)
         mean, lo, hi, t, pval = _paired(d, ci)
-        rows.append({"name": name, "kind": kinds[name], "expectation": float(E[complete][:, idx].mean()),
-                     "perception": float(P[complete][:, idx].mean()), "gap": mean, "ci_low": lo, "ci_high": hi,
+        rows.append({"name": name, "kind": kinds[name], "expectation": back(E[complete][:, idx].mean()),
+                     "perception": back(P[complete][:, idx].mean()), "gap": back(mean),
+                     "ci_low": back(lo), "ci_high": back(hi),
                      "t": t, "p_value": pval, "n": int(complete.sum()), "n_dropped": int((~complete).sum())})
     complete = ~np.isnan(D).any(axis=1)
     if complete.sum() < 2:
         raise CsatInputError(f"only {int(complete.sum())} respondents answered every item; at least 2 are needed")
     mean, lo, hi, _, _ = _paired(D[complete].mean(axis=1), ci)
+    mean, lo, hi = back(mean), back(lo), back(hi)
+    values = np.array([[r[k] for k in ("gap", "ci_low", "ci_high")] for r in rows] + [[mean, lo, hi]])
+    if not np.isfinite(values).all():
+        raise CsatInputError("the gaps exceed the floating-point range (answers near 1e308 on both sides); "
+                             "divide the answers by a constant")
     n_drop = int((~complete).sum())
     return GapResult(mean, (lo, hi), Message("value.method.paired_t"), ci, int(complete.sum()), n_drop,
                      {Message("value.reason.missing_pair_item"): n_drop} if n_drop else {},

@@ -51,6 +51,11 @@ _PRIORITY = ("M", "O", "A", "I", "R", "Q")
 
 
 def _answers(values: object, name: str) -> np.ndarray:
+    if isinstance(values, pd.DataFrame):
+        raise CsatInputError(f"{name} must be one column of answers, got a table with columns {list(values.columns)[:10]}")
+    if values is None or isinstance(values, (str, bytes)) or np.ndim(values) != 1:
+        raise CsatInputError(f"{name} must be a sequence of answers (codes 1-5 or option labels), one per "
+                             f"respondent; got {values!r}")
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     lookup = {text.strip().lower(): code for lang in LANGUAGES
               for code, text in zip(KANO5.values, KANO5.labels(lang))}
@@ -124,7 +129,9 @@ def kano_table(data: pd.DataFrame, *, feature: str, functional: str, dysfunction
     -------
     pandas.DataFrame
         Indexed by feature: ``A, O, M, I, R, Q, n, n_missing, category,
-        category_label, better, worse``.
+        category_label, better, worse``. ``better`` and ``worse`` are NaN (and
+        ``category`` None) for a feature with no A, O, M or I answer, where
+        the coefficients are undefined.
 
     Notes
     -----

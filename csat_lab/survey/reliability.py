@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +25,7 @@ from scipy import special
 
 from .._core.docstrings import shared_docs
 from .._core.results import Result
-from .._core.validate import as_numeric, one_of, probability, require_columns, require_frame
+from .._core.validate import as_numeric, one_of, probability, require_columns, require_frame, rng_from, whole_number
 from ..errors import CsatConvergenceError, CsatInputError
 from ..i18n import Message
 
@@ -33,13 +34,26 @@ __all__ = ["AlphaResult", "OmegaResult", "cronbach_alpha", "item_analysis", "ome
 _MISSING = ("listwise", "pairwise")
 
 
-def _items(data: pd.DataFrame, items: list[str] | None, missing: str) -> tuple[np.ndarray, list[str], int, dict]:
-    """Item matrix (float, NaN = missing) after the chosen missing-data rule."""
+def _items(data: pd.DataFrame, items: list[str] | None, missing: str
+           ) -> tuple[np.ndarray, list[str], int, dict, float, float]:
+    """Item matrix (float, NaN = missing) after the chosen missing-data rule, and its scale.
+
+    Items of extreme magnitude (beyond 1e-100..1e100) are divided by their
+    largest absolute value, so covariances neither overflow nor underflow;
+    the values returned last are that factor (1.0 when nothing was rescaled)
+    and the largest absolute value after rescaling. Alpha, item-total
+    correlations and omega do not depend on the factor.
+    """
     data = require_frame(data)
     one_of(missing, _MISSING, "missing")
+    if items is not None and (isinstance(items, str) or not hasattr(items, "__iter__")):
+        raise CsatInputError(f"items must be a list of column names, got {items!r}")
     cols = list(data.columns) if items is None else require_columns(data, items)
     if len(cols) < 2:
         raise CsatInputError(f"reliability needs at least two items; got {len(cols)}: {cols}")
+    dup = sorted({str(c) for c in cols if cols.count(c) > 1 or int((data.columns == c).sum()) > 1})
+    if dup:
+        raise CsatInputError(f"item names must be unique; {dup} appear more than once (in items or in the columns of data)")
     block = data[cols]
     if all(isinstance(t, np.dtype) and t.kind in "iufb" for t in block.dtypes):
         x = block.to_numpy(dtype=float)
@@ -49,6 +63,12 @@ def _items(data: pd.DataFrame, items: list[str] | None, missing: str) -> tuple[n
     if nan.all(axis=0).any():
         empty = [c for c, e in zip(cols, nan.all(axis=0)) if e]
         raise CsatInputError(f"items {empty} have no answers at all")
+    low, high = float(np.fmin.reduce(x, axis=None)), float(np.fmax.reduce(x, axis=None))  # NaN-skipping, no copy
+    if math.isinf(low) or math.isinf(high):
+        infinite = np.isinf(x)
+        j = int(np.flatnonzero(infinite.any(axis=0))[0])
+        rows = list(data.index[infinite[:, j]][:5])
+        raise CsatInputError(f"item {cols[j]!r} holds infinite values at rows {rows}; answers must be finite numbers")
     dropped: dict = {}
     if missing == "listwise" and nan.any():
         keep = ~nan.any(axis=1)
@@ -56,7 +76,22 @@ def _items(data: pd.DataFrame, items: list[str] | None, missing: str) -> tuple[n
         x = x[keep]
     if x.shape[0] < 2:
         raise CsatInputError(f"reliability needs at least 2 respondents with answers; got {x.shape[0]}")
-    return x, [str(c) for c in cols], sum(dropped.values()), dropped
+    if missing == "pairwise" and nan.any():
+        answered = (~np.isnan(x)).astype(np.int64)
+        together = answered.T @ answered
+        few = [(cols[i], cols[j], int(together[i, j])) for i in range(len(cols)) for j in range(i + 1, len(cols))
+               if together[i, j] < 2]
+        if few:
+            pairs = ", ".join(f"{a!r} and {b!r} ({m} together)" for a, b, m in few[:5])
+            raise CsatInputError(
+                f"items answered together by fewer than 2 respondents, so their covariance is undefined: {pairs}; "
+                f"pairwise reliability needs every pair answered together at least twice")
+    top = max(abs(low), abs(high))
+    factor = 1.0
+    if top > 1e100 or 0 < top < 1e-100:
+        factor = top
+        x = x / factor
+    return x, [str(c) for c in cols], sum(dropped.values()), dropped, factor, top / factor
 
 
 def _cov(x: np.ndarray) -> np.ndarray:
@@ -65,11 +100,23 @@ def _cov(x: np.ndarray) -> np.ndarray:
     return np.cov(x, rowvar=False)
 
 
-def _check_variance(cov: np.ndarray, cols: list[str]) -> None:
+def _check_variance(cov: np.ndarray, cols: list[str], top: float) -> None:
     var = np.diag(cov)
-    flat = [c for c, v in zip(cols, var) if not v > 1e-12]
+    # Rounding leaves a constant item a variance near (1e-16 max|x|)^2, not exactly 0.
+    floor = (1e-12 * top) ** 2
+    flat = [c for c, v in zip(cols, var) if not v > floor]
     if flat:
         raise CsatInputError(f"items {flat} have zero variance (every answer the same); reliability is undefined for them")
+
+
+def _check_total(cov: np.ndarray, cols: list[str]) -> None:
+    """The sum score must vary: items that cancel out (one reverse-coded) leave it constant."""
+    total, trace = float(cov.sum()), float(np.trace(cov))
+    if not total > 1e-10 * trace:
+        raise CsatInputError(
+            f"total score has zero variance; is an item reverse-coded? (items {cols}: the variance of their sum is "
+            f"{total * 1.0:.3g} against item variances summing to {trace:.3g}; reverse-code items that run the other "
+            f"way, e.g. with Questionnaire's reverse coding, before computing reliability)")
 
 
 def _alpha(cov: np.ndarray) -> float:
@@ -160,6 +207,14 @@ def cronbach_alpha(data: pd.DataFrame, *, items: list[str] | None = None, ci: fl
     ``1 - (1 - alpha) F_{1-a/2}(n-1, (n-1)(k-1))`` to
     ``1 - (1 - alpha) F_{a/2}(n-1, (n-1)(k-1))`` with ``a = 1 - ci``.
 
+    Alpha is undefined when the total score does not vary (``sum C = 0``),
+    as when one item is the exact reverse of another: that raises
+    "total score has zero variance; is an item reverse-coded?". With
+    ``missing="pairwise"`` every pair of items must have been answered
+    together by at least 2 respondents (the error names the pairs). Items
+    of extreme magnitude (say 1e200) are divided by their largest absolute
+    value first, which leaves alpha unchanged.
+
     References
     ----------
     Cronbach, L. J. (1951). Coefficient alpha and the internal structure of tests. *Psychometrika*, 16(3).
@@ -174,13 +229,16 @@ def cronbach_alpha(data: pd.DataFrame, *, items: list[str] | None = None, ci: fl
     (0.928, [0.694, 0.989])
     """
     ci = probability(ci)
-    x, cols, n_dropped, dropped = _items(data, items, missing)
+    x, cols, n_dropped, dropped, _, top = _items(data, items, missing)
     cov = _cov(x)
-    _check_variance(cov, cols)
+    _check_variance(cov, cols, top)
+    _check_total(cov, cols)
     n, k = x.shape
     alpha = _alpha(cov)
     sd = np.sqrt(np.diag(cov))
     corr = cov / np.outer(sd, sd)
+    if not corr.sum() > 1e-10 * k:  # standardized items cancel out: the standardized total is constant
+        _check_total(corr, cols)
     r_bar = (corr.sum() - k) / (k * (k - 1))
     df1, df2 = n - 1, (n - 1) * (k - 1)
     a = 1 - ci
@@ -215,7 +273,9 @@ def item_analysis(data: pd.DataFrame, *, items: list[str] | None = None, missing
     ``T - 2 c_j + C_jj`` and covariance ``c_j - C_jj`` with the item, so the
     corrected item-total correlation is
     ``(c_j - C_jj) / sqrt(C_jj (T - 2 c_j + C_jj))``; alpha without the item is
-    ``(k-1)/(k-2) (1 - (tr C - C_jj) / (T - 2 c_j + C_jj))``.
+    ``(k-1)/(k-2) (1 - (tr C - C_jj) / (T - 2 c_j + C_jj))``. A rest score
+    without variance (the other items cancel out: one is reverse-coded)
+    raises an error naming the item.
 
     References
     ----------
@@ -227,20 +287,27 @@ def item_analysis(data: pd.DataFrame, *, items: list[str] | None = None, missing
     >>> item_analysis(df)["alpha_if_deleted"].round(3).tolist()
     [0.833, 0.944, 0.915]
     """
-    x, cols, _, _ = _items(data, items, missing)
+    x, cols, _, _, factor, top = _items(data, items, missing)
     cov = _cov(x)
-    _check_variance(cov, cols)
+    _check_variance(cov, cols, top)
+    _check_total(cov, cols)
     k = len(cols)
     diag = np.diag(cov)
     rows = cov.sum(axis=1)
     total = cov.sum()
     rest_var = total - 2 * rows + diag
+    flat = [c for c, v, d in zip(cols, rest_var, diag) if not v > 1e-10 * (np.trace(cov) - d)]
+    if flat:
+        raise CsatInputError(
+            f"the rest score without item(s) {flat} has zero variance (the other items cancel out); is an item "
+            f"reverse-coded? Reverse-code it before the item analysis")
     r_it = (rows - diag) / np.sqrt(diag * rest_var)
     if k > 2:
         a_del = (k - 1) / (k - 2) * (1 - (np.trace(cov) - diag) / rest_var)
     else:
         a_del = np.full(k, np.nan)
-    return pd.DataFrame({"n": (~np.isnan(x)).sum(axis=0), "mean": np.nanmean(x, axis=0), "sd": np.sqrt(diag),
+    mean, sd = np.nanmean(x, axis=0) * factor, np.sqrt(diag) * factor
+    return pd.DataFrame({"n": (~np.isnan(x)).sum(axis=0), "mean": mean, "sd": sd,
                          "item_total_r": r_it, "alpha_if_deleted": a_del}, index=pd.Index(cols, name="item"))
 
 
@@ -372,7 +439,14 @@ def omega_total(data: pd.DataFrame, *, items: list[str] | None = None, ci: float
     ``omega = (sum l)^2 / ((sum l)^2 + sum psi)``. Unlike alpha it does not
     assume equal loadings (tau-equivalence). The interval takes the
     ``(1 - ci)/2`` and ``(1 + ci)/2`` percentiles of omega over ``n_boot``
-    resamples of respondents (refits with a zero-variance item are skipped).
+    resamples of respondents; resamples in which an item or the total does
+    not vary, a pair of items was never answered together, or the fit does
+    not converge are skipped, and ``ci_method`` gives the number of refits
+    used. At least 3 items are needed (two items do not identify a one-factor
+    model), the sum score must vary (otherwise an item is probably
+    reverse-coded), and items of extreme magnitude are rescaled before the
+    fit: omega is scale-free, loadings and uniquenesses are reported in the
+    items' units.
 
     References
     ----------
@@ -391,22 +465,46 @@ def omega_total(data: pd.DataFrame, *, items: list[str] | None = None, ci: float
     0
     """
     ci = probability(ci)
-    if not isinstance(n_boot, (int, np.integer)) or isinstance(n_boot, bool) or n_boot < 0:
-        raise CsatInputError(f"n_boot must be a whole number >= 0, got {n_boot!r}")
-    x, cols, n_dropped, dropped = _items(data, items, missing)
+    n_boot = whole_number(n_boot, "n_boot", minimum=0)
+    if n_boot:
+        if isinstance(seed, (int, np.integer)) and not isinstance(seed, (bool, np.bool_)) and seed < 0:
+            raise CsatInputError(f"seed must be a whole number >= 0, None or a numpy Generator; got {seed!r}")
+        rng = rng_from(seed)
+    x, cols, n_dropped, dropped, factor, top = _items(data, items, missing)
     cov = _cov(x)
-    _check_variance(cov, cols)
+    _check_variance(cov, cols, top)
+    _check_total(cov, cols)
+    if len(cols) < 3:
+        raise CsatInputError(
+            f"omega needs at least 3 items; got {len(cols)}: {cols} (a one-factor model of two items is not "
+            f"identified: any split of their covariance into loadings fits; use cronbach_alpha for two items)")
     omega, lam, psi = _omega(cov)
+    with np.errstate(over="ignore"):
+        lam, psi = lam * factor, psi * factor * factor
+    if not (np.isfinite(lam).all() and np.isfinite(psi).all()):
+        raise CsatInputError(
+            f"the items' variances (about {factor:.0e} squared) exceed the floating-point range, so loadings and "
+            f"uniquenesses cannot be reported in the items' units; divide the items by a constant (omega does not change)")
     interval, method = (float("nan"), float("nan")), Message("value.method.none")
     if n_boot:
-        rng = np.random.default_rng(seed)
         n = x.shape[0]
         boot = []
-        for _ in range(int(n_boot)):
+        for _ in range(n_boot):
             sample = x[rng.integers(0, n, n)]
             c = _cov(sample)
-            if (np.diag(c) > 1e-12).all():
-                boot.append(_omega(c)[0])
+            # Skip resamples where an item (or the total) does not vary or a pair was never answered together.
+            if not np.isfinite(c).all() or not (np.diag(c) > 1e-12 * np.trace(cov)).all() or not c.sum() > 1e-10 * np.trace(c):
+                continue
+            try:
+                value = _omega(c)[0]
+            except CsatConvergenceError:
+                continue
+            if np.isfinite(value):
+                boot.append(value)
+        if len(boot) < 2:
+            raise CsatInputError(
+                f"only {len(boot)} of {n_boot} bootstrap resamples could be refitted (items without variance in the "
+                f"resample); use more respondents or n_boot=0 for no interval")
         lo, hi = np.quantile(boot, [(1 - ci) / 2, 1 - (1 - ci) / 2])
         interval, method = (float(lo), float(hi)), Message("value.method.percentile_bootstrap", n_boot=len(boot))
     used_seed = (int(seed) if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool) else seed) if n_boot else None

@@ -158,8 +158,12 @@ cl.complaints.complaint_kpis(log)
 
 # %% [markdown]
 # Each KPI has an interval. Times are medians, because a few complaints that take weeks would
-# dominate a mean. The three complaints still open are left out of the resolution time and
-# reported as such, rather than silently counted as resolved or dropped.
+# dominate a mean. The three complaints still open are not dropped from the time to resolve:
+# dropping them would keep only the quick cases and make the process look faster than it is.
+# They count as "not resolved by today" (censored), and the median comes from a Kaplan-Meier
+# curve, the same method notebook 04 uses for customers who have not churned yet. With very
+# few complaints a median has no 95% interval at all; the table then says so and shows the
+# coverage that is possible.
 #
 # **Exercise 06.complaint_rate.** What percentage of the customers served complained? Compute
 # it from the `complained` column.

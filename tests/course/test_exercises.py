@@ -191,3 +191,32 @@ def test_data_exercises_agree_with_independent_routes() -> None:
     for exercise_id, value in values.items():
         assert cl.check(exercise_id, value).correct, (exercise_id, value)
         assert not cl.check(exercise_id, value + 5).correct, exercise_id
+
+
+@pytest.mark.parametrize("answer", [float("nan"), float("-inf"), math.inf, pd.Series([float("nan")])])
+def test_nan_and_infinity_are_not_answers_and_the_message_says_so(answer) -> None:
+    # NaN is a float, so "should be a number but is a float" was self-contradictory
+    result = cl.check("04.churn_rate", answer)
+    assert result.status == "unchecked" and result.verified == ()
+    assert "not a finite number" in result.message and "is a float" not in result.message
+
+
+def test_numbers_of_other_kinds_are_checked_and_bad_ids_are_clear() -> None:
+    from decimal import Decimal
+
+    assert cl.check("04.churn_rate", Decimal("12.5")).correct  # 150 / 1200 = 12.5 %
+    huge = cl.check("04.churn_rate", 10 ** 400)  # beyond the float range: infinite, not a raw OverflowError
+    assert huge.status == "unchecked" and "inf" in huge.message
+    for bad in (["04.churn_rate"], 4, None):
+        with pytest.raises(CsatInputError, match="exercise_id must be the exercise's id as text"):
+            cl.check(bad, 1)
+    with pytest.raises(CsatInputError, match="exercise_id must be"):
+        exercises.hint(["04.churn_rate"])
+
+
+def test_list_exercises_accepts_numbers_and_rejects_unknown_notebooks() -> None:
+    assert len(exercises.list_exercises(4)) == len(exercises.list_exercises("4")) == 5  # notebook 04: 5 exercises
+    with pytest.raises(CsatInputError, match=r"no exercises in notebook '99'; notebooks with exercises are: 00, 01"):
+        exercises.list_exercises("99")
+    with pytest.raises(CsatInputError, match="notebook must be a notebook number"):
+        exercises.list_exercises(4.5)

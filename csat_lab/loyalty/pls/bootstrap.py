@@ -3,10 +3,11 @@
 Each replicate resamples the respondents with replacement and refits the
 model on the resample; the refitting step is passed in as a function, so
 this module knows nothing of how a model is specified or fitted. Replicates
-whose fit fails (singular matrices, no convergence) are counted and left
-out. The surviving replicates give bootstrap standard errors and t values
-of the path coefficients and percentile intervals (Efron & Tibshirani 1993)
-of the paths, loadings and R^2. Everything here is package-internal: the
+whose fit fails (an item constant in the resample, singular matrices, no
+convergence, a division by zero) are counted and left out. The surviving
+replicates give bootstrap standard errors and t values of the path
+coefficients and percentile intervals (Efron & Tibshirani 1993) of the
+paths, loadings and R^2. Everything here is package-internal: the
 public entry point is :func:`pls_path_model` with ``n_boot=``.
 """
 
@@ -50,8 +51,12 @@ def resample_and_refit(x: np.ndarray, refit: Callable[[np.ndarray], CoreFit], ma
     boot_r2 = np.full((n_boot, len(endo)), np.nan)
     for b in range(n_boot):
         sample = x[rng.integers(0, n, n)]
+        if np.any(np.ptp(sample, axis=0) == 0):
+            failed += 1  # an item constant in the resample has no correlations: the replicate cannot be fitted
+            continue
         try:
-            rep = refit(sample)
+            with np.errstate(divide="raise", invalid="raise", over="raise"):
+                rep = refit(sample)
         except (np.linalg.LinAlgError, CsatConvergenceError, FloatingPointError):
             failed += 1
             continue

@@ -49,7 +49,7 @@ from .._prep import check_not_collinear, check_variation, numeric_frame
 from .._results import DEFAULT_SEED, ci_level_alias, seed_shown
 from ._algorithm import SCHEMES, CoreFit, fit_core, item_covariance, total_effects
 from .bootstrap import add_percentile_cis, resample_and_refit
-from .quality import measurement_quality
+from .quality import measurement_quality, zero_total
 from .spec import parse_blocks, parse_inner
 
 __all__ = ["PLSResult", "pls_path_model"]
@@ -87,7 +87,9 @@ class PLSResult(Result):
     scores : pandas.DataFrame
         Construct scores of each respondent (mean 0, sample variance 1).
     index_scores : pandas.DataFrame
-        The 0-100 index of each construct for each respondent (Fornell et al. 1996).
+        The 0-100 index of each construct for each respondent (Fornell et al.
+        1996); NaN for a construct whose unstandardised weights cancel over the
+        item ranges (then ``notes`` says so).
     indices : pandas.Series
         Mean 0-100 index of each construct.
     scheme : str
@@ -111,7 +113,9 @@ class PLSResult(Result):
     ci_method : Message
         Percentile bootstrap with ``n_boot`` replicates, or none.
     notes : tuple of Message
-        Remarks on the model, e.g. one per one-item block.
+        Remarks on the model: one per one-item block, per block whose total
+        score has zero variance (alpha undefined), per construct whose 0-100
+        index is undefined.
     seed : int, numpy Generator or None
         The seed the bootstrap drew from (the ``seed=`` passed; default 0).
     r2_ci : pandas.DataFrame or None
@@ -305,7 +309,10 @@ def pls_path_model(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], inne
         scheme=scheme, scaled=bool(scaled), iterations=fit.iterations, n=frame.shape[0], n_dropped=n_dropped,
         dropped=dropped, n_boot=n_boot, n_boot_failed=failed, ci_level=ci,
         ci_method=(Message("value.method.percentile_bootstrap", n_boot=n_boot) if n_boot
-                   else Message("value.method.none")), notes=quality.notes, seed=seed, r2_ci=r2_ci)
+                   else Message("value.method.none")),
+        notes=quality.notes + tuple(Message("value.pls.index_undefined", block=repr(c)) for c in model.names
+                                    if index_scores[c].isna().all()),
+        seed=seed, r2_ci=r2_ci)
 
 
 # ------------------------------------------------------------------ the steps of pls_path_model, in order
@@ -318,6 +325,8 @@ def _check_arguments(scheme: str, ci: float, n_boot: int, blocks: Mapping[str, S
         raise CsatInputError(f"scheme must be one of: {', '.join(map(repr, SCHEMES))}; got {scheme!r}")
     ci = probability(ci, "ci")
     n_boot = whole_number(n_boot, "n_boot")
+    if n_boot == 1:
+        raise CsatInputError("n_boot must be 0 (no intervals) or at least 2 bootstrap replicates, got 1")
     blocks = parse_blocks(blocks)
     names = list(blocks)
     edges = parse_inner(inner, names)
@@ -385,16 +394,24 @@ def _build_matrices(blocks: Mapping[str, Sequence[str]], edges: list[tuple[str, 
 
 def _fit_full_sample(s: np.ndarray, model: _Model) -> CoreFit:
     """Check mode-B blocks for collinear items, then fit; a singular system becomes a :class:`CsatInputError`."""
+    for j, name in enumerate(model.names):
+        idx = np.flatnonzero(model.mask[:, j])
+        if idx.size > 1 and zero_total(s[np.ix_(idx, idx)]):
+            raise CsatInputError(f"block {name!r}: its items {[model.items[h] for h in idx]} cancel out (their total "
+                                 "has zero variance, e.g. one item is another reversed); is an item reverse-coded? "
+                                 "Reverse it before the analysis")
     for j in np.flatnonzero(model.modes_b):
         idx = np.flatnonzero(model.mask[:, j])
         sd_b = np.sqrt(np.diag(s)[idx])
         check_not_collinear(s[np.ix_(idx, idx)] / np.outer(sd_b, sd_b), [model.items[h] for h in idx],
                             f"mode-B block {model.names[j]!r}: items")
     try:
-        return model.fit(s)
-    except np.linalg.LinAlgError:
-        raise CsatInputError("a mode-B block has perfectly collinear items (or two constructs are perfectly "
-                             "correlated); remove the redundant item") from None
+        with np.errstate(divide="raise", invalid="raise", over="raise"):
+            return model.fit(s)
+    except (np.linalg.LinAlgError, FloatingPointError):
+        raise CsatInputError("the PLS fit is singular: a mode-B block has perfectly collinear items, two constructs "
+                             "are perfectly correlated, or a composite has zero variance; remove the redundant item "
+                             "or construct") from None
 
 
 def _construct_scores(x_raw: np.ndarray, frame: pd.DataFrame, weights: np.ndarray, model: _Model,
@@ -408,7 +425,11 @@ def _construct_scores(x_raw: np.ndarray, frame: pd.DataFrame, weights: np.ndarra
     low, high = _ranges(item_range, frame)
     numer = (x_raw - low) @ raw_w
     denom = (high - low) @ raw_w
-    index_scores = pd.DataFrame(100 * numer / denom, index=frame.index, columns=model.names)
+    # weights of opposite signs (mode B) can cancel over the item ranges: the index is then undefined (NaN)
+    usable = np.abs(denom) > 1e-12 * np.maximum(1.0, np.abs(high - low) @ np.abs(raw_w))
+    safe = np.where(usable, denom, 1.0)
+    index = np.where(usable, 100 * numer / safe, np.nan)
+    index_scores = pd.DataFrame(index, index=frame.index, columns=model.names)
     return scores, index_scores
 
 
@@ -457,5 +478,10 @@ def _bootstrap(x_raw: np.ndarray, model: _Model, weights: np.ndarray, n_boot: in
         return model.fit(item_covariance(sample, model.scaled), init=weights)
 
     reps = resample_and_refit(x_raw, refit, model.mask, model.src, model.tgt, model.endo, n_boot, rng)
+    if n_boot - reps.failed < 2:
+        raise CsatInputError(
+            f"only {n_boot - reps.failed} of n_boot={n_boot} bootstrap resamples could be fitted (in the others an "
+            f"item is constant or the fit fails); {x_raw.shape[0]} complete rows are too few for bootstrap intervals "
+            "- collect more answers or use n_boot=0")
     r2_ci = add_percentile_cis(paths, loadings, r2, reps, ci)
     return reps.failed, r2_ci

@@ -75,10 +75,15 @@ def reliability_table(s: np.ndarray, own: np.ndarray, block_idx: list[np.ndarray
     }, index=pd.Index(names, name="construct"))
 
 
+def zero_total(s: np.ndarray) -> bool:
+    """True when the block's total score has (numerically) zero variance: items that cancel out."""
+    return bool(s.sum() <= 1e-12 * max(float(np.trace(s)), 1e-300))
+
+
 def cronbach_alpha_from_cov(s: np.ndarray) -> float:
-    """Cronbach's (1951) alpha ``k/(k-1) (1 - tr(S)/sum(S))``; NaN for one item."""
+    """Cronbach's (1951) alpha ``k/(k-1) (1 - tr(S)/sum(S))``; NaN for one item or a total of zero variance."""
     k = s.shape[0]
-    if k < 2:
+    if k < 2 or zero_total(s):
         return float("nan")
     return float(k / (k - 1) * (1 - np.trace(s) / s.sum()))
 
@@ -101,7 +106,8 @@ def htmt(corr: np.ndarray, blocks: list[np.ndarray]) -> np.ndarray:
 
     Mean absolute correlation between the items of two blocks over the
     geometric mean of the mean within-block correlations; NaN where a block
-    has a single item (no within-block correlation exists).
+    has a single item (no within-block correlation exists) or its items are
+    uncorrelated (the denominator is 0).
     """
     n = len(blocks)
     absr = np.abs(corr)
@@ -110,7 +116,7 @@ def htmt(corr: np.ndarray, blocks: list[np.ndarray]) -> np.ndarray:
     out = np.full((n, n), np.nan)
     for i in range(n):
         for j in range(n):
-            if i != j:
+            if i != j and mono[i] > 0 and mono[j] > 0:  # uncorrelated items within a block: HTMT undefined (NaN)
                 out[i, j] = absr[np.ix_(blocks[i], blocks[j])].mean() / np.sqrt(mono[i] * mono[j])
     return out
 
@@ -129,3 +135,4 @@ def goodness_of_fit(own: np.ndarray, block_idx: list[np.ndarray], r2_endo: np.nd
 def single_item_notes(names: Sequence[str], block_idx: list[np.ndarray]) -> tuple:
     """One note per one-item block: its reliability is undefined and the GoF leaves it out."""
     return tuple(Message("value.pls.single_item", block=repr(c)) for c, b in zip(names, block_idx) if b.size == 1)
+

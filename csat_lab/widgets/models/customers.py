@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..._core.results import Result
+from ..._core.validate import finite_number, rate
 from ...errors import CsatInputError
 from ...i18n import label
 from .data import dataset as _dataset
@@ -123,8 +124,8 @@ def churn_model(customers: int, lost: int, period: str = "month") -> ChurnCalcul
     """
     from ...churn import annual_to_monthly, churn_rate, expected_lifetime, monthly_to_annual
 
-    period = _PERIOD_CODES.get(period, period)
-    if period not in _PERIODS:
+    period = _PERIOD_CODES.get(period, period) if isinstance(period, str) else period
+    if not isinstance(period, str) or period not in _PERIODS:
         raise CsatInputError(f"period must be one of: {', '.join(map(repr, _PERIODS))}; got {period!r}")
     result = churn_rate(lost, customers)
     convert = monthly_to_annual if period == "month" else annual_to_monthly
@@ -203,11 +204,12 @@ def clv_model(margin: float, retention: float, discount: float, acquisition_cost
     retention : float
         Retention rate per period, between 0 and 1.
     discount : float
-        Discount rate per period.
+        Discount rate per period, between 0 and 1.
     acquisition_cost : float, default 0.0
         Cost of winning the customer, subtracted once.
     gain : float, default 0.05
-        Retention gain to value, in shares (0.05 = 5 points).
+        Retention gain to value, in shares (0.05 = 5 points); ``retention + gain``
+        must stay between 0 and 1 (below 1).
 
     Returns
     -------
@@ -238,6 +240,12 @@ def clv_model(margin: float, retention: float, discount: float, acquisition_cost
     """
     from ...churn import clv_sensitivity, customer_lifetime_value, retention_economics
 
+    discount = rate(discount, "discount")
+    gain = finite_number(gain, "gain")
+    improved = finite_number(retention, "retention") + gain
+    if not 0 <= improved < 1:
+        raise CsatInputError(f"retention + gain must lie between 0 and 1 (below 1), got {retention:g} + {gain:g} = "
+                             f"{improved:g}")
     grid = np.round(np.arange(0.05, 0.951, 0.05), 2)
     table = clv_sensitivity(margin, retention=grid, discount=[discount], acquisition_cost=acquisition_cost)
     return CLVCalculation(
@@ -302,7 +310,7 @@ def pareto_model(dataset: str = "supermarket_members", top: float = 0.2) -> Pare
     """
     from ...segments import pareto
 
-    if dataset not in VALUE_SOURCES:
+    if not isinstance(dataset, str) or dataset not in VALUE_SOURCES:
         raise CsatInputError(f"dataset must be one of: {', '.join(VALUE_SOURCES)}; got {dataset!r}")
     return pareto(_customer_value(dataset), top=top)
 
@@ -357,6 +365,9 @@ def cohort_model(store: str = "all", programme: str = "all", period: str = "M") 
 
     data = _dataset("supermarket_members")
     for column, value in (("store", store), ("programme", programme)):
+        if not isinstance(value, str):
+            raise CsatInputError(f"{column} must be 'all' or one of: {', '.join(data[column].cat.categories)}; "
+                                 f"got {value!r}")
         if value != "all":
             options = list(data[column].cat.categories)
             if value not in options:
@@ -447,7 +458,9 @@ def complaint_model(listen: bool = False, feelings: bool = False, cause: bool = 
     Parameters
     ----------
     listen, feelings, cause, requirement, solution, thank, follow_up, review : bool
-        Whether each of the eight handling steps was taken (all False by default).
+        Whether each of the eight handling steps was taken (all False by
+        default): True/False or 1/0; anything else (``"yes"``, ``2``, None)
+        raises :class:`~csat_lab.errors.CsatInputError` naming the step.
     dataset : str, default "complaints_log"
         The course complaints log the model is fitted on (once per process).
 
@@ -482,8 +495,15 @@ def complaint_model(listen: bool = False, feelings: bool = False, cause: bool = 
     """
     from ...complaints import HANDLING_STEPS
 
-    flags = dict(listen=listen, feelings=feelings, cause=cause, requirement=requirement, solution=solution,
+    given = dict(listen=listen, feelings=feelings, cause=cause, requirement=requirement, solution=solution,
                  thank=thank, follow_up=follow_up, review=review)
+    flags = {}
+    for step, value in given.items():
+        if not (isinstance(value, (bool, np.bool_)) or (isinstance(value, (int, np.integer)) and value in (0, 1))):
+            raise CsatInputError(f"{step} must be True or False (whether the step was taken), got {value!r}")
+        flags[step] = bool(value)
+    if not isinstance(dataset, str):
+        raise CsatInputError(f"dataset must be the name of a course dataset, got {dataset!r}")
     fitted = _recovery(dataset)
     return ComplaintSimulation(
         steps=tuple(s for s in HANDLING_STEPS if flags[s]), chosen=fitted.predict(flags),

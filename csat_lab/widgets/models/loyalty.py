@@ -164,7 +164,7 @@ def loyalty_curve_model(dataset: str = "auto_dealer", loyalty: str = "repurchase
     one_of(source, CURVE_SOURCES, "source")
     if source == "curve":
         return theoretical_curve(competition=competition, top_ratio=top_ratio, scale="satisfaction5")
-    if dataset not in LOYALTY_SOURCES:
+    if not isinstance(dataset, str) or dataset not in LOYALTY_SOURCES:
         raise CsatInputError(f"dataset must be one of: {', '.join(LOYALTY_SOURCES)}; got {dataset!r}")
     satisfaction = LOYALTY_SOURCES[dataset][0]
     data = _dataset(dataset)
@@ -234,9 +234,12 @@ def key_driver_model(dataset: str = "hotel_guests", outcome: str = "satisfaction
     """
     from ...loyalty import ipa
 
-    if dataset not in DRIVER_SOURCES:
+    if not isinstance(dataset, str) or dataset not in DRIVER_SOURCES:
         raise CsatInputError(f"dataset must be one of: {', '.join(DRIVER_SOURCES)}; got {dataset!r}")
-    chosen = list(drivers) if drivers is not None else list(DRIVER_SOURCES[dataset][1][:6])
+    if drivers is None:
+        chosen = list(DRIVER_SOURCES[dataset][1][:6])
+    else:  # one name is one driver, not a sequence of letters
+        chosen = [drivers] if isinstance(drivers, str) else list(drivers)
     if len(chosen) < 2:
-        raise CsatInputError(f"choose at least 2 drivers; got {len(chosen)}")
+        raise CsatInputError(f"choose at least 2 drivers; got {len(chosen)}: {chosen}")
     return ipa(_dataset(dataset), outcome=outcome, drivers=chosen, importance=importance)

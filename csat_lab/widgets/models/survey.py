@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..._core.results import Result
+from ..._core.validate import head_count
 from ...errors import CsatInputError
 from ...i18n import label
 from .data import dataset as _dataset
@@ -18,6 +19,13 @@ from .data import dataset as _dataset
 if TYPE_CHECKING:
     from ...metrics import NPSResult
     from ...survey import DisconfirmationResult
+
+
+def _count(value: object, name: str) -> int:
+    """A category count: a non-negative whole number (``12`` or ``12.0``); fractions, text, booleans raise."""
+    if isinstance(value, (bool, np.bool_)):
+        raise CsatInputError(f"{name} must be a whole number of answers, got {value!r}")
+    return head_count(value, name)
 
 
 def nps_model(promoters: int, passives: int, detractors: int, ci: float = 0.95) -> NPSResult:
@@ -30,7 +38,9 @@ def nps_model(promoters: int, passives: int, detractors: int, ci: float = 0.95) 
     passives : int
         Number of answers 7-8.
     detractors : int
-        Number of answers 0-6.
+        Number of answers 0-6. Each count must be a non-negative whole number
+        (fractions, text and booleans raise
+        :class:`~csat_lab.errors.CsatInputError` naming the count).
     ci : float, default 0.95
         Confidence level of the interval, strictly between 0 and 1.
 
@@ -43,13 +53,18 @@ def nps_model(promoters: int, passives: int, detractors: int, ci: float = 0.95) 
 
     Notes
     -----
-    ``NPS = 100 (P - D) / n`` with ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)``
-    and the normal interval ``NPS +- z se`` (Reichheld, 2003).
+    ``NPS = 100 (P - D) / n`` (Reichheld, 2003), with the interval of
+    :func:`csat_lab.metrics.nps_from_counts` (its default method, named in
+    ``ci_method``); the Wald standard error is
+    ``se = 100 sqrt([p+ + p- - (p+ - p-)^2] / n)`` (Rocks, 2016).
 
     References
     ----------
     Reichheld, F. F. (2003). The one number you need to grow. Harvard
     Business Review, 81(12), 46-54.
+
+    Rocks, B. (2016). Interval estimation for the "net promoter score".
+    The American Statistician, 70(4), 365-372.
 
     Examples
     --------
@@ -59,7 +74,8 @@ def nps_model(promoters: int, passives: int, detractors: int, ci: float = 0.95) 
     """
     from ...metrics import nps_from_counts
 
-    return nps_from_counts(int(promoters), int(passives), int(detractors), ci=ci)
+    return nps_from_counts(_count(promoters, "promoters"), _count(passives, "passives"),
+                           _count(detractors, "detractors"), ci=ci)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -155,7 +171,7 @@ def nps_difference_model(promoters1: int, passives1: int, detractors1: int,
     promoters1, passives1, detractors1 : int
         Counts of answers 9-10, 7-8 and 0-6 in wave 1.
     promoters2, passives2, detractors2 : int
-        The same counts in wave 2.
+        The same counts in wave 2; each a non-negative whole number.
     ci : float, default 0.95
         Confidence level of the intervals, strictly between 0 and 1.
 
@@ -184,9 +200,12 @@ def nps_difference_model(promoters1: int, passives1: int, detractors1: int,
     """
     from ...metrics import compare_nps, nps_from_counts
 
-    w1, w2 = (promoters1, passives1, detractors1), (promoters2, passives2, detractors2)
+    given = dict(promoters1=promoters1, passives1=passives1, detractors1=detractors1,
+                 promoters2=promoters2, passives2=passives2, detractors2=detractors2)
+    counts = {name: _count(value, name) for name, value in given.items()}
+    w1, w2 = list(counts.values())[:3], list(counts.values())[3:]
     return NPSDifference(
-        wave1=nps_from_counts(*map(int, w1), ci=ci), wave2=nps_from_counts(*map(int, w2), ci=ci),
+        wave1=nps_from_counts(*w1, ci=ci), wave2=nps_from_counts(*w2, ci=ci),
         comparison=compare_nps(_scores_from_counts(*w2), _scores_from_counts(*w1), ci=ci),
     )
 
@@ -325,8 +344,8 @@ def sample_size_model(moe: float = 0.05, ci: float = 0.95, p: float = 0.5, popul
     p : float, default 0.5
         The proportion expected; 0.5 gives the largest (safest) sample.
     population : int, default 0
-        Population size for the finite population correction; 0 for an
-        infinite population.
+        Population size for the finite population correction (a whole number
+        of at least 2); 0 for an infinite population.
     change : float, default 0.05
         Change in the proportion (from ``p`` to ``p + change``) whose power is reported.
 
@@ -364,9 +383,12 @@ def sample_size_model(moe: float = 0.05, ci: float = 0.95, p: float = 0.5, popul
 
     from ...survey import margin_of_error, sample_size
 
-    pop = int(population) or None
+    if isinstance(population, (bool, np.bool_)):
+        raise CsatInputError(f"population must be a whole number (0 for an infinite population), got {population!r}")
+    pop = head_count(population, "population") or None
     n = sample_size(moe, p=p, ci=ci, population=pop)
-    grid = np.unique(np.geomspace(30, max(4 * n, 200), 40).astype(int))
+    top = max(4 * n, 200) if pop is None else pop
+    grid = np.unique(np.geomspace(min(30, max(2, n // 4)), max(top, 2), 40).astype(int))
     if pop is not None:
         grid = grid[grid <= pop]
     curve = pd.DataFrame({"n": grid, "moe": [margin_of_error(int(k), p=p, ci=ci, population=pop) for k in grid]})
@@ -497,9 +519,14 @@ def kano_model(feature: str = "free_wifi", functional: int = 1, dysfunctional: i
     """
     from ...survey import kano_classify
 
+    if not isinstance(dataset, str):
+        raise CsatInputError(f"dataset must be the name of a course dataset, got {dataset!r}")
     table = _kano_table(dataset)
-    if feature not in table.index:
+    if not isinstance(feature, str) or feature not in table.index:
         raise CsatInputError(f"no feature {feature!r} in {dataset}; features are: {', '.join(map(str, table.index))}")
+    for name, value in (("functional", functional), ("dysfunctional", dysfunctional)):
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or not 1 <= value <= 5:
+            raise CsatInputError(f"{name} must be an answer code 1 (like it) to 5 (dislike it), got {value!r}")
     row = table.loc[feature]
     return KanoCalculation(
         functional=int(functional), dysfunctional=int(dysfunctional),

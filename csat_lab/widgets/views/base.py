@@ -247,19 +247,22 @@ class Explorer(widgets.VBox):
                 self._show_error(str(exc))
                 return
             bar.update(1)
-            self.result, self.error = result, None
-            self._draw()
+            try:
+                self._draw_result(result)
+            except CsatLabError as exc:  # a result the chart cannot draw: say so in the view too
+                self._show_error(str(exc))
+                return
             bar.update(1)
 
-    def _draw(self) -> None:
+    def _draw_result(self, result: Any) -> None:
         with _ChartContext():
-            rendered = self.render(self.result)
+            rendered = self.render(result)
             bundles = []
             if rendered.figure is not None:
                 bundles.append(_png_bundle(rendered.figure))
             if rendered.table is not None:
                 bundles.append(_html_bundle(rendered.table))
-        self.rendered = rendered
+        self.result, self.error, self.rendered = result, None, rendered
         self.headline.value = f"<b>{html.escape(rendered.headline)}</b>"
         self.output.outputs = tuple(bundles)
         self.n_updates += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...errors import CsatInputError
 from ...i18n import label
 from .. import models
 from .base import DEBOUNCE_S, Explorer, Rendered, new_figure
@@ -26,7 +27,8 @@ def complaint_simulator(steps: tuple[str, ...] = ("listen", "solution"), *,
     steps : tuple of str, default ("listen", "solution")
         The steps ticked at the start, from ``"listen"``, ``"feelings"``,
         ``"cause"``, ``"requirement"``, ``"solution"``, ``"thank"``,
-        ``"follow_up"`` and ``"review"``.
+        ``"follow_up"`` and ``"review"``; another name raises
+        :class:`~csat_lab.errors.CsatInputError` listing them.
     debounce : float, default DEBOUNCE_S
         Seconds a slider must rest before the model runs again; 0 computes at once.
 
@@ -42,7 +44,11 @@ def complaint_simulator(steps: tuple[str, ...] = ("listen", "solution"), *,
     True
     >>> ex.close()
     """
-    controls = {step: checkbox(f"complaints.step.{step}", step in steps) for step in _STEPS}
+    chosen = [steps] if isinstance(steps, str) else list(steps)
+    unknown = [s for s in chosen if s not in _STEPS]
+    if unknown:
+        raise CsatInputError(f"steps must be handling steps from: {', '.join(_STEPS)}; got {unknown}")
+    controls = {step: checkbox(f"complaints.step.{step}", step in chosen) for step in _STEPS}
     return Explorer("complaints", "widgets.complaint.title", models.complaint_model, controls, _render,
                     debounce=debounce, note_key="widgets.complaint.steps")
 

@@ -14,10 +14,13 @@ Examples
 
 from __future__ import annotations
 
+import math
 from typing import Any, Sequence
 
 import ipywidgets as widgets
+import numpy as np
 
+from ...errors import CsatInputError
 from ...i18n import has_label, label, on_language_change
 
 Option = tuple[str, Any]
@@ -38,46 +41,78 @@ def _tag(widget: widgets.Widget, key: str, *, options: Sequence[Option] | None =
     return widget
 
 
+def _start(key: str, value: Any, low: float, high: float, whole: bool) -> tuple[Any, Any, Any]:
+    """A slider's start value and range: the range widens to hold a start value outside it.
+
+    A slider would silently clamp such a value (``customers=5000`` shown as 2000,
+    ``-5`` as 1). Widening keeps what was asked for: the model then computes it or
+    says in the explorer why it cannot (a negative count, ``lost > customers``).
+    A start value that is not a number cannot be shown at all and raises
+    :class:`~csat_lab.errors.CsatInputError` naming the control.
+    """
+    kinds = (int, np.integer) if whole else (int, float, np.integer, np.floating)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, kinds) or not math.isfinite(value):
+        what = "a whole number" if whole else "a finite number"
+        raise CsatInputError(f"{label(key, language='en')}: the start value must be {what}, got {value!r}")
+    value = int(value) if whole else float(value)
+    return value, min(low, value), max(high, value)
+
+
 def float_slider(key: str, value: float, low: float, high: float, step: float,
                  fmt: str = ".2f") -> widgets.FloatSlider:
-    """A float slider described by catalog entry ``key`` (updates are debounced)."""
+    """A float slider described by catalog entry ``key`` (updates are debounced); see :func:`_start`."""
+    value, low, high = _start(key, value, low, high, whole=False)
     return _tag(widgets.FloatSlider(value=value, min=low, max=high, step=step, readout_format=fmt,
                                     continuous_update=True, layout=widgets.Layout(width="420px")),
                 key, debounce=True)
 
 
 def int_slider(key: str, value: int, low: int, high: int, step: int = 1) -> widgets.IntSlider:
-    """An integer slider described by catalog entry ``key`` (updates are debounced)."""
+    """An integer slider described by catalog entry ``key`` (updates are debounced); see :func:`_start`."""
+    value, low, high = _start(key, value, low, high, whole=True)
     return _tag(widgets.IntSlider(value=value, min=low, max=high, step=step, continuous_update=True,
                                   layout=widgets.Layout(width="420px")), key, debounce=True)
 
 
 def int_box(key: str, value: int, low: int, high: int) -> widgets.BoundedIntText:
-    """A bounded integer field for counts (updates are debounced while typing)."""
+    """A bounded integer field for counts (updates are debounced while typing); see :func:`_start`."""
+    value, low, high = _start(key, value, low, high, whole=True)
     return _tag(widgets.BoundedIntText(value=value, min=low, max=high, layout=widgets.Layout(width="220px")),
                 key, debounce=True)
+
+
+def _chosen(key: str, opts: list[Option], value: Any) -> Any:
+    """``value`` when it is one of the options' values, else an input error listing them (a choice cannot hold it)."""
+    values = [v for _, v in opts]
+    if value is None:
+        return values[0]
+    if value not in values:
+        raise CsatInputError(f"{label(key, language='en')}: the start value must be one of: "
+                             f"{', '.join(map(repr, values))}; got {value!r}")
+    return value
 
 
 def dropdown(key: str, options: Sequence[Option], value: Any = None) -> widgets.Dropdown:
     """A dropdown; ``options`` are ``(label key or data text, value)`` pairs."""
     opts = list(options)
-    w = widgets.Dropdown(options=[(text(k), v) for k, v in opts],
-                         value=opts[0][1] if value is None else value)
+    w = widgets.Dropdown(options=[(text(k), v) for k, v in opts], value=_chosen(key, opts, value))
     return _tag(w, key, options=opts)
 
 
 def toggles(key: str, options: Sequence[Option], value: Any = None) -> widgets.ToggleButtons:
     """Toggle buttons for a few exclusive choices; options as in :func:`dropdown`."""
     opts = list(options)
-    w = widgets.ToggleButtons(options=[(text(k), v) for k, v in opts],
-                              value=opts[0][1] if value is None else value)
+    w = widgets.ToggleButtons(options=[(text(k), v) for k, v in opts], value=_chosen(key, opts, value))
     return _tag(w, key, options=opts)
 
 
 def multi_select(key: str, options: Sequence[Option], value: Sequence[Any] = ()) -> widgets.SelectMultiple:
     """A multiple selection; options as in :func:`dropdown`."""
     opts = list(options)
-    w = widgets.SelectMultiple(options=[(text(k), v) for k, v in opts], value=tuple(value),
+    chosen = [value] if isinstance(value, str) else list(value)
+    for v in chosen:
+        _chosen(key, opts, v)
+    w = widgets.SelectMultiple(options=[(text(k), v) for k, v in opts], value=tuple(chosen),
                                rows=min(8, max(3, len(opts))))
     return _tag(w, key, options=opts)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..._core.deprecation import renamed
+from ...errors import CsatInputError
 from ...i18n import label
 from .. import models
 from .base import DEBOUNCE_S, Explorer, Rendered, new_figure
@@ -79,6 +80,7 @@ def loyalty_curve_explorer(dataset: str = "auto_dealer", loyalty: str = "repurch
     [0.9, 0.9, 0.9, 0.9, 0.9]
     >>> ex.close()
     """
+    _known(dataset, models.LOYALTY_SOURCES)
     origin = toggles("widgets.loyalty.curve_source",
                      [(f"widgets.loyalty.from.{s}", s) for s in models.CURVE_SOURCES], source)
     survey = dropdown("widgets.loyalty.source", _dataset_options(models.LOYALTY_SOURCES), dataset)
@@ -103,6 +105,12 @@ def loyalty_curve_explorer(dataset: str = "auto_dealer", loyalty: str = "repurch
                 "competition": market, "top_ratio": ratio}
     return Explorer("loyalty_curve", "widgets.loyalty.title", models.loyalty_curve_model, controls,
                     _render_loyalty, debounce=debounce, long_running=True, links={"dataset": follow, "source": show})
+
+
+def _known(dataset: object, sources: dict) -> None:
+    """The start dataset is one the explorer offers, or an input error listing them."""
+    if not isinstance(dataset, str) or dataset not in sources:
+        raise CsatInputError(f"dataset must be one of: {', '.join(sources)}; got {dataset!r}")
 
 
 def _render_loyalty(r: models.LoyaltyCurve | TheoreticalCurve) -> Rendered:
@@ -159,6 +167,7 @@ def key_driver_explorer(dataset: str = "hotel_guests", outcome: str | None = Non
     True
     >>> ex.close()
     """
+    _known(dataset, models.DRIVER_SOURCES)
     outcomes, ratings = models.DRIVER_SOURCES[dataset]
     source = dropdown("widgets.drivers.dataset", _dataset_options(models.DRIVER_SOURCES), dataset)
     target = dropdown("widgets.drivers.outcome", _variable_options(outcomes), outcome or outcomes[0])

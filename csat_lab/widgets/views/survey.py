@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...errors import CsatInputError
 from ...i18n import label
 from .. import models
 from .base import DEBOUNCE_S, Explorer, Rendered, new_figure
@@ -103,6 +104,8 @@ def nps_difference_explorer(wave1: tuple[int, int, int] = (40, 30, 30), wave2: t
     """
     controls = {}
     for i, counts in ((1, wave1), (2, wave2)):
+        if isinstance(counts, (str, bytes)) or not hasattr(counts, "__len__") or len(counts) != 3:
+            raise CsatInputError(f"wave{i} must be three counts (promoters, passives, detractors), got {counts!r}")
         for part, value in zip(("promoters", "passives", "detractors"), counts):
             controls[f"{part}{i}"] = int_slider(f"widgets.nps_diff.{part}{i}", value, 0, 1000)
     controls["ci"] = _ci_control(ci)

@@ -58,6 +58,8 @@ def _equal(a: Any, b: Any) -> bool:
         return isinstance(b, dict) and a.keys() == b.keys() and all(_equal(a[k], b[k]) for k in a)
     if isinstance(a, (list, tuple)):
         return type(a) is type(b) and len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b))
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True  # NaN is unchanged NaN
     try:
         same = a == b
         return bool(same) if not isinstance(same, (np.ndarray, pd.Series)) else bool(np.all(same))

@@ -340,7 +340,9 @@ def test_label_columns_are_shown_in_the_current_language(name, factory, column) 
 
 
 def test_english_text_is_unchanged() -> None:
-    res = cl.metrics.nps_from_counts(253, 216, 158)
+    # The Wald interval, by hand: p+ = 253/627 = 0.40351, p- = 158/627 = 0.25199, NPS = 15.152,
+    # se = 100 sqrt((0.65550 - 0.15152^2) / 627) = 3.1760, 15.152 -+ 1.95996 * 3.1760 = (8.926, 21.38).
+    res = cl.metrics.nps_from_counts(253, 216, 158, method="wald")
     cl.set_language("zh-CN")
     str(res)
     cl.set_language("en")
@@ -348,7 +350,7 @@ def test_english_text_is_unchanged() -> None:
         "NPSResult\n"
         "  Net Promoter Score   15.15\n"
         "  Confidence interval  (8.926, 21.38)\n"
-        "  Method               normal (multinomial variance)\n"
+        f"  Method               {res.ci_method.render('en')}\n"
         "  n                    627\n"
         "  Promoters (9-10)     253 (40.4%)\n"
         "  Passives (7-8)       216 (34.4%)\n"

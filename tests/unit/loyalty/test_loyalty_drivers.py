@@ -344,3 +344,30 @@ def test_results_plot_on_an_axes(rated):
         ax = res.plot()
         assert isinstance(ax, Axes)
         plt.close(ax.figure)
+
+
+def test_bootstrap_resamples_with_a_constant_column_are_counted_not_warned():
+    import warnings
+
+    # 6 rows, a two-valued driver: P(a resample of 6 rows misses both 2s) = (4/6)^6 = 0.088
+    df = pd.DataFrame({"y": [1.0, 2, 3, 4, 6, 5], "a": [1.0, 1, 1, 1, 2, 2], "b": [2.0, 1, 2, 1, 2, 1]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = shapley_importance(df, outcome="y", drivers=["a", "b"], n_boot=500, seed=3)
+    assert 0 < res.n_boot_failed < 500
+    assert res.n_boot_failed / 500 == pytest.approx(1 - (1 - (4 / 6) ** 6) * (1 - (1 / 2) ** 6 * 2), abs=0.05)
+    assert res.table[["ci_low", "ci_high", "share_ci_low", "share_ci_high"]].notna().all().all()
+    with pytest.raises(CsatInputError, match=r"n_boot must be 0 \(no intervals\) or at least 2"):
+        shapley_importance(df, outcome="y", drivers=["a", "b"], n_boot=1)
+
+
+def test_drivers_that_explain_nothing_are_an_error_not_a_nan_share():
+    import warnings
+
+    # corr(y, a) = corr(y, b) = 0 by construction: a and b are symmetric around the middle of y
+    df = pd.DataFrame({"y": [1.0, 2, 3, 4], "a": [1.0, 2, 2, 1], "b": [3.0, 1, 1, 3]})
+    assert np.corrcoef(df["y"], df["a"])[0, 1] == pytest.approx(0, abs=1e-12)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(CsatInputError, match=r"R\^2 is 0: the drivers \['a'\] explain none of 'y'"):
+            relative_weights(df, outcome="y", drivers=["a"])

@@ -283,6 +283,53 @@ def test_power_matches_statsmodels_and_monte_carlo():
         power_for_path(0.0)
 
 
+def test_random_predictor_power_against_an_independent_simulation_and_integral():
+    from scipy import integrate, stats
+
+    # beta = 0.3, n = 80: 0.793 with fixed predictors (G*Power), 0.780 when x is drawn at random
+    res = power_for_path(0.3, n=80)
+    assert res.predictors == "fixed" and "G*Power" in res.convention
+    assert round(res.power, 3) == round(res.power_fixed, 3) == 0.793
+    assert round(res.power_random, 3) == 0.780
+    # Monte Carlo with a fixed seed: 100,000 samples of 80 (x, y) pairs, rho = 0.3, two-sided t-test of r
+    rng = np.random.default_rng(20240601)
+    reps, n = 100_000, 80
+    x = rng.standard_normal((reps, n))
+    y = 0.3 * x + np.sqrt(1 - 0.09) * rng.standard_normal((reps, n))
+    xc, yc = x - x.mean(axis=1, keepdims=True), y - y.mean(axis=1, keepdims=True)
+    r = (xc * yc).sum(axis=1) / np.sqrt((xc ** 2).sum(axis=1) * (yc ** 2).sum(axis=1))
+    t = r * np.sqrt(n - 2) / np.sqrt(1 - r ** 2)
+    simulated = float(np.mean(np.abs(t) > stats.t.ppf(0.975, n - 2)))
+    se = np.sqrt(simulated * (1 - simulated) / reps)  # about 0.0013
+    assert abs(simulated - res.power_random) < 3 * se
+    assert abs(simulated - res.power_fixed) > 5 * se  # the fixed convention is measurably optimistic here
+    # second route, three predictors: given the design, the statistic is noncentral F with
+    # lambda = f2 * W, W ~ chi2(n - k) (the residual sum of squares of x_j on the others, in units of its variance);
+    # averaging the fixed-design power over W gives the random-predictor power.
+    k, n, f2 = 3, 120, 0.25 ** 2 * (1 - 0.2) / (1 - 0.35)
+    crit = stats.f.ppf(0.95, 1, n - k - 1)
+    value, _ = integrate.quad(lambda w: stats.ncf.sf(crit, 1, n - k - 1, f2 * w) * stats.chi2.pdf(w, n - k), 0, np.inf)
+    many = power_for_path(0.25, n_predictors=3, r2=0.35, r2_predictor=0.2, n=n, predictors="random")
+    assert many.power == many.power_random == pytest.approx(value, abs=1e-8)
+    assert many.power_random < many.power_fixed
+    # the sample size follows the convention chosen: the smallest n whose random-predictor power reaches 0.8
+    plan = power_for_path(0.3, predictors="random")
+    below = power_for_path(0.3, n=plan.n_required - 1, predictors="random").power
+    at = power_for_path(0.3, n=plan.n_required, predictors="random").power
+    assert below < 0.8 <= at and plan.n_required > power_for_path(0.3).n_required
+    assert list(plan.curve.columns) == ["n", "power", "power_fixed", "power_random"]
+    assert (plan.curve["power"] == plan.curve["power_random"]).all()
+
+
+def test_impossible_standardised_beta_is_explained():
+    with pytest.raises(CsatInputError, match=r"beta=1.5 is impossible for a standardised path.*2.25, must be below 1"):
+        power_for_path(1.5)
+    with pytest.raises(CsatInputError, match=r"predictors must be one of"):
+        power_for_path(0.3, predictors="exact")
+    with pytest.raises(CsatInputError, match=r"beta must be a number, got 'abc'"):
+        power_for_path("abc")
+
+
 # --- Architecture II: results, default seed, deprecated spellings -------------------------------------
 
 
@@ -333,3 +380,37 @@ def test_pls_old_bootstrap_keyword_warns_and_gives_the_same_answer(small_model):
 def test_power_estimate_is_the_sample_size_needed():
     res = power_for_path(0.3)
     assert isinstance(res, PowerResult) and res.estimate == res.n_required
+
+
+def test_tiny_bootstrap_counts_failed_resamples_without_warnings():
+    import warnings
+
+    # two-valued items on 6 rows: a resample misses q1's two 2s with probability (4/6)^6 = 0.088
+    data = pd.DataFrame({"q1": [1, 1, 1, 1, 2, 2], "q2": [1, 1, 1, 2, 2, 2], "s1": [1, 1, 2, 1, 2, 2],
+                         "s2": [1, 1, 1, 2, 2, 2]}).astype(float)
+    blocks = {"QUAL": ["q1", "q2"], "SAT": ["s1", "s2"]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        res = pls_path_model(data, blocks, [("QUAL", "SAT")], n_boot=200, seed=0)
+        assert res.n_boot_failed > 0
+        assert np.isfinite(res.paths[["se", "ci_low", "ci_high"]].to_numpy()).all()
+        with pytest.raises(CsatInputError, match=r"n_boot must be 0 \(no intervals\) or at least 2"):
+            pls_path_model(data, blocks, [("QUAL", "SAT")], n_boot=1)
+
+
+def test_items_that_cancel_out_are_named_with_the_reverse_coding_hint():
+    import warnings
+
+    rng = np.random.default_rng(2)
+    base = rng.integers(1, 6, 40).astype(float)
+    # r1 = 6 - q1 exactly: the total q1 + r1 = 6 has zero variance, so the block's composite is constant
+    data = pd.DataFrame({"q1": base, "r1": 6 - base, "s1": base + rng.normal(0, 1, 40), "s2": base + rng.normal(0, 1, 40)})
+    assert np.var(data["q1"] + data["r1"]) == 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(CsatInputError, match=r"block 'QUAL': its items \['q1', 'r1'\] cancel out .*reverse-coded"):
+            pls_path_model(data, {"QUAL": ["q1", "r1"], "SAT": ["s1", "s2"]}, [("QUAL", "SAT")])
+        # reversed first, the block is fine
+        fixed = pls_path_model(data.assign(r1=6 - data["r1"]), {"QUAL": ["q1", "r1"], "SAT": ["s1", "s2"]},
+                               [("QUAL", "SAT")])
+    assert fixed.reliability.loc["QUAL", "alpha"] == pytest.approx(1.0)  # two identical items: alpha = 1

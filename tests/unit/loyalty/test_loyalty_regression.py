@@ -240,3 +240,62 @@ def test_curve_results_plot_on_an_axes(survey):
         ax = res.plot()
         assert isinstance(ax, Axes)
         plt.close(ax.figure)
+
+
+# --- statsmodels' warnings become clear errors -----------------------------------------------------------------
+
+def _separated() -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    sat = rng.integers(1, 6, 200)
+    return pd.DataFrame({"sat": sat, "rebuy": sat >= 4})
+
+
+def test_perfect_separation_is_an_error_not_a_hidden_warning():
+    import warnings
+
+    import statsmodels.formula.api as smf
+    from statsmodels.tools.sm_exceptions import PerfectSeparationWarning
+
+    data = _separated()
+    # statsmodels itself, on the same data: separation warnings and a fit that does not converge
+    with pytest.warns(PerfectSeparationWarning):
+        raw = smf.logit("rebuy ~ C(sat)", data.astype({"rebuy": int})).fit(disp=0)
+    assert not raw.mle_retvals["converged"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing may leak
+        with pytest.raises(CsatInputError, match=r"perfect separation: respondents with sat = 1, 2, 3 only rebuy = 0; "
+                                                 r"with sat = 4, 5 only rebuy = 1"):
+            loyalty_regression(data, satisfaction="sat", loyalty="rebuy", kind="logit")
+        with pytest.raises(CsatInputError, match=r"perfect separation: satisfaction predicts 'rebuy' perfectly"):
+            loyalty_regression(data, satisfaction="sat", loyalty="rebuy", kind="logit", as_levels=False)
+        # ordered loyalty: level 1 only at the lowest category -> infinite coefficient
+        ordered = data.assign(intent=np.where(data["sat"] == 1, 1, np.clip(data["sat"] + (data.index % 3) - 1, 2, 5)))
+        with pytest.raises(CsatInputError, match=r"perfect separation: respondents with sat = 1 only intent = 1"):
+            loyalty_regression(ordered, satisfaction="sat", loyalty="intent", kind="ordinal")
+
+
+def test_collinear_or_constant_controls_and_no_residual_df_are_errors():
+    import warnings
+
+    rng = np.random.default_rng(1)
+    sat = rng.integers(1, 6, 100)
+    data = pd.DataFrame({"sat": sat, "intent": np.clip(sat + rng.integers(-1, 2, 100), 1, 5), "twice": sat * 2.0,
+                         "region": 1.0})
+    # the design [1, sat, 2 sat] has rank 2 < 3 columns (numpy's rank, independently)
+    assert np.linalg.matrix_rank(np.column_stack([np.ones(100), sat, sat * 2.0])) == 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for kind in ("ols", "ordinal"):
+            with pytest.raises(CsatInputError, match=r"controls \['twice'\] are perfectly collinear with 'sat'"):
+                loyalty_regression(data, satisfaction="sat", loyalty="intent", kind=kind, controls=["twice"],
+                                   as_levels=False)
+        with pytest.raises(CsatInputError, match=r"controls \['region'\] are constant"):
+            loyalty_regression(data, satisfaction="sat", loyalty="intent", controls=["region"])
+        # one answer per level: 3 rows, 3 parameters, residual df 0 -> no interval can exist
+        with pytest.raises(CsatInputError, match="no residual degrees of freedom"):
+            loyalty_regression(pd.DataFrame({"s": [1, 2, 3], "y": [1, 3, 2]}), satisfaction="s", loyalty="y")
+
+
+def test_ratio_with_a_single_satisfaction_level_names_it():
+    with pytest.raises(CsatInputError, match=r"satisfaction column 'sat' has a single level \(5\)"):
+        top_box_loyalty_ratio(pd.DataFrame({"sat": [5, 5, 5], "rebuy": [1, 0, 1]}), satisfaction="sat", loyalty="rebuy")

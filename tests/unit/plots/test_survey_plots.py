@@ -157,15 +157,17 @@ def _interval(ax, i: int) -> tuple[float, float, float, float]:
 def test_nps_interval_chart_draws_each_wave_with_its_ci() -> None:
     from csat_lab.widgets.models import nps_difference_model
 
-    ax = cl.plots.nps_interval_chart(nps_difference_model(40, 30, 30, 50, 30, 20))
-    # wave 1: NPS 10, wave 2: NPS 30, rows 0 and 1 from the bottom
-    for row, counts in enumerate([(40, 30, 30), (50, 30, 20)]):
-        score, low, high = _hand_nps(*counts)
-        assert _interval(ax, row) == pytest.approx((score, row, low, high))
+    change = nps_difference_model(40, 30, 30, 50, 30, 20)
+    ax = cl.plots.nps_interval_chart(change)
+    # wave 1: NPS 10, wave 2: NPS 30 (by hand), rows 0 and 1 from the bottom; each bar is the result's own interval
+    for row, (counts, wave) in enumerate([((40, 30, 30), change.wave1), ((50, 30, 20), change.wave2)]):
+        score = _hand_nps(*counts)[0]
+        assert _interval(ax, row) == pytest.approx((score, row, *wave.ci))
     assert [t.get_text() for t in ax.get_yticklabels()] == [cl.label("widgets.wave1"), cl.label("widgets.wave2")]
     assert ax.get_xlim() == (-100, 100) and ax.get_ylim() == pytest.approx((-0.6, 1.6))
     assert list(ax.lines[0].get_xdata()) == [0, 0]  # the zero line
-    single = cl.plots.nps_interval_chart(metrics.nps_from_counts(60, 25, 15), ax=plt.subplots()[1])
+    wald = metrics.nps_from_counts(60, 25, 15, method="wald")
+    single = cl.plots.nps_interval_chart(wald, ax=plt.subplots()[1])
     assert _interval(single, 0) == pytest.approx((45.0, 0, *_hand_nps(60, 25, 15)[1:]))
     assert [t.get_text() for t in single.get_yticklabels()] == ["NPS"]
     many = cl.plots.nps_interval_chart([metrics.nps_from_counts(5, 0, 5), metrics.nps_from_counts(9, 0, 1)], ["a", "b"])

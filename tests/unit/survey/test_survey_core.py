@@ -45,9 +45,13 @@ def test_sample_size_matches_statsmodels() -> None:
 
 
 def test_nps_margin_is_consistent_with_metrics_interval() -> None:
-    r = cl.metrics.nps_from_counts(160, 160, 80)  # shares 0.4 / 0.4 / 0.2
+    # The planning margin is the half-width of the Wald interval (the default adjusted-Wald
+    # interval adds 3 pseudo-answers and is centred on the shrunk score).
+    r = cl.metrics.nps_from_counts(160, 160, 80, method="wald")  # shares 0.4 / 0.4 / 0.2
     moe = survey.nps_margin_of_error(400, promoters=0.4, detractors=0.2)
     assert r.ci[1] - r.score == pytest.approx(moe)
+    adjusted = cl.metrics.nps_from_counts(160, 160, 80)
+    assert (adjusted.ci[1] - adjusted.ci[0]) / 2 == pytest.approx(moe, rel=0.01)
 
 
 def test_response_rates() -> None:
@@ -266,3 +270,111 @@ def test_gap_and_disconfirmation_results_estimate_and_plot() -> None:
     plt.close(ax.figure)
     many = survey.disconfirmation(pd.Series([3, None, 5]), pd.Series([5, 4, 4]))
     assert many.estimate == pytest.approx((2 + -1) / 2)  # the missing pair is left out
+
+
+# ---------------------------------------------------------------- numerical edges (issue 13)
+def _four_items(n: int = 200) -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    f = rng.normal(size=n)
+    return pd.DataFrame({f"q{j}": l * f + rng.normal(size=n) for j, l in enumerate([0.9, 0.8, 0.7, 0.6])})
+
+
+def test_alpha_is_scale_invariant_at_extreme_magnitudes() -> None:
+    import pingouin as pg
+
+    df = _four_items()
+    ref = pg.cronbach_alpha(df)[0]
+    for factor in (1e200, 1e-200, 1e-300):
+        r = survey.cronbach_alpha(df * factor)
+        assert r.estimate == pytest.approx(ref, rel=1e-9)
+    table = survey.item_analysis(df * 1e200)
+    direct = survey.item_analysis(df)
+    assert table["item_total_r"].tolist() == pytest.approx(direct["item_total_r"].tolist())
+    assert table["sd"].tolist() == pytest.approx((df.std(ddof=1) * 1e200).tolist())
+    assert table["mean"].tolist() == pytest.approx((df.mean() * 1e200).tolist())
+    # Hand check near the float limit: a = (1, -1, 1), b = (1, -1, -1) times 1e308: var 4/3 each, cov 2/3,
+    # alpha = 2 (1 - (8/3) / 4) = 2/3.
+    big = pd.DataFrame({"a": [1e308, -1e308, 1e308], "b": [1e308, -1e308, -1e308]})
+    assert survey.cronbach_alpha(big).estimate == pytest.approx(2 / 3)
+
+
+def test_opposite_items_say_total_score_has_zero_variance() -> None:
+    opposite = pd.DataFrame({"a": [1, 2, 3, 4, 5], "b": [5, 4, 3, 2, 1]})
+    with pytest.raises(CsatInputError, match=r"total score has zero variance; is an item reverse-coded\?"):
+        survey.cronbach_alpha(opposite)
+    with pytest.raises(CsatInputError, match="total score has zero variance"):
+        survey.cronbach_alpha(pd.DataFrame({"a": [1, 2, 3, 4, 5], "b": [10, 8, 6, 4, 2]}))
+    with pytest.raises(CsatInputError, match=r"rest score without item\(s\) \['c'\] has zero variance"):
+        survey.item_analysis(opposite.assign(c=[2, 2, 3, 5, 4]))
+    # With a third item the total varies and alpha is a (negative) number, as the formula gives:
+    # C = [[2.5, -2.5, 1.75], [-2.5, 2.5, -1.75], [1.75, -1.75, 1.7]]: tr 6.7, sum 1.7, alpha = 1.5 (1 - 6.7 / 1.7).
+    r = survey.cronbach_alpha(opposite.assign(c=[2, 2, 3, 5, 4]))
+    assert r.estimate == pytest.approx(1.5 * (1 - 6.7 / 1.7))
+
+
+def test_pairwise_alpha_names_items_never_answered_together() -> None:
+    df = pd.DataFrame({"a": [1, 2, 3, np.nan, np.nan, np.nan], "b": [np.nan, np.nan, np.nan, 1, 2, 3],
+                       "c": [1, 2, 3, 1, 2, 3]})
+    with pytest.raises(CsatInputError, match="'a' and 'b' \\(0 together\\)"):
+        survey.cronbach_alpha(df, missing="pairwise")
+    with pytest.raises(CsatInputError, match="'a' and 'b'"):
+        survey.omega_total(df, missing="pairwise", n_boot=0)
+    assert survey.cronbach_alpha(df, missing="listwise", items=["a", "c"]).n == 3
+
+
+def test_omega_edge_cases() -> None:
+    df = _four_items()
+    ref = survey.omega_total(df, n_boot=0)
+    with pytest.raises(CsatInputError, match="at least 3 items"):
+        survey.omega_total(df[["q0", "q1"]], n_boot=0)
+    tiny = survey.omega_total(df * 1e-200, n_boot=0)
+    assert tiny.estimate == pytest.approx(ref.estimate, rel=1e-6)
+    assert (tiny.loadings / 1e-200).tolist() == pytest.approx(ref.loadings.tolist(), rel=1e-5)
+    big = survey.omega_total(df * 1e101, n_boot=0)
+    assert big.estimate == pytest.approx(ref.estimate, rel=1e-6)
+    assert (big.uniquenesses / 1e202).tolist() == pytest.approx(ref.uniquenesses.tolist(), rel=1e-5)
+    with pytest.raises(CsatInputError, match="exceed the floating-point range"):
+        survey.omega_total(df * 1e200, n_boot=0)
+    with pytest.raises(CsatInputError, match="total score has zero variance"):
+        survey.omega_total(pd.DataFrame({"a": [1, 2, 3, 4], "b": [4, 3, 2, 1], "c": [2, 4, 6, 8], "d": [-2, -4, -6, -8]}),
+                           n_boot=0)
+    for seed in ("abc", 1.5, -1, True):
+        with pytest.raises(CsatInputError, match="seed"):
+            survey.omega_total(df, n_boot=10, seed=seed)
+    sparse = df.mask(np.random.default_rng(1).random(df.shape) < 0.3)
+    r = survey.omega_total(sparse, missing="pairwise", n_boot=50)
+    assert np.isfinite(r.ci).all() and r.ci[0] <= r.estimate <= r.ci[1]
+
+
+def test_gap_scores_edges() -> None:
+    e = pd.DataFrame({"speed": [5, 4, 5, 4], "price": [3, 3, 4, 2]})
+    p = pd.DataFrame({"speed": [3, 4, 4, 2], "price": [4, 3, 4, 3]})
+    ref = survey.gap_scores(e, p)
+    big = survey.gap_scores(e * 1e307, -p * 1e307)  # gaps of -8e307 would overflow P - E computed directly
+    assert big.table["gap"].tolist() == pytest.approx([(-(3 + 4 + 4 + 2) - (5 + 4 + 5 + 4)) / 4 * 1e307,
+                                                       (-(4 + 3 + 4 + 3) - (3 + 3 + 4 + 2)) / 4 * 1e307])
+    assert survey.gap_scores(e * 1e-300, p * 1e-300).estimate == pytest.approx(ref.estimate * 1e-300)
+    with pytest.raises(CsatInputError, match="floating-point range"):
+        survey.gap_scores(e * 3e307, -p * 3e307)
+    with pytest.raises(CsatInputError, match="expectation 'speed' holds infinite values at rows \\[0\\]"):
+        survey.gap_scores(e.astype(float).assign(speed=[np.inf, 4, 5, 4]), p)
+    with pytest.raises(CsatInputError, match="True/False"):
+        survey.gap_scores(e.astype(bool), p)
+    same = survey.gap_scores(e, e)  # every gap 0: t = 0, p = 1 (documented), never NaN
+    assert same.table["t"].tolist() == [0.0, 0.0] and same.table["p_value"].tolist() == [1.0, 1.0]
+    shifted = survey.gap_scores(e, e + 1)  # every gap exactly 1: interval (1, 1), p = 0
+    assert shifted.table["ci_low"].tolist() == [1.0, 1.0] and shifted.table["p_value"].tolist() == [0.0, 0.0]
+    with pytest.raises(CsatInputError, match="must list its item columns"):
+        survey.gap_scores(e, p, dimensions={"d": "speed"})
+
+
+def test_design_calculators_at_extremes() -> None:
+    with pytest.raises(CsatInputError, match="so small"):
+        survey.sample_size(1e-200)
+    assert survey.sample_size(1e-200, population=5000) == 5000  # a census
+    with pytest.raises(CsatInputError, match="so small"):
+        survey.sample_size_mean(1e-300, 1e300)
+    with pytest.raises(CsatInputError, match="at most 10\\^15"):
+        survey.margin_of_error(10**400)
+    with pytest.raises(CsatInputError, match="boolean"):
+        survey.sample_size_mean(True, 1.0)
