@@ -312,6 +312,9 @@ def nps(scores: object, *, weights: object = None, ci: float = 0.95, method: str
 
 net_promoter_score = nps
 
+#: Largest count that is exact as a float (2**53); larger counts are refused.
+_MAX_EXACT_COUNT = 2**53
+
 
 @shared_docs
 def nps_from_counts(promoters: int, passives: int, detractors: int, *, ci: float = 0.95,
@@ -368,6 +371,9 @@ def nps_from_counts(promoters: int, passives: int, detractors: int, *, ci: float
     for name, value in (("promoters", promoters), ("passives", passives), ("detractors", detractors)):
         if not isinstance(value, (int, np.integer)) or isinstance(value, (bool, np.bool_)) or value < 0:
             raise CsatInputError(f"{name} must be a non-negative whole number, got {value!r}")
+        if value > _MAX_EXACT_COUNT:
+            # Beyond 2**53 a count is no longer exact as a float, and the interval arithmetic would overflow.
+            raise CsatInputError(f"{name} must be at most 2**53 = {_MAX_EXACT_COUNT:,}, got {value!r}")
         counts.append(int(value))
     if sum(counts) < 2:
         raise CsatInputError(f"need at least 2 answers in total, got {sum(counts)}")

@@ -68,6 +68,7 @@ CASES = [
          expect=Returns(lambda r: r.n == 3 and r.n_dropped == 2 and _close(r.score, 100 / 3), "2 promoters, 1 detractor of 3")),
     Case("nps-counts-negative", M.nps_from_counts, (3, -1, 2), expect=Raises(r"passives must be a non-negative whole number")),
     Case("nps-counts-float", M.nps_from_counts, (3.5, 1, 2), expect=Raises(r"promoters must be a non-negative whole number")),
+    Case("nps-counts-astronomical", M.nps_from_counts, (10**20, 1, 1), expect=Raises(r"promoters must be at most 2\*\*53")),
     Case("nps-counts-bool", M.nps_from_counts, (True, 1, 2), expect=Raises(r"promoters must be a non-negative whole number")),
     Case("nps-counts-zero", M.nps_from_counts, (0, 0, 1), expect=Raises(r"at least 2 answers in total, got 1")),
     Case("nps-counts-wald", M.nps_from_counts, (50, 30, 20), {"method": "wald"},
