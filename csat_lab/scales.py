@@ -34,6 +34,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from ._core.validate import boolean_rows
 from .errors import CsatInputError
 from .i18n import has_label, label
 
@@ -181,13 +182,8 @@ class Scale:
             series = pd.Series(items, dtype=None if items else float)
         if isinstance(series.dtype, pd.CategoricalDtype):
             series = series.astype(object)
-        if pd.api.types.is_bool_dtype(series.dtype):
-            is_bool = series.notna().to_numpy(dtype=bool)
-        elif series.dtype == object:
-            is_bool = np.fromiter((isinstance(v, (bool, np.bool_)) for v in series), dtype=bool, count=len(series))
-        else:
-            is_bool = None
-        if is_bool is not None and is_bool.any():
+        is_bool = boolean_rows(series)
+        if is_bool.any():
             rows = list(series.index[is_bool][:5])
             raise CsatInputError(
                 f"column {col!r}: True/False at rows {rows}, not answer codes (they would be read as 1/0); "

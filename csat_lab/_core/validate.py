@@ -128,12 +128,15 @@ def head_count(value: object, name: str) -> int:
     return int(number)
 
 
-def whole_number(value: object, name: str, *, minimum: int = 0) -> int:
-    """An integer (not a bool, not a float) of at least ``minimum``, such as a sample size or a replicate count."""
+def whole_number(value: object, name: str, *, minimum: int = 0, maximum: int | None = None) -> int:
+    """An integer (not a bool, not a float) of at least ``minimum`` (and at most ``maximum``), such as a sample size."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
         raise CsatInputError(f"{name} must be a whole number of at least {minimum}, got {value!r}")
     if value < minimum:
         raise CsatInputError(f"{name} must be a whole number of at least {minimum}, got {value!r}")
+    if maximum is not None and value > maximum:
+        shown = f"{value!r}" if len(str(value)) <= 20 else f"a number with {len(str(value))} digits"
+        raise CsatInputError(f"{name} must be at most {maximum:,}, got {shown}")
     return int(value)
 
 
@@ -160,6 +163,27 @@ def rng_from(seed: object) -> np.random.Generator:
     if seed < 0:
         raise CsatInputError(f"seed must be a whole number >= 0 (NumPy seeds cannot be negative); got {seed!r}")
     return np.random.default_rng(int(seed))
+
+
+
+def boolean_rows(values: object) -> np.ndarray:
+    """Mask of the True/False entries of ``values`` (bool or nullable-boolean dtype, or bools in an object column).
+
+    Booleans are not answers or amounts: read as 1/0 they would silently become numbers, so callers reject them.
+    Numeric columns are answered at once, without looking at each value.
+    """
+    dtype = getattr(values, "dtype", None)
+    if isinstance(dtype, pd.CategoricalDtype):
+        dtype = dtype.categories.dtype
+        values = np.asarray(values, dtype=object)
+    if isinstance(dtype, np.dtype) and dtype.kind in "iufcmM":
+        return np.zeros(len(values), dtype=bool)  # type: ignore[arg-type]
+    if (isinstance(dtype, np.dtype) and dtype.kind == "b") or isinstance(dtype, pd.BooleanDtype):
+        return pd.notna(np.asarray(values, dtype=object))
+    items = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
+    if items.ndim != 1:
+        return np.zeros(items.shape[0] if items.ndim else 0, dtype=bool)
+    return np.fromiter((isinstance(v, (bool, np.bool_)) for v in items), bool, items.size)
 
 
 def as_bool(values: object, name: str) -> np.ndarray:

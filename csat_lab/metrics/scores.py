@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 
 from .. import scales
-from .._core.intervals import t_value, wald, wilson
 from .._core.docstrings import shared_docs
+from .._core.intervals import t_value, wald, wilson
 from .._core.results import Result
 from .._core.validate import one_of, probability, rng_from, whole_number
 from ..errors import CsatInputError
@@ -185,9 +185,7 @@ _VARIANCES = ("kish", "linearization")
 
 def _seed(seed: object) -> "int | np.random.Generator | None":
     """A seed for the bootstrap: a whole number >= 0, a numpy Generator or None; anything else is an error."""
-    if isinstance(seed, (int, np.integer)) and not isinstance(seed, (bool, np.bool_)) and seed < 0:
-        raise CsatInputError(f"seed must be a whole number >= 0, None or a numpy Generator; got {seed!r}")
-    rng_from(seed)  # raises naming the seed for text, floats and booleans
+    rng_from(seed)  # raises naming the seed for text, floats, booleans and negative numbers
     return int(seed) if isinstance(seed, (int, np.integer)) else seed
 
 

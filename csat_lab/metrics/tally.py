@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import scales
 from .._core.intervals import z_value
-from .._core.validate import weights_array
+from .._core.validate import boolean_rows, weights_array
 from ..errors import CsatInputError
 from ..i18n import Message
 
@@ -199,7 +199,7 @@ def _as_codes(scores: object, sc: scales.Scale, name: str) -> np.ndarray:
     if np.isscalar(scores) or scores is None:
         raise CsatInputError(f"{name!r} must be a sequence of answers, got {scores!r}")
     dtype = getattr(scores, "dtype", None)
-    _reject_booleans(scores, dtype, sc, name)
+    _reject_booleans(scores, sc, name)
     if isinstance(dtype, pd.CategoricalDtype):
         cats = dtype.categories
         if cats.dtype.kind not in "iuf":
@@ -232,23 +232,13 @@ def _as_codes(scores: object, sc: scales.Scale, name: str) -> np.ndarray:
     return sc.validate(series, name).to_numpy(dtype=float)
 
 
-def _reject_booleans(scores: object, dtype: object, sc: scales.Scale, name: str) -> None:
+def _reject_booleans(scores: object, sc: scales.Scale, name: str) -> None:
     """True/False are not answers on a scale: read as 1/0 they would silently score (NPS -100)."""
-    if isinstance(dtype, pd.CategoricalDtype):
-        dtype = dtype.categories.dtype
-    if (isinstance(dtype, np.dtype) and dtype.kind == "b") or isinstance(dtype, pd.BooleanDtype):
-        rows: list = list(scores.index[:5]) if isinstance(scores, pd.Series) else list(range(min(5, len(scores))))
-    elif isinstance(dtype, np.dtype) and dtype.kind in "iufcmM":
+    flags = boolean_rows(scores)
+    if not flags.any():
         return
-    else:
-        values = scores.to_numpy(dtype=object) if isinstance(scores, pd.Series) else np.asarray(scores, dtype=object)
-        if values.ndim != 1 or values.size == 0:
-            return
-        flags = np.fromiter((isinstance(v, (bool, np.bool_)) for v in values), bool, values.size)
-        if not flags.any():
-            return
-        positions = np.flatnonzero(flags)[:5]
-        rows = list(scores.index[positions]) if isinstance(scores, pd.Series) else positions.tolist()
+    positions = np.flatnonzero(flags)[:5]
+    rows = list(scores.index[positions]) if isinstance(scores, pd.Series) else positions.tolist()
     raise CsatInputError(
         f"column {name!r} holds True/False values at rows {rows}; answers on scale {sc.name!r} must be codes "
         f"{sc.low}..{sc.high} (booleans are not read as 0/1 scores)"

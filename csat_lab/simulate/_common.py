@@ -1,4 +1,4 @@
-"""Shared pieces of the data-generating processes: random generators, ordinal cuts, file writing.
+"""Shared pieces of the data-generating processes: sizes, ordinal cuts, file writing.
 
 The writer formats every value itself (fixed decimals, ISO dates, ``True``/``False``,
 ``\\n`` line endings) so that regenerating a dataset reproduces the shipped file byte
@@ -14,29 +14,15 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from .._core.validate import rng_from, whole_number
+from .._core.validate import whole_number
 from ..errors import CsatInputError
 
-__all__ = ["generator", "respondents", "cut_latent", "format_frame", "csv_bytes", "write_csv"]
+__all__ = ["respondents", "cut_latent", "format_frame", "csv_bytes", "write_csv"]
 
 DATE_FORMAT = "%Y-%m-%d"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
-def generator(seed: object) -> np.random.Generator:
-    """The random generator of a simulation: from a non-negative whole number, a Generator, or None (fresh).
-
-    Text, fractions, booleans and negative numbers raise
-    :class:`~csat_lab.errors.CsatInputError` naming ``seed``.
-
-    Examples
-    --------
-    >>> int(generator(7).integers(10)) == int(generator(7).integers(10))
-    True
-    """
-    if isinstance(seed, (int, np.integer)) and not isinstance(seed, (bool, np.bool_)) and seed < 0:
-        raise CsatInputError(f"seed must be a non-negative whole number, None or a numpy Generator; got {seed!r}")
-    return rng_from(seed)
 
 
 def respondents(n: object, minimum: int, maximum: int, name: str = "n") -> int:

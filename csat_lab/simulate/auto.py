@@ -7,7 +7,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._common import cut_latent, generator, respondents
+from .._core.validate import rng_from
+from ._common import cut_latent, respondents
 
 __all__ = ["auto_dealer", "SALES_ITEMS", "REPAIR_ITEMS"]
 
@@ -82,7 +83,7 @@ def auto_dealer(seed: int | np.random.Generator = 20241031, n: int = 2000) -> tu
     >>> truth["repurchase_by_level"][5] / truth["repurchase_by_level"][4]
     6.0
     """
-    rng = generator(seed)
+    rng = rng_from(seed)
     n = respondents(n, 10, 1_000_000)
     service = rng.random(n) < SERVICE_SHARE
     quality = rng.standard_normal(n)

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-from ._common import cut_latent, generator, respondents
+from .._core.validate import rng_from
+from ._common import cut_latent, respondents
 
 __all__ = ["complaints_log", "HANDLING_STEP_COLUMNS"]
 
@@ -92,7 +93,7 @@ def complaints_log(seed: int | np.random.Generator = 20240701, n: int = 4000) ->
     >>> truth["step_effect"]["step_solution"]
     1.2
     """
-    rng = generator(seed)
+    rng = rng_from(seed)
     n = respondents(n, 10, 1_000_000)
     complained = rng.random(n) < COMPLAINT_RATE
     m = int(complained.sum())

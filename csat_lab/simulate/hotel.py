@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-from ._common import cut_latent, generator, respondents
+from .._core.validate import rng_from
+from ._common import cut_latent, respondents
 
 __all__ = ["hotel_guests", "SERVQUAL_DIMENSIONS"]
 
@@ -64,7 +65,7 @@ def hotel_guests(seed: int | np.random.Generator = 20151001, n: int = 1000) -> t
     >>> truth["return_logit"]["personalised"]
     1.2
     """
-    rng = generator(seed)
+    rng = rng_from(seed)
     n = respondents(n, 5, 500_000)
     first = rng.integers(FIRST_YEAR, 2023, n)
     records = rng.random(n) < RECORD_RATE

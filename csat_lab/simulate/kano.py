@@ -7,7 +7,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._common import generator, respondents
+from .._core.validate import rng_from
+from ._common import respondents
 
 __all__ = ["kano_features", "KANO_ANSWERS", "KANO_TABLE"]
 
@@ -81,7 +82,7 @@ def kano_features(seed: int | np.random.Generator = 20230915, n: int = 300) -> t
     >>> truth["modal_class"]["free_wifi"]
     'M'
     """
-    rng = generator(seed)
+    rng = rng_from(seed)
     n = respondents(n, 1, 250_000)
     table = np.array(KANO_TABLE)
     names = list(FEATURES)

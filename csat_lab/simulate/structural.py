@@ -19,11 +19,11 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from .._core.validate import finite_number
+from .._core.validate import finite_number, rng_from
 from ..errors import CsatInputError
 from ..loyalty.pls.spec import parse_inner
 from ..scales import get as get_scale
-from ._common import generator, respondents
+from ._common import respondents
 
 __all__ = ["DEFAULT_SEED", "simulate_structural"]
 
@@ -84,7 +84,7 @@ def simulate_structural(paths: Mapping[tuple[str, str], float], *, n: int = 500,
     constructs, order = _constructs(paths)
     n = respondents(n, 2, 1_000_000)
     k_items, lam = _measurement(items, loading, order)
-    rng = generator(seed)
+    rng = rng_from(seed)
     eta, r2 = _draw_constructs(paths, order, n, rng)
     data, blocks = _draw_items(eta, constructs, order, k_items, lam, rng)
     if scale is not None:

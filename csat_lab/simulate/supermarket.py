@@ -7,7 +7,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._common import generator, respondents
+from .._core.validate import rng_from
+from ._common import respondents
 
 __all__ = ["supermarket_members"]
 
@@ -73,7 +74,7 @@ def supermarket_members(seed: int | np.random.Generator = 20240630, n: int = 500
     >>> truth["bgnbd"]
     {'r': 1.2, 'alpha': 4.0, 'a': 0.6, 'b': 5.0}
     """
-    rng = generator(seed)
+    rng = rng_from(seed)
     n = respondents(n, 5, 200_000)
     join = JOIN_START + pd.to_timedelta(rng.integers(0, 365, n), unit="D")
     change_wk = ((CHANGE - join).days / 7).to_numpy(dtype=float)

@@ -7,7 +7,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._common import cut_latent, generator, respondents
+from .._core.validate import rng_from
+from ._common import cut_latent, respondents
 
 __all__ = ["telecom_subscribers", "CHURN_TYPES", "CHURN_REASONS"]
 
@@ -92,7 +93,7 @@ def telecom_subscribers(seed: int | np.random.Generator = 20250101, n: int = 300
     >>> truth["base_hazard"]["month_to_month"]
     0.03
     """
-    rng = generator(seed)
+    rng = rng_from(seed)
     n = respondents(n, 10, 1_000_000)
     start = OBS_START + pd.to_timedelta(np.sort(rng.integers(0, (OBS_END - OBS_START).days, n)), unit="D")
     contract = rng.choice(len(CONTRACTS), size=n, p=CONTRACT_SHARE)

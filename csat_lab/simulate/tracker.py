@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit, ndtr
 
+from .._core.validate import rng_from
 from ..errors import CsatInputError
-from ._common import cut_latent, generator, respondents
+from ._common import cut_latent, respondents
 
 __all__ = ["csat_tracker", "TRACKER_ITEMS"]
 
@@ -224,7 +225,7 @@ def csat_tracker(seed: int | np.random.Generator = 20240301, n: int = 600, waves
     >>> truth["csat_top2_by_wave"][1]
     0.6857
     """
-    rng = generator(seed)
+    rng = rng_from(seed)
     n = respondents(n, 20, 250_000)
     waves = respondents(waves, 1, 10**9, "waves")
     if waves > WAVE_SHIFT.size:

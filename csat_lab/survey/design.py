@@ -21,10 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from .._core.intervals import wilson, z_value
 from .._core.docstrings import shared_docs
+from .._core.intervals import wilson, z_value
 from .._core.results import Result
-from .._core.validate import probability
+from .._core.validate import probability, whole_number
 from ..errors import CsatInputError
 from ..i18n import Message
 
@@ -36,15 +36,6 @@ __all__ = ["margin_of_error", "sample_size", "sample_size_mean", "sample_size_np
 _MAX_COUNT = 10**15
 
 
-def _count(value: object, name: str, minimum: int = 1) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        raise CsatInputError(f"{name} must be a whole number, got {value!r}")
-    v = int(value)
-    if v < minimum:
-        raise CsatInputError(f"{name} must be at least {minimum}, got {v}")
-    if v > _MAX_COUNT:
-        raise CsatInputError(f"{name} must be at most 10^15 (a head count), got a number with {len(str(v))} digits")
-    return v
 
 
 def _positive(value: object, name: str) -> float:
@@ -68,7 +59,7 @@ def _n0(numerator: float, moe: float) -> float:
 def _fpc(n: int, population: int | None) -> float:
     if population is None:
         return 1.0
-    big_n = _count(population, "population", 2)
+    big_n = whole_number(population, "population", minimum=2, maximum=_MAX_COUNT)
     if n > big_n:
         raise CsatInputError(f"sample size n={n} exceeds the population ({big_n})")
     return math.sqrt((big_n - n) / (big_n - 1))
@@ -81,7 +72,7 @@ def _shrink(n0: float, population: int | None) -> int:
                 "the margin of error asked for is so small that the sample size exceeds the floating-point range; "
                 "give a realistic moe (e.g. 0.03) or the population size")
         return math.ceil(n0 - 1e-9)
-    big_n = _count(population, "population", 2)
+    big_n = whole_number(population, "population", minimum=2, maximum=_MAX_COUNT)
     if not math.isfinite(n0) or n0 >= _MAX_COUNT:
         return big_n  # the margin needs a census
     return min(big_n, math.ceil(n0 / (1 + (n0 - 1) / big_n) - 1e-9))
@@ -123,7 +114,7 @@ def margin_of_error(n: int, *, p: float = 0.5, ci: float = 0.95, population: int
     >>> round(margin_of_error(1000, population=2000), 4)
     0.0219
     """
-    n = _count(n, "n")
+    n = whole_number(n, "n", minimum=1, maximum=_MAX_COUNT)
     p = probability(p, "p")
     return z_value(probability(ci)) * math.sqrt(p * (1 - p) / n) * _fpc(n, population)
 
@@ -311,7 +302,7 @@ def nps_margin_of_error(n: int, *, promoters: float = 0.5, detractors: float = 0
     >>> round(nps_margin_of_error(400, promoters=0.4, detractors=0.2), 2)
     7.33
     """
-    n = _count(n, "n")
+    n = whole_number(n, "n", minimum=1, maximum=_MAX_COUNT)
     return z_value(probability(ci)) * math.sqrt(_nps_var(promoters, detractors) / n) * _fpc(n, population)
 
 
@@ -403,9 +394,9 @@ def response_rates(invited: int, started: int, completed: int, *, ci: float = 0.
     >>> r.estimate, r.completion_rate
     (0.24, 0.8)
     """
-    invited = _count(invited, "invited")
-    started = _count(started, "started", 0)
-    completed = _count(completed, "completed", 0)
+    invited = whole_number(invited, "invited", minimum=1, maximum=_MAX_COUNT)
+    started = whole_number(started, "started", minimum=0, maximum=_MAX_COUNT)
+    completed = whole_number(completed, "completed", minimum=0, maximum=_MAX_COUNT)
     if not completed <= started <= invited:
         raise CsatInputError(f"need completed <= started <= invited; got {completed}, {started}, {invited}")
     rr = completed / invited

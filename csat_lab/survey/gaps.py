@@ -23,10 +23,10 @@ import numpy as np
 import pandas as pd
 
 from .. import scales
-from .._core.intervals import t_value, two_sided_p_t
 from .._core.docstrings import shared_docs
+from .._core.intervals import t_value, two_sided_p_t
 from .._core.results import Result, message_column
-from .._core.validate import as_numeric, probability, require_frame
+from .._core.validate import as_numeric, boolean_rows, probability, require_frame
 from ..errors import CsatInputError
 from ..i18n import Message
 
@@ -189,12 +189,7 @@ def disconfirmation(expectation: object, perception: object, *, scale: "str | sc
 
 def _no_booleans(values: pd.Series, name: str) -> None:
     """True/False are not answers: read as 1/0 they would silently become scores."""
-    if values.dtype == bool or isinstance(values.dtype, pd.BooleanDtype):
-        flags = values.notna().to_numpy(dtype=bool)
-    elif values.dtype == object:
-        flags = np.fromiter((isinstance(v, (bool, np.bool_)) for v in values), bool, len(values))
-    else:
-        return
+    flags = boolean_rows(values)
     if flags.any():
         raise CsatInputError(f"{name} holds True/False values at rows {list(values.index[flags][:5])}; "
                              f"expected numbers (answers or item means)")

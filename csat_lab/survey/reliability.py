@@ -467,8 +467,6 @@ def omega_total(data: pd.DataFrame, *, items: list[str] | None = None, ci: float
     ci = probability(ci)
     n_boot = whole_number(n_boot, "n_boot", minimum=0)
     if n_boot:
-        if isinstance(seed, (int, np.integer)) and not isinstance(seed, (bool, np.bool_)) and seed < 0:
-            raise CsatInputError(f"seed must be a whole number >= 0, None or a numpy Generator; got {seed!r}")
         rng = rng_from(seed)
     x, cols, n_dropped, dropped, factor, top = _items(data, items, missing)
     cov = _cov(x)

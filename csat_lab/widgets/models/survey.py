@@ -21,11 +21,6 @@ if TYPE_CHECKING:
     from ...survey import DisconfirmationResult
 
 
-def _count(value: object, name: str) -> int:
-    """A category count: a non-negative whole number (``12`` or ``12.0``); fractions, text, booleans raise."""
-    if isinstance(value, (bool, np.bool_)):
-        raise CsatInputError(f"{name} must be a whole number of answers, got {value!r}")
-    return head_count(value, name)
 
 
 def nps_model(promoters: int, passives: int, detractors: int, ci: float = 0.95) -> NPSResult:
@@ -74,8 +69,8 @@ def nps_model(promoters: int, passives: int, detractors: int, ci: float = 0.95) 
     """
     from ...metrics import nps_from_counts
 
-    return nps_from_counts(_count(promoters, "promoters"), _count(passives, "passives"),
-                           _count(detractors, "detractors"), ci=ci)
+    return nps_from_counts(head_count(promoters, "promoters"), head_count(passives, "passives"),
+                           head_count(detractors, "detractors"), ci=ci)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -202,7 +197,7 @@ def nps_difference_model(promoters1: int, passives1: int, detractors1: int,
 
     given = dict(promoters1=promoters1, passives1=passives1, detractors1=detractors1,
                  promoters2=promoters2, passives2=passives2, detractors2=detractors2)
-    counts = {name: _count(value, name) for name, value in given.items()}
+    counts = {name: head_count(value, name) for name, value in given.items()}
     w1, w2 = list(counts.values())[:3], list(counts.values())[3:]
     return NPSDifference(
         wave1=nps_from_counts(*w1, ci=ci), wave2=nps_from_counts(*w2, ci=ci),
