@@ -374,7 +374,7 @@ def test_design_calculators_at_extremes() -> None:
     assert survey.sample_size(1e-200, population=5000) == 5000  # a census
     with pytest.raises(CsatInputError, match="so small"):
         survey.sample_size_mean(1e-300, 1e300)
-    with pytest.raises(CsatInputError, match="at most 10\\^15"):
+    with pytest.raises(CsatInputError, match="n must be at most 1,000,000,000,000,000"):
         survey.margin_of_error(10**400)
     with pytest.raises(CsatInputError, match="boolean"):
         survey.sample_size_mean(True, 1.0)
