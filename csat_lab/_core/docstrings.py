@@ -37,6 +37,11 @@ SHARED: dict[str, str] = {
     "scale": "scale : str or Scale\n    The answer scale, a name such as \"satisfaction5\" or a :class:`~csat_lab.scales.Scale`.",
     "missing": ("missing : {\"listwise\", \"pairwise\"}, default \"listwise\"\n    Drop respondents with any missing "
                 "item, or use every pair of items answered together."),
+    "source": "source : str, path or binary file\n    The file to read: a path, or an open binary stream (``io.BytesIO``).",
+    "encoding": ("encoding : str, optional\n    The file's text encoding (e.g. \"utf-8\", \"gbk\"); None detects UTF-8 (with or\n"
+                 "    without a byte-order mark) and, failing that, GB18030."),
+    "answer_scales": ("scales : dict of str to str, optional\n    Column -> scale name; answers written as the scale's labels "
+                      "(English or\n    Chinese, e.g. \"Satisfied\", \"满意\") become codes, and the codebook records the scale."),
     "language": "language : str, optional\n    Language of the labels (\"en\" or \"zh-CN\"); default the current one.",
     "ax": "ax : matplotlib Axes, optional\n    Axes to draw on; a new figure when omitted.",
 }

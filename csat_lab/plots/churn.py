@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .._core.deprecation import renamed
+from .._core.docstrings import shared_docs
 from ..errors import CsatInputError
 from ..i18n import label
 from ._style import axes, numbers, table_of
@@ -37,6 +38,7 @@ def _axes(ax: Any, size: tuple[float, float] = (7, 4.5)) -> Any:
     return axes(ax, size)
 
 
+@shared_docs
 def cohort_heatmap(result: Any, *, annotate: bool = True, language: str | None = None, ax: Any = None) -> Any:
     """Heatmap of a cohort retention triangle (share of each cohort still buying).
 
@@ -48,8 +50,7 @@ def cohort_heatmap(result: Any, *, annotate: bool = True, language: str | None =
         columns, shares between 0 and 1 (missing cells stay blank).
     annotate : bool, default True
         Print each share in its cell (only when the triangle has at most 400 cells).
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 7 x 4.5 inches is made.
 
@@ -100,6 +101,7 @@ def cohort_heatmap(result: Any, *, annotate: bool = True, language: str | None =
 
 
 @renamed(ci="show_ci")
+@shared_docs
 def survival_curves(result: Any, *, show_ci: bool = True, language: str | None = None, ax: Any = None) -> Any:
     """Kaplan-Meier step curves (one per group, or the pooled curve) with CI bands.
 
@@ -111,8 +113,7 @@ def survival_curves(result: Any, *, show_ci: bool = True, language: str | None =
         ``survival``, ``ci_low`` and ``ci_high``.
     show_ci : bool, default True
         Shade each curve's pointwise confidence band. (``ci=`` is its deprecated old name.)
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 7 x 4.5 inches is made.
 
@@ -166,6 +167,7 @@ def survival_curves(result: Any, *, show_ci: bool = True, language: str | None =
     return ax
 
 
+@shared_docs
 def retention_curve(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Share of a starting customer base still active after each period at a constant churn rate.
 
@@ -174,8 +176,7 @@ def retention_curve(result: Any, *, language: str | None = None, ax: Any = None)
     result : ChurnCalculation or pandas.DataFrame
         The result of :func:`csat_lab.widgets.models.churn_model`, or its
         ``survival`` table (columns ``period`` and ``active``).
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 7 x 4.5 inches is made.
 
@@ -220,6 +221,7 @@ def retention_curve(result: Any, *, language: str | None = None, ax: Any = None)
     return ax
 
 
+@shared_docs
 def clv_sensitivity_heatmap(table: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Heatmap of lifetime values by retention (rows) and discount rate (columns).
 
@@ -229,8 +231,7 @@ def clv_sensitivity_heatmap(table: Any, *, language: str | None = None, ax: Any 
         The result of :func:`csat_lab.churn.clv_sensitivity`, or its
         ``table``: retention rates as the index, discount rates as the
         columns, CLV in the cells.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 6 x 4 inches is made.
 
@@ -275,6 +276,7 @@ def clv_sensitivity_heatmap(table: Any, *, language: str | None = None, ax: Any 
     return ax
 
 
+@shared_docs
 def clv_retention_curve(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Lifetime value over retention, with the value now and after a retention gain marked.
 
@@ -285,8 +287,7 @@ def clv_retention_curve(result: Any, *, language: str | None = None, ax: Any = N
         (columns ``retention`` and ``clv``) and the
         :func:`~csat_lab.churn.customer_lifetime_value` results ``clv`` (now)
         and ``improved`` (after the gain).
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 7 x 4.5 inches is made.
 
@@ -341,6 +342,7 @@ def clv_retention_curve(result: Any, *, language: str | None = None, ax: Any = N
     return ax
 
 
+@shared_docs
 def retention_economics_chart(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Customer base by year at current and improved retention.
 
@@ -350,8 +352,7 @@ def retention_economics_chart(result: Any, *, language: str | None = None, ax: A
         The result of :func:`csat_lab.churn.retention_economics`: its
         ``table`` (one row per year, columns ``customers`` and
         ``customers_improved``), ``retention`` and ``improved_retention``.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 7 x 4.5 inches is made.
 

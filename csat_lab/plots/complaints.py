@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd  # noqa: F401  (the examples use it)
 
 from ..errors import CsatInputError
+from .._core.docstrings import shared_docs
 from ..i18n import has_label, label
 from ._style import axes, draw_intervals, intervals, numbers, table_of
 
@@ -37,6 +38,7 @@ def _axes(ax: Any, size: tuple[float, float] = (7, 4.5)) -> Any:
     return axes(ax, size)
 
 
+@shared_docs
 def step_completion_bars(kpis: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Horizontal bars: share of complaints on which each of the 8 handling steps was done.
 
@@ -46,8 +48,7 @@ def step_completion_bars(kpis: Any, *, language: str | None = None, ax: Any = No
         The result of :func:`csat_lab.complaints.complaint_kpis` (its
         ``steps`` table), or that table: one row per step (index: step code
         such as ``"listen"``) with the column ``share``.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 7 x 4.5 inches is made.
 
@@ -99,6 +100,7 @@ def step_completion_bars(kpis: Any, *, language: str | None = None, ax: Any = No
     return ax
 
 
+@shared_docs
 def recovery_bars(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Repurchase rates: recovered complaint, unrecovered complaint, no complaint.
 
@@ -108,8 +110,7 @@ def recovery_bars(result: Any, *, language: str | None = None, ax: Any = None) -
         The result of :func:`csat_lab.complaints.recovery_effect`, or any
         object with ``recovered_rate``, ``unrecovered_rate`` and
         ``no_complaint_rate``.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 6 x 4 inches is made.
 
@@ -165,6 +166,7 @@ def recovery_bars(result: Any, *, language: str | None = None, ax: Any = None) -
     return ax
 
 
+@shared_docs
 def complaint_prediction_bars(result: Any, outcome: str = "satisfaction", *, language: str | None = None,
                               ax: Any = None) -> Any:
     """Predicted outcome with no handling step, the chosen steps and all eight, with confidence intervals.
@@ -178,8 +180,7 @@ def complaint_prediction_bars(result: Any, outcome: str = "satisfaction", *, lan
         outcome and its ``<outcome>_ci``.
     outcome : {"satisfaction", "repurchase"}, default "satisfaction"
         Handling satisfaction (1-5 axis) or repurchase probability (0-1 axis).
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 4 x 3.2 inches is made.
 

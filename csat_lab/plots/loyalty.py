@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import CsatInputError
+from .._core.docstrings import shared_docs
 from ..i18n import has_label, label
 from ._style import axes, draw_intervals, intervals, numbers, table_of
 
@@ -52,6 +53,7 @@ def _curve_table(curve: Any) -> Any:
     return curve
 
 
+@shared_docs
 def loyalty_curve_plot(curve: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Predicted loyalty by satisfaction level with CI bars, the zones shaded (Jones & Sasser 1995).
 
@@ -64,8 +66,7 @@ def loyalty_curve_plot(curve: Any, *, language: str | None = None, ax: Any = Non
         (:class:`~csat_lab.widgets.models.LoyaltyCurve`,
         :class:`~csat_lab.loyalty.TheoreticalCurve`): columns ``level``,
         ``estimate``, ``ci_low``, ``ci_high`` and optionally ``zone``.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 6 x 4 inches is made.
 
@@ -119,6 +120,7 @@ def loyalty_curve_plot(curve: Any, *, language: str | None = None, ax: Any = Non
     return ax
 
 
+@shared_docs
 def theoretical_curve_plot(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """A chosen satisfaction -> loyalty curve on a fixed 0-1 probability axis, zones shaded, legend below.
 
@@ -128,8 +130,7 @@ def theoretical_curve_plot(result: Any, *, language: str | None = None, ax: Any 
         The result of :func:`csat_lab.loyalty.theoretical_curve` (its
         ``curve`` table has the columns of
         :func:`~csat_lab.loyalty.loyalty_curve`).
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 6 x 4 inches is made.
 
@@ -170,6 +171,7 @@ def theoretical_curve_plot(result: Any, *, language: str | None = None, ax: Any 
     return ax
 
 
+@shared_docs
 def driver_importance_plot(table: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Horizontal bars of each driver's share of R^2, with bootstrap CIs when present.
 
@@ -180,8 +182,7 @@ def driver_importance_plot(table: Any, *, language: str | None = None, ax: Any =
         :func:`~csat_lab.loyalty.relative_weights`, or its ``table``: one row
         per driver (index) with the column ``share`` and, after a bootstrap,
         ``share_ci_low`` and ``share_ci_high``.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 6 x 4 inches is made.
 
@@ -245,6 +246,7 @@ def _split(result: Any, table: pd.DataFrame, name: str, column: str) -> float:
     return float(table[column].mean())
 
 
+@shared_docs
 def ipa_plot(table: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Importance-performance map with crosshairs and the four quadrant names (Martilla & James 1977).
 
@@ -257,8 +259,7 @@ def ipa_plot(table: Any, *, language: str | None = None, ax: Any = None) -> Any:
         ``performance``. The crosshairs sit at the result's
         ``importance_split`` and ``performance_split`` when it has them, else
         at the column means.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 6 x 4 inches is made.
 
@@ -444,6 +445,7 @@ def _coef_text(row: Any, show_ci: bool) -> str:
     return text
 
 
+@shared_docs
 def path_model_plot(result: Any, *, show_ci: bool = False, language: str | None = None, ax: Any = None) -> Any:
     """Construct diagram of a PLS path model: every inner path an arrow labelled with its coefficient.
 
@@ -456,8 +458,7 @@ def path_model_plot(result: Any, *, show_ci: bool = False, language: str | None 
         ``r2`` and ``lv_correlations``.
     show_ci : bool, default False
         Print the bootstrap interval under each coefficient (when the fit was bootstrapped).
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one a figure is sized to the diagram (about
         1.75 x 1.3 inches per layer and row); a small Axes may crowd the boxes.

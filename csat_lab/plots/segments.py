@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import CsatInputError
+from .._core.docstrings import shared_docs
 from ..i18n import label
 from ._style import axes, numbers, table_of
 
@@ -33,6 +34,7 @@ def _axes(ax: Any, size: tuple[float, float] = (6, 4.5)) -> Any:
     return axes(ax, size)
 
 
+@shared_docs
 def lorenz_curve(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Lorenz curve of customer value, with the Gini coefficient in the legend.
 
@@ -41,8 +43,7 @@ def lorenz_curve(result: Any, *, language: str | None = None, ax: Any = None) ->
     result : ParetoResult
         The result of :func:`csat_lab.segments.pareto`: its ``lorenz`` table
         (columns ``customer_share`` and ``value_share``) and ``gini``.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 6 x 4.5 inches is made.
 
@@ -100,6 +101,7 @@ def _lorenz_checked(result: Any, chart: str) -> None:
         numbers([result.gini], "the Gini coefficient", chart)
 
 
+@shared_docs
 def pareto_curve(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Share of value against share of customers, largest customers first, with the top share marked.
 
@@ -109,8 +111,7 @@ def pareto_curve(result: Any, *, language: str | None = None, ax: Any = None) ->
         The result of :func:`csat_lab.segments.pareto` (``lorenz``, ``top``
         and ``top_share``), as :func:`csat_lab.widgets.models.pareto_model`
         returns.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 6 x 4.5 inches is made.
 
@@ -159,6 +160,7 @@ def pareto_curve(result: Any, *, language: str | None = None, ax: Any = None) ->
     return ax
 
 
+@shared_docs
 def rfm_heatmap(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Mean monetary value by R score (rows) and F score (columns) of an RFM table.
 
@@ -167,8 +169,7 @@ def rfm_heatmap(result: Any, *, language: str | None = None, ax: Any = None) -> 
     result : RFMResult or pandas.DataFrame
         The result of :func:`csat_lab.segments.rfm`, or its ``table``: one
         row per customer with the columns ``R``, ``F`` and ``monetary``.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 6 x 4.5 inches is made.
 
@@ -213,6 +214,7 @@ def rfm_heatmap(result: Any, *, language: str | None = None, ax: Any = None) -> 
     return ax
 
 
+@shared_docs
 def value_tier_bars(values: Any, tiers: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Share of customers and share of value in each tier, side by side.
 
@@ -223,8 +225,7 @@ def value_tier_bars(values: Any, tiers: Any, *, language: str | None = None, ax:
     tiers : pandas.Series
         The tier of each customer, ``"high"``, ``"medium"`` or ``"low"``, as
         :func:`csat_lab.segments.value_tiers` returns.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 6 x 4.5 inches is made.
 

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .. import scales as _scales
+from .._core.docstrings import shared_docs
 from .._core.deprecation import keyword_only
 from .._core.validate import require_columns, require_frame
 from ..errors import CsatInputError
@@ -46,6 +47,7 @@ def _axes(ax: Any, size: tuple[float, float]) -> Any:
 
 
 @keyword_only(1, "items")
+@shared_docs
 def likert_bars(data: pd.DataFrame, *, items: list[str] | None = None, scale: "str | _scales.Scale" = "agree5",
                 language: str | None = None, ax: Any = None) -> Any:
     """Diverging stacked bars of item answers, centred on the neutral point.
@@ -61,8 +63,7 @@ def likert_bars(data: pd.DataFrame, *, items: list[str] | None = None, scale: "s
     scale : str or Scale, default "agree5"
         The answer scale, a name such as ``"satisfaction5"`` or a :class:`~csat_lab.scales.Scale`;
         answers outside it raise :class:`~csat_lab.errors.CsatInputError`.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 8 x (0.6 per item + 1.5) inches is made.
 
@@ -164,6 +165,7 @@ def _nps_interval(result: Any, chart: str) -> tuple[float, float, float]:
     return float(est[0]), float(lo[0]), float(hi[0])
 
 
+@shared_docs
 def nps_bar(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """One stacked bar of detractors, passives and promoters, titled with the NPS and its CI.
 
@@ -176,8 +178,7 @@ def nps_bar(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
         ``score``, ``ci`` (and optionally ``ci_level``). Raw 0-10 answers
         raise :class:`~csat_lab.errors.CsatInputError`: a chart computes
         nothing, so call ``cl.metrics.nps(answers).plot()`` instead.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 8 x 1.8 inches is made.
 
@@ -231,6 +232,7 @@ def nps_bar(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     return ax
 
 
+@shared_docs
 def nps_share_strip(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """A compact stacked bar of the detractor, passive and promoter shares, its legend above the figure.
 
@@ -245,8 +247,7 @@ def nps_share_strip(result: Any, *, language: str | None = None, ax: Any = None)
         ``share_detractors``, ``share_passives`` and ``share_promoters``.
         Raw 0-10 answers raise :class:`~csat_lab.errors.CsatInputError`
         (compute ``cl.metrics.nps(answers)`` first).
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 4 x 1.8 inches (constrained layout) is made.
 
@@ -298,6 +299,7 @@ def nps_share_strip(result: Any, *, language: str | None = None, ax: Any = None)
     return ax
 
 
+@shared_docs
 def nps_interval_chart(results: Any, names: Sequence[str] | None = None, *, language: str | None = None,
                        ax: Any = None) -> Any:
     """Each NPS as a dot with its confidence interval on the -100 to +100 scale, zero marked.
@@ -311,8 +313,7 @@ def nps_interval_chart(results: Any, names: Sequence[str] | None = None, *, lang
     names : sequence of str, optional
         Row labels; by default "NPS" for one result, the catalog's wave names
         for two waves, and 1, 2, ... otherwise.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 5 x (0.5 per row + 1.5) inches is made.
 
@@ -397,6 +398,7 @@ _TREND_COLUMNS = ("group", "estimate", "ci_low", "ci_high")
 
 
 @_results_only
+@shared_docs
 def trend_by_wave(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """A metric per survey wave (group) with its confidence interval as error bars.
 
@@ -409,8 +411,7 @@ def trend_by_wave(result: Any, *, language: str | None = None, ax: Any = None) -
         ``trend_by_wave(data, score, wave, ...)`` raises
         :class:`~csat_lab.errors.CsatInputError`: a chart computes nothing, so
         call ``cl.metrics.compare_groups(data, score=..., group=...).plot()``.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 7 x 4 inches is made.
 
@@ -465,6 +466,7 @@ def trend_by_wave(result: Any, *, language: str | None = None, ax: Any = None) -
     return ax
 
 
+@shared_docs
 def kano_chart(table: Any, *, highlight: str | None = None, language: str | None = None, ax: Any = None) -> Any:
     """Better against |Worse| for each feature of a Kano table, in the four Kano quadrants.
 
@@ -478,8 +480,7 @@ def kano_chart(table: Any, *, highlight: str | None = None, language: str | None
         A feature (index value) whose point is ringed in orange, as the Kano
         explorer marks its chosen feature; an unknown feature raises
         :class:`~csat_lab.errors.CsatInputError`.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 6 x 6 inches is made.
 
@@ -544,6 +545,7 @@ def kano_chart(table: Any, *, highlight: str | None = None, language: str | None
     return ax
 
 
+@shared_docs
 def gap_chart(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Horizontal bars of the perception - expectation gap per item/dimension with CIs.
 
@@ -552,8 +554,7 @@ def gap_chart(result: Any, *, language: str | None = None, ax: Any = None) -> An
     result : GapResult or pandas.DataFrame
         The result of :func:`~csat_lab.survey.gap_scores`, or its ``table``
         with the columns ``name``, ``gap``, ``ci_low`` and ``ci_high``.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 7 x (0.5 per row + 1.5) inches is made.
 
@@ -603,6 +604,7 @@ def gap_chart(result: Any, *, language: str | None = None, ax: Any = None) -> An
     return ax
 
 
+@shared_docs
 def disconfirmation_bars(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Expectation and perception of one answer pair as two bars, titled with the gap and its satisfaction level.
 
@@ -612,8 +614,7 @@ def disconfirmation_bars(result: Any, *, language: str | None = None, ax: Any = 
         The result of :func:`csat_lab.survey.disconfirmation` for one pair
         (scalar ``gap`` and ``level``), as
         :func:`csat_lab.widgets.models.disconfirmation_model` returns.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 5.2 x 2.8 inches is made.
 
@@ -664,6 +665,7 @@ def disconfirmation_bars(result: Any, *, language: str | None = None, ax: Any = 
     return ax
 
 
+@shared_docs
 def margin_of_error_curve(plan: Any, *, language: str | None = None, ax: Any = None) -> Any:
     """Margin of error against sample size (log axis), the planned n marked, the target as a dashed line.
 
@@ -673,8 +675,7 @@ def margin_of_error_curve(plan: Any, *, language: str | None = None, ax: Any = N
         The result of :func:`csat_lab.widgets.models.sample_size_model`, or any
         object with ``curve`` (columns ``n`` and ``moe``), ``n``, ``moe`` and
         ``target_moe``.
-    language : str, optional
-        Language of the labels ("en" or "zh-CN"); default the current one.
+    @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one, a figure of 6.4 x 3.2 inches is made.
 

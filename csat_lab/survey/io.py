@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from .. import scales as _scales
+from .._core.docstrings import shared_docs
 from .._core.results import Result
 from .._core.validate import one_of
 from ..errors import CsatInputError
@@ -439,20 +440,16 @@ def _codebook(columns, questions) -> pd.DataFrame:
                         index=pd.Index(list(columns), name="column"), columns=_BOOK_COLUMNS)
 
 
+@shared_docs
 def read_csv(source: Source, *, encoding: str | None = None, scales: dict[str, str] | None = None
              ) -> SurveyExport:
     """Read a plain CSV (one header row) in UTF-8, UTF-8 with BOM or GBK/GB18030.
 
     Parameters
     ----------
-    source : str, path or binary file
-        The file to read: a path, or an open binary stream (``io.BytesIO``).
-    encoding : str, optional
-        The file's text encoding (e.g. "utf-8", "gbk"); None detects UTF-8 (with or
-        without a byte-order mark) and, failing that, GB18030.
-    scales : dict of str to str, optional
-        Column -> scale name; answers written as the scale's labels (English or
-        Chinese, e.g. "Satisfied", "满意") become codes, and the codebook records the scale.
+    @{source}
+    @{encoding}
+    @{answer_scales}
 
     Returns
     -------
@@ -499,20 +496,16 @@ def read_csv(source: Source, *, encoding: str | None = None, scales: dict[str, s
     return SurveyExport(frame, book, name, "csv", used, notes)
 
 
+@shared_docs
 def read_qualtrics(source: Source, *, encoding: str | None = None, scales: dict[str, str] | None = None
                    ) -> SurveyExport:
     """Read a Qualtrics CSV export: three header rows, then one row per response.
 
     Parameters
     ----------
-    source : str, path or binary file
-        The file to read: a path, or an open binary stream (``io.BytesIO``).
-    encoding : str, optional
-        The file's text encoding (e.g. "utf-8", "gbk"); None detects UTF-8 (with or
-        without a byte-order mark) and, failing that, GB18030.
-    scales : dict of str to str, optional
-        Column -> scale name; answers written as the scale's labels (English or
-        Chinese, e.g. "Satisfied", "满意") become codes, and the codebook records the scale.
+    @{source}
+    @{encoding}
+    @{answer_scales}
 
     Returns
     -------
@@ -579,17 +572,15 @@ _SM_META = {"respondent id", "collector id", "start date", "end date", "ip addre
 _SM_SINGLE = {"", "response", "open-ended response"}
 
 
+@shared_docs
 def read_surveymonkey(source: Source, *, encoding: str | None = None, scales: dict[str, str] | None = None
                       ) -> SurveyExport:
     """Read a SurveyMonkey CSV export: two header rows, then one row per respondent.
 
     Parameters
     ----------
-    source : str, path or binary file
-        The file to read: a path, or an open binary stream (``io.BytesIO``).
-    encoding : str, optional
-        The file's text encoding (e.g. "utf-8", "gbk"); None detects UTF-8 (with or
-        without a byte-order mark) and, failing that, GB18030.
+    @{source}
+    @{encoding}
     scales : dict of str to str, optional
         Column (after renaming, e.g. ``"q1"``) -> scale name; answers written as the
         scale's labels (English or Chinese) become codes, and the codebook records the scale.
@@ -651,19 +642,17 @@ def read_surveymonkey(source: Source, *, encoding: str | None = None, scales: di
     return SurveyExport(frame, book, name, "surveymonkey", used, notes)
 
 
+@shared_docs
 def read_excel(source: Source, *, sheet: str | int = 0, scales: dict[str, str] | None = None,
                layout: str = "plain") -> SurveyExport:
     """Read one sheet of an .xlsx workbook.
 
     Parameters
     ----------
-    source : str, path or binary file
-        The file to read: a path, or an open binary stream (``io.BytesIO``).
+    @{source}
     sheet : str or int, default 0
         The sheet's name or position.
-    scales : dict of str to str, optional
-        Column -> scale name; answers written as the scale's labels (English or
-        Chinese, e.g. "Satisfied", "满意") become codes, and the codebook records the scale.
+    @{answer_scales}
     layout : {"plain", "qualtrics", "surveymonkey"}, default "plain"
         How the sheet starts: first row = column names, Qualtrics' three header
         rows, or SurveyMonkey's two header rows.
