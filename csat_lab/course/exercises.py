@@ -30,17 +30,19 @@ import html
 import math
 import numbers
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .. import datasets, scales
 from ..errors import CsatInputError
 from ..i18n import Message, has_label, label
+from . import bank
+from .bank._make import Criterion, Exercise, normalise
 from .glossary import glossary
 
-__all__ = ["check", "hint", "list_exercises", "CheckResult", "Exercise", "EXERCISES", "glossary", "fingerprint"]
+__all__ = ["check", "hint", "list_exercises", "CheckResult", "Exercise", "Criterion", "EXERCISES",
+           "glossary", "fingerprint"]
 
 
 def fingerprint(exercise_id: str, answer: Any) -> str:
@@ -74,24 +76,6 @@ def fingerprint(exercise_id: str, answer: Any) -> str:
         letters = [str(a).strip().lower() for a in answer]
     key = "".join(sorted(letters))
     return hashlib.sha256(f"csat_lab:{exercise_id}:{key}".encode()).hexdigest()[:20]
-
-
-@dataclass(frozen=True)
-class Exercise:
-    """One exercise: where it lives and how its answer is verified.
-
-    ``expected`` is a function recomputing the right number (kind ``"number"``)
-    or the fingerprint of the right option(s) (kind ``"choice"``, with the
-    valid ``options``). ``tolerance`` is absolute, in the answer's unit.
-    """
-
-    id: str
-    notebook: str
-    kind: str
-    expected: Callable[[], float] | str
-    tolerance: float = 0.0
-    options: str = ""
-    percent: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,154 +122,8 @@ class CheckResult:
         return f"<div style='color:{colour}'><b>{html.escape(self.exercise)}</b>: {html.escape(str(self.message))}</div>"
 
 
-def _rate(frame: pd.DataFrame, column: str, where: pd.Series | None = None) -> float:
-    values = frame[column] if where is None else frame.loc[where, column]
-    return 100.0 * values.dropna().astype(bool).mean()
-
-
-def _telco_churn_pct() -> float:
-    return _rate(datasets.load("telco_churn"), "Churn")
-
-
-def _nps_of(values: pd.Series) -> float:
-    valid = pd.to_numeric(values.astype("object"), errors="coerce").dropna()
-    valid = valid[valid.between(0, 10)]
-    return 100.0 * ((valid >= 9).mean() - (valid <= 6).mean())
-
-
-def _tracker_nps() -> float:
-    return _nps_of(datasets.load("csat_tracker")["nps"])
-
-
-def _tracker_csat_pct() -> float:
-    scores = pd.to_numeric(datasets.load("csat_tracker")["csat"].astype("object"), errors="coerce")
-    valid = scores[scores.between(1, 5)]
-    return 100.0 * (valid >= 4).mean()
-
-
-def _export_csat_pct() -> float:
-    raw = pd.read_csv(datasets.example_file("csat_tracker_wave4_gbk.csv"), encoding="gb18030")
-    scores = pd.to_numeric(raw["总体满意度"], errors="coerce")
-    valid = scores[scores.between(1, 5)]
-    return 100.0 * (valid >= 4).mean()
-
-
-def _dealer_loyalty_ratio() -> float:
-    dealer = datasets.load("auto_dealer")
-    level = pd.to_numeric(dealer["overall_satisfaction"].astype("object"), errors="coerce")
-    return _rate(dealer, "repurchase", level == 5) / _rate(dealer, "repurchase", level == 4)
-
-
-def _member_net_spend() -> pd.Series:
-    log = datasets.load("supermarket_members")
-    return log.groupby("member_id", observed=True)["amount"].sum()
-
-
-def _top20_share() -> float:
-    spend = np.sort(_member_net_spend().to_numpy())[::-1]
-    top = math.ceil(0.2 * len(spend))
-    return 100.0 * spend[:top].sum() / spend.sum()
-
-
-def _complaint_rate() -> float:
-    return _rate(datasets.load("complaints_log"), "complained")
-
-
-def _full_process_gain() -> float:
-    log = datasets.load("complaints_log")
-    log = log[log["complained"].astype(bool)]
-    steps = [c for c in log.columns if c.startswith("step_")]
-    full = log[steps].astype(bool).all(axis=1)
-    return _rate(log, "repurchased", full) - _rate(log, "repurchased", ~full)
-
-
-def _hotel_return_gap() -> float:
-    stays = datasets.load("hotel_guests")
-    like = stays[(stays["stay_number"] >= 2) & stays["preference_recorded"] & stays["returned_next_year"].notna()]
-    return _rate(like, "returned_next_year", like["personalised"]) - _rate(like, "returned_next_year", ~like["personalised"])
-
-
-def _purchases() -> pd.DataFrame:
-    log = datasets.load("supermarket_members")
-    return log[log["amount"] > 0]
-
-
-def _coupon_uplift() -> float:
-    buys = _purchases()
-    after = buys["programme"].astype(str) == "after"
-    return _rate(buys, "coupon_used", after) - _rate(buys, "coupon_used", ~after)
-
-
-def _lapsing_regulars() -> float:
-    buys = _purchases()
-    last = buys.groupby("member_id")["date"].max()
-    count = buys.groupby("member_id").size()
-    return float((((pd.Timestamp("2024-07-01") - last).dt.days > 90) & (count >= 20)).sum())
-
-
-def _dealer_sales_csat() -> float:
-    dealer = datasets.load("auto_dealer")
-    sales = dealer[dealer["visit"].astype(str) == "sales"]
-    level = pd.to_numeric(sales["overall_satisfaction"].astype("object"), errors="coerce").dropna()
-    return 100.0 * (level >= 4).mean()
-
-
-def _clv_five_years() -> float:
-    margin, retention, discount = 100.0, 0.8, 0.10
-    years = np.arange(1, 6)
-    return float(np.sum(margin * retention ** (years - 1) / (1 + discount) ** years))
-
-
-def _z95() -> float:
-    from scipy.special import ndtri
-
-    return float(ndtri(0.975))
-
-
-def _n(i: str, nb: str, f: Callable[[], float], tol: float, percent: bool = False) -> Exercise:
-    return Exercise(i, nb, "number", f, tol, percent=percent)
-
-
-def _c(i: str, nb: str, digest: str, options: str) -> Exercise:
-    return Exercise(i, nb, "choice", digest, options=options)
-
-
-_LIST = [
-    _n("00.scale_points", "00", lambda: len(scales.get("satisfaction5").values), 0),
-    _c("01.disconfirmation", "01", "afb3b6c6bf3aa00d045a", "abc"),
-    _c("01.internal_customer", "01", "8c941e1c5efb0fb7de9a", "abcd"),
-    _n("01.ford_lifetime", "01", lambda: 12 * 300_000, 1),
-    _n("01.replacement_cost", "01", lambda: 200 * (5 * 50 - 50), 1),
-    _n("01.loyalty_ratio", "01", _dealer_loyalty_ratio, 0.05),
-    _n("02.margin_of_error", "02", lambda: 100 * _z95() * math.sqrt(0.25 / 400), 0.05, percent=True),
-    _n("02.sample_size", "02", lambda: math.ceil(_z95() ** 2 * 0.25 / 0.03**2), 1),
-    _c("02.double_barrelled", "02", "eef2ac7e4f8a74b06d21", "abcd"),
-    _n("02.tracker_csat", "02", _tracker_csat_pct, 0.15, percent=True),
-    _n("02.export_csat", "02", _export_csat_pct, 0.15, percent=True),
-    _n("03.tracker_nps", "03", _tracker_nps, 0.15),
-    _c("03.ipa_quadrant", "03", "7a0b1ba1f5250aacd08b", "abcd"),
-    _c("03.causation", "03", "8f18c45c219ac13f0fff", "abc"),
-    _n("04.churn_rate", "04", lambda: 100 * 150 / 1200, 0.05, percent=True),
-    _n("04.annual_churn", "04", lambda: 100 * (1 - 0.98**12), 0.05, percent=True),
-    _n("04.telco_churn", "04", _telco_churn_pct, 0.05, percent=True),
-    _n("04.clv", "04", _clv_five_years, 0.5),
-    _c("04.winback", "04", "b95e5403ff0e0c9d213a", "abc"),
-    _n("05.top20_share", "05", _top20_share, 0.5, percent=True),
-    _c("05.sales_path", "05", "fc2ff251402f43a232f5", "abcd"),
-    _c("05.seven_p", "05", "d4f0f326b78a0a71d873", "abcd"),
-    _n("06.complaint_rate", "06", _complaint_rate, 0.05, percent=True),
-    _c("06.next_step", "06", "926acf8df3737b6d7438", "abcd"),
-    _n("06.full_process_gain", "06", _full_process_gain, 0.5),
-    _c("07.carrot_juice", "07", "38e0baab3a356fd58fd6", "abcd"),
-    _c("07.phone_booth", "07", "fd93ea029603a99bd4f9", "abcd"),
-    _n("07.hotel_return_gap", "07", _hotel_return_gap, 0.5),
-    _n("07.coupon_uplift", "07", _coupon_uplift, 0.2),
-    _n("07.lapsing_regulars", "07", _lapsing_regulars, 0),
-    _n("07.dealer_sales_csat", "07", _dealer_sales_csat, 0.15, percent=True),
-    _c("08.report_ci", "08", "99e3b2f3c0086a9e460d", "abc"),
-]
-#: Every exercise of the course, by id (``"NN.name"``, NN = notebook number).
-EXERCISES: dict[str, Exercise] = {e.id: e for e in _LIST}
+#: Every exercise of the course, by id (``"NN.name"``, NN = notebook number), in course order.
+EXERCISES: dict[str, Exercise] = {e.id: e for e in bank.ALL}
 
 
 def _get(exercise_id: str) -> Exercise:
@@ -341,6 +179,12 @@ def _unchecked(ex: Exercise, reason: str) -> CheckResult:
     return CheckResult(ex.id, "unchecked", Message("exercise.unchecked", id=ex.id, reason=reason))
 
 
+def _correct(ex: Exercise, verified: tuple[Message, ...]) -> CheckResult:
+    checks = Message("exercise.verified.list", items="; ".join(str(v) for v in verified)) if len(verified) > 1 else verified[0]
+    why = Message(f"exercise.{ex.id}.why")
+    return CheckResult(ex.id, "correct", Message("exercise.correct", id=ex.id, why=why, checks=checks), verified)
+
+
 def _check_number(ex: Exercise, answer: Any) -> CheckResult:
     value = _as_number(answer)
     if value is None:
@@ -354,7 +198,7 @@ def _check_number(ex: Exercise, answer: Any) -> CheckResult:
     tol = ex.tolerance + 1e-9 * max(1.0, abs(expected))
     verified = (Message("exercise.verified.number", tol=f"{ex.tolerance:g}"),)
     if abs(value - expected) <= tol:
-        return CheckResult(ex.id, "correct", Message("exercise.correct", id=ex.id, checks=verified[0]), verified)
+        return _correct(ex, verified)
     tip = Message(f"exercise.{ex.id}.hint")
     if ex.percent and abs(100 * value - expected) <= tol:
         tip = Message("exercise.hint.percent")
@@ -368,9 +212,24 @@ def _check_choice(ex: Exercise, answer: Any) -> CheckResult:
         return _unchecked(ex, Message("exercise.reason.not_choice", options=", ".join(ex.options)))
     verified = (Message("exercise.verified.choice"),)
     if fingerprint(ex.id, picked) == ex.expected:
-        return CheckResult(ex.id, "correct", Message("exercise.correct", id=ex.id, checks=verified[0]), verified)
+        return _correct(ex, verified)
     tip = Message(f"exercise.{ex.id}.hint")
     return CheckResult(ex.id, "incorrect", Message("exercise.incorrect", id=ex.id, hint=tip), verified)
+
+
+def _check_text(ex: Exercise, answer: Any) -> CheckResult:
+    if not isinstance(answer, str):
+        return _unchecked(ex, Message("exercise.reason.not_text", kind=type(answer).__name__))
+    written = normalise(answer)
+    if len(written) < 2:
+        return _unchecked(ex, Message("exercise.reason.empty_text"))
+    verified: list[Message] = []
+    for criterion in ex.criteria:
+        point = Message(f"exercise.{ex.id}.rubric.{criterion.key}")
+        if not criterion.test(written):
+            return CheckResult(ex.id, "incorrect", Message("exercise.incorrect", id=ex.id, hint=point), tuple(verified))
+        verified.append(point)
+    return _correct(ex, tuple(verified))
 
 
 def check(exercise_id: str, answer: Any) -> CheckResult:
@@ -382,24 +241,29 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
         The id printed in the exercise, e.g. ``"04.churn_rate"``.
     answer : number, str or list
         A number for numeric exercises (percentages as percent, e.g. 12.5),
-        a letter or letters (``"b"``, ``"a, c"``) for choice exercises, or
-        ``None`` while you are still working on it. NaN and infinities are
+        a letter or letters (``"b"``, ``"a, c"``) for choice exercises, a
+        sentence or paragraph for written exercises (a rewritten question, a
+        reply to a customer), or ``None`` while you are still working on it. NaN and infinities are
         not answers: the check says so (status ``"unchecked"``) rather than
         comparing them.
 
     Returns
     -------
     CheckResult
-        ``status`` is ``"correct"``, ``"incorrect"`` (with a hint),
-        ``"unanswered"`` or ``"unchecked"`` (the check could not run, and the
-        message says why). ``verified`` lists what was actually compared.
+        ``status`` is ``"correct"`` (with one or two sentences on why it is
+        right), ``"incorrect"`` (with a hint), ``"unanswered"`` or
+        ``"unchecked"`` (the check could not run, and the message says why).
+        ``verified`` lists what was actually compared.
 
     Notes
     -----
     Numeric answers pass when ``|answer - expected| <= tolerance``, with the
     expected value recomputed from the exercise data at check time. Choice
     answers pass when their SHA-256 fingerprint (salted with the exercise id;
-    NIST FIPS 180-4, 2015) equals the stored one.
+    NIST FIPS 180-4, 2015) equals the stored one. Written answers pass when
+    they meet every point of the exercise's rubric; the first point missed is
+    the hint. A rubric checks words and structure, not meaning: the trainer
+    edition has a model answer to compare with.
 
     Examples
     --------
@@ -413,12 +277,13 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
     ex = _get(exercise_id)
     if answer is None or answer is Ellipsis:
         return CheckResult(ex.id, "unanswered", Message("exercise.unanswered", id=ex.id))
-    return _check_number(ex, answer) if ex.kind == "number" else _check_choice(ex, answer)
+    checker = {"number": _check_number, "choice": _check_choice, "text": _check_text}[ex.kind]
+    return checker(ex, answer)
 
 
 def _notebook_number(notebook: object) -> str:
     """``"04"`` from ``"04"``, ``"04_churn_and_retention"`` or ``4``; an unknown notebook lists the known ones."""
-    known = sorted({e.notebook for e in _LIST})
+    known = sorted({e.notebook for e in bank.ALL})
     if isinstance(notebook, (int, np.integer)) and not isinstance(notebook, (bool, np.bool_)):
         number = f"{int(notebook):02d}"
     elif isinstance(notebook, str):
@@ -433,7 +298,7 @@ def _notebook_number(notebook: object) -> str:
 
 
 def list_exercises(notebook: str | None = None) -> pd.DataFrame:
-    """Table of exercises (id, notebook, kind, hint available), optionally for one notebook.
+    """Table of exercises (id, notebook, task, answer kind, hint available), optionally for one notebook.
 
     Parameters
     ----------
@@ -446,9 +311,10 @@ def list_exercises(notebook: str | None = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per exercise in course order: id, notebook, kind (number or
-        choice, in the current language) and whether a hint exists; column
-        headers in the current language.
+        One row per exercise in course order: id, notebook, task (recall,
+        compute or transfer to a new situation), answer kind (number, choice
+        or text) and whether a hint exists; tasks, kinds and column headers in
+        the current language.
 
     Examples
     --------
@@ -457,9 +323,10 @@ def list_exercises(notebook: str | None = None) -> pd.DataFrame:
     """
     wanted = None if notebook is None else _notebook_number(notebook)
     rows = [
-        (e.id, e.notebook, label(f"exercise.kind.{e.kind}"), has_label(f"exercise.{e.id}.hint"))
-        for e in _LIST
+        (e.id, e.notebook, label(f"exercise.task.{e.task}"), label(f"exercise.kind.{e.kind}"),
+         has_label(f"exercise.{e.id}.hint"))
+        for e in bank.ALL
         if wanted is None or e.notebook == wanted
     ]
-    columns = [label(f"exercise.column.{c}") for c in ("exercise", "notebook", "kind", "hint")]
+    columns = [label(f"exercise.column.{c}") for c in ("exercise", "notebook", "task", "kind", "hint")]
     return pd.DataFrame(rows, columns=columns)
