@@ -189,3 +189,68 @@ def test_every_section_heading_has_its_minutes() -> None:
             if line.startswith("# ## "):
                 below = next((s for s in lines[i + 1:i + 4] if s.strip() not in ("#", "")), "")
                 assert SECTION.match(below), f"{path.name}: '{line[5:]}' has no '*(N min)*' line under it"
+
+
+# --- folklore: claim checks, and simulated data never as evidence --------------------------
+
+#: Each folklore figure of the seeds and the notebook whose claim-check box discusses it.
+CLAIMS = {
+    '"six times as loyal"': "01",
+    "Ford's USD 300,000": "01",
+    '"4–6 times" and "9 times"': "01",
+    '"5 % more retention, 25–85 % more profit"': "04",
+    '"most dissatisfied customers never complain"': "06",
+    "the service-recovery paradox": "06",
+    "targets tied to bonuses": "02",
+}
+PARTS = ("Where it comes from", "What it measured", "What later evidence says", "How to present it")
+CITATION = re.compile(r"[A-Z][A-Za-z'’-]+(?: (?:&|and) [A-Z][A-Za-z'’-]+| et al\.)?,? \(?(19|20)\d\d")
+
+
+def _claim_boxes() -> dict[str, tuple[str, str]]:
+    """Box title -> (notebook number, box text) for every '> **Claim check: ...**' box in the sources."""
+    boxes = {}
+    for path in SOURCES:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            m = re.match(r"^# > \*\*Claim check: (.+?)\*\*", line)
+            if m:
+                body = []
+                for other in lines[i:]:
+                    if not other.startswith("# >"):
+                        break
+                    body.append(other[3:].strip())
+                boxes[m.group(1)] = (path.stem[:2], " ".join(body))
+    return boxes
+
+
+def test_every_folklore_figure_has_a_claim_check_box() -> None:
+    boxes = _claim_boxes()
+    for title, notebook in CLAIMS.items():
+        assert title in boxes, f"no claim-check box {title!r} (expected in notebook {notebook}); boxes: {list(boxes)}"
+        assert boxes[title][0] == notebook, f"{title!r} is in notebook {boxes[title][0]}, not {notebook}"
+
+
+@pytest.mark.parametrize("title", sorted(CLAIMS))
+def test_a_claim_check_box_says_where_from_what_since_and_how_to_teach_it(title: str) -> None:
+    text = _claim_boxes()[title][1]
+    for part in PARTS:
+        assert f"**{part}:**" in text, f"{title}: missing '{part}:'"
+    assert CITATION.search(text) or "origin not traceable" in text, f"{title}: cite a source or say 'origin not traceable'"
+
+
+SIMULATED = ("auto_dealer", "hotel_guests", "complaints_log", "csat_tracker", "supermarket_members",
+             "telecom_subscribers", "kano_features", "simulated", "synthetic")
+CONFIRMS = re.compile(r"\b(confirm\w*|prove\w*|bears? out|close to the \"?six|as the (training )?materials (say|claim))",
+                      re.I)
+
+
+def test_no_sentence_offers_simulated_data_as_evidence_for_a_claim() -> None:
+    offenders = []
+    for path in SOURCES:
+        markdown = "\n".join(line[2:] for line in path.read_text(encoding="utf-8").splitlines()
+                             if line.startswith("# ") and not line.startswith("# %%"))
+        for sentence in re.split(r"(?<=[.!?])\s+", markdown):
+            if CONFIRMS.search(sentence) and any(name in sentence for name in SIMULATED):
+                offenders.append(f"{path.stem}: {sentence.strip()[:160]}")
+    assert not offenders, "\n".join(offenders)
