@@ -11,8 +11,12 @@ name                      range   anchors
 ``agree5``                1-5     strongly disagree .. strongly agree
 ``agree7``                1-7     strongly disagree .. strongly agree
 ``nps11``                 0-10    not at all likely .. extremely likely
-``effort7``               1-7     very difficult .. very easy (CES 2.0 wording)
+``effort7``               1-7     very difficult .. very easy (seven points, as CES 2.0)
 ========================  ======  =============================================
+
+CES 2.0 (CEB, 2013) asks agreement with "The company made it easy for me to
+handle my issue" on seven points; ``effort7`` keeps the seven points with ease
+anchors, read the same way (higher = easier).
 
 Examples
 --------

@@ -7,7 +7,18 @@ explorer page). This tool turns it into two editions:
 - ``notebooks/NN_name.ipynb``: the learner edition, without the cells tagged
   ``solution``;
 - ``notebooks/trainer/NN_name.ipynb``: the trainer edition, with every cell
-  (the explorer page has the learner edition only: it has no solutions).
+  (the explorer page has the learner edition only: it has no solutions);
+- ``notebooks/zh-CN/NN_name.ipynb`` and ``notebooks/zh-CN/trainer/NN_name.ipynb``:
+  the same two editions in Simplified Chinese, for a bilingual source.
+
+A source is **bilingual** once it has a markdown cell tagged ``zh-CN``. Then
+every prose cell is written twice, next to each other: the English cell, and
+right after it its Chinese counterpart tagged ``zh-CN`` (with the same other
+tags, e.g. ``solution``), so that a reviewer sees both and drift shows. The
+build fails when a prose cell lacks its counterpart. Code is written once: the
+Chinese editions differ only in their language line,
+``cl.set_language("en")`` becoming ``cl.set_language("zh-CN")``, and every
+string the code displays comes from the label catalog.
 
 Both are executed with nbclient on the project's registered kernel
 (``csat_lab``, "Python (csat_lab)", which ``make setup`` installs into the
@@ -45,6 +56,12 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SOURCES = NOTEBOOKS / "src"
 TRAINER = NOTEBOOKS / "trainer"
+#: Languages of the editions; the first is the source's default.
+LANGUAGES = ("en", "zh-CN")
+#: Tag of a Chinese prose cell (the counterpart of the English cell just before it).
+ZH_TAG = "zh-CN"
+#: The line every notebook's first code cell has; the Chinese editions switch it.
+LANGUAGE_LINE = 'cl.set_language("en")'
 
 SOLUTION_TAG = "solution"
 #: The kernel `make setup` registers (ipykernel install --sys-prefix --name csat_lab).
@@ -87,16 +104,82 @@ def read_source(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
-def edition(nb: nbformat.NotebookNode, stem: str, *, trainer: bool) -> nbformat.NotebookNode:
-    """The learner (no solution cells) or trainer (all cells) edition of a source."""
+def bilingual(nb: nbformat.NotebookNode) -> bool:
+    """Whether a source has Chinese prose cells (and so must pair every prose cell)."""
+    return any(cell.cell_type == "markdown" and ZH_TAG in tags(cell) for cell in nb.cells)
+
+
+def pairing_problems(nb: nbformat.NotebookNode) -> list[str]:
+    """Prose cells of a bilingual source without their counterpart, or counterparts without an original."""
+    found = []
+    cells = nb.cells
+    for i, cell in enumerate(cells):
+        if cell.cell_type != "markdown":
+            continue
+        first = cell.source.strip().splitlines()[0][:60] if cell.source.strip() else "(empty)"
+        if ZH_TAG in tags(cell):
+            before = cells[i - 1] if i else None
+            if before is None or before.cell_type != "markdown" or ZH_TAG in tags(before):
+                found.append(f"cell {i} ({first!r}) is tagged {ZH_TAG} but follows no English prose cell")
+            elif set(tags(before)) != set(tags(cell)) - {ZH_TAG}:
+                found.append(f"cell {i} ({first!r}) has tags {tags(cell)}, its English cell {tags(before)}")
+            elif not cell.source.strip():
+                found.append(f"cell {i}: the Chinese counterpart of the cell above is empty")
+        else:
+            after = cells[i + 1] if i + 1 < len(cells) else None
+            if after is None or after.cell_type != "markdown" or ZH_TAG not in tags(after):
+                found.append(f"cell {i} ({first!r}) has no Chinese counterpart (a markdown cell tagged {ZH_TAG} "
+                             "right after it)")
+    return found
+
+
+def _language_cells(nb: nbformat.NotebookNode, language: str) -> list:
+    """The cells of one language: English drops the zh-CN cells; Chinese keeps them instead of their originals."""
+    if not bilingual(nb):
+        if language != LANGUAGES[0]:
+            raise BuildError("this source has no Chinese cells")
+        return list(nb.cells)
+    chosen = []
+    for i, cell in enumerate(nb.cells):
+        is_zh = cell.cell_type == "markdown" and ZH_TAG in tags(cell)
+        if language == LANGUAGES[0]:
+            if not is_zh:
+                chosen.append(cell)
+            continue
+        has_counterpart = (cell.cell_type == "markdown" and not is_zh and i + 1 < len(nb.cells)
+                           and ZH_TAG in tags(nb.cells[i + 1]))
+        if has_counterpart:
+            continue
+        if is_zh:
+            cell = nbformat.from_dict(dict(cell))
+            cell.metadata = dict(cell.metadata)
+            rest = [t for t in tags(cell) if t != ZH_TAG]
+            if rest:
+                cell.metadata["tags"] = rest
+            else:
+                cell.metadata.pop("tags", None)
+        elif cell.cell_type == "code" and LANGUAGE_LINE in cell.source:
+            cell = nbformat.from_dict(dict(cell))
+            cell.source = cell.source.replace(LANGUAGE_LINE, f'cl.set_language("{language}")')
+        chosen.append(cell)
+    return chosen
+
+
+def edition(nb: nbformat.NotebookNode, stem: str, *, trainer: bool, language: str = "en") -> nbformat.NotebookNode:
+    """The learner (no solution cells) or trainer (all cells) edition of a source, in one language."""
+    if bilingual(nb):
+        problems = pairing_problems(nb)
+        if problems:
+            raise BuildError(f"src/{stem}.py:\n  " + "\n  ".join(problems))
     out = nbformat.v4.new_notebook()
     out.metadata = {
         "kernelspec": dict(KERNELSPEC),
         "language_info": {"name": "python"},
-        "csat_lab": {"edition": "trainer" if trainer else "learner", "source": f"src/{stem}.py"},
+        "csat_lab": {"edition": "trainer" if trainer else "learner", "language": language,
+                     "source": f"src/{stem}.py"},
     }
     seen: dict[str, int] = {}
-    for cell in nb.cells:
+    for cell in _language_cells(nb, language):
         # Stable ids: from the cell's type and source (numbered when two cells are identical),
         # so they do not move when a cell is inserted or removed elsewhere.
         digest = hashlib.sha1(f"{stem}:{cell.cell_type}:{cell.source}".encode()).hexdigest()[:12]
@@ -168,11 +251,15 @@ def execute(nb: nbformat.NotebookNode, name: str, timeout: int = 600) -> nbforma
     return clean(nb)
 
 
-def targets(stem: str) -> list[tuple[bool, Path]]:
-    """(trainer?, path) of each edition built from source ``stem``."""
-    editions = [(False, NOTEBOOKS / f"{stem}.ipynb")]
-    if stem not in LEARNER_ONLY:
-        editions.append((True, TRAINER / f"{stem}.ipynb"))
+def targets(stem: str, source: nbformat.NotebookNode | None = None) -> list[tuple[bool, str, Path]]:
+    """(trainer?, language, path) of each edition built from source ``stem``."""
+    languages = LANGUAGES if source is not None and bilingual(source) else LANGUAGES[:1]
+    editions = []
+    for language in languages:
+        folder = NOTEBOOKS if language == LANGUAGES[0] else NOTEBOOKS / language
+        editions.append((False, language, folder / f"{stem}.ipynb"))
+        if stem not in LEARNER_ONLY:
+            editions.append((True, language, folder / "trainer" / f"{stem}.ipynb"))
     return editions
 
 
@@ -180,13 +267,14 @@ def build(path: Path, *, run: bool = True) -> dict[str, float]:
     """Write the editions of one source; returns seconds taken per edition."""
     stem = path.stem
     source = read_source(path)
-    timings = {"trainer": 0.0}
-    for trainer, target in targets(stem):
-        nb = edition(source, stem, trainer=trainer)
+    timings = {"learner": 0.0, "trainer": 0.0}
+    for trainer, language, target in targets(stem, source):
+        nb = edition(source, stem, trainer=trainer, language=language)
         start = time.perf_counter()
         if run:
-            nb = execute(nb, f"{'trainer' if trainer else 'learner'}/{stem}")
-        timings["trainer" if trainer else "learner"] = time.perf_counter() - start
+            nb = execute(nb, f"{language}/{'trainer' if trainer else 'learner'}/{stem}")
+        key = ("trainer" if trainer else "learner") + ("" if language == LANGUAGES[0] else f" {language}")
+        timings[key] = time.perf_counter() - start
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.validate(nb)
         with target.open("w", encoding="utf-8") as handle:
@@ -199,11 +287,11 @@ def out_of_sync(path: Path) -> list[str]:
     stem = path.stem
     source = read_source(path)
     issues = []
-    for trainer, target in targets(stem):
+    for trainer, language, target in targets(stem, source):
         if not target.exists():
             issues.append(f"{target.relative_to(ROOT)} is missing")
             continue
-        expected = edition(source, stem, trainer=trainer)
+        expected = edition(source, stem, trainer=trainer, language=language)
         built = nbformat.read(target, as_version=4)
         want = [(c.cell_type, c.source, tags(c), c.id) for c in expected.cells]
         have = [(c.cell_type, c.source, tags(c), c.get("id")) for c in built.cells]
@@ -229,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in paths:
             timings = build(path, run=not args.no_execute)
             total += timings["learner"]
-            print(f"{path.stem}: learner {timings['learner']:.1f} s, trainer {timings['trainer']:.1f} s", flush=True)
+            print(f"{path.stem}: " + ", ".join(f"{k} {v:.1f} s" for k, v in timings.items()), flush=True)
         if not args.no_execute:
             print(f"learner editions executed in {total:.1f} s in all")
     except BuildError as exc:

@@ -7,9 +7,17 @@ period from now) gives
 
     CLV = m * r / (1 + d - r)  -  acquisition cost.
 
-The course adds the money side of loyalty: acquiring a customer costs 4-6 times
-as much as keeping one, and small retention gains compound over years
-(:func:`retention_economics`).
+Timing: two conventions are common, and ``first_margin=`` chooses. With
+``"retained"`` (the default, Gupta & Lehmann 2003) the first margin, too, is
+received only by a customer retained through the first period: year t counts
+m r^t, CLV = m r / (1 + d - r). With ``"certain"`` (the course's convention,
+notebooks 01 and 04) the first year's margin is counted in full: year t counts
+m r^(t-1), CLV = m / (1 + d - r). Every term of the first is r times the second.
+
+Small retention gains compound over years (:func:`retention_economics`). The
+handouts' "acquiring a customer costs 4-6 times as much as keeping one" has no
+traceable origin (notebook 01's claim check): give your own ``acquisition_cost``
+and ``retention_cost`` instead.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .._core.results import Result
-from .._core.validate import finite_number, head_count, rate
+from .._core.validate import finite_number, head_count, one_of, rate
 from ..errors import CsatInputError
 from ..i18n import Message
 
@@ -38,7 +46,7 @@ class CLVResult(Result):
     estimate : float
         The headline number: the lifetime value (same as ``value``).
     value : float
-        m r / (1 + d - r) - acquisition cost.
+        m x multiplier - acquisition cost.
     margin : float
         Margin m per period.
     retention : float
@@ -48,9 +56,13 @@ class CLVResult(Result):
     acquisition_cost : float
         Acquisition cost subtracted once.
     multiplier : float
-        r / (1 + d - r): what one period's margin is multiplied by.
+        What one period's margin is multiplied by: r / (1 + d - r) when the
+        first margin needs the customer retained, 1 / (1 + d - r) when it is
+        certain.
     expected_lifetime : float
         1 / (1 - r) periods.
+    first_margin : str
+        ``"retained"`` or ``"certain"``: the timing convention used.
     formula : Message
         The formula in words.
     """
@@ -62,6 +74,7 @@ class CLVResult(Result):
     acquisition_cost: float
     multiplier: float
     expected_lifetime: float
+    first_margin: str = "retained"
     formula: str = Message("value.formula.clv")
 
     @property
@@ -100,8 +113,17 @@ def _check_converges(r: float, d: float) -> None:
             f"below 1 + discount = {1 + d:g}), so the lifetime value is infinite")
 
 
+#: Timing conventions of the first margin: received only if the customer is retained, or certain.
+FIRST_MARGIN: tuple[str, ...] = ("retained", "certain")
+
+
+def _multiplier(r: np.ndarray | float, d: np.ndarray | float, first_margin: str) -> np.ndarray | float:
+    """Sum over t >= 1 of r^t / (1+d)^t (first margin if retained) or r^(t-1) / (1+d)^t (certain)."""
+    return (r if first_margin == "retained" else 1.0) / (1.0 + d - r)
+
+
 def customer_lifetime_value(margin: float, retention: float, discount: float, *,
-                            acquisition_cost: float = 0.0) -> CLVResult:
+                            acquisition_cost: float = 0.0, first_margin: str = "retained") -> CLVResult:
     """Lifetime value with constant margin and retention (Gupta & Lehmann 2003).
 
     Parameters
@@ -114,18 +136,28 @@ def customer_lifetime_value(margin: float, retention: float, discount: float, *,
         Discount rate d per period, d > -1 and r < 1 + d (else the sum is infinite).
     acquisition_cost : float, default 0
         Cost of acquiring the customer, subtracted once.
+    first_margin : {"retained", "certain"}, default "retained"
+        When the first margin counts: ``"retained"``, only if the customer is
+        retained through the first period (Gupta & Lehmann's convention);
+        ``"certain"``, in full (the course's convention, notebooks 01 and 04).
 
     Returns
     -------
     CLVResult
-        ``value`` (also ``estimate``), the ``multiplier`` r/(1+d-r) and
-        ``expected_lifetime`` 1/(1-r).
+        ``value`` (also ``estimate``), the ``multiplier`` (r/(1+d-r) or
+        1/(1+d-r)) and ``expected_lifetime`` 1/(1-r).
 
     Notes
     -----
-    The expected discounted margins, the first one period from now:
+    The expected discounted margins, each received at the end of its period:
 
-    .. math:: CLV = \\sum_{t=1}^{\\infty} \\frac{m\\,r^t}{(1+d)^t} - AC = m\\,\\frac{r}{1 + d - r} - AC
+    .. math:: CLV_{retained} = \\sum_{t=1}^{\\infty} \\frac{m\\,r^t}{(1+d)^t} - AC = m\\,\\frac{r}{1 + d - r} - AC
+
+    .. math:: CLV_{certain} = \\sum_{t=1}^{\\infty} \\frac{m\\,r^{t-1}}{(1+d)^t} - AC = \\frac{m}{1 + d - r} - AC
+
+    Every term of the first is ``r`` times the second: the first assumes the
+    customer may already be lost before paying anything, the second that
+    the customer just won pays for the first period.
 
     References
     ----------
@@ -139,18 +171,25 @@ def customer_lifetime_value(margin: float, retention: float, discount: float, *,
     (216.67, 2.6667)
     >>> round(float(clv(100, 0.8, 0.1)), 2)
     266.67
+
+    The course's convention (first margin certain), m / (1 + d - r) = 100 / 0.3:
+
+    >>> round(clv(100, 0.8, 0.1, first_margin="certain").value, 2)
+    333.33
     """
     m = finite_number(margin, "margin")
     ac = finite_number(acquisition_cost, "acquisition_cost")
+    first_margin = one_of(first_margin, FIRST_MARGIN, "first_margin")
     r, d = _check_rd(retention, discount)
     _check_converges(r, d)
-    mult = r / (1.0 + d - r)
+    mult = _multiplier(r, d, first_margin)
     value = m * mult - ac
     if not np.isfinite(value):
         raise CsatInputError(f"the lifetime value overflows ({m:g} x {mult:g} - {ac:g}); give margin and "
                              "acquisition_cost in larger units (thousands, millions)")
     return CLVResult(value=value, margin=m, retention=r, discount=d, acquisition_cost=ac,
-                     multiplier=mult, expected_lifetime=1.0 / (1.0 - r))
+                     multiplier=mult, expected_lifetime=1.0 / (1.0 - r), first_margin=first_margin,
+                     formula=Message(f"value.formula.clv.{first_margin}"))
 
 
 clv = customer_lifetime_value
@@ -158,11 +197,12 @@ clv = customer_lifetime_value
 
 def clv_sensitivity(margin: float, retention: Sequence[float] = (0.6, 0.7, 0.8, 0.9),
                     discount: Sequence[float] = (0.05, 0.1, 0.15), *,
-                    acquisition_cost: float = 0.0) -> pd.DataFrame:
+                    acquisition_cost: float = 0.0, first_margin: str = "retained") -> pd.DataFrame:
     """CLV over a grid of retention (rows) and discount (columns) rates.
 
-    Each cell is :math:`m\\,r/(1+d-r) - AC`, so the table shows how steeply value
-    rises with retention.
+    Each cell is :math:`m\\,r/(1+d-r) - AC` (or :math:`m/(1+d-r) - AC` with
+    ``first_margin="certain"``), so the table shows how steeply value rises
+    with retention.
 
     Parameters
     ----------
@@ -174,6 +214,8 @@ def clv_sensitivity(margin: float, retention: Sequence[float] = (0.6, 0.7, 0.8, 
         Discount rates d per period (columns), each above -1.
     acquisition_cost : float, default 0
         Cost of acquiring a customer, subtracted once.
+    first_margin : {"retained", "certain"}, default "retained"
+        The timing convention of :func:`customer_lifetime_value`.
 
     Returns
     -------
@@ -183,7 +225,9 @@ def clv_sensitivity(margin: float, retention: Sequence[float] = (0.6, 0.7, 0.8, 
 
     Notes
     -----
-    .. math:: CLV(r, d) = m\\,\\frac{r}{1 + d - r} - AC
+    .. math:: CLV(r, d) = m\\,\\frac{r}{1 + d - r} - AC \\quad\\text{or}\\quad \\frac{m}{1 + d - r} - AC
+
+    as in :func:`customer_lifetime_value` (first margin if retained, or certain).
 
     References
     ----------
@@ -196,9 +240,12 @@ def clv_sensitivity(margin: float, retention: Sequence[float] = (0.6, 0.7, 0.8, 
     retention
     0.8        266.7
     0.9        450.0
+    >>> clv_sensitivity(100, retention=[0.8], discount=[0.1], first_margin="certain").iloc[0, 0].round(2)
+    np.float64(333.33)
     """
     m = finite_number(margin, "margin")
     ac = finite_number(acquisition_cost, "acquisition_cost")
+    first_margin = one_of(first_margin, FIRST_MARGIN, "first_margin")
     rs = [_check_rd(r, 0.0)[0] for r in _grid(retention, "retention")]
     ds = [_check_rd(0.0, d)[1] for d in _grid(discount, "discount")]
     if not rs or not ds:
@@ -209,7 +256,7 @@ def clv_sensitivity(margin: float, retention: Sequence[float] = (0.6, 0.7, 0.8, 
     r = np.asarray(rs)[:, None]
     d = np.asarray(ds)[None, :]
     with np.errstate(over="ignore", invalid="ignore"):
-        grid = m * r / (1.0 + d - r) - ac
+        grid = m * _multiplier(r, d, first_margin) - ac
     if not np.isfinite(grid).all():
         raise CsatInputError("the lifetime values overflow; give margin and acquisition_cost in larger units "
                              "(thousands, millions)")
@@ -332,7 +379,9 @@ def retention_economics(customers: int, retention: float, margin: float, *, gain
 
     with A new customers a year, c_A the acquisition cost per new customer and
     c_R the yearly retention cost per customer. ``cost_ratio`` = c_A / c_R (the
-    course quotes 4-6).
+    handouts quote 4-6, a figure of untraceable origin). Year 1 counts the
+    :math:`N_1 = r N_0 + A` customers at its end, the timing of
+    :func:`customer_lifetime_value`.
 
     References
     ----------

@@ -300,55 +300,149 @@ def compare_proportions(a: object, b: object, *, scale: "str | scales.Scale" = "
 
 
 @shared_docs
-def compare_means(a: object, b: object, *, scale: "str | scales.Scale", weights_a: object = None,
-                  weights_b: object = None, ci: float = 0.95, variance: str = "kish") -> Comparison:
-    """Difference of two mean answers with Welch's t test.
+def compare_means(a: object, b: object, *, scale: "str | scales.Scale | None" = None, weights_a: object = None,
+                  weights_b: object = None, ci: float = 0.95, variance: str = "kish",
+                  paired: bool = False) -> Comparison:
+    """Difference of two mean answers (or of two means of any numbers), with Welch's or the paired t test.
 
     Parameters
     ----------
     a : array-like
-        Group a's answers, codes of ``scale``; missing answers are dropped.
+        Group a's answers, codes of ``scale``; or, without ``scale``, any
+        numbers (for example each customer's mean gap over several items).
+        Missing values are dropped.
     b : array-like
-        Group b's answers.
-    @{scale}
+        Group b's answers or numbers.
+    scale : str or Scale, optional
+        The answer scale of ``a`` and ``b`` (registered name or Scale);
+        codes outside it are dropped and counted in ``dropped``. Without it,
+        ``a`` and ``b`` may hold any finite numbers (text raises an error).
     weights_a : array-like, optional
-        Sampling weights of ``a``, one per answer; n becomes Kish's effective sample size.
+        Sampling weights of ``a``, one per answer; n becomes Kish's effective
+        sample size (with ``scale`` only).
     weights_b : array-like, optional
         Sampling weights of ``b``.
     @{ci}
     variance : {"kish", "linearization"}, default "kish"
         Standard error of each weighted mean, as in :func:`~csat_lab.metrics.mean_score`.
+    paired : bool, default False
+        The same people gave both ``a`` and ``b`` (row by row, so ``a`` and
+        ``b`` have the same length and order): the test uses each person's
+        difference ``a_i - b_i``, dropping pairs with a missing side.
 
     Returns
     -------
     Comparison
-        ``difference = m_a - m_b`` with its Welch interval and test.
+        ``difference = m_a - m_b`` with its interval and test (Welch's for
+        independent groups, the paired t for paired answers).
 
     Notes
     -----
-    ``t = (m_a - m_b) / sqrt(se_a^2 + se_b^2)`` with Welch-Satterthwaite
-    degrees of freedom ``(se_a^2 + se_b^2)^2 / (se_a^4/(n_a-1) + se_b^4/(n_b-1))``;
-    the interval is ``(m_a - m_b) +- t_df sqrt(se_a^2 + se_b^2)``. With
-    weights, ``n`` is Kish's effective sample size, or with
-    ``variance="linearization"`` each ``se`` is the linearised one and ``n``
-    the head count. Two groups that each answered one value only (zero
-    variance, different means) raise an error: there is no test.
+    Independent groups: ``t = (m_a - m_b) / sqrt(se_a^2 + se_b^2)`` with
+    Welch-Satterthwaite degrees of freedom ``(se_a^2 + se_b^2)^2 /
+    (se_a^4/(n_a-1) + se_b^4/(n_b-1))``; the interval is ``(m_a - m_b) +-
+    t_df sqrt(se_a^2 + se_b^2)``. With weights, ``n`` is Kish's effective
+    sample size, or with ``variance="linearization"`` each ``se`` is the
+    linearised one and ``n`` the head count. Paired answers: with
+    ``d_i = a_i - b_i``, ``t = mean(d) / (s_d / sqrt(n))`` on ``n - 1``
+    degrees of freedom (Student, 1908). Groups with zero variance and
+    different means raise an error: there is no test.
 
     References
     ----------
     Welch, B. L. (1947). The generalization of "Student's" problem when several different population
     variances are involved. *Biometrika*, 34(1/2).
 
+    Student (1908). The probable error of a mean. *Biometrika*, 6(1), 1-25.
+
     Examples
     --------
     >>> r = compare_means([5, 4, 4, 3], [3, 2, 4, 1], scale="satisfaction5")
     >>> r.estimate
     1.5
+    >>> round(compare_means([0.2, -0.4, 0.1], [-0.5, -0.3, -0.8]).estimate, 2)
+    0.5
+    >>> p = compare_means([4, 5, 3, 4], [3, 4, 3, 2], paired=True)  # differences 1, 1, 0, 2
+    >>> p.estimate, p.df
+    (1.0, 3.0)
     """
-    sc = scales.get(scale)
     ci = probability(ci)
-    return compare_tallies(tally(a, sc, weights_a, "a"), tally(b, sc, weights_b, "b"), "mean", None, ci,
-                           one_of(variance, _VARIANCES, "variance"))
+    if not isinstance(paired, (bool, np.bool_)):
+        raise CsatInputError(f"paired must be True or False, got {paired!r}")
+    if scale is not None and not paired:
+        sc = scales.get(scale)
+        return compare_tallies(tally(a, sc, weights_a, "a"), tally(b, sc, weights_b, "b"), "mean", None, ci,
+                               one_of(variance, _VARIANCES, "variance"))
+    if weights_a is not None or weights_b is not None:
+        raise CsatInputError("weights_a / weights_b need scale= and independent groups (paired=False); "
+                             "paired or unscaled means are unweighted")
+    values_a, values_b = _numbers(a, "a"), _numbers(b, "b")
+    if scale is not None:
+        sc = scales.get(scale)
+        values_a = values_a.where(values_a.isin(sc.values))
+        values_b = values_b.where(values_b.isin(sc.values))
+    if paired:
+        return _paired_means(values_a, values_b, ci)
+    return _welch_numbers(values_a, values_b, ci)
+
+
+def _numbers(values: object, name: str) -> pd.Series:
+    from .._core.validate import as_numeric
+
+    series = as_numeric(values, name).reset_index(drop=True)
+    if np.isinf(series).any():
+        raise CsatInputError(f"{name} holds an infinite value at position {int(np.flatnonzero(np.isinf(series))[0])}")
+    return series
+
+
+def _dropped(n_missing_a: int, n_missing_b: int) -> dict:
+    return {Message("value.reason.group", group=g, reason=Message("value.reason.missing_answer")): k
+            for g, k in (("a", n_missing_a), ("b", n_missing_b)) if k}
+
+
+def _welch_numbers(a: pd.Series, b: pd.Series, ci: float) -> Comparison:
+    xa, xb = a.dropna().to_numpy(float), b.dropna().to_numpy(float)
+    for name, x in (("a", xa), ("b", xb)):
+        if len(x) < 2:
+            raise CsatInputError(f"group {name} has {len(x)} value(s); a mean difference needs at least 2 per group")
+    va, vb = xa.var(ddof=1) / len(xa), xb.var(ddof=1) / len(xb)
+    se = float(np.sqrt(va + vb))
+    diff = float(xa.mean() - xb.mean())
+    if se == 0:
+        if diff != 0:
+            raise CsatInputError(f"every value of group a is {xa[0]:g} and every value of group b is {xb[0]:g}: "
+                                 "zero variance, so the difference has no standard error and no t test")
+        df = len(xa) + len(xb) - 2.0
+    else:
+        df = (va + vb) ** 2 / (va**2 / (len(xa) - 1) + vb**2 / (len(xb) - 1))
+    half = t_value(ci, df) * se
+    stat = diff / se if se > 0 else 0.0
+    missing = (int(a.isna().sum()), int(b.isna().sum()))
+    return Comparison("mean", diff, (diff - half, diff + half), Message("value.method.welch_t"), ci, se, stat,
+                      float(df), two_sided_p_t(stat, df), Message("value.test.welch_means"), float(xa.mean()),
+                      float(xb.mean()), len(xa), len(xb), sum(missing), _dropped(*missing))
+
+
+def _paired_means(a: pd.Series, b: pd.Series, ci: float) -> Comparison:
+    if len(a) != len(b):
+        raise CsatInputError(f"paired=True needs a and b of the same length (one pair per row); got {len(a)} and "
+                             f"{len(b)} values")
+    both = a.notna() & b.notna()
+    d = (a[both] - b[both]).to_numpy(float)
+    if len(d) < 2:
+        raise CsatInputError(f"{len(d)} complete pair(s); a paired difference needs at least 2")
+    diff = float(d.mean())
+    se = float(d.std(ddof=1) / np.sqrt(len(d)))
+    if se == 0 and diff != 0:
+        raise CsatInputError(f"every pair differs by exactly {diff:g}: zero variance, so no t test is possible")
+    df = float(len(d) - 1)
+    half = t_value(ci, df) * se
+    stat = diff / se if se > 0 else 0.0
+    n_out = int((~both).sum())
+    dropped = {Message("value.reason.incomplete_pair"): n_out} if n_out else {}
+    return Comparison("mean", diff, (diff - half, diff + half), Message("value.method.paired_t"), ci, se, stat, df,
+                      two_sided_p_t(stat, df), Message("value.test.paired_t"), float(a[both].mean()),
+                      float(b[both].mean()), len(d), len(d), n_out, dropped)
 
 
 _METRICS = ("csat", "nps", "mean", "top_box", "bottom_box", "ces")

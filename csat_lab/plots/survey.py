@@ -626,9 +626,11 @@ def disconfirmation_bars(result: Any, *, language: str | None = None, ax: Any = 
     Notes
     -----
     Draws the expectation bar in grey and the perception bar in the colour
-    of the satisfaction level (red for 1 to green for 5) that the gap
-    ``perception - expectation`` implies in the expectancy-disconfirmation
-    model (Oliver, 1980); the title reads ``Gap (perception − expectation): +1 → level``.
+    of the satisfaction level (red for 1 to green for 5) that the result
+    gives: from the gap ``perception - expectation`` (the expectancy-
+    disconfirmation model, Oliver, 1980) and, when the result has a
+    ``score``, from the perceived performance too (Churchill & Surprenant,
+    1982). The title reads ``Gap (perception − expectation): +1; Satisfaction score 5.00 → level``.
 
     References
     ----------
@@ -642,7 +644,7 @@ def disconfirmation_bars(result: Any, *, language: str | None = None, ax: Any = 
     >>> from csat_lab.survey import disconfirmation
     >>> ax = disconfirmation_bars(disconfirmation(4, 5))
     >>> [float(bar.get_width()) for bar in ax.patches], ax.get_title()
-    ([4.0, 5.0], 'Gap (perception − expectation): +1 → Very satisfied')
+    ([4.0, 5.0], 'Gap (perception − expectation): +1; Satisfaction score 5.00 → Very satisfied')
     >>> plt.close(ax.figure)
     """
     if not all(hasattr(result, a) for a in ("expectation", "perception", "gap", "level")):
@@ -660,7 +662,9 @@ def disconfirmation_bars(result: Any, *, language: str | None = None, ax: Any = 
     names = [label("widgets.disc.expectation", language), label("widgets.disc.perception", language)]
     ax.barh(names, [expectation, perception], color=[_GREY, _LEVEL_COLOURS[level]])
     ax.set_xlim(0, top + 0.2)
-    ax.set_title(f"{label('widgets.disc.gap', language)}: {gap:+.0f} → "
+    score = getattr(result, "score", None)
+    middle = "" if score is None or np.ndim(score) != 0 else f"; {label('survey.score', language)} {float(score):.2f}"
+    ax.set_title(f"{label('widgets.disc.gap', language)}: {gap:+.0f}{middle} → "
                  f"{label(f'scale.satisfaction5.{level}', language)}")
     return ax
 

@@ -24,7 +24,7 @@ __all__ = ["gbk_export", "qualtrics_export", "write_exports", "GBK_FILE", "QUALT
 GBK_FILE = "csat_tracker_wave4_gbk.csv"
 QUALTRICS_FILE = "csat_tracker_wave4_qualtrics.csv"
 EXPORT_WAVE = 4
-_SEGMENT_ZH = {"consumer": "个人客户", "small_business": "中小企业", "enterprise": "大客户"}
+_SEGMENT_ZH = {"consumer": "个人客户", "small_business": "中小企业", "enterprise": "企业客户"}
 _REGION_ZH = {"north": "北区", "east": "东区", "south": "南区", "west": "西区"}
 _QUESTIONS = {
     "Q1": ("Overall, how satisfied are you with our service?", "QID1"),

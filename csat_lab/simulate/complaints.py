@@ -68,8 +68,11 @@ def complaints_log(seed: int | np.random.Generator = 20240701, n: int = 4000) ->
              + beta_c [compensation > 0] + e,   e ~ Logistic(0, 1)
 
     cut at (-0.6, 0.5, 1.5, 2.6). Repurchase is a logit on complaint status and handling
-    satisfaction, reproducing the service-recovery paradox (Hart, Heskett & Sasser, 1990):
-    a complaint handled to "very satisfied" leads to more repurchase than no complaint.
+    satisfaction, with the service-recovery paradox built in as a stated truth (the paradox was
+    named by McCollough & Bharadwaj, 1992; the meta-analysis of de Matos, Henrique & Rossi,
+    2007, finds it for satisfaction but not for repurchase): a complaint handled to "very
+    satisfied" leads to more repurchase than no complaint. The data show the method, they are
+    not evidence for the paradox.
 
     Parameters
     ----------

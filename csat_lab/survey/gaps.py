@@ -2,16 +2,21 @@
 
 The course defines satisfaction as the attitude formed by comparing what the
 customer expected with what they perceived (expectation-disconfirmation;
-Oliver, 1980). :func:`disconfirmation` turns one or many expectation /
-perception pairs into the gap and one of the five satisfaction levels;
-:func:`gap_scores` gives SERVQUAL-style item and dimension gaps with paired
-confidence intervals (Parasuraman, Zeithaml & Berry, 1988).
+Oliver, 1980). Perceived performance also counts directly, whatever was
+expected (Churchill & Surprenant, 1982). :func:`disconfirmation` turns one or
+many expectation / perception pairs into the gap, the two parts of
+satisfaction (the level the gap implies and the perceived performance) and one
+of the five satisfaction levels; :func:`gap_scores` gives SERVQUAL-style item
+and dimension gaps with paired confidence intervals (Parasuraman, Zeithaml &
+Berry, 1988).
 
 Examples
 --------
 >>> from csat_lab.survey import disconfirmation
 >>> disconfirmation(4, 5).level
 5
+>>> disconfirmation(1, 1).level  # a poor service that was expected is not "satisfied"
+3
 """
 
 from __future__ import annotations
@@ -35,10 +40,11 @@ __all__ = ["DisconfirmationResult", "GapResult", "disconfirmation", "gap_scores"
 
 @dataclass(frozen=True)
 class DisconfirmationResult(Result):
-    """Gap ``perception - expectation`` and the satisfaction level it implies.
+    """Gap ``perception - expectation``, the two parts of satisfaction, and the level they give.
 
-    ``gap``, ``level`` and ``label`` are scalars for one pair and Series for
-    many (missing pairs stay missing and are counted in ``n_dropped``).
+    ``gap``, ``level``, ``label``, ``gap_part``, ``performance_part`` and
+    ``score`` are scalars for one pair and Series for many (missing pairs stay
+    missing and are counted in ``n_dropped``).
 
     Attributes
     ----------
@@ -49,7 +55,8 @@ class DisconfirmationResult(Result):
     gap : float or pandas.Series
         ``perception - expectation``.
     level : int or pandas.Series
-        Satisfaction level implied by the gap, a satisfaction5 code 1..5.
+        Satisfaction level, a satisfaction5 code 1..5: ``score`` rounded to the
+        nearest level (halves up).
     label : Message or pandas.Series
         The level's name (a message shown in the current language).
     scale : str
@@ -64,6 +71,17 @@ class DisconfirmationResult(Result):
         Pairs with a missing side.
     dropped : dict
         Reason (a message) -> number of pairs dropped for it.
+    gap_part : float or pandas.Series
+        The disconfirmation part: the level 1..5 the gap alone implies
+        (5 exceeded, 4 met, 3 to 1 by shortfall).
+    performance_part : float or pandas.Series
+        The performance part: the perception placed on the five levels,
+        ``1 + 4 (perception - low) / (high - low)`` (the perception itself on a
+        5-point scale).
+    score : float or pandas.Series
+        ``(1 - performance_weight) * gap_part + performance_weight * performance_part``.
+    performance_weight : float
+        Weight of the performance part, 0..1 (0: the gap alone sets the level).
     estimate : float
         The headline number: the gap of one pair, or the mean gap over the answered pairs.
     """
@@ -79,6 +97,10 @@ class DisconfirmationResult(Result):
     n: int
     n_dropped: int
     dropped: dict
+    gap_part: Any = None
+    performance_part: Any = None
+    score: Any = None
+    performance_weight: float = 0.0
 
     @property
     def estimate(self) -> float:
@@ -95,10 +117,16 @@ class DisconfirmationResult(Result):
         if isinstance(self.gap, pd.Series):
             dist = self.level.value_counts().sort_index()
             counts = {Message(f"scale.satisfaction5.{int(k)}"): int(v) for k, v in dist.items()}
-            return [("survey.mean_gap", round(float(self.gap.mean()), 3)), ("survey.level_counts", counts),
+            mean_score = round(float(self.score.mean()), 3) if isinstance(self.score, pd.Series) else None
+            return [("survey.mean_gap", round(float(self.gap.mean()), 3)),
+                    ("survey.performance_weight", self.performance_weight), ("survey.mean_score", mean_score),
+                    ("survey.level_counts", counts),
                     ("result.n", self.n), ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
         return [("survey.expectation", self.expectation), ("survey.perception", self.perception),
-                ("survey.gap", self.gap), ("survey.level", self.label)]
+                ("survey.gap", self.gap), ("survey.gap_part", self.gap_part),
+                ("survey.performance_part", self.performance_part),
+                ("survey.performance_weight", self.performance_weight), ("survey.score", self.score),
+                ("survey.level", self.label)]
 
 
 def _levels(gap: np.ndarray, tolerance: float, step: float) -> np.ndarray:
@@ -110,9 +138,17 @@ def _levels(gap: np.ndarray, tolerance: float, step: float) -> np.ndarray:
     return np.where(np.isnan(gap), np.nan, level)
 
 
+def _nearest_level(score: np.ndarray) -> np.ndarray:
+    # Round to the nearest level, halves up; the score is first rounded to 9 decimals so that
+    # 0.6 * 4 + 0.4 * 1 = 2.8000000000000003 and a half computed as 2.4999999999999996 land where
+    # the arithmetic on paper puts them.
+    return np.where(np.isnan(score), np.nan, np.clip(np.floor(np.round(score, 9) + 0.5), 1, 5))
+
+
 def disconfirmation(expectation: object, perception: object, *, scale: "str | scales.Scale" = "satisfaction5",
-                    tolerance: float = 0.0, step: float | None = None) -> DisconfirmationResult:
-    """Expectation-disconfirmation: the gap and the five-level satisfaction it implies.
+                    tolerance: float = 0.0, step: float | None = None,
+                    performance_weight: float = 0.4) -> DisconfirmationResult:
+    """Expectation-disconfirmation with the direct effect of performance: the gap, both parts, the level.
 
     Parameters
     ----------
@@ -127,44 +163,84 @@ def disconfirmation(expectation: object, perception: object, *, scale: "str | sc
     step : float, optional
         Width (> 0) of each level of shortfall; default a quarter of the
         scale's range (one point on a 5-point scale).
+    performance_weight : float, default 0.4
+        Weight ``w`` (0 to 1) of the perceived performance beside the gap.
+        0 gives the pure gap reading (the level the gap implies, as the
+        course's definition reads); 1 gives performance alone (what
+        Churchill & Surprenant found for their durable product). See Notes
+        for the default.
 
     Returns
     -------
     DisconfirmationResult
-        The gap, level and label: scalars for one pair, Series for many.
+        The gap, the disconfirmation part, the performance part, the score,
+        the level and its label: scalars for one pair, Series for many.
 
     Notes
     -----
-    ``gap = perception - expectation``. Levels follow the course's reading of
-    Oliver (1980): ``gap > tolerance`` means expectations were exceeded (5,
-    very satisfied); ``|gap| <= tolerance`` means they were met (4,
-    satisfied); a shortfall ``s = -(gap + tolerance) > 0`` gives level
-    ``4 - min(ceil(s / step), 3)``: 3 (basically satisfied) up to one step,
-    2 (dissatisfied) up to two, 1 (very dissatisfied) beyond.
+    ``gap = perception - expectation``. The **disconfirmation part** ``D`` is
+    the course's reading of Oliver (1980): ``gap > tolerance`` means
+    expectations were exceeded (``D = 5``); ``|gap| <= tolerance`` means they
+    were met (``D = 4``); a shortfall ``s = -(gap + tolerance) > 0`` gives
+    ``D = 4 - min(ceil(s / step), 3)``: 3 up to one step, 2 up to two, 1
+    beyond. The **performance part** ``Q`` places the perception on the five
+    levels, ``Q = 1 + 4 (perception - low) / (high - low)`` (on a 5-point scale
+    ``Q`` is the perception). Then
+
+    ``score = (1 - w) D + w Q`` and ``level = floor(score + 0.5)`` (nearest level, halves up).
+
+    Churchill & Surprenant (1982) found that perceived performance affects
+    satisfaction directly, not only through the gap: for their durable
+    product (a video disc player) performance alone explained satisfaction,
+    for their non-durable one (a plant) expectations, performance and
+    disconfirmation all did. The right weight therefore depends on the
+    product and is an empirical question; the default ``w = 0.4`` is a
+    teaching choice, not an estimate: the gap keeps the larger share (the
+    definition the course starts from), and performance weighs enough that a
+    poor service that merely meets a low expectation is no longer "satisfied"
+    (expected 1, perceived 1: ``0.6 x 4 + 0.4 x 1 = 2.8`` -> level 3). With
+    answers in whole points on a 5-point scale no score falls on a half, and
+    (with ``tolerance=0``) every pair with an expectation of 3 or more keeps
+    the level of the pure gap reading (``performance_weight=0``, the results
+    of earlier versions):
+    the direct effect of performance changes the verdict where expectations
+    were low.
 
     References
     ----------
     Oliver, R. L. (1980). A cognitive model of the antecedents and consequences of satisfaction decisions.
     *Journal of Marketing Research*, 17(4).
 
+    Churchill, G. A., & Surprenant, C. (1982). An investigation into the determinants of customer
+    satisfaction. *Journal of Marketing Research*, 19(4).
+
     Examples
     --------
-    >>> r = disconfirmation(5, 3)
-    >>> r.gap, r.level, r.label
-    (-2.0, 2, 'Dissatisfied')
+    >>> r = disconfirmation(5, 3)  # D = 2 (two points short), Q = 3: 0.6 x 2 + 0.4 x 3 = 2.4
+    >>> r.gap, r.gap_part, r.performance_part, round(r.score, 2), r.level, r.label
+    (-2.0, 2.0, 3.0, 2.4, 2, 'Dissatisfied')
     >>> disconfirmation([3, 4, 5], [5, 4, 4]).level.tolist()
     [5.0, 4.0, 3.0]
-    >>> disconfirmation(4.5, 3.2).level  # item means: 1.3 points short
+    >>> low = disconfirmation(1, 1)  # met, but at the bottom: 0.6 x 4 + 0.4 x 1 = 2.8
+    >>> round(low.score, 2), low.label
+    (2.8, 'Neutral (basically satisfied)')
+    >>> disconfirmation(1, 1, performance_weight=0).label  # the gap alone
+    'Satisfied'
+    >>> disconfirmation(4.5, 3.2).level  # item means, 1.3 short: 0.6 x 2 + 0.4 x 3.2 = 2.48
     2
     """
     sc = scales.get(scale)
     step = (sc.high - sc.low) / 4 if step is None else step
-    for name, value in (("tolerance", tolerance), ("step", step)):
+    for name, value in (("tolerance", tolerance), ("step", step), ("performance_weight", performance_weight)):
         if (isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating))
                 or not np.isfinite(value)):
             raise CsatInputError(f"{name} must be a finite number, got {value!r}")
     if tolerance < 0 or step <= 0:
         raise CsatInputError(f"tolerance must be >= 0 and step > 0; got tolerance={tolerance!r}, step={step!r}")
+    if not 0 <= performance_weight <= 1:
+        raise CsatInputError(f"performance_weight must lie between 0 (the gap alone) and 1 (performance alone); "
+                             f"got {performance_weight!r}")
+    w = float(performance_weight)
     scalar = np.isscalar(expectation) and np.isscalar(perception)
     e = _in_range(pd.Series([expectation] if scalar else _series(expectation, "expectation")), sc, "expectation")
     p = _in_range(pd.Series([perception] if scalar else _series(perception, "perception")), sc, "perception")
@@ -174,17 +250,24 @@ def disconfirmation(expectation: object, perception: object, *, scale: "str | sc
         raise CsatInputError("expectation and perception are empty")
     e.index = p.index
     gap = p - e
-    level = pd.Series(_levels(gap.to_numpy(), float(tolerance), float(step)), index=gap.index)
     n_missing = int(gap.isna().sum())
     if n_missing == len(gap):
         raise CsatInputError("every expectation/perception pair has a missing value")
+    gap_part = pd.Series(_levels(gap.to_numpy(), float(tolerance), float(step)), index=gap.index)
+    performance_part = (1.0 + 4.0 * (p - sc.low) / (sc.high - sc.low)).where(gap.notna())
+    score = (1.0 - w) * gap_part + w * performance_part
+    level = pd.Series(_nearest_level(score.to_numpy(dtype=float)), index=gap.index)
     text = message_column((Message(f"scale.satisfaction5.{int(v)}") if v == v else None for v in level), level.index)
     dropped = {Message("value.reason.missing_pair"): n_missing} if n_missing else {}
     if scalar:
         return DisconfirmationResult(float(e.iloc[0]), float(p.iloc[0]), float(gap.iloc[0]), int(level.iloc[0]),
-                                     text.iloc[0], sc.name, float(tolerance), float(step), 1, 0, {})
+                                     text.iloc[0], sc.name, float(tolerance), float(step), 1, 0, {},
+                                     float(gap_part.iloc[0]), float(performance_part.iloc[0]),
+                                     float(score.iloc[0]), w)
     return DisconfirmationResult(e, p, gap.rename("gap"), level.rename("level"), text.rename("label"), sc.name,
-                                 float(tolerance), float(step), len(gap) - n_missing, n_missing, dropped)
+                                 float(tolerance), float(step), len(gap) - n_missing, n_missing, dropped,
+                                 gap_part.rename("gap_part"), performance_part.rename("performance_part"),
+                                 score.rename("score"), w)
 
 
 def _no_booleans(values: pd.Series, name: str) -> None:

@@ -410,10 +410,21 @@ def _is_text(s: pd.Series) -> bool:
     return s.dtype == object or isinstance(s.dtype, pd.StringDtype)
 
 
+#: Other wordings of scale points that survey platforms and older questionnaires use
+#: (scale name -> text -> code); the catalog labels are always accepted too.
+_LABEL_ALIASES: dict[str, dict[str, int]] = {
+    "satisfaction5": {"一般": 3, "一般（基本满意）": 3, "一般(基本满意)": 3, "neutral": 3, "比较满意": 4,
+                      "非常满意": 5, "非常不满意": 1, "比较不满意": 2},
+}
+
+
 def _label_lookup(scale: _scales.Scale) -> dict[str, int]:
     if not scale.labelled:
         return {}
-    return {text.strip().lower(): code for lang in LANGUAGES for code, text in zip(scale.values, scale.labels(lang))}
+    lookup = {text.strip().lower(): code for lang in LANGUAGES for code, text in zip(scale.values, scale.labels(lang))}
+    for text, code in _LABEL_ALIASES.get(scale.name, {}).items():
+        lookup.setdefault(text.lower(), code)
+    return lookup
 
 
 def _apply_scales(frame: pd.DataFrame, book: pd.DataFrame, mapping: dict | None) -> None:

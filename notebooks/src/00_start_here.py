@@ -23,6 +23,7 @@
 
 # %% [markdown]
 # ## Who this course is for
+# *(2 min)*
 #
 # The course teaches customer satisfaction (客户满意), loyalty (客户忠诚) and churn (客户流失) as
 # they are taught in customer-service training, and then shows how to measure them properly.
@@ -39,6 +40,7 @@
 
 # %% [markdown]
 # ## The map of the course
+# *(2 min)*
 #
 # | notebook | what you learn | time |
 # |---|---|---|
@@ -58,6 +60,7 @@
 
 # %% [markdown]
 # ## Running the notebooks
+# *(1 min)*
 #
 # Run a cell with **Shift + Enter**. Run the first code cell of a notebook before any other:
 # it loads the package and fixes the random seed, so that every number you see matches the
@@ -80,22 +83,35 @@ cl.set_language("en")
 
 # %% [markdown]
 # ## Exercises and self-checks
+# *(3 min)*
 #
 # Exercises look like the cell below: you replace `None` with your answer and run the cell.
 # `cl.check` then tells you whether the answer is right, or gives a hint. It never prints the
 # answer itself, and it says exactly what it compared, so "correct" always means something was
 # checked. Numeric answers are compared with a value recomputed from the exercise data, within
-# a small tolerance; choice answers are compared with a fingerprint of the right letter.
+# a small tolerance; choice answers are compared with a fingerprint of the right letter;
+# written answers (a rewritten survey question, a reply to a customer) are compared with a short
+# list of points they must make. A correct answer also says in a sentence or two *why* it is
+# right.
+#
+# Exercises come in three kinds: **recall** (the answer is in the text you just read),
+# **compute** (a calculation) and **transfer** (a new situation, such as a business that is not
+# in the course data). Compute exercises for readers who do not program show a worked example
+# first and then give you a line to complete: replace each `___` with the right value, delete
+# the `#` at the start of the line, and run the cell.
 #
 # **Exercise 00.scale_points.** The course's standard satisfaction question uses a verbal scale
-# from "very dissatisfied" to "very satisfied". How many answer points does it have? Look at
-# `cl.scales.get("satisfaction5").values`.
+# from "very dissatisfied" to "very satisfied". Its answer labels are shown below. How many
+# answer points does it have? Count them, or practise the fill-in convention: in the answer
+# cell, replace `___` with `values` (the scale's list of answer codes), delete the `#` at the
+# start of that line, and run the cell.
 
 # %%
 cl.scales.get("satisfaction5").labels()
 
 # %%
-answer = None  # replace None with your answer
+answer = None  # replace None with your answer, or complete the next line
+# answer = len(cl.scales.get("satisfaction5").___)
 
 # %% tags=["solution"]
 answer = len(cl.scales.get("satisfaction5").values)
@@ -114,6 +130,7 @@ cl.exercises.list_exercises("01")
 
 # %% [markdown]
 # ## Labels in Chinese (中文标签)
+# *(1 min)*
 #
 # Every label the package shows (scale anchors, table headings, chart titles, widget captions)
 # comes from one bilingual catalog. One call switches all of them; widgets already on screen
@@ -134,11 +151,23 @@ cl.scales.get("satisfaction5").labels()
 
 # %% [markdown]
 # ## The course datasets
+# *(2 min)*
 #
-# The exercises use datasets shipped with the package. Most are simulated with known true
-# values (so you can see whether a method recovers the truth); one, `telco_churn`, is a real
-# public dataset. Each comes with a data card: where it comes from, what every column means, its
-# licence and its deliberate quirks.
+# The exercises use datasets shipped with the package, of two kinds:
+#
+# - **simulated** (`auto_dealer`, `hotel_guests`, `complaints_log`, `csat_tracker`,
+#   `supermarket_members`, `telecom_subscribers`, `kano_features`): written by the course's own
+#   simulator from a truth stated in advance on the data card. They show whether a method
+#   recovers that truth; they are never evidence about real customers.
+# - **not simulated by the course**: `cdnow`, the real purchase records of the customers who
+#   first bought at the online music shop CDNOW in early 1997, followed to mid-1998 (the
+#   standard dataset of repeat-purchase models, Fader, Hardie and Lee, 2005); and `telco_churn`,
+#   IBM's public telecom churn sample, the most widely used churn table. IBM describes it as
+#   sample data about a fictional telecom company, so read it as realistic practice data
+#   rather than as the records of one real firm.
+#
+# Each comes with a data card: where it comes from, what every column means, its licence and
+# its deliberate quirks. The title of each dataset in the list below says which kind it is.
 
 # %%
 cl.datasets.list_datasets()
@@ -154,6 +183,7 @@ tracker.head()
 
 # %% [markdown]
 # ## Widgets
+# *(2 min)*
 #
 # Widgets are sliders and menus that recompute a result as you move them. They answer the
 # "what if" questions of a class: what if one more customer in ten became a promoter? A widget
@@ -170,6 +200,7 @@ cl.widgets.nps_explorer()
 
 # %% [markdown]
 # ## Loading your own data
+# *(1 min)*
 #
 # Your own survey export is just another table. Read it with pandas (or with the
 # `cl.survey.read_*` functions for Qualtrics, SurveyMonkey, SPSS and Excel exports, taught in
@@ -195,16 +226,17 @@ cl.metrics.csat(mine["satisfaction"], scale="satisfaction5")
 
 # %% [markdown]
 # ## Summary
+# *(1 min)*
 #
 # - Pick your route through the course by role; trainers also read `TRAINERS.md`.
 # - Run the first cell of each notebook first; it fixes the seed.
 # - Answer exercises by replacing `None` and running `cl.check`; it gives hints, not answers.
 # - `cl.set_language("zh-CN")` switches every label to Chinese, `cl.set_language("en")` back.
 # - `cl.datasets.list_datasets()`, `describe` and `load` open the course data; your own
-#   files go through the same functions.
-
-# %% [markdown]
-# ## Glossary (术语表)
+#   files go through the same functions. Simulated datasets test methods; only real data test
+#   claims about customers.
+#
+# ### Glossary (术语表)
 
 # %%
 cl.exercises.glossary("00")

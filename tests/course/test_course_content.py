@@ -94,7 +94,8 @@ def _outputs_text(cell: dict) -> str:
     parts = []
     for out in cell.get("outputs", []):
         if out.get("output_type") == "stream":
-            parts.append(out.get("text", ""))
+            text = out.get("text", "")
+            parts.append(text if isinstance(text, str) else "".join(text))
         for mime, body in out.get("data", {}).items():
             if mime in ("text/plain", "text/html", "text/markdown"):
                 text = body if isinstance(body, str) else "".join(body)
@@ -107,7 +108,7 @@ def _significant(digits: str) -> int:
 
 
 def _answer_patterns(value: float, percent: bool) -> list[re.Pattern]:
-    """Ways a value can appear in an output: rounded (nothing after) or cut short (more digits after)."""
+    """Ways a value can appear in an output: rounded (nothing after) or cut short (a long float's digits after)."""
     values = [value] + ([value / 100] if percent else [])
     patterns = []
     for v in values:
@@ -117,7 +118,7 @@ def _answer_patterns(value: float, percent: bool) -> list[re.Pattern]:
             for text, more_digits in ((rounded, False), (f"{v:,.{d}f}", False), (cut, True)):
                 if _significant(text) < 3:  # two digits turn up by chance everywhere
                     continue
-                tail = "" if more_digits else r"(?!\d)"
+                tail = r"\d{3,}" if more_digits else r"(?!\d)"  # cut short: a long float printed in full
                 patterns.append(re.compile(rf"(?<![\d.,]){re.escape(text)}{tail}"))
     return patterns
 

@@ -24,14 +24,18 @@ ROOT = Path(__file__).resolve().parents[2]
 # Hand calculations of the exercises whose inputs are stated in the notebook text.
 HAND = {
     "00.scale_points": 5,  # codes 1..5
-    "01.ford_lifetime": 3_600_000,  # 12 buyers x USD 300,000
+    # CLV = sum_{t=1..10} 1500 x 0.8^(t-1) / 1.08^t (margin, not the USD 6,000 revenue; first year certain):
+    # 1388.8889 + 1028.8066 + 762.0790 + 564.5029 + 418.1503 + 309.7410 + 229.4378 + 169.9539 + 125.8918 + 93.2532
+    "01.ford_lifetime": 5090.7054,
     "01.replacement_cost": 40_000,  # 200 x (5 x 50 - 50)
     "02.margin_of_error": 4.8999,  # 1.959964 x sqrt(0.25 / 400) = 0.048999 -> 4.90 points
     "02.sample_size": 1068,  # 1.959964^2 x 0.25 / 0.03^2 = 1067.07 -> round up
     "04.churn_rate": 12.5,  # 150 / 1200 x 100
+    "04.denominator": 12.0,  # 96 cancellations of the 800 members of 1 January: 96 / 800 x 100
     "04.annual_churn": 21.5290,  # 1 - 0.98^12 = 0.215290
-    # 100/1.1 + 80/1.21 + 64/1.331 + 51.2/1.4641 + 40.96/1.61051
-    "04.clv": 90.9091 + 66.1157 + 48.0841 + 34.9703 + 25.4329,
+    # margin 500, retention 0.7, discount 8 %, first year certain:
+    # 500/1.08 + 350/1.1664 + 245/1.259712 + 171.5/1.36048896 + 120.05/1.4693280768
+    "04.clv": 462.9630 + 300.0686 + 194.4889 + 126.0576 + 81.7040,
 }
 
 
@@ -169,7 +173,7 @@ def _independent_values() -> dict[str, float]:
     back = pd.crosstab(like["personalised"], like["returned_next_year"].astype(bool), normalize="index")
     sales = dealer[dealer["visit"] == "sales"]
     return {
-        "01.loyalty_ratio": cl.loyalty.top_box_loyalty_ratio(dealer, "overall_satisfaction", "repurchase").ratio,
+        "01.loyalty_ratio": cl.loyalty.top_box_loyalty_ratio(dealer, satisfaction="overall_satisfaction", loyalty="repurchase").ratio,
         "02.tracker_csat": 100 * cl.metrics.csat(csat_codes).estimate,
         "03.tracker_nps": cl.metrics.nps(tracker["nps"]).score,
         "05.top20_share": 100 * cl.segments.pareto(members.groupby("member_id")["amount"].sum()).top_share,

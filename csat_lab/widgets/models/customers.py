@@ -194,7 +194,7 @@ class CLVCalculation(Result):
 
 
 def clv_model(margin: float, retention: float, discount: float, acquisition_cost: float = 0.0,
-              gain: float = 0.05) -> CLVCalculation:
+              gain: float = 0.05, first_margin: str = "certain") -> CLVCalculation:
     """Customer lifetime value and what a retention gain is worth.
 
     Parameters
@@ -210,6 +210,11 @@ def clv_model(margin: float, retention: float, discount: float, acquisition_cost
     gain : float, default 0.05
         Retention gain to value, in shares (0.05 = 5 points); ``retention + gain``
         must stay between 0 and 1 (below 1).
+    first_margin : {"certain", "retained"}, default "certain"
+        The course's timing convention: the first year's margin counted in
+        full (``"certain"``), or only if the customer is retained
+        (``"retained"``, Gupta & Lehmann); see
+        :func:`csat_lab.churn.customer_lifetime_value`.
 
     Returns
     -------
@@ -219,7 +224,8 @@ def clv_model(margin: float, retention: float, discount: float, acquisition_cost
 
     Notes
     -----
-    ``CLV = m r / (1 + d - r) - AC`` (Gupta & Lehmann, 2003) at retention r
+    ``CLV = m / (1 + d - r) - AC`` (the course's convention; ``m r / (1 + d - r)
+    - AC`` with ``first_margin="retained"``, Gupta & Lehmann, 2003) at retention r
     and r + gain, the CLV curve over retention (``curve``), and the change in
     five-year profit of a customer base whose retention rises by ``gain``
     (:func:`csat_lab.churn.retention_economics`; Reichheld & Sasser, 1990).
@@ -235,8 +241,8 @@ def clv_model(margin: float, retention: float, discount: float, acquisition_cost
     Examples
     --------
     >>> r = clv_model(100, 0.8, 0.1, acquisition_cost=50, gain=0.05)
-    >>> round(r.clv.value, 2), round(r.improved.value, 2)
-    (216.67, 290.0)
+    >>> round(r.clv.value, 2), round(r.improved.value, 2)  # 100/0.3 - 50, 100/0.25 - 50
+    (283.33, 350.0)
     """
     from ...churn import clv_sensitivity, customer_lifetime_value, retention_economics
 
@@ -247,10 +253,13 @@ def clv_model(margin: float, retention: float, discount: float, acquisition_cost
         raise CsatInputError(f"retention + gain must lie between 0 and 1 (below 1), got {retention:g} + {gain:g} = "
                              f"{improved:g}")
     grid = np.round(np.arange(0.05, 0.951, 0.05), 2)
-    table = clv_sensitivity(margin, retention=grid, discount=[discount], acquisition_cost=acquisition_cost)
+    table = clv_sensitivity(margin, retention=grid, discount=[discount], acquisition_cost=acquisition_cost,
+                            first_margin=first_margin)
     return CLVCalculation(
-        clv=customer_lifetime_value(margin, retention, discount, acquisition_cost=acquisition_cost),
-        improved=customer_lifetime_value(margin, retention + gain, discount, acquisition_cost=acquisition_cost),
+        clv=customer_lifetime_value(margin, retention, discount, acquisition_cost=acquisition_cost,
+                                    first_margin=first_margin),
+        improved=customer_lifetime_value(margin, retention + gain, discount, acquisition_cost=acquisition_cost,
+                                         first_margin=first_margin),
         gain=float(gain),
         curve=pd.DataFrame({"retention": grid, "clv": getattr(table, "table", table).iloc[:, 0].to_numpy()}),
         economics=retention_economics(1000, retention, margin, gain=gain, years=5, discount=discount),

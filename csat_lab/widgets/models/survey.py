@@ -206,8 +206,8 @@ def nps_difference_model(promoters1: int, passives1: int, detractors1: int,
 
 
 def disconfirmation_model(expectation: float, perception: float, scale: str = "satisfaction5",
-                          tolerance: float = 0.0) -> DisconfirmationResult:
-    """Gap ``perception - expectation`` and the satisfaction level it implies (Oliver, 1980).
+                          tolerance: float = 0.0, performance_weight: float = 0.4) -> DisconfirmationResult:
+    """Satisfaction from the gap ``perception - expectation`` and from performance itself.
 
     Parameters
     ----------
@@ -219,18 +219,24 @@ def disconfirmation_model(expectation: float, perception: float, scale: str = "s
         The answer scale of both ratings.
     tolerance : float, default 0.0
         Gaps within ``+- tolerance`` count as confirmation (the zone of tolerance).
+    performance_weight : float, default 0.4
+        Weight (0 to 1) of the perceived performance beside the gap: 0 lets
+        the gap alone set the level, 1 performance alone. 0.4 is a teaching
+        default, not an estimate (see :func:`csat_lab.survey.disconfirmation`).
 
     Returns
     -------
     DisconfirmationResult
         The result of :func:`csat_lab.survey.disconfirmation`: ``gap``,
-        ``level`` and the ratings.
+        ``gap_part``, ``performance_part``, ``score``, ``level`` and the ratings.
 
     Notes
     -----
-    ``gap = perception - expectation``: positive disconfirmation raises
-    satisfaction above the neutral level, negative lowers it, in the
-    expectancy-disconfirmation model (Oliver, 1980).
+    ``gap = perception - expectation`` gives the disconfirmation part ``D``
+    (5 exceeded, 4 met, 3 to 1 by shortfall; Oliver, 1980); the perception
+    on the five levels is the performance part ``Q``, which affects
+    satisfaction directly (Churchill & Surprenant, 1982). The level is
+    ``(1 - w) D + w Q`` rounded to the nearest level (halves up).
 
     References
     ----------
@@ -238,15 +244,23 @@ def disconfirmation_model(expectation: float, perception: float, scale: str = "s
     consequences of satisfaction decisions. Journal of Marketing Research,
     17(4), 460-469.
 
+    Churchill, G. A., & Surprenant, C. (1982). An investigation into the
+    determinants of customer satisfaction. Journal of Marketing Research,
+    19(4), 491-504.
+
     Examples
     --------
-    >>> r = disconfirmation_model(4, 5)
+    >>> r = disconfirmation_model(4, 5)  # exceeded: D = 5, Q = 5
     >>> r.gap, r.level
     (1.0, 5)
+    >>> r = disconfirmation_model(1, 1)  # met at the bottom: 0.6 x 4 + 0.4 x 1 = 2.8
+    >>> r.gap_part, r.performance_part, r.level
+    (4.0, 1.0, 3)
     """
     from ...survey import disconfirmation
 
-    return disconfirmation(expectation, perception, scale=scale, tolerance=tolerance)
+    return disconfirmation(expectation, perception, scale=scale, tolerance=tolerance,
+                           performance_weight=performance_weight)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -66,8 +66,10 @@ def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount: float 
                  acquisition_cost: float = 50.0, gain: float = 0.05, *, debounce: float = DEBOUNCE_S) -> Explorer:
     """Lifetime value and the worth of a retention gain (:func:`models.clv_model`).
 
-    ``CLV = m r / (1 + d - r) - AC`` (Gupta & Lehmann, 2003) at retention ``r``
-    and ``r + gain``, and the profit effect of the gain on a customer base
+    ``CLV = m / (1 + d - r) - AC`` at retention ``r`` and ``r + gain``, in the
+    course's timing (the first year's margin counted in full; Gupta & Lehmann's
+    2003 convention, ``m r / (1 + d - r)``, multiplies every year by ``r``), and
+    the profit effect of the gain on a customer base
     (Reichheld & Sasser, 1990). The view draws :func:`csat_lab.plots.clv_retention_curve`.
 
     Parameters
@@ -93,8 +95,8 @@ def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount: float 
     Examples
     --------
     >>> ex = clv_explorer(margin=100, retention=0.8, discount=0.1, acquisition_cost=0)
-    >>> round(ex.result.clv.value, 2)
-    266.67
+    >>> round(ex.result.clv.value, 2)  # 100 / (1 + 0.1 - 0.8)
+    333.33
     >>> ex.close()
     """
     controls = {

@@ -123,9 +123,9 @@ def _render_difference(r: models.NPSDifference) -> Rendered:
     return Rendered(headline, r, fig)
 
 
-def disconfirmation_explorer(expectation: int = 4, perception: int = 3, tolerance: float = 0.0, *,
-                             debounce: float = DEBOUNCE_S) -> Explorer:
-    """Expectation vs perception -> the satisfaction level (:func:`models.disconfirmation_model`).
+def disconfirmation_explorer(expectation: int = 4, perception: int = 3, tolerance: float = 0.0,
+                             performance_weight: float = 0.4, *, debounce: float = DEBOUNCE_S) -> Explorer:
+    """Expectation vs perception -> the two parts of satisfaction and its level (:func:`models.disconfirmation_model`).
 
     Parameters
     ----------
@@ -135,6 +135,9 @@ def disconfirmation_explorer(expectation: int = 4, perception: int = 3, toleranc
         Starting experienced rating, 1-5.
     tolerance : float, default 0.0
         Starting zone of tolerance, 0-1.5: gaps within it count as confirmation.
+    performance_weight : float, default 0.4
+        Starting weight of the perceived performance beside the gap, 0-1 in
+        steps of 0.1: 0 lets the gap alone set the level, 1 performance alone.
     debounce : float, default DEBOUNCE_S
         Seconds a slider must rest before the model runs again; 0 computes at once.
 
@@ -145,21 +148,29 @@ def disconfirmation_explorer(expectation: int = 4, perception: int = 3, toleranc
 
     Notes
     -----
-    The gap ``perception - expectation`` sets the level: the
-    expectancy-disconfirmation model of Oliver (1980); the view draws
-    :func:`csat_lab.plots.disconfirmation_bars`.
+    The gap ``perception - expectation`` gives the disconfirmation part
+    ``D`` (Oliver, 1980); the perception itself is the performance part
+    ``Q`` (Churchill & Surprenant, 1982); the level is
+    ``(1 - w) D + w Q`` rounded to the nearest level. The headline writes out
+    both parts and their weighted sum, the table under it lists them, and
+    the view draws the two ratings (:func:`csat_lab.plots.disconfirmation_bars`).
 
     Examples
     --------
     >>> ex = disconfirmation_explorer(expectation=4, perception=5)
     >>> ex.result.level
     5
+    >>> ex.set(expectation=1, perception=1)  # met, but at the bottom: 0.6 x 4 + 0.4 x 1 = 2.8
+    >>> ex.result.level
+    3
     >>> ex.close()
     """
     controls = {
         "expectation": int_slider("widgets.disc.expectation", expectation, 1, 5),
         "perception": int_slider("widgets.disc.perception", perception, 1, 5),
         "tolerance": float_slider("widgets.disc.tolerance", tolerance, 0.0, 1.5, 0.5, ".1f"),
+        "performance_weight": float_slider("widgets.disc.performance_weight", performance_weight, 0.0, 1.0, 0.1,
+                                           ".1f"),
     }
     return Explorer("disconfirmation", "widgets.disc.title", models.disconfirmation_model, controls,
                     _render_disconfirmation, debounce=debounce)
@@ -168,8 +179,11 @@ def disconfirmation_explorer(expectation: int = 4, perception: int = 3, toleranc
 def _render_disconfirmation(r) -> Rendered:
     from ...plots import disconfirmation_bars
 
+    # The headline names both parts and their weighted sum; the result table below it lists them again.
     level = label(f"scale.satisfaction5.{r.level}")
-    headline = label("widgets.disc.headline", gap=r.gap, level=level)
+    w = r.performance_weight
+    headline = label("widgets.disc.headline_parts", gap=r.gap, gap_part=r.gap_part, perf=r.performance_part,
+                     w_gap=1 - w, w=w, score=r.score, level=level)
     fig = new_figure(5.2, 2.8)
     disconfirmation_bars(r, ax=fig.subplots())
     return Rendered(headline, r, fig)

@@ -113,6 +113,22 @@ def test_clv_equals_discounted_series():
     assert churn.clv(m, r, d).value == pytest.approx(np.sum(m * r ** t / (1 + d) ** t))
 
 
+def test_clv_first_margin_certain_is_the_series_from_r_to_the_zero():
+    # the course's timing: sum over t>=1 of m r^(t-1) / (1+d)^t = m / (1 + d - r); m=120, r=.75, d=.12:
+    # 120 / 0.37 = 324.324...; every year is 1/r times the Gupta & Lehmann term
+    m, r, d = 120.0, 0.75, 0.12
+    t = np.arange(1, 2000)
+    certain = churn.customer_lifetime_value(m, r, d, first_margin="certain")
+    assert certain.value == pytest.approx(120 / 0.37) == pytest.approx(np.sum(m * r ** (t - 1) / (1 + d) ** t))
+    assert certain.multiplier == pytest.approx(1 / 0.37) and certain.first_margin == "certain"
+    assert certain.value * r == pytest.approx(churn.clv(m, r, d).value)
+    assert "in full" in str(certain.formula)
+    grid = churn.clv_sensitivity(m, retention=[r], discount=[d], first_margin="certain")
+    assert grid.iloc[0, 0] == pytest.approx(120 / 0.37)
+    with pytest.raises(CsatInputError, match="first_margin must be one of: 'retained', 'certain'"):
+        churn.clv(m, r, d, first_margin="start")
+
+
 @pytest.mark.parametrize("r, d, match", [(1.0, 0.1, "no finite value"), (1.2, 0.1, "between 0 and 1"),
                                          (0.8, -1.0, "above -1"), (0.8, -2, "above -1")])
 def test_clv_bad_input(r, d, match):

@@ -61,7 +61,7 @@ class TestLabels:
         try:
             cl.set_language("zh-CN")
             assert cl.get_language() == "zh-CN"
-            assert scales.get("satisfaction5").labels() == ["很不满意", "不满意", "一般（基本满意）", "满意", "很满意"]
+            assert scales.get("satisfaction5").labels() == ["很不满意", "不满意", "基本满意", "满意", "很满意"]
         finally:
             cl.set_language("en")
         assert scales.get("satisfaction5").labels()[0] == "Very dissatisfied"

@@ -124,7 +124,8 @@ def test_retention_curve_is_the_geometric_decay():
 def test_clv_retention_curve_follows_gupta_lehmann():
     from csat_lab.widgets.models import clv_model
 
-    ax = cl.plots.clv_retention_curve(clv_model(200, 0.75, 0.10, acquisition_cost=100, gain=0.05))
+    ax = cl.plots.clv_retention_curve(clv_model(200, 0.75, 0.10, acquisition_cost=100, gain=0.05,
+                                                first_margin="retained"))
     curve, now, after = ax.lines
     r = curve.get_xdata().astype(float)
     assert curve.get_ydata() == pytest.approx(200 * r / (1.10 - r) - 100)  # CLV = m r / (1 + d - r) - AC

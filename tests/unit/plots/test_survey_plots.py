@@ -185,7 +185,9 @@ def test_disconfirmation_bars_show_both_ratings_and_the_level() -> None:
     assert [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches] == ["#bbbbbb", "#fdae61"]
     assert [t.get_text() for t in ax.get_yticklabels()] == [cl.label("widgets.disc.expectation"),
                                                             cl.label("widgets.disc.perception")]
-    assert ax.get_title() == f"{cl.label('widgets.disc.gap')}: -2 → {cl.label('scale.satisfaction5.2')}"
+    # score = 0.6 x 2 (the gap's level) + 0.4 x 3 (the perceived level) = 2.4 (Churchill & Surprenant, 1982)
+    assert ax.get_title() == (f"{cl.label('widgets.disc.gap')}: -2; {cl.label('survey.score')} 2.40 → "
+                              f"{cl.label('scale.satisfaction5.2')}")
     assert ax.get_xlim() == pytest.approx((0, 5.2))
     with pytest.raises(CsatInputError, match="draws one answer pair"):
         cl.plots.disconfirmation_bars(survey.disconfirmation(pd.Series([4, 5]), pd.Series([3, 3])))

@@ -149,7 +149,7 @@ def test_gbk_export_is_gbk_with_chinese_headers(wave4):
     assert list(frame.columns[:3]) == ["答卷编号", "波次", "填答日期"]
     assert len(frame) == len(wave4)
     assert frame["总体满意度"].tolist() == wave4["csat"].tolist()
-    assert set(frame["客户类型"]) == {"个人客户", "中小企业", "大客户"}
+    assert set(frame["客户类型"]) == {"个人客户", "中小企业", "企业客户"}
     assert frame["填答日期"].str.fullmatch(r"2024/\d\d/\d\d").all()
 
 

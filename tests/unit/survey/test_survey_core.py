@@ -202,10 +202,62 @@ def test_reliability_bad_input(frame: pd.DataFrame, kwargs: dict, match: str) ->
     "e, p, level",
     [(3, 5, 5), (4, 5, 5), (4, 4, 4), (5, 4, 3), (5, 3, 2), (5, 2, 1), (5, 1, 1), (1, 1, 4)],
 )
-def test_disconfirmation_levels(e: int, p: int, level: int) -> None:
-    r = survey.disconfirmation(e, p)
+def test_disconfirmation_levels_from_the_gap_alone(e: int, p: int, level: int) -> None:
+    # performance_weight=0: the course's pure gap reading (5 exceeded, 4 met, one level per point short)
+    r = survey.disconfirmation(e, p, performance_weight=0)
     assert r.gap == p - e and r.level == level
     assert r.label == cl.label(f"scale.satisfaction5.{level}")
+
+
+# Default weight w = 0.4: score = 0.6 D + 0.4 Q, D the level from the gap, Q the perception (5-point scale).
+@pytest.mark.parametrize(
+    "e, p, score, level",
+    [
+        (1, 1, 0.6 * 4 + 0.4 * 1, 3),  # met at the bottom: 2.4 + 0.4 = 2.8 -> 3, not "Satisfied"
+        (2, 2, 0.6 * 4 + 0.4 * 2, 3),  # 2.4 + 0.8 = 3.2 -> 3
+        (2, 1, 0.6 * 3 + 0.4 * 1, 2),  # one point short of a low expectation: 1.8 + 0.4 = 2.2 -> 2
+        (1, 2, 0.6 * 5 + 0.4 * 2, 4),  # exceeded, but with a poor 2: 3.0 + 0.8 = 3.8 -> 4, not "Very satisfied"
+        (1, 3, 0.6 * 5 + 0.4 * 3, 4),  # 3.0 + 1.2 = 4.2 -> 4
+        (3, 3, 0.6 * 4 + 0.4 * 3, 4),  # 2.4 + 1.2 = 3.6 -> 4, as the gap alone says
+        (5, 5, 0.6 * 4 + 0.4 * 5, 4),  # 2.4 + 2.0 = 4.4 -> 4
+        (4, 5, 0.6 * 5 + 0.4 * 5, 5),  # 3.0 + 2.0 = 5.0
+        (5, 4, 0.6 * 3 + 0.4 * 4, 3),  # 1.8 + 1.6 = 3.4 -> 3
+        (5, 2, 0.6 * 1 + 0.4 * 2, 1),  # three short: 0.6 + 0.8 = 1.4 -> 1
+    ],
+)
+def test_disconfirmation_adds_the_direct_effect_of_performance(e: int, p: int, score: float, level: int) -> None:
+    r = survey.disconfirmation(e, p)
+    assert r.performance_weight == 0.4 and r.performance_part == p
+    assert r.score == pytest.approx(score) and r.level == level
+    assert r.label == cl.label(f"scale.satisfaction5.{level}")
+
+
+def test_low_expectation_met_by_low_performance_is_not_satisfied() -> None:
+    # Churchill & Surprenant (1982): performance counts by itself. Expected 1, perceived 1: the gap alone
+    # says "met" (4, Satisfied); with the default weight 0.6 x 4 + 0.4 x 1 = 2.8 -> 3.
+    assert survey.disconfirmation(1, 1, performance_weight=0).label == "Satisfied"
+    low = survey.disconfirmation(1, 1)
+    assert low.gap_part == 4 and low.level == 3 and low.label != "Satisfied"
+    # the same gap of 0 at the top stays satisfied: 0.6 x 4 + 0.4 x 4 = 4.0
+    assert survey.disconfirmation(4, 4).level == 4
+
+
+def test_disconfirmation_weight_one_is_performance_alone_and_other_scales_are_rescaled() -> None:
+    # w = 1: the level is the perception itself, whatever was expected
+    assert [survey.disconfirmation(e, 2, performance_weight=1).level for e in range(1, 6)] == [2] * 5
+    # agree7 (1..7): perception 4 sits in the middle, Q = 1 + 4 (4 - 1) / 6 = 3.0; expected 7 -> 3 short,
+    # step = 6 / 4 = 1.5 -> ceil(3 / 1.5) = 2 levels below "met": D = 2; 0.6 x 2 + 0.4 x 3 = 2.4 -> 2
+    r = survey.disconfirmation(7, 4, scale="agree7")
+    assert (r.gap_part, r.performance_part, r.level) == (2.0, 3.0, 2)
+    assert r.score == pytest.approx(2.4)
+    # a half rounds up: w = 0.5, expected 1, perceived 1 -> 0.5 x 4 + 0.5 x 1 = 2.5 -> 3
+    assert survey.disconfirmation(1, 1, performance_weight=0.5).level == 3
+
+
+@pytest.mark.parametrize("weight", [-0.1, 1.5, True, float("nan"), "0.4"])
+def test_disconfirmation_rejects_a_weight_outside_0_to_1(weight) -> None:
+    with pytest.raises(CsatInputError, match="performance_weight must"):
+        survey.disconfirmation(4, 5, performance_weight=weight)
 
 
 def test_disconfirmation_language_tolerance_and_series() -> None:
@@ -217,16 +269,23 @@ def test_disconfirmation_language_tolerance_and_series() -> None:
     finally:
         cl.set_language("en")
     assert str(level) == "Dissatisfied"
+    assert survey.disconfirmation(4, 5, tolerance=1, performance_weight=0).level == 4
+    # with the default weight: D = 4 (within tolerance), Q = 5: 0.6 x 4 + 0.4 x 5 = 4.4 -> 4
     assert survey.disconfirmation(4, 5, tolerance=1).level == 4
     r = survey.disconfirmation(pd.Series([3, None, 5]), pd.Series([5, 4, 4]))
     assert r.level.tolist()[0] == 5 and math.isnan(r.level.tolist()[1]) and r.level.tolist()[2] == 3
     assert r.n == 2 and r.n_dropped == 1
+    # scores 0.6 x 5 + 0.4 x 5 = 5.0 and 0.6 x 3 + 0.4 x 4 = 3.4; the missing pair has no parts
+    assert r.score.tolist()[0] == pytest.approx(5.0) and r.score.tolist()[2] == pytest.approx(3.4)
+    assert math.isnan(r.score.tolist()[1]) and math.isnan(r.performance_part.tolist()[1])
     with pytest.raises(CsatInputError, match="expectation: values outside scale 'satisfaction5'"):
         survey.disconfirmation(6, 3)
     with pytest.raises(CsatInputError, match="'perception' must be numeric"):
         survey.disconfirmation([3], ["good"])
-    # item means: 4.5 expected, 3.2 perceived -> 1.3 short: beyond one step (1 point), within two -> 2
+    # item means: 4.5 expected, 3.2 perceived -> 1.3 short: beyond one step (1 point), within two -> D = 2;
+    # 0.6 x 2 + 0.4 x 3.2 = 2.48 -> 2
     assert survey.disconfirmation(4.5, 3.2).level == 2
+    assert survey.disconfirmation(4.5, 3.2).score == pytest.approx(2.48)
     with pytest.raises(CsatInputError, match="3 values but perception has 2"):
         survey.disconfirmation([1, 2, 3], [1, 2])
 

@@ -46,9 +46,11 @@ def test_clv_model_names_the_gain_and_the_discount() -> None:
         models.clv_model(100, 0.9, 0.1, gain=0.1)
     with pytest.raises(CsatInputError, match="discount must be a proportion between 0 and 1"):
         models.clv_model(100, 0.8, -0.5)  # used to give CLV = -266.67 and leak a divide-by-zero warning
-    # CLV = m r / (1 + d - r) = 100 * 0.8 / 0.3 = 266.67, at r + gain = 0.85: 85 / 0.25 = 340
+    # CLV = m / (1 + d - r) = 100 / 0.3 = 333.33, at r + gain = 0.85: 100 / 0.25 = 400
     r = models.clv_model(100, 0.8, 0.1, gain=0.05)
-    assert (round(r.clv.value, 2), round(r.improved.value, 2)) == (266.67, 340.0)
+    assert (round(r.clv.value, 2), round(r.improved.value, 2)) == (333.33, 400.0)
+    with pytest.raises(CsatInputError, match="first_margin must be one of: 'retained', 'certain'; got 'first'"):
+        models.clv_model(100, 0.8, 0.1, first_margin="first")
 
 
 @pytest.mark.parametrize("flag", ["yes", "false", 2, None, 0.5])

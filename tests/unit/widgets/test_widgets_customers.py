@@ -38,18 +38,27 @@ def test_churn_explorer_without_losses_has_no_finite_lifetime():
     assert ex.result.churn.rate == 0 and ex.result.expected_lifetime == float("inf")
 
 
-def test_clv_explorer_gupta_lehmann():
+def test_clv_explorer_uses_the_course_timing():
     ex = clv_explorer()
     ex.set(margin=200, retention=0.75, discount=0.10, acquisition_cost=100, gain=0.05)
-    assert ex.result.clv.value == pytest.approx(200 * 0.75 / (1.10 - 0.75) - 100)  # 328.57
-    assert ex.result.improved.value == pytest.approx(200 * 0.80 / (1.10 - 0.80) - 100)  # 433.33
+    # the course's timing, first year's margin in full: m / (1 + d - r) - AC
+    assert ex.result.clv.value == pytest.approx(200 / (1.10 - 0.75) - 100)  # 471.43
+    assert ex.result.improved.value == pytest.approx(200 / (1.10 - 0.80) - 100)  # 566.67
+    # the same by summing the years: sum_t m r^(t-1) / (1+d)^t over 400 years
+    years = np.arange(1, 401)
+    assert ex.result.clv.value == pytest.approx((200 * 0.75 ** (years - 1) / 1.1**years).sum() - 100)
     # five years of a base of N0 customers: N_t = N0 r^t; profit share gained, discounted at 10%
     t = np.arange(1, 6)
     now, better = (0.75**t * 1.1**-t).sum(), (0.80**t * 1.1**-t).sum()
     assert ex.result.economics.profit_increase == pytest.approx(better / now - 1)
-    assert "CLV = 329; raising retention by 5 points gives 433 (+32%)" in ex.headline.value
+    assert "CLV = 471; raising retention by 5 points gives 567 (+20%)" in ex.headline.value
     row = ex.result.curve.set_index("retention").loc[0.5, "clv"]
-    assert row == pytest.approx(200 * 0.5 / 0.6 - 100)
+    assert row == pytest.approx(200 / 0.6 - 100)
+
+
+def test_clv_model_can_use_gupta_lehmann_timing():
+    r = models.clv_model(200, 0.75, 0.10, acquisition_cost=100, first_margin="retained")
+    assert r.clv.value == pytest.approx(200 * 0.75 / (1.10 - 0.75) - 100)  # 328.57 (Gupta & Lehmann 2003)
 
 
 def test_pareto_explorer_top_share_and_gini_from_a_recount():

@@ -104,10 +104,10 @@ def test_churn_calculation_estimate_and_plot():
 
 def test_clv_calculation_estimate_and_plot():
     r = models.clv_model(100, 0.8, 0.1, acquisition_cost=50, gain=0.05)
-    assert r.estimate == pytest.approx(100 * 0.8 / (1.1 - 0.8) - 50)  # Gupta & Lehmann (2003): 216.67
+    assert r.estimate == pytest.approx(100 / (1.1 - 0.8) - 50)  # the course's timing: 283.33
     ax = r.plot()
     assert isinstance(ax, Axes)
-    assert _lines(ax)[1:] == [[pytest.approx(216.6666667)], [pytest.approx(100 * 0.85 / 0.25 - 50)]]
+    assert _lines(ax)[1:] == [[pytest.approx(283.3333333)], [pytest.approx(100 / 0.25 - 50)]]
 
 
 def test_complaint_simulation_estimate_and_plot_both_outcomes():

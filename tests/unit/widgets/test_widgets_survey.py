@@ -78,7 +78,9 @@ def test_nps_difference_explorer():
     (4, 3, 0.0, 3),  # one point short -> basically satisfied
     (5, 3, 0.0, 2),  # two points short -> dissatisfied
     (5, 1, 0.0, 1),  # four points short -> very dissatisfied
-    (4, 3, 1.0, 4),  # within the tolerance -> still met
+    (4, 3, 1.0, 4),  # within the tolerance -> still met: 0.6 x 4 + 0.4 x 3 = 3.6 -> 4
+    (1, 1, 0.0, 3),  # met at the bottom: 0.6 x 4 + 0.4 x 1 = 2.8 -> 3, not "Satisfied"
+    (1, 2, 0.0, 4),  # exceeded with a poor 2: 0.6 x 5 + 0.4 x 2 = 3.8 -> 4, not "Very satisfied"
 ])
 def test_disconfirmation_explorer_levels(expectation, perception, tolerance, level):
     ex = disconfirmation_explorer()
@@ -86,6 +88,19 @@ def test_disconfirmation_explorer_levels(expectation, perception, tolerance, lev
     assert ex.result.gap == perception - expectation
     assert ex.result.level == level
     assert cl.label(f"scale.satisfaction5.{level}") in ex.headline.value
+
+
+def test_disconfirmation_explorer_shows_both_parts_and_the_weight_slider():
+    ex = disconfirmation_explorer(debounce=0)
+    ex.set(expectation=1, perception=1)
+    # the gap part 4 (met) and the performance part 1 are both named, with the weighted sum
+    assert "gap part 4; performance part 1; score = 0.6 × 4 + 0.4 × 1 = 2.80" in ex.headline.value
+    ex.set(performance_weight=0.0)  # the gap alone: 1.0 x 4 = 4 -> Satisfied
+    assert ex.result.level == 4 and "= 4.00 → Satisfied" in ex.headline.value
+    ex.set(performance_weight=1.0)  # performance alone: the perception 1 -> Very dissatisfied
+    assert ex.result.level == 1
+    assert has_png(ex)
+    ex.close()
 
 
 def test_sample_size_explorer_cochran_and_power():
@@ -150,7 +165,8 @@ def test_language_switch_relabels_a_survey_explorer():
 
 def test_models_work_without_widgets():
     assert np.isclose(models.nps_model(50, 30, 20).score, 30.0)  # 100 (50 - 20) / 100
-    assert models.disconfirmation_model(3, 5).level == 5
+    assert models.disconfirmation_model(3, 5).level == 5  # 0.6 x 5 + 0.4 x 5 = 5
+    assert models.disconfirmation_model(2, 2).level == 3  # 0.6 x 4 + 0.4 x 2 = 3.2 -> 3
 
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
@@ -158,9 +174,11 @@ from conftest import fuzz_examples  # noqa: E402
 
 
 @settings(max_examples=fuzz_examples(40), deadline=None)
-@given(expectation=st.integers(1, 5), tolerance=st.sampled_from([0.0, 0.5, 1.0]))
-def test_a_better_perception_never_lowers_the_level(expectation, tolerance):
-    levels = [models.disconfirmation_model(expectation, p, tolerance=tolerance).level for p in range(1, 6)]
+@given(expectation=st.integers(1, 5), tolerance=st.sampled_from([0.0, 0.5, 1.0]),
+       weight=st.sampled_from([0.0, 0.2, 0.4, 0.5, 1.0]))
+def test_a_better_perception_never_lowers_the_level(expectation, tolerance, weight):
+    levels = [models.disconfirmation_model(expectation, p, tolerance=tolerance, performance_weight=weight).level
+              for p in range(1, 6)]
     assert levels == sorted(levels)
 
 
