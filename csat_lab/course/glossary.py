@@ -19,7 +19,7 @@ import pandas as pd
 from ..errors import CsatInputError
 from ..i18n import get_language, label
 
-__all__ = ["glossary", "lookup", "NOTEBOOKS"]
+__all__ = ["glossary", "lookup", "NOTEBOOKS", "SYNONYMS"]
 
 #: Notebook numbers of the course, in teaching order.
 NOTEBOOKS = ("00", "01", "02", "03", "04", "05", "06", "07", "08")
@@ -111,6 +111,28 @@ _TERMS: dict[str, tuple[str, ...]] = {
     "study_report": ('02', '07', '08'),
 }
 
+#: Other words people search with (both languages): colloquial names, abbreviations and the
+#: variants that csat_lab/i18n/terms.json asks the course itself not to use.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "complaint": ("投诉", "客诉", "抱怨", "grievance"),
+    "complaint_management": ("投诉处理", "投诉管理", "complaint handling"),
+    "handling_steps": ("投诉处理八步", "八个步骤", "eight steps"),
+    "pareto": ("二八", "二八法则", "二八定律", "帕累托", "pareto"),
+    "retention_rate": ("留存", "留存率", "保留率", "retention"),
+    "churn_rate": ("流失", "掉客", "attrition"),
+    "lifetime_value": ("终生价值", "生命周期价值", "CLV", "LTV"),
+    "nps": ("净推荐值", "推荐值", "净推荐分"),
+    "ces": ("费力度", "费力指数", "effort"),
+    "csat": ("满意率", "满意度得分", "satisfaction score"),
+    "margin_of_error": ("误差幅度", "边际误差", "抽样误差"),
+    "service_recovery": ("服务恢复", "补救"),
+    "kano": ("狩野",),
+    "key_account": ("关键客户", "重点客户", "KA"),
+    "loyalty": ("回头客", "忠诚度"),
+    "repurchase_rate": ("复购", "复购率", "再购率", "回购"),
+}
+
+
 def _row(term: str, language: str) -> dict[str, str]:
     return {
         label("glossary.column.term_en", language): label(f"glossary.{term}", "en"),
@@ -161,7 +183,10 @@ def glossary(notebook: str | None = None, *, language: str | None = None) -> pd.
 def lookup(text: str, *, language: str | None = None) -> pd.DataFrame:
     """Terms whose English or Chinese name or definition contains ``text``.
 
-    Matching ignores case, so ``lookup("churn")`` and ``lookup("流失")`` both work.
+    Matching ignores case, so ``lookup("churn")`` and ``lookup("流失")`` both work;
+    common synonyms count too (:data:`SYNONYMS`: ``lookup("投诉")`` finds the
+    complaint terms, ``lookup("二八")`` the 80/20 rule, ``lookup("留存")`` the
+    retention rate).
 
     Parameters
     ----------
@@ -180,6 +205,8 @@ def lookup(text: str, *, language: str | None = None) -> pd.DataFrame:
     --------
     >>> "retention_rate" in lookup("保持率").index
     True
+    >>> "pareto" in lookup("二八").index, "retention_rate" in lookup("留存").index
+    (True, True)
     """
     needle = str(text).strip().lower()
     if not needle:
@@ -188,4 +215,5 @@ def lookup(text: str, *, language: str | None = None) -> pd.DataFrame:
     hay = table.apply(lambda row: " ".join(map(str, row)).lower(), axis=1)
     english = glossary(language="en" if (language or get_language()) != "en" else "zh-CN")
     hay = hay + " " + english.iloc[:, 2].str.lower()
+    hay = hay + " " + pd.Series({t: " ".join(SYNONYMS.get(t, ())).lower() for t in table.index})
     return table[hay.str.contains(needle, regex=False)]

@@ -25,11 +25,12 @@ from .scores import (
                      net_promoter_score,
                      nps,
                      nps_from_counts,
+                     satisfaction_rate,
                      top_box,
 )
 
 __all__ = [
     "NPSResult", "ScoreResult", "Comparison", "GroupComparison", "nps", "net_promoter_score", "nps_from_counts", "csat",
-    "top_box", "bottom_box", "ces", "mean_score", "compare_nps", "compare_proportions",
+    "satisfaction_rate", "top_box", "bottom_box", "ces", "mean_score", "compare_nps", "compare_proportions",
     "compare_means", "compare_groups",
 ]

@@ -30,7 +30,7 @@ from ..i18n import Message
 from .tally import Tally, nps_bootstrap, nps_from_shares, nps_interval, tally
 
 __all__ = [
-    "NPSResult", "ScoreResult", "nps", "net_promoter_score", "nps_from_counts", "csat",
+    "NPSResult", "ScoreResult", "nps", "net_promoter_score", "nps_from_counts", "csat", "satisfaction_rate",
     "top_box", "bottom_box", "ces", "mean_score",
 ]
 
@@ -537,6 +537,57 @@ def csat(scores: object, *, scale: "str | scales.Scale" = "satisfaction5", k: in
     """
     sc = scales.get(scale)
     return _box_result("csat", tally(scores, sc, weights), sc.top_box(k), probability(ci),
+                       one_of(method, ("wilson", "wald"), "method"))
+
+
+@shared_docs
+def satisfaction_rate(scores: object, *, scale: "str | scales.Scale" = "satisfaction5", weights: object = None,
+                      ci: float = 0.95, method: str = "wilson") -> ScoreResult:
+    """Satisfaction rate (满意率) as Chinese reports often give it: share of "basically satisfied" or better.
+
+    Chinese practice counts 基本满意 (level 3 of the five levels 很满意、满意、基本满意、
+    不满意、很不满意) as satisfied too, while CSAT counts levels 4-5 only; the two can
+    differ by tens of points on the same answers, so a report should say which it gives.
+
+    Parameters
+    ----------
+    scores : array-like
+        Answers to one question, codes of ``scale``; missing answers are dropped and reported.
+    scale : str or Scale, default "satisfaction5"
+        The answer scale, a name such as "satisfaction5" or a :class:`~csat_lab.scales.Scale`
+        with an odd number of points; the middle point and everything above count.
+    @{weights}
+    @{ci}
+    method : {"wilson", "wald"}, default "wilson"
+        Interval of the share: Wilson's score interval or the Wald interval.
+
+    Returns
+    -------
+    ScoreResult
+        ``estimate`` is the satisfaction rate (0..1) with its interval; ``box`` the
+        codes counted; ``mean`` and ``mean_ci`` the mean answer.
+
+    Notes
+    -----
+    ``satisfaction rate = sum_i w_i 1[x_i >= middle] / sum_i w_i``, the top
+    ``(points + 1) / 2`` box (levels 3-5 on a 5-point scale), with Wilson's
+    interval as in :func:`top_box`. Compare ``csat`` (levels 4-5).
+
+    References
+    ----------
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. *JASA*, 22(158).
+
+    Examples
+    --------
+    >>> answers = [5, 4, 3, 3, 2, 1, 4, 3]
+    >>> satisfaction_rate(answers).estimate, csat(answers).estimate  # 6 of 8 vs 3 of 8
+    (0.75, 0.375)
+    """
+    sc = scales.get(scale)
+    points = len(sc.values)
+    if points % 2 == 0:
+        raise CsatInputError(f"satisfaction_rate needs a scale with a middle point; {sc.name!r} has {points} points")
+    return _box_result("satisfaction_rate", tally(scores, sc, weights), sc.top_box((points + 1) // 2), probability(ci),
                        one_of(method, ("wilson", "wald"), "method"))
 
 

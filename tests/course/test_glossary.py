@@ -49,3 +49,15 @@ def test_unknown_notebook() -> None:
 
 def test_reachable_from_exercises_module() -> None:
     assert cl.exercises.glossary is g.glossary
+
+
+@pytest.mark.parametrize("query, term", [("投诉", "complaint"), ("二八", "pareto"), ("留存", "retention_rate"),
+                                         ("复购", "repurchase_rate"), ("LTV", "lifetime_value")])
+def test_lookup_finds_terms_by_common_synonyms(query: str, term: str) -> None:
+    assert term in cl.glossary.lookup(query).index
+
+
+def test_synonyms_name_known_terms() -> None:
+    from csat_lab.course.glossary import _TERMS, SYNONYMS
+
+    assert set(SYNONYMS) <= set(_TERMS)

@@ -57,3 +57,26 @@ def test_scaled_paired_answers_drop_codes_off_the_scale() -> None:
 def test_bad_numbers_get_clear_errors(call, match) -> None:
     with pytest.raises(CsatInputError, match=match):
         call()
+
+
+def test_satisfaction_rate_counts_basically_satisfied_and_csat_does_not() -> None:
+    answers = [5, 4, 3, 3, 2, 1, 4, 3, None]
+    rate = cl.metrics.satisfaction_rate(answers)
+    # levels 3-5: 6 of 8 answered = 0.75; CSAT (4-5): 3 of 8 = 0.375
+    assert rate.estimate == 0.75 and rate.box == (3, 4, 5) and rate.n_dropped == 1
+    assert cl.metrics.csat(answers).estimate == 0.375
+    # Wilson interval for 6 of 8 at 95 %, by hand: (p + z²/2n ± z sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n)
+    z, n, p = 1.959964, 8, 0.75
+    centre, half = p + z * z / (2 * n), z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    assert rate.ci == pytest.approx(((centre - half) / (1 + z * z / n), (centre + half) / (1 + z * z / n)), abs=1e-6)
+    weighted = cl.metrics.satisfaction_rate([5, 1, 3, 2], weights=[2, 1, 1, 1])  # (2 + 1) / 5
+    assert weighted.estimate == pytest.approx(0.6)
+    assert cl.metrics.satisfaction_rate([7, 4, 1], scale="agree7").estimate == pytest.approx(2 / 3)  # 4..7
+    with pytest.raises(CsatInputError, match="needs a scale with a middle point"):
+        cl.metrics.satisfaction_rate([1, 2], scale=_even_scale())
+
+
+def _even_scale():
+    from csat_lab import scales
+
+    return scales.Scale("even4", 1, 4)
