@@ -35,6 +35,8 @@ SHARED: dict[str, str] = {
     "weights": ("weights : array-like, optional\n    Sampling weights, one per answer, finite and non-negative; "
                 "shares are weighted and n is Kish's effective sample size."),
     "scale": "scale : str or Scale\n    The answer scale, a name such as \"satisfaction5\" or a :class:`~csat_lab.scales.Scale`.",
+    "share_method": ("method : {\"wilson\", \"wald\"}, default \"wilson\"\n    Interval of the share: Wilson's score "
+                     "interval or the Wald interval."),
     "missing": ("missing : {\"listwise\", \"pairwise\"}, default \"listwise\"\n    Drop respondents with any missing "
                 "item, or use every pair of items answered together."),
     "source": "source : str, path or binary file\n    The file to read: a path, or an open binary stream (``io.BytesIO``).",

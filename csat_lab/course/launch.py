@@ -6,6 +6,11 @@ manager (plus a settings override in the environment), and Voila serves one
 notebook only, with a template that loads nothing from a CDN. As root, Jupyter refuses to start without ``--allow-root``, so
 it is added when the effective user is root.
 
+Both open the course in the language of the user's locale (``LC_ALL``,
+``LC_MESSAGES`` or ``LANG`` starting with ``zh``: the Chinese editions under
+``notebooks/zh-CN/``; otherwise English), unless ``COURSE_LANGUAGE`` says
+``en`` or ``zh-CN``.
+
 Run ``python -m csat_lab.course.launch lab`` or ``python -m csat_lab.course.launch app``.
 """
 
@@ -19,6 +24,52 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 START_NOTEBOOK = "notebooks/00_start_here.ipynb"
 APP_NOTEBOOK = "notebooks/explorers.ipynb"
+#: Folder of each language's editions, relative to notebooks/.
+EDITION_FOLDERS = {"en": "", "zh-CN": "zh-CN"}
+
+
+def course_language(environ: dict[str, str] | None = None) -> str:
+    """The course language for this user: ``COURSE_LANGUAGE``, else the locale, else English.
+
+    Parameters
+    ----------
+    environ : dict, optional
+        Environment variables to read (default ``os.environ``).
+
+    Returns
+    -------
+    str
+        ``"en"`` or ``"zh-CN"``.
+
+    Examples
+    --------
+    >>> course_language({"LANG": "zh_CN.UTF-8"}), course_language({"LANG": "en_GB.UTF-8"})
+    ('zh-CN', 'en')
+    >>> course_language({"LANG": "zh_CN.UTF-8", "COURSE_LANGUAGE": "en"})
+    'en'
+    """
+    from ..errors import CsatInputError
+    from ..i18n.catalog import _ALIASES
+
+    env = os.environ if environ is None else environ
+    chosen = env.get("COURSE_LANGUAGE", "").strip()
+    if chosen:
+        code = _ALIASES.get(chosen.lower())
+        if code is None:
+            raise CsatInputError(f"COURSE_LANGUAGE must be en or zh-CN, got {chosen!r}")
+        return code
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "zh-CN" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def edition_path(notebook: str, language: str) -> str:
+    """``notebooks/<language folder>/<name>`` of an edition, relative to the project root."""
+    folder = EDITION_FOLDERS[language]
+    name = Path(notebook).name
+    return f"notebooks/{folder}/{name}" if folder else f"notebooks/{name}"
 
 #: JupyterLab settings that stop the front end asking the internet for news or updates.
 LAB_SETTINGS_OVERRIDES = {
@@ -41,10 +92,11 @@ def write_lab_overrides(prefix: str | os.PathLike[str] = sys.prefix) -> Path:
     return target
 
 
-def lab_command(port: int | None = None, open_browser: bool = True, token: str | None = None) -> list[str]:
-    """The argv that starts JupyterLab on the start notebook, offline and on loopback."""
+def lab_command(port: int | None = None, open_browser: bool = True, token: str | None = None,
+                language: str = "en") -> list[str]:
+    """The argv that starts JupyterLab on the start notebook of ``language``, offline and on loopback."""
     cmd = [
-        sys.executable, "-m", "jupyterlab", START_NOTEBOOK,
+        sys.executable, "-m", "jupyterlab", edition_path(START_NOTEBOOK, language),
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.root_dir={ROOT}",
         "--LabApp.news_url=None",
@@ -62,10 +114,10 @@ def lab_command(port: int | None = None, open_browser: bool = True, token: str |
     return cmd
 
 
-def app_command(port: int | None = None, open_browser: bool = True) -> list[str]:
-    """The argv that serves the explorers notebook with Voila on loopback."""
+def app_command(port: int | None = None, open_browser: bool = True, language: str = "en") -> list[str]:
+    """The argv that serves the explorers notebook of ``language`` with Voila on loopback."""
     cmd = [
-        sys.executable, "-m", "voila", str(ROOT / APP_NOTEBOOK),
+        sys.executable, "-m", "voila", str(ROOT / edition_path(APP_NOTEBOOK, language)),
         "--Voila.ip=127.0.0.1",
         "--strip_sources=True",
         "--theme=light",
@@ -83,14 +135,15 @@ def main(argv: list[str]) -> int:
         print("usage: python -m csat_lab.course.launch {lab|app}", file=sys.stderr)
         return 2
     os.chdir(ROOT)
+    language = course_language()
     if argv[0] == "lab":
         write_lab_overrides()
-        cmd = lab_command(open_browser=not os.environ.get("CI"))
+        cmd = lab_command(open_browser=not os.environ.get("CI"), language=language)
     else:
         from ..widgets.voila import install_voila_template
 
         install_voila_template()
-        cmd = app_command()
+        cmd = app_command(language=language)
     os.execv(cmd[0], cmd)
     return 0
 

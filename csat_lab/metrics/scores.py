@@ -419,8 +419,7 @@ def top_box(scores: object, *, scale: "str | scales.Scale", k: int = 1, weights:
         How many of the highest codes count (``k=2``: top-two box).
     @{weights}
     @{ci}
-    method : {"wilson", "wald"}, default "wilson"
-        Interval of the share: Wilson's score interval or the Wald interval.
+    @{share_method}
 
     Returns
     -------
@@ -465,8 +464,7 @@ def bottom_box(scores: object, *, scale: "str | scales.Scale", k: int = 1, weigh
         How many of the lowest codes count (``k=2``: bottom-two box).
     @{weights}
     @{ci}
-    method : {"wilson", "wald"}, default "wilson"
-        Interval of the share: Wilson's score interval or the Wald interval.
+    @{share_method}
 
     Returns
     -------
@@ -508,8 +506,7 @@ def csat(scores: object, *, scale: "str | scales.Scale" = "satisfaction5", k: in
         How many of the highest codes count as satisfied (top-two box).
     @{weights}
     @{ci}
-    method : {"wilson", "wald"}, default "wilson"
-        Interval of the share: Wilson's score interval or the Wald interval.
+    @{share_method}
 
     Returns
     -------
@@ -558,8 +555,7 @@ def satisfaction_rate(scores: object, *, scale: "str | scales.Scale" = "satisfac
         with an odd number of points; the middle point and everything above count.
     @{weights}
     @{ci}
-    method : {"wilson", "wald"}, default "wilson"
-        Interval of the share: Wilson's score interval or the Wald interval.
+    @{share_method}
 
     Returns
     -------

@@ -11,15 +11,20 @@
 # ---
 
 # %% [markdown]
-# # Customer satisfaction explorers · 客户满意度交互探索
+# # Customer satisfaction explorers
 #
 # Move a slider and the number and chart follow. Every explorer calls a function of `csat_lab` that you can also call yourself (`csat_lab.widgets.models`). Switch the language at the top.
+
+# %% [markdown] tags=["zh-CN"]
+# # 客户满意度交互探索
 #
-# 拖动滑块，数值与图表随之更新。每个探索工具调用的都是 `csat_lab` 中可直接使用的函数（`csat_lab.widgets.models`）。可在页面顶部切换语言。
+# 拖动滑块，数值和图表随之更新。每个探索工具调用的都是 `csat_lab` 里你也可以直接使用的函数（`csat_lab.widgets.models`）。页面顶部可以切换语言。
 
 # %%
 import csat_lab as cl
 import csat_lab.widgets as cw
+
+cl.set_language("en")
 
 # %% tags=["nbval-ignore-output"]
 cw.app()

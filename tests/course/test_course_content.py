@@ -166,6 +166,17 @@ TIME = re.compile(r"^# \*\*Time:\*\* about (\d+) minutes", re.M)
 SECTION = re.compile(r"^# \*\((\d+) min\)\*\s*$", re.M)
 
 
+def _english(path: Path) -> str:
+    """A notebook source without its Chinese prose cells (those tagged zh-CN; they have their own tests)."""
+    kept, skip = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# %%"):
+            skip = "[markdown]" in line and "zh-CN" in line
+        if not skip:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def _trainer_minutes() -> dict[str, int]:
     text = (NOTEBOOKS / "TRAINERS.md").read_text(encoding="utf-8")
     table = text.split("## Timings per notebook", 1)[1]
@@ -174,7 +185,7 @@ def _trainer_minutes() -> dict[str, int]:
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem[:2])
 def test_section_minutes_add_up_to_the_stated_time_and_the_trainer_guide(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
+    text = _english(path)
     stated = TIME.search(text)
     assert stated, f"{path.name}: no '**Time:** about N minutes' line under the title"
     sections = [int(m) for m in SECTION.findall(text)]
@@ -185,7 +196,7 @@ def test_section_minutes_add_up_to_the_stated_time_and_the_trainer_guide(path: P
 
 def test_every_section_heading_has_its_minutes() -> None:
     for path in SOURCES:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = _english(path).splitlines()
         for i, line in enumerate(lines):
             if line.startswith("# ## "):
                 below = next((s for s in lines[i + 1:i + 4] if s.strip() not in ("#", "")), "")
@@ -212,7 +223,7 @@ def _claim_boxes() -> dict[str, tuple[str, str]]:
     """Box title -> (notebook number, box text) for every '> **Claim check: ...**' box in the sources."""
     boxes = {}
     for path in SOURCES:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = _english(path).splitlines()
         for i, line in enumerate(lines):
             m = re.match(r"^# > \*\*Claim check: (.+?)\*\*", line)
             if m:
@@ -249,7 +260,7 @@ CONFIRMS = re.compile(r"\b(confirm\w*|prove\w*|bears? out|close to the \"?six|as
 def test_no_sentence_offers_simulated_data_as_evidence_for_a_claim() -> None:
     offenders = []
     for path in SOURCES:
-        markdown = "\n".join(line[2:] for line in path.read_text(encoding="utf-8").splitlines()
+        markdown = "\n".join(line[2:] for line in _english(path).splitlines()
                              if line.startswith("# ") and not line.startswith("# %%"))
         for sentence in re.split(r"(?<=[.!?])\s+", markdown):
             if CONFIRMS.search(sentence) and any(name in sentence for name in SIMULATED):

@@ -65,7 +65,7 @@ def test_chinese_text_uses_the_preferred_terms() -> None:
 
 
 def test_the_finder_finds_a_variant_and_spares_the_preferred_term() -> None:
-    assert _violations("客户留存率是多少") == ["留存率 (use 保持率)"]
+    assert _violations("客户留存率是多少") == ["留存 (use 保持率)"]
     assert _violations("容忍区间与再购买率") == []
     assert _violations("按获客批次的保持率") == ["获客批次 (use 同期群)"]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import csat_lab as cl
 from csat_lab.course import launch as _launch
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +38,23 @@ def test_lab_command_is_offline_and_loopback_only() -> None:
     assert "--LabApp.extension_manager=readonly" in cmd
     assert ("--allow-root" in cmd) == (os.geteuid() == 0)
     assert cmd[3] == "notebooks/00_start_here.ipynb"
+
+
+@pytest.mark.parametrize("env, language", [
+    ({"LANG": "zh_CN.UTF-8"}, "zh-CN"), ({"LANG": "zh_TW.UTF-8"}, "zh-CN"), ({"LANG": "en_US.UTF-8"}, "en"),
+    ({}, "en"), ({"LANG": "C.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, "zh-CN"),
+    ({"LANG": "zh_CN.UTF-8", "COURSE_LANGUAGE": "en"}, "en"), ({"LANG": "en_US.UTF-8", "COURSE_LANGUAGE": "中文"}, "zh-CN"),
+])
+def test_the_course_opens_in_the_users_language(env: dict, language: str) -> None:
+    assert _launch.course_language(env) == language
+
+
+def test_chinese_users_get_the_chinese_editions() -> None:
+    assert _launch.lab_command(open_browser=False, language="zh-CN")[3] == "notebooks/zh-CN/00_start_here.ipynb"
+    assert _launch.app_command(open_browser=False, language="zh-CN")[3].endswith("notebooks/zh-CN/explorers.ipynb")
+    assert (_launch.ROOT / "notebooks" / "zh-CN" / "explorers.ipynb").exists()
+    with pytest.raises(cl.CsatInputError, match="COURSE_LANGUAGE must be en or zh-CN"):
+        _launch.course_language({"COURSE_LANGUAGE": "fr"})
 
 
 def test_settings_override_switches_off_news_and_updates(tmp_path: Path) -> None:
