@@ -180,7 +180,11 @@ def _unchecked(ex: Exercise, reason: str) -> CheckResult:
 
 
 def _correct(ex: Exercise, verified: tuple[Message, ...]) -> CheckResult:
-    checks = Message("exercise.verified.list", items="; ".join(str(v) for v in verified)) if len(verified) > 1 else verified[0]
+    if len(verified) > 1:  # rubric points: one list, without each point's own full stop
+        items = label("exercise.verified.separator").join(str(v).rstrip("。.") for v in verified)
+        checks = Message("exercise.verified.list", items=items)
+    else:
+        checks = verified[0]
     why = Message(f"exercise.{ex.id}.why")
     return CheckResult(ex.id, "correct", Message("exercise.correct", id=ex.id, why=why, checks=checks), verified)
 

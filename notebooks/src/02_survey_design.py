@@ -27,6 +27,20 @@
 # 7. say why a bonus tied to a complaint rate or a survey score invites gaming, and what to
 #    reward instead.
 
+# %% [markdown] tags=["zh-CN"]
+# # 02 · 客户满意度测评：满意度调查循环
+#
+# **时长：** 约 120 分钟。
+#
+# **学完本节，你将能够**
+# 1. 走一遍客户满意度测评的十二个步骤，定好满意度指标，并按成本、速度、深度、回应情况和客户的便利程度选择调查方法；
+# 2. 分辨好题和坏题，选定答案量表；
+# 3. 计算客户满意度得分（CSAT）、高分框占比、净推荐值（NPS）和客户费力度（CES），并给出置信区间，分清满意度得分和国内报告常用的满意率；
+# 4. 判断一次调查需要多少份答卷，以及一定数量的样本能精确到什么程度；
+# 5. 读入真实的导出文件（Qualtrics、SPSS、中文版 Excel 存的 GBK 编码 CSV 文件），清洗数据并记录每一处改动，检验量表的信度；
+# 6. 填写满意度调查总结报告，并把它放到 ISO 10004 的框架里看；
+# 7. 说明为什么把奖金和投诉率或调查得分挂钩会诱发“做数字”，以及应该奖励什么。
+
 # %%
 # %matplotlib inline
 import math
@@ -101,6 +115,34 @@ cl.set_language("en")
 # >   complaints that fall suddenly, scores that pile up at the top box, one team with far
 # >   fewer low scores than the others.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 满意度测评的十二个步骤
+# *（10 分钟）*
+#
+# 满意度调查不是做一次就完的活动，而是一个循环。培训讲义把客户满意度评估与管理分成十二个关键步骤：
+#
+# 1. **定义满意度指标**：产品质量、价格、交付速度、客户服务、售后服务等。
+# 2. **设计调查问卷**：简洁明了，问题有针对性，答案易于统计和分析。
+# 3. **通过多种渠道收集数据**（在线调查、电话访问、面对面访谈），保证数据来源多样，不让某一个渠道的偏差左右结果，结果才客观。
+# 4. **分析数据**：算出满意度评分，找出问题和优势，读懂客户意见背后的原因。
+# 5. **制定改进措施**：针对分析出来的薄弱环节。
+# 6. **实施改进并再次评估**：改进之后再做一次满意度调查，看效果如何。
+# 7. **定期评估与持续改进**：每季度或每半年调查一次，变化趋势才看得出来。
+# 8. **培训员工**：让员工明白调查结果说明了什么。
+# 9. **建立激励机制**：设立奖励制度，和满意度目标挂钩；讲这一步之前，先读下面的论断核查。
+# 10. **建立有效的沟通渠道**：两次调查之间，客户的意见也要有地方提、有人听。
+# 11. **预防措施**：从投诉和意见里看出苗头，在问题发生之前就加以预防。
+# 12. **使用先进技术**：用数据分析工具，本课程后面各节做的就是这件事。
+#
+# 第 1–4 步和第 7 步是“测”，其余各步是把测得的结果变成“管”。停在第 4 步的调查，钱花了，什么也没改变。
+#
+# > **论断核查：与奖金挂钩的考核指标**
+# >
+# > - **出处：** 讲义里的管理建议，不是研究结论：把满意度考核和激励绑定，也就是把员工的绩效和满意度结果挂钩，例如客户服务热线的客户投诉率低于 10% 的就给予奖励。这个 10% 没有出处，也没有数据支撑。反对这类做法的警告其实比这条建议还早：坎贝尔（Campbell，1979，“Assessing the impact of planned social change”，*Evaluation and Program Planning* 第 2 卷第 1 期）指出，一个数字越是被用来对人做决定，它就越容易失真，也越会扭曲它本来要反映的工作，这就是“坎贝尔定律”；古德哈特（Goodhart，1975，*Papers in Monetary Economics*，澳大利亚储备银行）在货币政策目标上也看到了同样的现象。
+# > - **当时测的是什么：** 什么也没测：10% 只是举个例子，没有点出任何企业，也没有任何结果。坎贝尔和古德哈特的结论来自社会项目和货币政策，不是来自客户服务。
+# > - **后来的证据：** 考核指标确实会改变行为，但改变的不一定是想要的那种行为。贝文和胡德（Bevan & Hood，2006，*Public Administration* 第 84 卷第 3 期）记录了英国国民医疗服务体系考核指标中的“做数字”现象：2004/05 年度，医院官方上报 96% 的急诊病人在急诊室停留不到四小时，而全国患者调查得出的比例只有 77%。克尔（Kerr，1975，“On the folly of rewarding A, while hoping for B”，*Academy of Management Journal* 第 18 卷第 4 期）收集了许多组织“奖励的是一种行为，盼望的却是另一种行为”的案例。讲义自己举的例子就能说明问题出在哪里：为低投诉率发奖金，奖励的是*登记在案*的投诉少，于是员工可能劝客户别投诉、投诉了也不登记，或者把投诉记成“咨询”；为调查得分发奖金，就会有人挑着选调查对象，或者教客户打满分（“低于 5 分对我来说就算不及格”）。数字好看了，服务却没有变好，而第 06 节视为企业最宝贵的改进来源的投诉，也就从记录里消失了。
+# > - **课堂上怎么讲：** 保留目的（员工应当在乎客户满不满意），不要照搬手段。奖励改进行动（找到并消除了一个根本原因，每一条投诉都在承诺的时间内回电）和经过核查的指标；投诉要从多个渠道统计（热线、电子邮件、网上评价、门店），绝不能单凭投诉数量下降就发奖金；调查的抽样和发送不经员工之手（由系统随机抽取客户）；还要留意“做数字”的迹象：登记的投诉突然减少，得分扎堆在最高一档，某个团队的低分比别的团队少得多。
+
 # %% [markdown]
 # ## Choosing indicators
 # *(5 min)*
@@ -115,6 +157,14 @@ cl.set_language("en")
 # For the questionnaire, each indicator becomes one or more questions. The course's tracking
 # survey, `csat_tracker`, asks an overall satisfaction question (CSAT), the recommendation
 # question (NPS), the effort question (CES) and six service items.
+
+# %% [markdown] tags=["zh-CN"]
+# ## 选择满意度指标
+# *（5 分钟）*
+#
+# 除了调查本身，服务管理还要关注几项**客户满意度的衡量指标**：客户反馈调查的得分；投诉处理效率（对投诉的响应速度和解决问题的效率，见第 06 节）；合同的**客户续约率**；客户忠诚度（再购买和推荐，见第 03 节）；以及客户评价（口碑和网上的评价）。每项指标都有盲区：调查只听得到回答问卷的人，投诉只听得到愿意开口的人，续约率只看得到签了合同的客户。所以要几项一起看。
+#
+# 设计问卷时，每项指标变成一道或几道题。本课程的追踪调查 `csat_tracker` 问了一道总体满意度题（用来算客户满意度得分）、一道推荐意愿题（算净推荐值）、一道费力度题（算客户费力度），还有六个服务题项。
 
 # %%
 cl.datasets.describe("csat_tracker").columns
@@ -158,12 +208,29 @@ cl.datasets.describe("csat_tracker").columns
 # method. With invented prices, say the same money pays for 50
 # interviews, 300 phone interviews or 1,500 online answers:
 
+# %% [markdown] tags=["zh-CN"]
+# ## 调查方法及其取舍
+# *（15 分钟）*
+#
+# 循环的第 3 步要求“通过多种渠道”收集数据。培训讲义列出了四种听取客户意见的评估方法：**定期面谈**、**电话调查**、**在线问卷**和**客户投诉反馈**。定期面谈和电话调查都是直接和客户沟通：定期面谈对一位客户了解得最全面，电话调查能更快地获取大量客户反馈；随着互联网的普及，在线问卷已经成为收集客户对产品、服务、售后支持等方面意见最便捷的方式；客户投诉反馈不请自来，是宝贵的信息源，但前提是企业积极对待、及时处理，并用来改进产品和服务。没有哪种方法在任何情况下都最好：讲义说，选择测量方法要考虑**企业的资源和客户的便利性**，要根据企业特点和行业要求来选，还要把调查结果和销售数据、客户投诉等其他数据结合起来综合评估。讲义里的调查总结报告模板（本节最后一部分）正是这样做的：线上问卷通过企业官网、社交媒体平台和电子邮件等渠道发放，用来了解整体情况；电话访谈和面对面访谈则针对部分重要客户和具有代表性的客户进行；两类数字分开统计。
+#
+# 下表是做选择时的经验法则，不是测量结果；请按你自己的客户情况把它填一遍。
+#
+# | 方法 | 每份答卷的成本 | 速度 | 深度 | 回应情况 | 对客户是否方便 | 适用场合 |
+# |---|---|---|---|---|---|---|
+# | 定期面谈 | 高：人力、差旅 | 慢 | 深：可以追问、请客户举例，听到客户自己的话 | 约好时间后回应率高 | 低：要占用客户的时间 | 大客户、企业客户，想弄清*为什么* |
+# | 电话调查 | 中 | 快 | 中：可以简短追问 | 往往偏低：很多人不接陌生号码 | 中：会打扰客户 | 客户到店或维修后不久，访问大量客户 |
+# | 在线问卷 | 低 | 快 | 浅：固定题目加简短留言 | 往往偏低，而且作答的人是自己选择来答的 | 高：随时可答，用什么设备都行 | 客户基数大、需要多轮追踪 |
+# | 客户投诉反馈 | 几乎为零 | 持续不断 | 深，但只涉及出了问题的地方 | 不是样本：只有投诉的人 | 投诉渠道好找的话就高 | 发现哪里出了问题；绝不能当满意度得分用 |
+#
+# 有两点要注意。**混用调查方法会改变答案**：人们对着一个人回答时，往往比填表时打分更客气。迪尔曼等人（Dillman et al.，2009，*Social Science Research* 第 38 卷第 1 期）对 8999 户美国家庭做满意度调查，发现通过电话或自动语音系统作答的人，选最正面答案的比例高于通过邮寄问卷或网上作答的人。所以，各轮调查只能在同一种方法内部比较，或者按方法分开报告（下面的总结报告模板也把问卷和访谈分开统计）。另外，**便宜的答卷并不就没有误差**：同样的预算，用不同的方法能换来的样本量相差很大。用假设的价格举个例子：同一笔钱可以做 50 次面谈、300 次电话访问，或者收回 1500 份在线答卷：
+
 # %%
 pd.DataFrame(
     {
-        "method": ["regular interviews", "phone survey", "online questionnaire"],
-        "answers for the same budget (illustrative)": [50, 300, 1500],
-        "margin of error (points)": [100 * cl.survey.margin_of_error(n) for n in [50, 300, 1500]],
+        cl.label("course.02.method"): [cl.label(f"course.02.method.{m}") for m in ["interviews", "phone", "online"]],
+        cl.label("course.02.answers_for_budget"): [50, 300, 1500],
+        cl.label("course.02.margin_points"): [100 * cl.survey.margin_of_error(n) for n in [50, 300, 1500]],
     }
 )
 
@@ -195,6 +262,18 @@ pd.DataFrame(
 #     five questions, on trips that the office draws at random for every route;
 # (d) the number of complaints about each route received at the depot.
 
+# %% [markdown] tags=["zh-CN"]
+# 在线调查在误差范围上胜出，但这个误差范围只包括抽样误差。如果十位客户里只有一位作答，而作答的又多是特别满意和特别生气的人，偏差可能比整个误差范围还大（后面抽样一节还会讲到回复率）。50 次面谈根本给不出一个精确的百分比；做面谈，是为了弄清数字背后的原因。
+#
+# *课堂活动：* 分小组，为下面每种情况选一套方法组合，并从资源和客户便利性两方面说明理由：(1) 一家每年卖 600 辆车的汽车经销商，只有一位服务经理负责做调查；(2) 一家有 40 个企业客户的软件供应商；(3) 一家有 5000 名会员的连锁超市，大多数会员登记了电子邮箱。每家各应报告哪些数字？哪种方法绝不能用来算满意度得分？
+#
+# **练习 02.survey_method。** 一家县城公交公司经营 12 条线路，每天载客约 3000 人次，其中许多是上车投币付现金、不用智能手机的农村老人。公司手里没有乘客的电话号码或电子邮箱，也没有呼叫中心；两名查票员每天都在各条线路上跟车，办公室每周能抽出几个小时。经理希望每条线路每年有两次满意度得分，也想听听乘客希望改些什么。哪种主要方法最符合这家公司的资源和乘客的便利？用字母作答（写在下面代码格里，字母要加引号）。
+#
+# (a) 在每个站牌和每辆车内张贴二维码，请乘客扫码填写在线问卷；
+# (b) 由办公室人员给乘客打电话做调查；
+# (c) 由两名查票员在车上做简短的面对面访谈，用一张印着五道题的卡片，访谈的班次由办公室为每条线路随机抽取；
+# (d) 统计车队收到的每条线路的投诉数量。
+
 # %%
 answer = None  # a letter, in quotes
 
@@ -213,6 +292,9 @@ answer = "c"
 # may rate more kindly to a person in uniform, so the card should be read out neutrally, and
 # the inspectors must not choose whom to ask (every third passenger, say, on the drawn trips);
 # and the complaint log is still read beside the interviews, as the materials advise.
+
+# %% [markdown] tags=["solution", "zh-CN"]
+# **讲师备注 02.survey_method。** 参考答案：(c)。按讲义给出的两条标准逐项分析。*资源：* 查票员本来就在车上，每趟车只多花几分钟做访谈；办公室那几个小时用来随机抽取班次、录入卡片。*便利性：* 乘客坐在车上，有时间，不需要手机、不需要上网，也不需要会填表。(a) 成本低，但漏掉了不用智能手机的老人，而且扫码作答的人是自己选择来答的；(b) 没有号码可打；(d) 值得看，能看出*哪里*出了问题，但它不是样本，给不出每条线路的得分。学员如果还能指出 (c) 的弱点，也应给分：乘客面对穿制服的人可能打分更客气，所以卡片上的题要用中性的语气念出来；查票员不能自己挑人问（比如在抽中的班次上每三位乘客问一位）；投诉记录仍然要和访谈结果对照着看，正如讲义所建议的。
 
 # %%
 cl.check("02.survey_method", answer)
@@ -241,6 +323,27 @@ cl.check("02.survey_method", answer)
 # (c) "In the last month, how many times did you call our service line?";
 # (d) "How satisfied are you with the price and quality of the meals?"
 
+# %% [markdown] tags=["zh-CN"]
+# ## 怎样出题：好题与坏题
+# *（15 分钟）*
+#
+# | 坏题 | 毛病在哪里 | 改进后 |
+# |---|---|---|
+# | “您对我们友好又快捷的员工满意吗？” | 诱导性（先认定员工友好），而且一题多问（友好*和*快捷） | 拆成两题：“您对员工礼貌程度的满意程度如何？”“……对服务速度的满意程度如何？” |
+# | “您难道不同意我们的价格很公道吗？” | 诱导性；引人回答“是” | “就您得到的产品和服务而言，您如何评价我们的价格？”（很差……很好） |
+# | “您多久用一次我们的产品？”（从不 / 有时 / 经常） | 选项含糊，每个人理解不同 | “过去 30 天里，您用了几次？”（0 次、1–2 次、3–5 次、6 次及以上） |
+# | “请评价客户关系管理触点的效能” | 满是行话 | “找到能帮您解决问题的人容不容易？” |
+# | “您满意吗？”，只有 1–4 四个选项 | 没有中间一档，拿不定主意的人被迫选边 | 用五级量表，中间一档要有文字标签 |
+#
+# 经验法则：一道题只问一件事；用客户自己的说法；给出时间范围；量表要平衡，每一档都有文字标签；先问总体题，再问细项（免得细项影响对总体的判断）；题目越短越好。
+#
+# **练习 02.double_barrelled。** 一家连锁餐厅的问卷初稿有下面四道题。哪一道是一题多问？用字母作答。
+#
+# (a) “您对从下单到送达的时间满意程度如何？”；
+# (b) “您难道不同意我们送餐很快吗？”；
+# (c) “上个月您给我们的服务热线打过几次电话？”；
+# (d) “您对餐品的价格和质量满意程度如何？”
+
 # %%
 answer = None  # a letter, in quotes
 
@@ -261,6 +364,13 @@ cl.check("02.double_barrelled", answer)
 # the hotel can use, in English or in Chinese. If it needs more than one question, write them
 # one after the other, each ending with a question mark. You may add the answer scale in
 # brackets after the question.
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 02.rewrite_question。** 一家酒店的客人问卷里有这样一道题：
+#
+# > “您难道不认为我们友好的员工和快速的入住手续让您的住宿非常棒吗？”
+#
+# 先自己说一说这道题有哪些毛病，再把它改写成酒店可以用的公平的问题，中文、英文都可以。如果不止一道题，就一道接一道写下来，每道题以问号结尾。可以在问题后面用括号注明答案量表。答案写在下面代码格里，放在引号之间。
 
 # %%
 answer = None  # your question, between quotes: "..."
@@ -298,6 +408,27 @@ answer = ("How satisfied or dissatisfied were you with the speed of check-in? "
 # needs to know. Read a few answers aloud and discuss those two points. Ask also which of the
 # three topics the hotel should keep if it may add only one question: the one it can act on.
 
+# %% [markdown] tags=["solution", "zh-CN"]
+# **讲师备注 02.rewrite_question。** 原题有四个毛病：*诱导性*（“难道不认为”把人往“是”上推）；*带倾向的措辞*（夸了它要问的对象：友好、快速、非常棒）；*一题多问*，其实是一题三问（员工、入住手续和整体住宿挤在一道题里）；而且没有量表（等于请客人对一句恭维回答是或否）。
+#
+# 参考答案（写出其中任何一个，或几个合起来，都可以）：
+#
+# - “您对办理入住的速度满意程度如何？（很不满意 / 不满意 / 基本满意 / 满意 / 很满意）”
+# - “您如何评价前台员工的礼貌？（很差、差、一般、好、很好）”，接着问“您办理入住时等了多久？（不到 5 分钟、5–10 分钟、超过 10 分钟）”
+# - “总体而言，您对本次住宿的满意程度如何？（非常不满意、不满意、一般、满意、非常满意）”
+# - “您对办理入住手续所用的时间满意吗？（1 = 非常不满意 … 5 = 非常满意）”
+# - 英文答案也可以，例如代码格里的参考答案。
+#
+# 评分要点（检查程序按这个顺序检查全部六点，并指出第一个没做到的）：
+# 1. 仍然围绕客人的住宿（员工、入住手续或整体住宿）；
+# 2. 是一个问句，或是请客人评分；
+# 3. 每道题只问一件事：不用“和”“与”“及”（英文的 `and`）把两个方面连在一起；
+# 4. 没有诱导性措辞（“难道”“不觉得”“……吧”，英文的 `don't you`、`Wasn't…?`、`…, right?`）；
+# 5. 没有夸所问对象的词（友好、快速、棒，英文的 `friendly`、`fast`、`excellent`）；
+# 6. 答案有等级，给出或隐含一个量表（“满意程度如何”、1–5 分、很差……很好）。
+#
+# 检查程序只看字词，不懂含义：它判断不了量表是否平衡（正负两边档数相同，中间一档有标签），也判断不了这道题问的是不是酒店需要知道的。挑几份答案念出来，讨论这两点；用讲义的五级（很不满意……很满意）时还可以问一句：“基本满意”算不算真正的中间一档？再问大家：如果酒店只能加一道题，三个话题里该保留哪一个？——保留酒店能据此采取行动的那一个。
+
 # %%
 cl.check("02.rewrite_question", answer)
 
@@ -308,11 +439,18 @@ cl.check("02.rewrite_question", answer)
 # The package knows the course's answer scales. Each declares its codes, its labels in both
 # languages, and which codes count as the "top box".
 
+# %% [markdown] tags=["zh-CN"]
+# ## 量表与得分
+# *（10 分钟）*
+#
+# `csat_lab` 内置了本课程用到的各种答案量表。每个量表都规定了自己的编码、中英文两种标签，以及哪些编码算作“高分框”。
+
 # %%
 pd.DataFrame(
-    {name: [cl.scales.get(name).low, cl.scales.get(name).high, cl.scales.get(name).labels()[-1]]
+    {cl.label(f"course.02.scale.{name}"):
+         [cl.scales.get(name).low, cl.scales.get(name).high, cl.scales.get(name).labels()[-1]]
      for name in ["satisfaction5", "agree5", "agree7", "nps11", "effort7"]},
-    index=["lowest code", "highest code", "top label"],
+    index=[cl.label("course.02.lowest_code"), cl.label("course.02.highest_code"), cl.label("course.02.top_label")],
 ).T
 
 # %% [markdown]
@@ -335,6 +473,18 @@ pd.DataFrame(
 #
 # Every score comes with a confidence interval, because a survey is a sample.
 
+# %% [markdown] tags=["zh-CN"]
+# 这些量表可以算出四种得分：
+#
+# - **客户满意度得分（CSAT）** = 在满意度量表上回答 4 或 5（满意或很满意）的比例。
+# - **高分框占比** = 只回答最高一档（或最高 *k* 档）的比例。第 01 节讲过它为什么重要：忠诚的客户集中在很满意的那部分人里。
+# - **净推荐值（NPS）**（Reichheld，2003）= 在 0–10 分的推荐意愿题上，推荐者（9–10 分）的百分比减去贬损者（0–6 分）的百分比，取值从 −100 到 +100。
+# - **客户费力度（CES）** = 7 级同意程度题“公司让我办事很容易”的平均分。这是美国企业执行委员会 2013 年推出的第 2.0 版（Dixon、Toman 和 DeLisi，2013，*The Effortless Experience*）。第一版（Dixon、Freeman 和 Toman，2010，“Stop trying to delight your customers”，*Harvard Business Review* 第 88 卷第 7/8 期）是另一道题，用 5 级量表问：为了办成这件事，您本人花了多大力气？在第一版里*低*分是好事；到了 2.0 版，高分才是好事。本课程追踪调查用的 `effort7` 量表，七档标签从“非常困难”到“非常容易”，而不是从“不同意”到“同意”；不管哪种标法，7 都是最好的回答。
+#
+# **满意度得分不等于满意率。** 国内的满意度报告更常见的是“满意率”。讲义把客户的感受分为很满意、满意、基本满意、不满意、很不满意五种；满意率把中间的“基本满意”也算作满意，统计的是 3–5 级的占比，而满意度得分只算 4、5 两级。同一批答卷，满意率只会比满意度得分高、不会低，高出多少取决于有多少人选了“基本满意”：本课程第 4 轮追踪调查清洗后的答卷里，大约七个回答中有一个是 3 分，两个数相差约 14 个百分点（后面清洗一节用 `cl.metrics.satisfaction_rate` 和 `cl.metrics.csat` 把两者并排算出来）。两种口径都不算错，但报告里必须写明用的是哪一种，也不能拿一种口径去比另一种口径，比如拿今年的满意率去比去年的满意度得分，好像满意度一下子涨了十几个百分点。
+#
+# 每个得分都要附上置信区间，因为调查是抽样。
+
 # %%
 tracker = cl.datasets.load("csat_tracker")
 wave4 = tracker[tracker["wave"] == 4]
@@ -347,6 +497,9 @@ cl.metrics.top_box(wave4["ces"], scale="effort7", k=2)
 # The NPS widget lets you move promoters, passives and detractors and watch the score and its
 # interval. Note how the interval narrows only slowly as the sample grows.
 
+# %% [markdown] tags=["zh-CN"]
+# 用净推荐值小工具可以调整推荐者、中立者和贬损者的人数，看得分和它的置信区间怎样变化。注意：样本增大时，置信区间收窄得很慢。
+
 # %% tags=["nbval-ignore-output"]
 cl.widgets.nps_explorer()
 
@@ -355,16 +508,24 @@ cl.widgets.nps_explorer()
 # 99, which the cleaning section deals with). Here is the share of **wave 1**'s answers that
 # are 5 (very satisfied), leaving those codes out:
 
+# %% [markdown] tags=["zh-CN"]
+# *示例。* 原始文件里还有不在 1–5 量表上的编码（0、6、9 和 99，清洗一节会处理）。下面计算**第 1 轮**的回答中选 5 分（很满意）的比例，这些编码不算在内：
+
 # %%
 wave1_codes = tracker[tracker["wave"] == 1]["csat"]
 wave1_valid = wave1_codes[wave1_codes.between(1, 5)]  # keep only the codes 1 to 5
 share_5 = 100 * wave1_valid.isin([5]).mean()  # % of them that are 5
-print(f"{share_5:.1f} % of wave 1's valid answers are 5")
+print(cl.label("course.02.share_5", share=share_5))
 
 # %% [markdown]
 # **Exercise 02.tracker_csat.** In the *raw* `csat_tracker` file (all waves, not only wave 1),
 # ignore the codes that are not on the 1–5 scale. What percentage of the remaining answers are
 # 4 or 5 (the CSAT)? Give a percentage (e.g. 55.2).
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 02.tracker_csat。** 在*原始的* `csat_tracker` 文件里（全部各轮，不只是第 1 轮），把不在 1–5 量表上的编码去掉。剩下的回答中，回答 4 或 5 的占百分之多少（即满意度得分）？用百分数作答（例如 55.2）。
+#
+# 做法：在下面的代码格里把空白处 `___` 填好，删掉两行代码前面的 `# `，再运行。
 
 # %%
 answer = None  # a percentage
@@ -389,6 +550,12 @@ cl.check("02.tracker_csat", answer)
 # (1993) coefficients: **Better** = (A + O) / (A + O + M + I), how much the feature can
 # delight, and **Worse** = −(O + M) / (A + O + M + I), how much its absence hurts.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 卡诺调查：给功能打分
+# *（5 分钟）*
+#
+# 第 01 节介绍过卡诺模型。`kano_features` 里是 300 位酒店客人对八项功能成对问题的回答。`kano_table` 用卡诺评价表给每一对回答归类，取每项功能出现最多的类别，并计算伯杰等人的两个系数（Berger et al.，1993）：**满意系数** $\text{Better} = (A + O) / (A + O + M + I)$，表示这项功能能带来多大惊喜；**不满意系数** $\text{Worse} = -(O + M) / (A + O + M + I)$，表示缺了它会让客户多不满。其中 A 是魅力属性，O 是期望属性，M 是必备属性，I 是无差异属性。
+
 # %%
 kano = cl.datasets.load("kano_features")
 kano_scores = cl.survey.kano_table(kano, feature="feature", functional="functional", dysfunctional="dysfunctional")
@@ -403,6 +570,9 @@ plt.show()
 # earns no praise, missing them causes anger. Remembered preferences are attractive: the
 # carrot juice of notebook 07.
 
+# %% [markdown] tags=["zh-CN"]
+# 免费无线网络和每日客房清洁属于必备属性（不满意系数的绝对值大，满意系数小）：提供了没人夸，没提供就惹人生气。记住客人的偏好属于魅力属性，也就是第 07 节的胡萝卜汁。
+
 # %% [markdown]
 # ## Sampling and the margin of error
 # *(15 min)*
@@ -415,22 +585,38 @@ plt.show()
 # largest at *p* = 0.5. Solving for *n* gives the sample size for a wanted margin. For small
 # populations (a dealer with 600 customers) a finite-population correction reduces *n*.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 抽样与误差范围
+# *（15 分钟）*
+#
+# 调查测的是样本，想了解的却是全体客户。用简单随机抽样得到 *n* 份答卷，一个百分比 *p* 的不确定程度大约是
+#
+# $$\text{误差范围} = z \sqrt{\frac{p(1-p)}{n}}, \qquad \text{置信水平 95\% 时 } z = 1.96,$$
+#
+# 在 *p* = 0.5 时最大。反过来解出 *n*，就得到想要的误差范围所需的样本量。总体较小时（比如一家只有 600 位客户的经销商），做有限总体校正可以减少 *n*。
+
 # %%
 pd.DataFrame(
     {
-        "n": [100, 250, 1000, 2500],
-        "margin of error (points)": [100 * cl.survey.margin_of_error(n) for n in [100, 250, 1000, 2500]],
+        cl.label("course.02.n"): [100, 250, 1000, 2500],
+        cl.label("course.02.margin_points"): [100 * cl.survey.margin_of_error(n) for n in [100, 250, 1000, 2500]],
     }
 )
 
 # %%
-{"±5 points": cl.survey.sample_size(0.05), "±5 points, 600 customers": cl.survey.sample_size(0.05, population=600)}
+{
+    cl.label("course.02.pm5"): cl.survey.sample_size(0.05),
+    cl.label("course.02.pm5_600"): cl.survey.sample_size(0.05, population=600),
+}
 
 # %% [markdown]
 # The sample-size explorer answers the planning questions in class. *What if* we accept ±5
 # points instead of ±3? What if the client base is only 600 customers (type it in the
 # population box)? What if last wave's result was 80% rather than 50%? And, with the last
 # slider: how likely are two waves of this size to detect a real change of 5 points?
+
+# %% [markdown] tags=["zh-CN"]
+# 样本量小工具可以在课堂上回答做计划时的各种问题。*如果*接受 ±5 个百分点而不是 ±3 个百分点呢？如果客户总共只有 600 位呢（在总体一栏里填上）？如果上一轮的结果是 80% 而不是 50% 呢？再用最后一个滑块看看：两轮这样规模的调查，有多大把握发现 5 个百分点的真实变化？
 
 # %% tags=["nbval-ignore-output"]
 cl.widgets.sample_size_explorer()
@@ -441,6 +627,9 @@ cl.widgets.sample_size_explorer()
 # And the formula covers *sampling* error only: a 10% response rate can bias the result far more
 # than any margin of error, so report response rates too.
 
+# %% [markdown] tags=["zh-CN"]
+# 样本量翻两番，误差范围只减半。净推荐值比单个百分比需要更多答卷，因为它是两个百分比之差：所需答卷数用 `cl.survey.sample_size_nps` 计算。而且公式只管*抽样*误差：10% 的回复率给结果带来的偏差，可能远远超过任何误差范围，所以回复率也要一并报告。
+
 # %%
 cl.survey.response_rates(invited=5000, started=900, completed=640)
 
@@ -448,12 +637,20 @@ cl.survey.response_rates(invited=5000, started=900, completed=640)
 # *Worked example.* The margin of error by the formula, for a percentage near 50 % measured on
 # 1,000 answers: 1.96 × √(0.5 × 0.5 / 1,000), times 100 for percentage points.
 
+# %% [markdown] tags=["zh-CN"]
+# *示例。* 用公式计算误差范围：一个接近 50% 的百分比，在 1000 份答卷上测得，误差范围是 1.96 × √(0.5 × 0.5 / 1000)，再乘以 100 换算成百分点。
+
 # %%
 100 * 1.96 * math.sqrt(0.5 * 0.5 / 1000)
 
 # %% [markdown]
 # **Exercise 02.margin_of_error.** What is the 95% margin of error, in percentage points, of a
 # percentage near 50% measured on 400 answers?
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 02.margin_of_error。** 在 400 份答卷上测得一个接近 50% 的百分比，它在 95% 置信水平下的误差范围是多少个百分点？
+#
+# 做法：把空白处 `___` 填好，删掉下一行代码前面的 `# `，再运行。
 
 # %%
 answer = None  # a number of percentage points
@@ -471,12 +668,20 @@ cl.check("02.margin_of_error", answer)
 # (0.05) with *p* = 0.5 are 1.96² × 0.5 × 0.5 / 0.05², rounded up (`math.ceil`), the 385 that
 # `cl.survey.sample_size(0.05)` gave above.
 
+# %% [markdown] tags=["zh-CN"]
+# *示例。* 把公式反过来解出 *n*：*p* = 0.5、误差范围 ±5 个百分点（0.05）时，需要的答卷数是 1.96² × 0.5 × 0.5 / 0.05²，向上取整（`math.ceil`），就是上面 `cl.survey.sample_size(0.05)` 给出的 385 份。
+
 # %%
 math.ceil(1.96**2 * 0.5 * 0.5 / 0.05**2)
 
 # %% [markdown]
 # **Exercise 02.sample_size.** How many completed answers does a survey need for a margin of
 # ±3 percentage points at 95% confidence, with *p* = 0.5 and a large population?
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 02.sample_size。** *p* = 0.5、总体很大时，要在 95% 置信水平下把误差范围控制在 ±3 个百分点，一次调查需要多少份完整答卷？
+#
+# 做法：把空白处 `___` 填好，删掉下一行代码前面的 `# `，再运行。
 
 # %%
 answer = None  # a whole number of answers
@@ -496,10 +701,13 @@ cl.check("02.sample_size", answer)
 # result, so it plans on the safe *p* = 0.5; and in its last survey one invited customer in
 # four completed the questionnaire.
 
+# %% [markdown] tags=["zh-CN"]
+# 真正的抽样计划从实际情况出发，而不是从公式出发；而且完整答卷数不等于邀请数：被邀请的人里只有一部分会作答。*示例：* 一家有 600 位客户的汽车经销商，想把满意客户占比的误差控制在 ±5 个百分点以内；它没有以前的结果可参考，所以按最稳妥的 *p* = 0.5 来计划；上次调查中，每四位被邀请的客户有一位填完了问卷。
+
 # %%
 completed = cl.survey.sample_size(0.05, p=0.5, population=600)  # answers needed
 invitations = math.ceil(completed / 0.25)  # one invited customer in four answers
-{"completed answers needed": completed, "customers to invite": invitations}
+{cl.label("course.02.completed_needed"): completed, cl.label("course.02.to_invite"): invitations}
 
 # %% [markdown]
 # **Exercise 02.sample_plan.** A 120-room hotel had about 2,000 guests last quarter and expects
@@ -508,6 +716,11 @@ invitations = math.ceil(completed / 0.25)  # one invited customer in four answer
 # survey found 80 % of guests satisfied, and the manager wants to plan on that figure. In the
 # hotel's past e-mail surveys, one invited guest in five completed the questionnaire. How many
 # guests must the hotel invite? Give a whole number.
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 02.sample_plan。** 一家有 120 间客房的酒店，上季度接待了约 2000 位客人，预计本季度也差不多；酒店准备通过电子邮件调查本季度的客人。经理希望满意客人占比的误差在 95% 置信水平下不超过 ±4 个百分点。去年的调查显示 80% 的客人满意，经理想按这个数来做计划。酒店以往的电子邮件调查中，每五位被邀请的客人有一位填完问卷。酒店需要邀请多少位客人？用整数作答。
+#
+# 做法：根据题目里的情况填好空白处 `___`，删掉两行代码前面的 `# `，再运行。
 
 # %%
 answer = None  # a whole number of invitations
@@ -532,6 +745,9 @@ answer = math.ceil(completed / 0.2)
 # could the 20 % who do be the most pleased or the most annoyed? The margin of ±4 points says
 # nothing about that bias.
 
+# %% [markdown] tags=["solution", "zh-CN"]
+# **讲师备注 02.sample_plan。** 参考答案：1615 份邀请。题目里藏着三个决定：误差范围是 0.04；计划用的比例取去年的 0.8（而不是 0.5），需要的答卷更少；2000 位客人的总体小到足以让有限总体校正起作用：384.1 / (1 + 383.1 / 2000) ≈ 322.4，向上取整为 323 份完整答卷；再按五人中一人作答，323 × 5 = 1615 份邀请。常见失误及其结果：取 *p* = 0.5 → 462 份答卷、2310 份邀请（稳妥，但如果满意比例仍在 80% 左右，就超出了酒店的需要）；不做校正 → 385 份答卷、1925 份邀请；忘了回复率 → 323（酒店最后只能收回约 65 份答卷）。然后问大家：1615 份邀请，意味着每五位客人要给其中四位发邮件。从不回复的是哪些客人？作答的那 20% 会不会正好是最满意或最恼火的人？±4 个百分点的误差范围对这种偏差只字未提。
+
 # %%
 cl.check("02.sample_plan", answer)
 
@@ -544,6 +760,12 @@ cl.check("02.sample_plan", answer)
 # survey (639 responses) exactly as two tools deliver it; with your own file you pass its path
 # instead of `cl.datasets.example_file(...)`.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 读入真实的导出文件（Qualtrics、SPSS、GBK 编码的 CSV）
+# *（10 分钟）*
+#
+# 真实的数据都是从调查工具里导出来的。每个读取函数都返回数据表和一份**编码手册**（题目文字、量表、取值标签、缺失值编码）。本课程附带了追踪调查第 4 轮（639 份答卷）的两种导出文件，和两个工具交付时一模一样；用你自己的文件时，把 `cl.datasets.example_file(...)` 换成文件路径就行。
+
 # %%
 cl.datasets.example_files()
 
@@ -552,10 +774,13 @@ cl.datasets.example_files()
 # and import tags. `cl.survey.read_qualtrics` keeps the question text and tag in the codebook,
 # so a column called `Q4_4` can still be read as the question it was.
 
+# %% [markdown] tags=["zh-CN"]
+# **Qualtrics** 的导出文件顶上有三行表头：列名（`Q1`、`Q4_1`……）、题目文字和导入标记。`cl.survey.read_qualtrics` 把题目文字和导入标记保存在编码手册里，所以即使一列叫 `Q4_4`，也查得到它原来是哪道题。
+
 # %%
 qualtrics_file = cl.datasets.example_file("csat_tracker_wave4_qualtrics.csv")
 export, export_book = cl.survey.read_qualtrics(qualtrics_file)
-print(f"{qualtrics_file.name}: {export.shape[0]} responses, {export.shape[1]} columns")
+print(cl.label("course.02.file_shape", name=qualtrics_file.name, rows=export.shape[0], columns=export.shape[1]))
 export_book.loc[["ResponseId", "Duration (in seconds)", "Q1", "Q2", "Q3", "Q4_1", "Q4_4"], ["question", "import_id"]]
 
 # %% [markdown]
@@ -568,17 +793,25 @@ export_book.loc[["ResponseId", "Duration (in seconds)", "Q1", "Q2", "Q3", "Q4_1"
 # Chinese headers turn into mojibake, as the first bytes of the shipped file show when decoded
 # as UTF-8. `cl.survey.read_csv` detects the encoding and says which one it used.
 
+# %% [markdown] tags=["zh-CN"]
+# 导出文件里还有调查工具自己记录下来的内容：开始和结束时间、网络地址、所在位置；如果问卷是按联系人名单发出的，还有姓名、电子邮箱和电话号码（这里都是虚构的）。文件交出团队之前，只保留分析要用的列（见第 05 节，客户数据与隐私）。
+#
+# **中文版 Excel 存的 CSV 文件**通常是 GBK 编码，而不是 UTF-8；直接打开，中文表头就会变成乱码。把附带文件的开头几个字节当作 UTF-8 解码，就能看到这种情况。`cl.survey.read_csv` 会自动识别编码，并告诉你用的是哪一种。
+
 # %%
 gbk_file = cl.datasets.example_file("csat_tracker_wave4_gbk.csv")
-print("read as UTF-8:", gbk_file.read_bytes()[:30].decode("utf-8", errors="replace"))
+print(cl.label("course.02.read_as_utf8"), gbk_file.read_bytes()[:30].decode("utf-8", errors="replace"))
 gbk = cl.survey.read_csv(gbk_file)
-print("detected encoding:", gbk.encoding)
+print(cl.label("course.02.detected_encoding"), gbk.encoding)  # the detected encoding
 gbk_export, gbk_book = gbk
 gbk_export.head(3)
 
 # %% [markdown]
 # **SPSS** `.sav` files carry value labels and user-missing codes (such as 9 = "no answer").
 # The reader keeps the labels and turns missing codes into real missing values, counting them.
+
+# %% [markdown] tags=["zh-CN"]
+# **SPSS** 的 `.sav` 文件带有取值标签和用户定义的缺失值编码（比如 9 = “未作答”）。读取函数保留这些标签，把缺失值编码变成真正的缺失值，并统计有多少个。
 
 # %%
 import pathlib
@@ -591,15 +824,18 @@ with tempfile.TemporaryDirectory() as folder:
     pyreadstat.write_sav(
         pd.DataFrame({"q1": [5.0, 4.0, 9.0, 2.0]}),
         str(sav),
-        variable_value_labels={"q1": {1.0: "Very dissatisfied", 2.0: "Dissatisfied", 3.0: "Neutral",
-                                      4.0: "Satisfied", 5.0: "Very satisfied", 9.0: "No answer"}},
+        variable_value_labels={"q1": {code: cl.label(f"course.02.spss_label.{code:.0f}")
+                                      for code in [1.0, 2.0, 3.0, 4.0, 5.0, 9.0]}},
         missing_ranges={"q1": [9.0]},
     )
     frame, book = cl.survey.read_spss(sav)
-frame.assign(n_missing_codes=int(book.loc["q1", "n_missing_codes"]))
+frame.assign(**{cl.label("course.02.n_missing_codes"): int(book.loc["q1", "n_missing_codes"])})
 
 # %% [markdown]
 # SurveyMonkey (`read_surveymonkey`) and Excel (`read_excel`) work the same way.
+
+# %% [markdown] tags=["zh-CN"]
+# SurveyMonkey 的导出文件（`read_surveymonkey`）和 Excel 文件（`read_excel`）读法也一样。
 
 # %% [markdown]
 # ## Cleaning with a report
@@ -611,6 +847,12 @@ frame.assign(n_missing_codes=int(book.loc["q1", "n_missing_codes"]))
 # reports every change with its reason, so that the counts add up and nothing disappears
 # silently. Here is the Qualtrics export: overall satisfaction `Q1`, recommendation `Q2`,
 # effort `Q3`, and the six service items `Q4_1`–`Q4_6`.
+
+# %% [markdown] tags=["zh-CN"]
+# ## 带报告的数据清洗
+# *（10 分钟）*
+#
+# 导出文件到手时，就是样本供应商交来时的样子：有重复提交的答卷；有几秒钟就点完的“答题过快者”；有每道题都给同一个答案的“直线作答者”；还有无效编码（1–5 分的题里出现 0、6、9、99）。`cl.survey.clean` 删除或修正这些问题，并把每一处改动连同原因写进报告，这样数目对得上，没有哪份答卷会悄悄消失。下面是 Qualtrics 导出文件：总体满意度 `Q1`、推荐意愿 `Q2`、费力度 `Q3`，以及六个服务题项 `Q4_1`–`Q4_6`。
 
 # %%
 export_clean, export_report = cl.survey.clean(
@@ -626,6 +868,9 @@ export_report
 # and it finds exactly the same problems. Cleaning depends on the answers, not on the file
 # format, and the report proves it.
 
+# %% [markdown] tags=["zh-CN"]
+# 同一轮数据在 GBK 文件里用的是中文列名；告诉 `clean` 哪一列是哪一列，它找出的问题完全相同。清洗看的是答案本身，与文件格式无关，报告就是证明。
+
 # %%
 gbk_clean, gbk_report = cl.survey.clean(
     gbk_export,
@@ -633,22 +878,32 @@ gbk_clean, gbk_report = cl.survey.clean(
     id="答卷编号", duration="答题时长(秒)",
     straightline=[f"题{i}" for i in range(1, 7)],
 )
-pd.DataFrame({"Qualtrics export": export_report.by_reason, "GBK export": gbk_report.by_reason})
+pd.DataFrame(
+    {cl.label("course.02.qualtrics_export"): export_report.by_reason, cl.label("course.02.gbk_export"): gbk_report.by_reason}
+)
 
 # %% [markdown]
 # *Worked example.* Before any cleaning, the share of the GBK export's overall-satisfaction
 # answers (`总体满意度`) on the 1–5 scale that are 1 or 2 (dissatisfied), in percent:
 
+# %% [markdown] tags=["zh-CN"]
+# *示例。* 清洗之前，GBK 导出文件的总体满意度回答（`总体满意度`）中，在 1–5 量表上的回答有百分之多少是 1 或 2（不满意）：
+
 # %%
 raw_codes = gbk_export["总体满意度"]
 raw_valid = raw_codes[raw_codes.between(1, 5)]  # leave out the codes that are not on the scale
 share_1_2 = 100 * raw_valid.isin([1, 2]).mean()
-print(f"{share_1_2:.1f} % of the valid answers are 1 or 2")
+print(cl.label("course.02.share_1_2", share=share_1_2))
 
 # %% [markdown]
 # **Exercise 02.export_csat.** Before any cleaning, what percentage of the GBK export's
 # overall-satisfaction answers (`总体满意度`) on the 1–5 scale are 4 or 5? Leave out the codes
 # that are not on the scale. Give a percentage (e.g. 55.2).
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 02.export_csat。** 清洗之前，GBK 导出文件的总体满意度回答（`总体满意度`）中，在 1–5 量表上的回答有百分之多少是 4 或 5？不在量表上的编码不算。用百分数作答（例如 55.2）。
+#
+# 做法：把空白处 `___` 填好，删掉下一行代码前面的 `# `，再运行。
 
 # %%
 answer = None  # a percentage
@@ -667,13 +922,47 @@ cl.check("02.export_csat", answer)
 # 4 or 5, against about three quarters of those kept. Report the cleaned figure with its
 # interval, and say in the report what was removed and why.
 
+# %% [markdown] tags=["zh-CN"]
+# 现在和清洗后的文件比一比。清洗让这个核心数字变动了约一个半百分点，因为被删掉的答卷并不是随机的一部分：其中只有大约一半回答 4 或 5，而保留下来的答卷约有四分之三回答 4 或 5。报告清洗后的数字和它的置信区间，并在报告里说明删掉了什么、为什么删。
+
 # %%
 cl.metrics.csat(export_clean["Q1"])
+
+# %% [markdown]
+# Chinese reports more often give the **satisfaction rate (满意率)**, the share answering 3, 4
+# or 5. The handouts divide customers' feelings into five levels, 很满意、满意、基本满意、不满意、
+# 很不满意 (very satisfied, satisfied, basically satisfied, dissatisfied, very dissatisfied), and
+# the satisfaction rate counts the middle one, 基本满意, as satisfied; CSAT counts levels 4 and 5
+# only. On the same cleaned answers the two differ by about 14 points, because one answer in
+# seven is a 3. `cl.metrics.satisfaction_rate` computes it beside `cl.metrics.csat`. Neither is
+# wrong, but a report must say which one it gives (the template's "整体满意度为___%" does not
+# say), and the two must never be compared with each other, for example this year's
+# satisfaction rate with last year's CSAT.
+
+# %% [markdown] tags=["zh-CN"]
+# 国内的报告更常给出**满意率**，也就是回答 3、4、5 分的比例。讲义把客户的感受分为很满意、满意、基本满意、不满意、很不满意五种，满意率把中间的“基本满意”也算作满意；满意度得分只算 4、5 两级。在同一批清洗后的答卷上，两者相差约 14 个百分点，因为大约七个回答里就有一个是 3 分。`cl.metrics.satisfaction_rate` 和 `cl.metrics.csat` 可以并排计算。两种口径都不算错，但报告必须写明给的是哪一种（模板里的“整体满意度为___%”就没有说明），两者也绝不能互相比较，例如拿今年的满意率去比去年的满意度得分。
+
+# %%
+rates = {
+    cl.label("metrics.csat"): cl.metrics.csat(export_clean["Q1"]),
+    cl.label("metrics.satisfaction_rate"): cl.metrics.satisfaction_rate(export_clean["Q1"]),
+}
+pd.DataFrame(
+    {
+        cl.label("course.02.levels_counted"): [f"{min(r.box)}–{max(r.box)}" for r in rates.values()],
+        cl.label("course.02.percent_of_answers"): [round(100 * r.estimate, 1) for r in rates.values()],
+        cl.label("course.02.ci95"): [f"{100 * r.ci[0]:.1f}–{100 * r.ci[1]:.1f}" for r in rates.values()],
+    },
+    index=list(rates),
+)
 
 # %% [markdown]
 # For reliability and for the trend over time, the rest of this notebook cleans all four waves
 # of the tracker (`cl.datasets.load("csat_tracker")`, the same survey with its own column
 # names) in the same way.
+
+# %% [markdown] tags=["zh-CN"]
+# 为了检验信度、看随时间的变化趋势，本节其余部分用同样的方法清洗追踪调查的全部四轮数据（`cl.datasets.load("csat_tracker")`，同一个调查，列名是它自己的）。
 
 # %%
 items = ["q1", "q2", "q3", "q4", "q5", "q6"]
@@ -688,6 +977,9 @@ report
 # has exactly one reason. The invalid codes were set to missing rather than deleting the whole
 # response, because the respondent's other answers are still good.
 
+# %% [markdown] tags=["zh-CN"]
+# 把这份报告当作审计记录来读：输入行数 − 删除行数 = 保留行数，每一份被删掉的答卷都恰好有一个原因。无效编码被设为缺失值，而不是把整份答卷删掉，因为这位受访者的其他回答仍然有效。
+
 # %% [markdown]
 # ## Reliability: does the scale measure one thing?
 # *(5 min)*
@@ -701,6 +993,16 @@ report
 # about 0.8 are good for group comparisons. One item, q4 ("I had to repeat my details several
 # times"), is worded negatively, so it must be **reverse-coded** (6 − answer) first; otherwise
 # it lowers alpha and says the opposite of the others.
+
+# %% [markdown] tags=["zh-CN"]
+# ## 信度：量表测的是不是同一件事？
+# *（5 分钟）*
+#
+# 六个服务题项本来要测的是同一个概念：服务质量。**克朗巴赫α系数**（Cronbach，1951）衡量它们测得有多一致：
+#
+# $$\alpha = \frac{k}{k-1}\left(1 - \frac{\sum_i s_i^2}{s_{\text{total}}^2}\right)$$
+#
+# 其中 *k* 是题项数，$s_i^2$ 是各题项的方差，分母是总分的方差。做群体之间的比较时，大约 0.8 以上就算好。其中一题 `q4`（“我不得不多次重复自己的信息”）是反向表述的，必须先**反向计分**（6 − 回答）；否则它会拉低α系数，意思也和其他各题正好相反。
 
 # %%
 scored = clean[items].apply(lambda column: pd.to_numeric(column.astype("object")))
@@ -718,12 +1020,21 @@ plt.show()
 # `item_total_r` is each item's correlation with the sum of the others; `alpha_if_deleted`
 # shows whether dropping the item would help. Here every item belongs.
 
+# %% [markdown] tags=["zh-CN"]
+# `item_total_r` 是每个题项与其余题项之和的相关系数；`alpha_if_deleted` 显示去掉这一题后α系数会不会提高。这里每一题都应保留。
+
 # %% [markdown]
 # ## Tracking over time
 # *(5 min)*
 #
 # A service-improvement programme started after wave 2. Compare the weighted CSAT of each wave
 # with wave 1; the weights correct the vendor's over-sampling of business customers.
+
+# %% [markdown] tags=["zh-CN"]
+# ## 随时间追踪
+# *（5 分钟）*
+#
+# 第 2 轮之后启动了一项服务改进计划。把每一轮的加权满意度得分和第 1 轮比较；权重用来纠正样本供应商对企业客户的过度抽样。
 
 # %%
 by_wave = cl.metrics.compare_groups(clean, score="csat", group="wave", metric="csat", weights="weight")
@@ -736,6 +1047,9 @@ plt.show()
 # %% [markdown]
 # Is a change in NPS between two waves real? The explorer compares two waves given as counts
 # of promoters, passives and detractors, with the interval of the difference.
+
+# %% [markdown] tags=["zh-CN"]
+# 两轮之间净推荐值的变化是真的吗？这个小工具按推荐者、中立者和贬损者的人数比较两轮调查，并给出差值的置信区间。
 
 # %% tags=["nbval-ignore-output"]
 cl.widgets.nps_difference_explorer()
@@ -760,19 +1074,27 @@ cl.widgets.nps_difference_explorer()
 # holds for product quality: this survey has no product question. Notebook 07 fills the
 # dealer's version with the pre/in/after-sale split.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 满意度调查总结报告
+# *（5 分钟）*
+#
+# 培训讲义给了一份带空白的报告模板，要填的是：有效问卷数、访谈人数、整体满意度、产品质量满意度和服务质量满意度，然后按售前、售中、售后服务分别写调查发现。前两个空是两个不同的数。有效问卷指通过企业官网、社交媒体平台和电子邮件等渠道收集的线上问卷；访谈（“共访谈了___位客户”）指通过电话或面对面交谈过的客户，这是另外一组人，通常少得多。把所有答卷都填在访谈那一行的报告，等于告诉读者访谈了几千位客户。
+#
+# 下面是追踪调查的版本，用清洗后的数据填写。追踪文件里没有哪一列说明每份答卷是怎么收集的，第 4 轮的导出文件来自在线调查工具，文件里也没有任何访谈记录；所以访谈那一行写“不适用”，而不是填一个数。模板上留了空，不等于可以编一个数填进去。产品质量也一样：这次调查没有问产品的题目。第 07 节会按售前、售中、售后填写经销商的版本。
+
 # %%
 service_quality = (scored[items] >= 4).mean(axis=1).mean()
 summary = pd.Series(
     {
-        "Questionnaires received (incl. duplicates)": report.n_input,
-        "Valid questionnaires (有效问卷), after cleaning": report.n_kept,
-        "Customers interviewed (访谈), phone or in person": "not applicable: none in this survey",
-        "Overall satisfaction (CSAT, % satisfied)": round(100 * cl.metrics.csat(clean["csat"]).estimate, 1),
-        "Product quality (% satisfied)": "not measured: no product question",
-        "Service quality (% agreeing, six items)": round(100 * service_quality, 1),
-        "Net Promoter Score": round(cl.metrics.nps(clean["nps"]).score, 1),
+        cl.label("course.02.report.received"): report.n_input,
+        cl.label("course.02.report.valid"): report.n_kept,
+        cl.label("course.02.report.interviewed"): cl.label("course.02.report.no_interviews"),
+        cl.label("course.02.report.overall"): round(100 * cl.metrics.csat(clean["csat"]).estimate, 1),
+        cl.label("course.02.report.product"): cl.label("course.02.report.no_product_question"),
+        cl.label("course.02.report.service"): round(100 * service_quality, 1),
+        cl.label("metrics.nps"): round(cl.metrics.nps(clean["nps"]).score, 1),
     },
-    name="value",
+    name=cl.label("course.02.report.value"),
 )
 summary.to_frame()
 
@@ -780,6 +1102,9 @@ summary.to_frame()
 # A report should also say how the sample was drawn, the response rate, the confidence interval
 # of each headline number, and what was removed in cleaning. Notebook 08 produces such a report
 # on any file.
+
+# %% [markdown] tags=["zh-CN"]
+# 报告还应说明样本是怎样抽取的、回复率是多少、每个核心数字的置信区间，以及清洗时删掉了什么。第 08 节可以对任何文件生成这样一份报告。
 
 # %% [markdown]
 # ## ISO 10004's outline
@@ -797,6 +1122,21 @@ summary.to_frame()
 #
 # Its companions are ISO 10001 (codes of conduct), ISO 10002 (complaints handling, notebook 06)
 # and ISO 10003 (external dispute resolution).
+
+# %% [markdown] tags=["zh-CN"]
+# ## ISO 10004 的框架
+# *（5 分钟）*
+#
+# ISO 10004 是关于客户满意监视和测量的质量管理指南。它在指导原则之后，把同一个循环组织成四个阶段：
+#
+# | ISO 10004 的阶段 | 要求什么 | 对应循环中的步骤 |
+# |---|---|---|
+# | 框架 | 对测量客户满意的承诺、范围和职责 | 1、9 |
+# | 策划、设计和开发 | 测什么、向谁测、怎么测、用哪份问卷和哪种样本 | 1–3 |
+# | 运行 | 收集、分析和通报数据；据此采取行动 | 3–6、8 |
+# | 保持和改进 | 定期审视测量过程本身，并加以改进 | 7、10–12 |
+#
+# 和它配套的还有 ISO 10001（行为规范）、ISO 10002（投诉处理，见第 06 节）和 ISO 10003（外部争议解决）。
 
 # %% [markdown]
 # ## Summary
@@ -820,11 +1160,29 @@ summary.to_frame()
 # - A survey report states the valid questionnaires and the interviews as separate counts (or
 #   says that there were none), the headline scores with intervals, and the findings.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 小结
+# *（5 分钟）*
+#
+# - 满意度测评是一个十二步的循环；分析之后的那几步才让它见到回报。和某个数字挂钩的激励，会诱发对这个数字“做文章”（坎贝尔定律）：奖励经过核查的改进，从多个渠道统计投诉，抽样不经员工之手。
+# - 定期面谈、电话调查、在线问卷和客户投诉反馈在成本、速度、深度、回应情况和便利程度上各不相同；按企业的资源和客户的便利性来选，混用时要小心：同一位客户对着人回答，比填表时更客气。
+# - 好题只问一件事，用客户的话来说，没有诱导性或带倾向的措辞，配上平衡、每档都有标签的量表。
+# - 满意度得分、高分框占比、净推荐值和客户费力度（2.0 版：“公司让我办事很容易”，7 级）各自回答不同的问题，都要附上置信区间；满意率把“基本满意”也算进去，报告时要写明口径。
+# - 误差范围随 *n* 的平方根缩小；先根据误差范围、预期比例和总体规模定出样本量，再根据回复率定出邀请数，回复率和误差范围同样重要。
+# - 读导出文件要配合编码手册，清洗要留报告，反向题先反向计分，把题项加总之前先检验信度。
+# - 调查报告要把有效问卷数和访谈人数分开写（没有访谈就写明没有），给出核心得分及其置信区间，再写调查发现。
+
 # %% [markdown]
 # ## Glossary (术语表)
 # *(0 min)*
 #
 # For reference after class.
+
+# %% [markdown] tags=["zh-CN"]
+# ## 术语表
+# *（0 分钟）*
+#
+# 课后查阅用。
 
 # %%
 cl.exercises.glossary("02")

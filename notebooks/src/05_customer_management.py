@@ -31,6 +31,20 @@
 #    pick the care action for a described customer;
 # 7. run the customer-data cycle (collect → clean → analyse → apply) while protecting privacy.
 
+# %% [markdown] tags=["zh-CN"]
+# # 05 · 客户管理
+#
+# **时长：** 约 90 分钟。
+#
+# **学完本笔记本，你将能够：**
+# 1. 说出什么是客户管理，以及客户管理的四条原则；讲清客户关系管理是什么（它首先是一种经营方式，而不仅仅是一套软件）、有哪些核心理念、是怎样发展起来的（20 世纪 90 年代供应商“猎人”角色的逆转；客户关系管理工具的起步、发展和成熟三个阶段）；
+# 2. 对一个客户群做7P分析；
+# 3. 把每个人放到销售路径上（消费者 → 潜在客户 → 准客户 → 成交客户），并测算这个漏斗每一步的转化；
+# 4. 用RFM模型、客户价值等级和帕累托曲线给客户分类，分清客户价值和客户质量，判断哪些客户应当作为大客户；
+# 5. 讲出客户管理的三个阶段，并说明哪些是原文写明的、哪些是本课程推断的；
+# 6. 审查一份客户关怀和客户满意度管理制度，补写其中缺少的条款，并为一位具体的客户选定关怀措施；
+# 7. 走一遍客户数据的循环（收集 → 整理 → 分析 → 应用），同时保护好客户隐私。
+
 # %%
 # %matplotlib inline
 import matplotlib.pyplot as plt
@@ -42,6 +56,21 @@ import csat_lab as cl
 rng = np.random.default_rng(2024)
 pd.set_option("display.precision", 3)
 cl.set_language("en")
+
+
+def labelled(table):
+    """The table with its row and column names (and category values) in the course language.
+
+    Every name that has a label `course.05.<name>` in the catalog is replaced by that label.
+    """
+    def name(key):
+        return cl.label(f"course.05.{key}") if cl.i18n.has_label(f"course.05.{key}") else key
+
+    table = table.rename(index=name).rename_axis(index=name(table.index.name))
+    if isinstance(table, pd.Series):
+        return table.rename(name(table.name))
+    categories = {col: table[col].map(name) for col in table.select_dtypes("category").columns}
+    return table.assign(**categories).rename(columns=name)
 
 # %% [markdown]
 # ## What customer management is (客户管理)
@@ -71,9 +100,24 @@ cl.set_language("en")
 # This notebook uses the supermarket's member transactions: 5,000 members, two and a half
 # years of purchases, with refunds as negative amounts.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 什么是客户管理
+# *（5 分钟）*
+#
+# **客户管理**是通过对客户详细资料的深入分析，来提高客户满意度、进而提高企业竞争力的一种手段。讲义列出了客户管理的作用：缩短销售周期、降低销售成本，增加收入，找到扩展业务所需的新市场和新渠道，从而提高客户价值，赢得客户满意和客户忠诚。它的手段是准确的客户信息：知道哪几类客户有价值、有增长的势头，并把他们留住。这份清单的最后一条落在员工身上：要让员工充分分享成交客户和潜在客户带来的回报。
+#
+# 《论“客户管理”三阶段》一文提出，客户管理必须遵循四条原则：
+#
+# 1. **客户管理是一个动态的过程**：客户的情况在不断变化，客户资料也要随时更新；一年没有更新的资料库只会误导人。（培训材料里的这篇论文经过机器转换，文字有错乱，这一条印成了“静态的进程”；可它自己给出的理由恰恰是客户情况不断变化、资料要不断更新，可见原意是“动态”。）
+# 2. **突出重点**：对重点客户和大客户要优先考虑，配置足够的资源；少数客户带来了大部分价值（80/20法则）。
+# 3. **灵活有效地运用客户资料**：锁在抽屉里的资料对谁都没有用；资料库要用来留住老客户，并不断开发新客户。
+# 4. **由专人负责**：每位客户都有专人负责，这个人了解来龙去脉，随时掌握客户的最新情况，并对这段关系负责。
+#
+# 本笔记本使用超市的会员交易记录：5,000 名会员两年半的消费，退款记为金额为负的一行。
+
 # %%
 members = cl.datasets.load("supermarket_members")
-members.head()
+labelled(members.head())
 
 # %% [markdown]
 # ## What CRM is (客户关系管理)
@@ -138,6 +182,36 @@ members.head()
 # "customer management" is the analytical core of CRM: the data work that makes the
 # customer-centred strategy possible.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 什么是客户关系管理
+# *（15 分钟）*
+#
+# 很多人一听到**客户关系管理**（CRM），就以为是一套软件。讲义说得很清楚：它**不仅仅是软件**，也不只是一套流程，它首先是一种**以客户为中心的经营理念**。有两份讲义给它下了定义：
+#
+# - **超市客户关系管理讲义**：客户关系管理是一种以客户为中心的经营策略。企业收集、分析客户数据，用来改进自己与客户之间的每一次互动；客户满意度和忠诚度提高了，企业的盈利也随之增长。
+# - **《论“客户管理”三阶段》**：客户管理是一种企业总体战略，贯穿企业的每一个部门和每一个经营环节。企业借助信息技术搜集客户信息，掌握每位客户的需求特征和行为偏好；这些客户知识要积累起来、大家共享，而不是只装在某个销售员的脑子里；再用它有针对性地为客户提供产品和服务，长年培育客户忠诚。目标是在客户价值最大化和企业收益最大化之间取得平衡。
+#
+# **为什么重要。** 超市讲义认为，在竞争激烈的市场上，良好的客户关系本身就是企业的一项资产：客户关系管理帮助企业更好地了解客户需求，提高客户满意度，降低客户流失率（见笔记本 04），增加客户终身价值，从而提升企业的市场竞争力。
+#
+# 讲义列出了客户关系管理的四个**核心理念**：
+#
+# - **以客户为中心**：客户是企业最重要的资产，满足客户的需求和期望，才能提高客户满意度和忠诚度；
+# - **数据驱动**：收集、分析并利用客户数据，为决策提供依据（本笔记本后面讲的都是这件事）；
+# - **优化客户互动**：不只关注销售过程，还涉及客户服务、市场营销和售后支持等各个环节；
+# - **灵活性**：随着市场和客户需求的变化调整策略，企业能迅速作出反应。
+#
+# **发展历程。** 两份讲义从两个角度讲了这段历史：论文讲供应商的态度，超市讲义讲工具。论文把客户定义为一切接受服务的人或机构，说这个概念诞生于 20 世纪初，但企业家们花了将近一百年才真正体会到它的含义。
+#
+# | 时期 | 供应商的态度（论文） | 工具（超市讲义的三个阶段） |
+# |---|---|---|
+# | 20 世纪 90 年代以前 | 供应商扮演**猎人**的角色：厂商决定客户需要什么产品，客户是被猎取的对象 | **起步阶段**：从 20 世纪 80 年代初开始，一些企业用简单的自动化工具管理客户信息和销售线索 |
+# | 20 世纪 90 年代 | 买卖双方的角色发生了**逆转**：客户不再是被猎取的对象，而是得到特殊的对待和培育。关系营销观念的提出，第一次把客户关系放到企业战略和营销的中心位置，客户管理的概念应运而生 | **发展阶段**：计算机技术进步、数据库应用普及，客户关系管理系统开始把销售、市场营销和服务支持集成在一起 |
+# | 2000 年以后 | （论文没有谈到这一时期） | **成熟阶段**：融入互联网和电子商务技术，客户互动和数据分析更加智能；社交媒体和移动设备的兴起既带来了新的机遇，也带来了新的挑战 |
+#
+# （本课程补充：论文把关系营销的提出放在 90 年代，其实这个说法出现得更早，一般认为出自贝里的《关系营销》一文（Berry, L. L., 1983, "Relationship marketing", in *Emerging Perspectives on Services Marketing*, American Marketing Association）；90 年代是它普及开来的时候。）
+#
+# 表格背后是一个转变：从产品导向转向客户导向。论文还指出，传统的客户管理注重营销，对客户本身关注不够；而在很多情况下，高质量的客户管理本身就是一项重要的竞争优势。另一份讲义提醒，“客户管理”有两层意思：平常说的客户管理，往往指用计算机把分析流程自动化的软件系统（涉及销售、市场营销、客户服务和支持等应用）；对企业来说，它是选择和管理客户的业务策略，目的是让客户的长期价值达到最优，而这要有以客户为中心的理念、文化和领导来支撑才行得通。本笔记本所说的“客户管理”，指的是客户关系管理的分析核心：让以客户为中心的战略真正落地的那些数据工作。
+
 # %% [markdown]
 # **Exercise 05.hunter_practices.** Five practices seen in firms today. Which **two** show the
 # "hunter" thinking that the paper places before the 1990s? Answer with two letters, e.g.
@@ -149,6 +223,15 @@ members.head()
 # (d) A call campaign offers last quarter's surplus stock to every number on a bought list.
 # (e) Each key account has a dedicated owner who reviews the relationship with it every
 # quarter.
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 05.hunter_practices。** 下面是今天企业里还能见到的五种做法。哪**两种**体现了论文所说的 90 年代以前的“猎人”思维？用两个字母作答，例如 `"b, e"`。
+#
+# (a) 产品部门自己定下明年的产品线，然后由市场部去找买家。
+# (b) 一位会员来店的次数少了，店里打电话问问她最近有什么变化。
+# (c) 服务台接电话之前，先看到来电客户的购买记录和投诉记录。
+# (d) 一次电话推销活动，把上季度积压的库存推给一份买来的号码清单上的每一个人。
+# (e) 每个大客户都有专人负责，负责人每季度把和这个客户的关系全面回顾一次。
 
 # %%
 answer = None  # two letters, e.g. "b, e"
@@ -165,6 +248,9 @@ cl.check("05.hunter_practices", answer)
 # reversal. It is the most common failure of CRM (notebook 07 has a supermarket case), and the
 # reason the handouts insist that CRM is not only software. Ask which of the six practices
 # your own organisation follows.
+
+# %% [markdown] tags=["zh-CN"]
+# *课堂讨论：* 再加第六种做法：企业买了一套客户关系管理系统，可谁的工作方式都没有变。这算“猎人”还是“关系”？都不是：它有了发展阶段的工具，却没有角色逆转之后的工作方式。这是客户关系管理最常见的失败（笔记本 07 里有一个超市的案例），也正是讲义一再强调客户关系管理不仅仅是软件的原因。请学员说一说，自己单位采用的是这六种做法中的哪几种。
 
 # %% [markdown]
 # ## The 7P analysis
@@ -184,15 +270,37 @@ cl.check("05.hunter_practices", answer)
 #
 # Two of them from the member data: **Performance** by store, and **Profiling** by coupon use.
 
-# %%
-members.groupby("store", observed=True)["amount"].agg(transactions="size", sales="sum", average_basket="mean").round(1)
+# %% [markdown] tags=["zh-CN"]
+# ## 7P分析
+# *（10 分钟）*
+#
+# 7P分析从七个方面来看一个客户群（讲义给的七个英文名称都以字母 P 开头，所以叫 7P）：
+#
+# | 方面 | 问题 | 指标举例 |
+# |---|---|---|
+# | **客户概况分析**（Profiling） | 客户是谁：层次、风险、爱好、习惯？ | 年龄段、常去的门店、是否使用优惠券 |
+# | **客户忠诚度分析**（Persistency） | 客户有多忠诚、能保持多久、有没有变化？ | 入会时长、各同期群的客户保持率（笔记本 04） |
+# | **客户利润分析**（Profitability） | 每位客户带来多少边际利润、总利润和净利润？ | 每位会员的净消费额和毛利 |
+# | **客户性能分析**（Performance） | 销售额按产品种类、渠道、销售地点怎样分布？ | 各门店的销售额 |
+# | **客户未来分析**（Prospecting） | 将来会有多少客户、哪些客户，用什么手段争取他们？ | 每月新入会人数、转化漏斗 |
+# | **客户产品分析**（Product） | 产品设计、产品之间的关联性、供应链 | 同时买了几个品类的购物篮 |
+# | **客户促销分析**（Promotion） | 广告、宣传等促销活动，以及它们的效果 | 优惠券使用率、会员计划的效果 |
+#
+# 下面用会员数据做其中两项：按门店做**客户性能分析**，按优惠券使用情况做**客户概况分析**。
 
 # %%
-members.groupby("member_id")["coupon_used"].mean().describe()
+by_store = members.groupby("store", observed=True)["amount"]
+labelled(by_store.agg(transactions="size", sales="sum", average_basket="mean").round(1))
+
+# %%
+labelled(members.groupby("member_id")["coupon_used"].mean().describe())
 
 # %% [markdown]
 # **Exercise 05.seven_p.** An analyst computes the net profit each customer brought last
 # year. Which P is that? (a) Profiling; (b) Persistency; (c) Profitability; (d) Performance.
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 05.seven_p。** 一位分析员算出了每位客户去年带来的净利润。这属于 7P 中的哪一项？(a) 客户概况分析；(b) 客户忠诚度分析；(c) 客户利润分析；(d) 客户性能分析。
 
 # %%
 answer = None  # one letter
@@ -217,6 +325,16 @@ cl.check("05.seven_p", answer)
 # goes to prospects first. Here is a list of 400 leads from a trade fair (simulated with the
 # notebook's seeded generator), classified and turned into a funnel.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 客户分类路径
+# *（5 分钟）*
+#
+# 沿着销售路径，一个人要依次经过四个阶段：
+#
+# **消费者 → 潜在客户 → 准客户 → 成交客户**
+#
+# *潜在客户*具备两个要素：买得起、用得着；*准客户*是购买意向很强的潜在客户，介于潜在客户和成交客户之间；*成交客户*是已经完成交易的客户。销售力量首先投向准客户。下面是一份在展销会上收集的 400 条销售线索（用本笔记本设定了种子的随机数生成器模拟），先给它们分类，再做成漏斗。
+
 # %%
 leads = pd.DataFrame({"can_afford": rng.random(400) < 0.6, "needs_it": rng.random(400) < 0.55})
 leads["intends"] = leads["can_afford"] & leads["needs_it"] & (rng.random(400) < 0.45)
@@ -224,12 +342,15 @@ leads["bought"] = leads["intends"] & (rng.random(400) < 0.5)
 leads["stage"] = cl.segments.classify_path(
     leads, can_afford="can_afford", needs="needs_it", intends="intends", purchased="bought"
 )
-cl.segments.path_funnel(leads["stage"])
+labelled(cl.segments.path_funnel(leads["stage"]))
 
 # %% [markdown]
 # **Exercise 05.sales_path.** A shop owner can afford a new till system and needs one, but has
 # no plans to buy this year. Where is she on the path? (a) consumer; (b) potential customer;
 # (c) prospect; (d) transacted customer.
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 05.sales_path。** 一位店主买得起一套新的收银系统，店里也需要，但她今年没有购买的打算。她处在路径上的哪个阶段？(a) 消费者；(b) 潜在客户；(c) 准客户；(d) 成交客户。
 
 # %%
 answer = None  # one letter
@@ -248,9 +369,15 @@ cl.check("05.sales_path", answer)
 # **RFM** (Hughes, 1994): **recency** (days since the last purchase), **frequency** (number of
 # purchases) and **monetary** value (net spending), each scored 1–5 by quintile.
 
+# %% [markdown] tags=["zh-CN"]
+# ## RFM模型与客户价值等级
+# *（15 分钟）*
+#
+# 客户还可以按**价值**分类：高价值客户、中等价值客户和低价值客户。最常用的打分方法是 **RFM模型**（Hughes，1994），三个字母分别代表：**最近一次购买**（R，距上次购买的天数）、**购买频率**（F，购买次数）和**消费金额**（M，净消费额）。每一项按五分位数打 1–5 分。
+
 # %%
 scored = cl.segments.rfm(members, customer="member_id", date="date", amount="amount")
-scored.table.sort_values("score", ascending=False).head()
+labelled(scored.table.sort_values("score", ascending=False).head())
 
 # %% [markdown]
 # **Value is not the whole of customer quality.** The article on customer quality indicators
@@ -273,6 +400,18 @@ scored.table.sort_values("score", ascending=False).head()
 # Here the table reports the share of spending that comes from the **top 10%** of members
 # (`top=0.1`); the exercise below asks for another cut.
 
+# %% [markdown] tags=["zh-CN"]
+# **客户价值并不是客户质量的全部。** 《客户质量指标》一文（见笔记本 01）把客户质量指标定义为衡量客户满意度和忠诚度的一套指标体系，里面有两类指标：
+#
+# | 类别 | 指标 | 数据从哪里来 |
+# |---|---|---|
+# | 客户**做了什么** | 购买频率和购买金额，都按一定时间计算 | 收银台：就是上面 RFM 里的 F 和 M |
+# | 客户**怎么想** | 客户满意度；客户忠诚度，用客户再购买率和推荐率来衡量；品牌好感度 | 调查（笔记本 02 和 03） |
+#
+# 文章说这些指标有三个用处：看清企业在客户心目中的形象，找到改进的方向，以及同竞争对手作比较。会员数据里只有第一类。客户价值等级是按会员花了多少钱来排的，而不是按他们满意不满意；一位花钱很多、心里却暗暗不满的客户，在离开的那一天之前看上去一直都很好。最近一次购买是收银台能给出的最早预警。
+#
+# **帕累托曲线**（即洛伦兹曲线）显示价值集中到什么程度，基尼系数把它概括成一个数（0 表示每位会员花得一样多，1 表示全部的钱都是一位会员花的）。下表给出的是消费最多的**前 10%** 会员贡献的消费占比（`top=0.1`）；后面的练习要你换一个切分点。
+
 # %%
 spend = members.groupby("member_id")["amount"].sum()
 concentration = cl.segments.pareto(spend, top=0.1)
@@ -287,16 +426,22 @@ plt.show()
 # from the largest, count how many members make the top 10% (rounding up), and divide their
 # spending by everyone's. It gives the same number as the table's top share.
 
+# %% [markdown] tags=["zh-CN"]
+# **示例。** 同样的占比，用三行代码手算：把会员的净消费额从高到低排序，数一数前 10% 是多少位会员（向上取整），再用他们的消费额除以全体会员的消费额。结果和上表中“头部客户贡献的价值占比”是同一个数。
+
 # %%
 ranked = spend.sort_values(ascending=False)  # each member's net spend, largest first
 top_10 = int(np.ceil(0.10 * len(ranked)))  # how many members are the top 10%
 share_10 = 100 * ranked.iloc[:top_10].sum() / ranked.sum()  # their spend as a % of all spend
-pd.Series({"members in the top 10%": top_10, "their % of net spending": round(share_10, 1)}, dtype=object)
+pd.Series({cl.label("course.05.top10_members"): top_10, cl.label("course.05.top10_share"): round(share_10, 1)}, dtype=object)
 
 # %% [markdown]
 # **Exercise 05.top20_share.** What percentage of the members' total net spending comes from
 # the top **20%** of members? Copy the worked example: fill in the two blanks `___` in the cell
 # below, then delete the `# ` at the start of its last two lines and run it.
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 05.top20_share。** 消费最多的前 **20%** 会员，贡献了全体会员净消费的百分之几？照着上面的示例做：填上下面单元格里的两个空 `___`，删掉最后两行开头的 `# `，然后运行。
 
 # %%
 answer = None  # a percentage, e.g. 55.2
@@ -314,9 +459,12 @@ cl.check("05.top20_share", answer)
 # The **value tiers** cut the same ranking into three: high value is the top 20% of members,
 # medium the next 30%, low the rest. Compare the high tier's spending with your answer above.
 
+# %% [markdown] tags=["zh-CN"]
+# **客户价值等级**把同一个排名切成三段：前 20% 的会员是高价值客户，接下来的 30% 是中价值客户，其余的是低价值客户。把高价值客户的消费额和你上面的答案比一比。
+
 # %%
 tiers = cl.segments.value_tiers(spend)
-spend.groupby(tiers, observed=True).agg(members="size", total_spend="sum").round(0)
+labelled(spend.groupby(tiers, observed=True).agg(members="size", total_spend="sum").round(0))
 
 # %%
 cl.plots.value_tier_bars(spend, tiers)
@@ -328,6 +476,9 @@ plt.show()
 # what share of spending does the top 10% bring, and the top 30%? Switch to the real CDNOW
 # music-store customers (`cdnow`): is their value more or less concentrated than the
 # supermarket's, and what does that mean for a key-account programme?
+
+# %% [markdown] tags=["zh-CN"]
+# 80/20 探索控件在同一组曲线上移动切分点（左边是洛伦兹曲线，右边是从最大的客户往下排的帕累托图）。*如果*规则是 70/30 或 90/10 呢？前 10% 的客户贡献多少消费，前 30% 呢？再换成真实的 CDNOW 音乐网店客户（`cdnow`）：他们的价值比超市会员更集中还是更分散？这对大客户计划意味着什么？
 
 # %% tags=["nbval-ignore-output"]
 cl.widgets.pareto_explorer()
@@ -345,9 +496,17 @@ cl.widgets.pareto_explorer()
 # 7P): a large buyer on thin margins can earn the firm less than a smaller one, and a
 # key-account programme built on turnover spends its best people on the wrong customers.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 大客户管理
+# *（10 分钟）*
+#
+# **大客户**享有优先配置的资源：专人负责、更快的服务、量身定制的方案，以及定期的关系回顾。用 ABC 分类法来挑出大客户：A 类是合计贡献 80% 价值的、人数最少的那一批客户，B 类贡献接下来的 15%，其余的是 C 类。
+#
+# 这里的*价值*指客户给企业带来的收益。会员数据里只有消费额，所以先用净消费额代替。如果知道毛利，就按毛利排序（即 7P 中的客户利润分析）：一个买得多、毛利薄的客户，给企业赚的钱可能还不如一个买得少的客户；按营业额建立的大客户计划，会把最好的人手花在不该花的客户身上。
+
 # %%
 abc = cl.segments.abc_classes(spend)
-abc.groupby("class", observed=True)["value"].agg(members="size", spend="sum").round(0)
+labelled(abc.groupby("class", observed=True)["value"].agg(members="size", spend="sum").round(0))
 
 # %% [markdown]
 # *Discussion:* the A class is about a third of the members here, not a fifth. How many
@@ -369,6 +528,22 @@ abc.groupby("class", observed=True)["value"].agg(members="size", spend="sum").ro
 # The firm has one key-account manager and will follow the ABC rule of this section. Which
 # customers become its key accounts (大客户)? Answer with letters, e.g. `"a, e"`.
 
+# %% [markdown] tags=["zh-CN"]
+# *课堂讨论：* 这里的 A 类约占会员的三分之一，而不是五分之一。一位大客户经理能照管多少个客户？你会给 A 类客户提供哪些其他客户得不到的东西？
+#
+# **练习 05.key_accounts。** 一家食品包装生产企业有六个企业客户。去年的数字如下（单位：百万元）：
+#
+# | 客户 | 营业额 | 毛利 |
+# |---|---|---|
+# | (a) 一家饮料灌装厂 | 6.2 | 0.10 |
+# | (b) 一家乳品厂 | 3.0 | 0.96 |
+# | (c) 一家连锁面包店 | 2.6 | 0.68 |
+# | (d) 一家化妆品厂 | 0.8 | 0.16 |
+# | (e) 一家连锁花店 | 0.3 | 0.06 |
+# | (f) 一家印刷厂 | 0.2 | 0.04 |
+#
+# 企业只有一位大客户经理，要按本节的 ABC 规则来选。哪些客户会成为它的大客户？用字母作答，例如 `"a, e"`。
+
 # %%
 answer = None  # letters, e.g. "a, e"
 
@@ -385,6 +560,9 @@ cl.check("05.key_accounts", answer)
 # group what the bottler should get instead (a B-class service level, and a talk about price
 # or cost to serve), and whether either A account is growing or shrinking: the ABC rule looks
 # backwards, like the value tiers.
+
+# %% [markdown] tags=["solution", "zh-CN"]
+# *培训师提示（05.key_accounts）。* 按毛利算（合计 2.00）：乳品厂 0.96（48%），加上连锁面包店 0.68（累计 82%），所以 A 类就是乳品厂和连锁面包店。按营业额算（合计 13.1），饮料灌装厂一家就占 47%，会被选进 A 类，可它的毛利只排第四。请学员讨论：饮料灌装厂应该得到什么（B 类的服务水平，再就价格或服务成本谈一谈）？两个 A 类客户各自是在增长还是在萎缩？ABC 规则和客户价值等级一样，看的都是过去。
 
 # %% [markdown]
 # ## The three stages of customer management (客户管理三阶段)
@@ -417,6 +595,20 @@ cl.check("05.key_accounts", answer)
 # keeping one, and brand-loyal customers bring "9 times" the profit of others. Notebook 01's
 # claim-check box **"4–6 times" and "9 times"** gives their status: origin not traceable.
 # Quote them as the handout's claim, never as a research result.
+
+# %% [markdown] tags=["zh-CN"]
+# ## 客户管理三阶段
+# *（5 分钟）*
+#
+# 《论“客户管理”三阶段》一文提出，客户管理应当分三个阶段进行（不要和前面“什么是客户关系管理”一节里超市讲义讲的工具发展三个阶段弄混）。
+#
+# > **哪些是原文写明的，哪些是推断的。** 培训材料里的这篇论文是一份网页摘录，没有载完就断了，摘要也因机器转换而文字错乱。正文只写出并讲解了**第一**阶段，随后就在半句话处中断。摘要说，论文提出了三个阶段，剖析了客户管理中的重要部分“大客户管理”，还讲到如何正确处理客户的抱怨及赞扬；但它并没有说这两项就是第二和第三阶段。下面第 2、3 阶段的名称是**本课程根据摘要推断的**：一种说得通的解读，而不是作者的原话。
+#
+# 1. **搜集客户信息，建立客户资料库。** *原文写明。* “销售未动，调查先行”：论文认为，掌握每一位客户的详细资料至关重要，没有理想的客户资料，就谈不上客户管理。
+# 2. **管理与大客户阶段**（*推断*）：给客户分类，照管好每一类客户，大客户优先（见前面几节）。
+# 3. **客户抱怨与赞扬的处理**（*推断*）：回应客户的声音，改正做错的地方，从做对的地方总结经验（笔记本 06）。
+#
+# 论文在引出三个阶段时，用了笔记本 01 里已经见过的两个数字，说是研究结果，却没有给出处：吸引一个新客户的费用是保持一个现有客户的“4–6 倍”，从品牌忠诚者身上得到的利润是非忠诚者的“9 倍”。笔记本 01 的论断核查框 **“4–6 倍”与“9 倍”** 给出了它们的来历：出处无从查考。引用时只能说这是讲义的说法，决不能当作研究结论。
 
 # %% [markdown]
 # ## The customer-care and satisfaction management policy (客户关怀和客户满意度管理制度)
@@ -479,6 +671,30 @@ cl.check("05.key_accounts", answer)
 # (客户需求管理) through market research and customer interviews; the text in the materials
 # breaks off there, and notebooks 02 (measurement) and 06 (complaints) cover the rest.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 客户关怀和客户满意度管理制度
+# *（15 分钟）*
+#
+# 关怀客户，如果不写明谁来做什么，就永远只是一句口号。培训材料里有一份示范**制度**，把这件事写成了条文。它由以下几部分组成：
+#
+# - **目的**：规范企业对客户的关怀和满意度管理，提升客户满意度，维护良好的客户关系，进一步巩固企业的市场竞争力。
+# - **基本原则**：全员参与、持续改进、客户至上、服务创新、透明公正、程序可行、有效执行。
+# - **适用范围和职责**：制度约束企业全体员工和相关合作伙伴，点名了销售、客户服务、研发、生产、质量控制等部门；凡是和客户之间发生的沟通和互动，都在适用范围之内。所以关怀客户不只是服务台的事：生产延误、质量出错，同样是关怀的失败。
+# - **定义**：“客户”既包括现有客户，*也*包括潜在客户；“关怀”指企业主动关心、关注客户的需求、意见和反馈（主动关怀），积极主动地和客户保持沟通；“满意度”包括对产品质量、交付是否按时和服务质量的评价；“管理”指把客户关怀和客户满意度当作有组织、成体系的管理活动来做。
+#
+# 接下来，“客户关怀管理”一章的各条规定了企业要做什么：
+#
+# 1. **客户分析和分类**：调研市场上潜在客户的需求、偏好和购买力，把客户分类，按类别制定不同的关怀策略，定期与客户互动，提供个性化的服务（即本笔记本讲的客户价值等级和大客户）。
+# 2. **客户沟通和反馈**：设立客户服务热线、电子邮件、社交媒体等渠道，及时回复客户的咨询、建议和投诉；定期进行客户满意度调查，并根据结果加以改进（笔记本 02）。
+# 3. **客户教育和培训**：向客户提供产品和服务的相关信息和使用指导，帮助客户正确使用和维护产品；开展客户培训活动，提供技术培训、分享专业知识。客户用不好产品，只会怪产品不好，所以客户教育和改进产品一样能提高满意度。
+# 4. **客户活动和礼品赠送**：定期组织客户座谈会、产品体验会等活动，让员工和客户面对面交流；在适当的场合向客户赠送礼品，感谢客户长期以来的支持和信任。
+#
+# 另外两份讲义对此作了补充。一是投资客户关怀：送礼品、给优惠价，更要把服务做得系统、规范，每个工作细节都要考虑到客户的感受。二是关怀要抓住时机：客户刚刚购买时、产品到了使用年限时、客户的使用环境发生变化时，一句及时的感谢、提醒、咨询或征求意见，比任何时候都管用（笔记本 01）。
+#
+# **客户关系的建立与维护。** 超市讲义把它分成两件事。*建立*客户关系，是通过有效的沟通、互动和服务，赢得客户的信任与合作；*维护*客户关系，是持续关注客户需求的变化，提供个性化的服务和关怀，及时解决客户的问题。一份讲客户关系管理要素的讲义把后一件事叫作客户维护，要求企业在客户的整个生命周期里全程跟进：从客户接触、沟通、维护、发展到服务。一份关怀制度，就是把维护工作落到了纸面上。
+#
+# 制度中“客户满意度管理”一章从客户需求管理讲起，要求通过市场调研、客户访谈等方式了解客户的需求；材料里的文字到这里就断了，其余内容由笔记本 02（测量）和 06（客户抱怨）来讲。
+
 # %% [markdown]
 # **Exercise 05.care_audit.** A maker of kitchen appliances shows you its care policy:
 #
@@ -496,6 +712,17 @@ cl.check("05.key_accounts", answer)
 # class; (b) communication and feedback; (c) customer education and training; (d) customer
 # events; (e) gifts; (f) none, the policy is complete.
 
+# %% [markdown] tags=["zh-CN"]
+# **练习 05.care_audit。** 一家厨房电器生产企业给你看它的客户关怀制度：
+#
+# 1. 按最近两年的购买情况把客户分成三类，每类有自己的联络计划，最高一类有指定的联系人。
+# 2. 热线电话和电子邮件在一个工作日内答复；每年做一次满意度调查，结果提交管理层会议。
+# 3. 每年春天举办一次客户座谈会和一次烹饪体验日，请客户试用新款产品。
+# 4. 最高一类的客户在春节收到一份礼品，价值不超过 200 元，并记入礼品登记簿。
+# 5. 从设计到送货，每个部门都写明对客户关怀负有责任。
+#
+# 这份制度缺了客户关怀中的哪一项？(a) 客户分类，每类有各自的关怀策略；(b) 客户沟通和反馈；(c) 客户教育和培训；(d) 客户活动；(e) 礼品赠送；(f) 都不缺，制度是完整的。
+
 # %%
 answer = None  # one letter
 
@@ -510,6 +737,9 @@ cl.check("05.care_audit", answer)
 # (the one you found in 05.care_audit), in English or Chinese, in one to three sentences. Say
 # **what** the firm gives its customers, **when**, and **who** is responsible. Put your text
 # between the quotation marks.
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 05.education_clause。** 替这家厨房电器企业补写它的制度里缺少的那一条（就是你在 05.care_audit 里找到的那一项），中文英文都可以，写一到三句话。要写明企业给客户**什么**、**什么时候**给、由**谁**负责。把你的条文写在引号中间。
 
 # %%
 answer = None  # your article as text, e.g. "..."
@@ -545,6 +775,21 @@ cl.check("05.education_clause", answer)
 # happened (有效执行). Good answers tie education to the care moments (first use, end of
 # service life, a change in use) and leave a record, such as a sign-off at installation.
 
+# %% [markdown] tags=["solution", "zh-CN"]
+# *培训师版：参考答案和评分要点（05.education_clause）。*
+#
+# 中文参考答案：「产品送货安装时，由安装师傅当面演示使用和清洁方法，并留下使用指南；购买后一个月内，客服部回访解答疑问，并邀请客户参加免费的线上使用培训。本条由客服部经理负责。」英文参考答案见上面的答案单元格。
+#
+# 检查看三个要点，缺一不可（中文英文都认）：
+#
+# | 要点 | 要求 | 检查认可的词（举例） |
+# |---|---|---|
+# | 内容 | 客户得到什么，帮助他们正确使用和保养产品 | 说明、指导、演示、培训、视频；`instructions`、`guide`、`demonstration`、`training`、`video` |
+# | 时机 | 什么时候做：送货安装时、购买后、规定时间内、定期 | 购买后、安装时、一个月内、定期；`when`、`after`、`within`、`every year` |
+# | 负责人 | 由哪个部门、岗位或人员负责 | 客服部、负责、专人；`department`、`team`、`engineer`、`manager`、`responsible` |
+#
+# 检查只认词语，不懂意思：把一份通过了检查的答案大声读出来，再问两个问题：新员工明天能照着做吗（程序可行）？审核的人能查出这件事做了没有吗（有效执行）？好的答案会把客户教育和关怀的时机联系起来（第一次使用、到了使用年限、使用情况发生变化），并留下记录，比如安装时请客户签字确认。
+
 # %% [markdown]
 # **Exercise 05.place_customer.** The supermarket's member Ms Li joined two years ago and
 # shopped almost every week. By net spend she ranks 420th of the 5,000 members. Her last
@@ -555,6 +800,14 @@ cl.check("05.education_clause", answer)
 # (b) High tier; nothing yet: her total spend still keeps her in the top tier.
 # (c) High tier; send her a gift to thank her for two years of support.
 # (d) High tier; her dedicated owner contacts her to ask what changed, and acts on the answer.
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 05.place_customer。** 超市会员李女士两年前入会，几乎每周都来购物。按净消费额，她在 5,000 名会员中排第 420 名。她最近一次购物是在十四周以前，RFM 中的 R 得分已从 5 分降到了 1 分。她属于哪个价值等级？超市应该怎么做？
+#
+# (a) 中价值客户；把她加进每月寄给全体会员的促销传单名单。
+# (b) 高价值客户；暂时什么都不用做：她的累计消费额仍然让她留在最高一层。
+# (c) 高价值客户；送她一份礼品，感谢她两年来的支持。
+# (d) 高价值客户；由她的专属负责人主动联系她，问问发生了什么变化，再根据她的回答采取行动。
 
 # %%
 answer = None  # one letter
@@ -574,6 +827,9 @@ cl.check("05.place_customer", answer)
 # asking why she left. Ask: who in your organisation would notice Ms Li's silence, and after
 # how many weeks?
 
+# %% [markdown] tags=["solution", "zh-CN"]
+# *培训师提示（05.place_customer）。* 5,000 人中排第 420 名，属于前 8.4%，在前 20% 之内：高价值客户。累计消费额看的是过去，最近一次购买的得分却说明她正在离开。笔记本 04 讲的挽回原则（对最有价值的客户全力挽回，第一步是找出原因）和关怀制度的条款（客户沟通和反馈；使用环境变化时的关怀）都指向同一个做法：由专人亲自联系。礼品是用来感谢留下来的客户的；这时候送礼，只是道了谢，却没有问她为什么走。可以问学员：在你们单位，谁会注意到李女士不再来了？要过几周才会注意到？
+
 # %% [markdown]
 # *In class:* audit your own organisation against the model with this checklist (it can also
 # be done after class). For each row write who is responsible and one piece of evidence that
@@ -591,6 +847,21 @@ cl.check("05.place_customer", answer)
 #
 # The last row deserves a discussion of its own: to a business customer's employee, a gift can
 # break their employer's rules or anti-bribery law. "Suitable occasions" has to be spelled out.
+
+# %% [markdown] tags=["zh-CN"]
+# *课堂练习：* 用下面的清单，对照示范制度审查你自己的单位（也可以放到课后做）。每一行写明由谁负责，再举出一条证明这件事确实在做的证据。
+#
+# | 条款 | 要问的问题 | 谁负责？ | 证据 |
+# |---|---|---|---|
+# | 目的和基本原则 | 有没有成文的制度？每个部门都知道它也适用于自己吗？ | | |
+# | 职责 | 点名了哪些部门？生产或送货造成的关怀失败，由谁负责？ | | |
+# | 客户分类 | 不同类别的客户有没有不同的关怀计划？ | | |
+# | 客户沟通和反馈 | 一封电子邮件多久能得到答复？最近一次满意度调查是什么时候？ | | |
+# | 客户教育 | 客户买了产品以后能得到什么：使用说明、培训、回访电话？ | | |
+# | 客户活动 | 员工最近一次在销售之外和客户见面是什么时候？ | | |
+# | 礼品赠送 | 规则是什么：哪些场合、价值上限多少、有没有登记？ | | |
+#
+# 最后一行值得单独讨论：对企业客户的员工来说，收下礼品可能违反其所在单位的规定，甚至触犯反商业贿赂的法律。“适当的场合”必须写得明明白白。
 
 # %% [markdown]
 # ## Customer data and privacy
@@ -613,6 +884,20 @@ cl.check("05.place_customer", answer)
 # and log access, pseudonymise data used for analysis (the course datasets use IDs, not
 # names), and delete what is no longer needed. China's Personal Information Protection Law
 # (2021) and the EU's GDPR (2016) make these duties legal obligations.
+
+# %% [markdown] tags=["zh-CN"]
+# ## 客户数据与隐私
+# *（5 分钟）*
+#
+# 超市客户关系管理讲义描述了一个四步的数据循环：**数据收集**（会员登记、收银交易、调查）→ **数据整理**（清理重复记录、退款和不可能出现的数值；见笔记本 02 的清洗报告）→ **数据分析**（数据挖掘、客户细分、趋势预测）→ **数据应用**（个性化服务和精准营销）。上面的 RFM 得分属于分析这一步；给 R 得分下降的会员寄一张优惠券，就是应用这一步。
+#
+# 客户数据要从三个方面加以保护，也就是经典的信息安全三要素：
+#
+# - **机密性**：只有需要这些数据的人才能看到；
+# - **完整性**：数据不会在未经授权的情况下被改动；
+# - **可用性**：客户或业务需要的时候，数据随时可用。
+#
+# 具体做法：只收集需要的数据；告诉客户收集什么、为什么收集；限制访问权限并留下访问记录；用于分析的数据做假名化处理（课程数据集用的是编号，不是姓名）；不再需要的数据及时删除。中国的《个人信息保护法》（2021）和欧盟的《通用数据保护条例》（GDPR，2016）把这些做法规定成了法律义务。
 
 # %% [markdown]
 # ## Summary
@@ -639,11 +924,30 @@ cl.check("05.place_customer", answer)
 # - Data flow from collection to application, protected for confidentiality, integrity and
 #   availability.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 小结
+# *（5 分钟）*
+#
+# - 客户关系管理是一种以客户为中心、贯穿整个企业的经营方式，而不仅仅是软件；它的核心理念是以客户为中心、数据驱动、优化客户互动和灵活性。20 世纪 90 年代，供应商不再是替客户决定需要什么的“猎人”；工具则经历了起步（80 年代）、发展（90 年代）和成熟（2000 年以后）三个阶段。
+# - 客户管理是对客户详细资料的深入分析；它是动态的，突出大客户，靠数据驱动，并由专人负责。
+# - 7P分析看七件事：客户是谁，能留多久，给我们带来多少利润，销售额从哪里来，下一批客户在哪里，我们卖什么，以及怎样促销。
+# - 销售路径是消费者 → 潜在客户 → 准客户 → 成交客户；漏斗显示人们在哪一步停了下来。
+# - RFM模型、客户价值等级、ABC 分类和帕累托曲线帮助找出大客户；要按客户给企业带来的收益排序，并盯住最近一次购买：价值看的是过去，而满意度这样的质量指标要去问客户才知道。
+# - 三个阶段：调查并建立资料库（原文写明）；管理与大客户、客户抱怨与赞扬的处理（根据残缺的摘要推断）。
+# - 客户关怀和客户满意度管理制度写明目的、原则和职责，要求企业做到客户分类、沟通和反馈、客户教育和培训、客户活动和礼品赠送；每一条都要写清做什么、什么时候做、由谁做。
+# - 数据从收集走到应用，全程要保护它的机密性、完整性和可用性。
+
 # %% [markdown]
 # ## Glossary (术语表)
 # *(0 min)*
 #
 # For reference after class.
+
+# %% [markdown] tags=["zh-CN"]
+# ## 术语表
+# *（0 分钟）*
+#
+# 课后查阅用。
 
 # %%
 cl.exercises.glossary("05")

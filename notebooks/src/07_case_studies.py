@@ -32,6 +32,20 @@
 # it), **4 · Data** (what a dataset can and cannot say about it). Where this course adds to a
 # story, the text says so: *Added for this course: ...*
 
+# %% [markdown] tags=["zh-CN"]
+# # 07 · 案例研究
+#
+# **时长：** 约 90 分钟（每个案例 10–20 分钟）。
+#
+# **学完本笔记本，你将能够**
+# 1. 忠实地复述培训材料里的案例，并分清哪些是材料原有的、哪些是本课程补充的；
+# 2. 说出商超客户看重什么（便利性、多样性、品质保证），以及会员消费记录能反映出其中哪些；
+# 3. 用数据衡量每个案例的启示，并说明为什么按事先写明的“真相”生成的模拟数据只能演示方法怎么用，却不能检验案例的启示；
+# 4. 读懂满意度调查报告里按环节列出的结果及其置信区间，说清这些数字能支持什么、不能支持什么；
+# 5. 把案例的启示用到一家新的门店或一项新的服务上。
+#
+# **每个案例怎么上。** 每个案例都按同样的顺序进行：**1 · 提问**（故事停在揭晓启示之前，先由你来回答），**2 · 讨论**（两人一组，或者全班一起），**3 · 材料怎么说**（揭晓：培训材料自己给出的启示），**4 · 数据**（数据集对这个启示能说明什么、不能说明什么）。凡是本课程在原故事之外添加的内容，文中都会注明：*本课程补充：……*
+
 # %%
 # %matplotlib inline
 import matplotlib.pyplot as plt
@@ -63,6 +77,14 @@ cl.set_language("en")
 # duty? (a) a larger minibar in every room; (b) a guest record in which the preference is
 # written down and read before each arrival; (c) lower room rates for regular guests; (d) the
 # general manager checking every one of the guest's bookings himself.
+
+# %% [markdown] tags=["zh-CN"]
+# ## 香港丽晶饭店的胡萝卜汁
+# *（20 分钟）*
+#
+# **1 · 提问。** 论文《论“客户管理”三阶段》的引言先抛出一个问题：你相信一杯胡萝卜汁能留住客户吗？接着讲了一位客人的亲身经历。十年前，他和香港丽晶饭店的总经理一起吃饭，总经理问他最喜欢喝什么饮料，他说最喜欢胡萝卜汁。他只是在饭桌上随口答了这么一句。大约六个月后，他又住进丽晶饭店，打开房间里的冰箱，意外地发现里面放着一大杯胡萝卜汁。此后十年，不论什么时候入住丽晶，饭店都为他备好胡萝卜汁。最近一次来香港，飞机还没在启德机场降落，他就想起饭店里那杯为他准备好的胡萝卜汁，馋得直流口水。十年间，饭店的房价涨了三倍多，他还是住这家饭店。他说，就是因为那杯胡萝卜汁。
+#
+# **练习 07.carrot_juice。** 那句话是总经理亲耳听到的。要让这杯胡萝卜汁在十年里*每一次*入住时都等着客人，而且不管当天谁当班，饭店最需要的是什么？(a) 每个房间都换上更大的迷你吧；(b) 一份客人档案：把偏好写进去，每次客人到店之前有人去看；(c) 给常客降低房价；(d) 总经理亲自检查这位客人的每一笔预订。（在下面的单元格里把字母写在引号中，例如 "a"。）
 
 # %%
 answer = None  # a letter between quotes, e.g. "a"
@@ -97,15 +119,26 @@ cl.check("07.carrot_juice", answer)
 # rise 14 % a year. Because the effect was put in, these data cannot test the lesson. They show
 # how to *measure* such an effect, and whether the measurement gets back what was put in.
 
+# %% [markdown] tags=["zh-CN"]
+# **2 · 讨论。** *你们的*“胡萝卜汁”是什么？常客的哪一种偏好，你的团队可以记录一次，以后不等客户开口就每次照办？由谁记下来、记在哪里？客户下次来之前，又由谁去看？
+#
+# **3 · 材料怎么说。** 一杯胡萝卜汁，就让这位客人成了丽晶饭店的“忠实客户”。论文说，这正是客户管理的最高境界：“让客户离不开你”。至于饭店是怎么记住这件事的，论文没有交代。它接着提出，客户管理的第一阶段就是搜集客户信息、建立客户资料库，所谓“销售未动，调查先行”。*本课程补充：* 我们对这个故事的解读是：**把客户的偏好记录下来，个性化服务才做得到。** 客人只对一位经理说过一次的话，变成了每个班次都照办的固定做法；一连十年，靠哪一个人的记性都做不到。
+#
+# **4 · 数据。** `hotel_guests` 跟踪了一家香港酒店的 1,000 位客人历年的入住。它是**模拟数据**，按事先写明的“真相”生成（见数据说明卡 `cl.datasets.describe("hotel_guests")`）：第一次入住时，一半的客人会提到自己的某种偏好；从第二次入住起，酒店以 0.85 的概率不等客人开口就照办（`personalised`）；一次个性化的入住会提高满意度（在隐含的量表上提高 1.0），此外还让客人次年再来的对数几率提高 1.2；房价与 1,200 港元之比取自然对数，每增加 1，这个对数几率就降低 0.3；房价每年上涨 14%。效应既然是事先放进去的，这些数据就不能检验案例的启示。它们演示的是怎样*测量*这样一个效应，以及测出来的数能不能还原放进去的数。
+
 # %%
 hotel = cl.datasets.load("hotel_guests")
-hotel.groupby("year")["room_rate"].mean().round(0).to_frame("average room rate (HKD)").T
+average_rate = hotel.groupby("year")["room_rate"].mean().round(0).rename_axis(cl.label("course.07.year"))
+average_rate.to_frame(cl.label("course.07.average_room_rate")).T
 
 # %% [markdown]
 # Compare like with like. A first stay cannot be personalised, and a guest with nothing on file
 # cannot be either, so keep the stays from the second on where a preference was on file and
 # the next year is known. Worked example: the return rate (in %) of business guests minus that
 # of leisure guests, among those stays.
+
+# %% [markdown] tags=["zh-CN"]
+# 比较要同类相比。第一次入住不可能是个性化的，档案里没有偏好记录的客人也不可能，所以只保留第二次及以后、档案里有偏好记录、而且次年是否再来已经知道的那些入住。示例：在这些入住中，商务客人的回头率（%）减去休闲客人的回头率。
 
 # %%
 like = hotel[(hotel["stay_number"] >= 2) & hotel["preference_recorded"] & hotel["returned_next_year"].notna()]
@@ -117,6 +150,9 @@ by_type = like.groupby("guest_type", observed=True)["returned_next_year"].mean()
 # personalised stays minus that of the other stays, in percentage points? Copy the worked
 # example: group by the column that says whether the stay was personalised (its values are
 # `True` and `False`).
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 07.hotel_return_gap。** 还是这些入住，个性化入住的回头率（%）减去其他入住的回头率，相差多少个百分点？照着示例做：按表示这次入住是否个性化的那一列分组（它的取值是 `True` 和 `False`）。填好空格，再删掉下面两行开头的“# ”。
 
 # %%
 answer = None
@@ -139,6 +175,9 @@ cl.check("07.hotel_return_gap", answer)
 # `satisfaction_code` near 0.8 and `log_rate` near −0.3, each within its interval. The stays of
 # one guest are not independent, so the intervals are somewhat too narrow.
 
+# %% [markdown] tags=["zh-CN"]
+# 这个差距是*总*差别：个性化入住还会提高满意度，而满意度本身也会让客人再来。要还原既定真相里的那个 1.2，就得拟合数据说明卡里写的那个模型：以次年是否再来为因变量，以满意度、是否个性化和房价的对数为自变量的逻辑回归（笔记本 03 讲过逻辑回归）。表中“本次入住个性化”一行（代码里的 `personalised_stay`）应在 1.2 附近，“满意度等级”一行（`satisfaction_code`）在 0.8 附近，“房价对数”一行（`log_rate`）在 −0.3 附近，而且都落在各自的区间之内。同一位客人的几次入住并不相互独立，所以这些区间会偏窄一些。
+
 # %%
 known = hotel[hotel["returned_next_year"].notna()].assign(
     satisfaction_code=lambda d: d["satisfaction"].astype(int),
@@ -150,7 +189,10 @@ return_model = cl.loyalty.loyalty_regression(
     known, satisfaction="satisfaction_code", loyalty="came_back", kind="logit", as_levels=False,
     controls=["personalised_stay", "log_rate"],
 )
-return_model.coefficients.round(2)
+# the rows and columns as they are shown, in the notebook's language
+names = ["Intercept", "satisfaction_code", "personalised_stay", "log_rate", "coef", "se", "p_value", "ci_low", "ci_high"]
+shown = {name: cl.label(f"course.07.{name.lower()}") for name in names}
+return_model.coefficients.round(2).rename(index=shown, columns=shown)
 
 # %% [markdown]
 # The hotel data also carry the SERVQUAL questions of notebook 01: expectations and perceptions
@@ -159,10 +201,14 @@ return_model.coefficients.round(2)
 # empathy, slightly on assurance, and above them on tangibles (its data card lists the means);
 # the chart shows how clearly a sample of this size finds those built-in gaps.
 
+# %% [markdown] tags=["zh-CN"]
+# 酒店数据里还有笔记本 01 讲过的服务质量差距模型的问题：五个维度上的事前期望和实际感受。`cl.survey.gap_scores` 给出每个维度的平均差距以及配对的置信区间。模拟器是这样设定的：可靠性、响应性和移情性上，实际感受比期望低得最多；保证性略低一点；有形性则高于期望（各项均值见数据说明卡）。下图显示，这么大的样本能把这些事先设定的差距看得多清楚。
+
 # %%
 dimensions = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]
-expected = hotel[[f"exp_{d}" for d in dimensions]].set_axis(dimensions, axis=1)
-perceived = hotel[[f"per_{d}" for d in dimensions]].set_axis(dimensions, axis=1)
+shown_dimensions = [cl.label(f"course.07.{d}") for d in dimensions]
+expected = hotel[[f"exp_{d}" for d in dimensions]].set_axis(shown_dimensions, axis=1)
+perceived = hotel[[f"per_{d}" for d in dimensions]].set_axis(shown_dimensions, axis=1)
 servqual = cl.survey.gap_scores(expected, perceived, scale="agree7")
 cl.plots.gap_chart(servqual)
 plt.show()
@@ -191,6 +237,16 @@ plt.show()
 # booths' prices; (c) small attentions made people come back, again and again; (d) she
 # advertised in the newspaper.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 珍珠的电话亭
+# *（10 分钟）*
+#
+# **1 · 提问。** 讲客户满意与客户忠诚的那一章教材，在“客户忠诚”一节的开头用的就是这个案例。重庆有个叫珍珠的姑娘，失业以后在一条冷清的小街上租了一个 6 平方米的公用电话亭，想做点小本生意。起初，她发现来打电话的人站着打不舒服，就搬来一把带靠背的椅子；又发现打电话的人要记点东西时总是手忙脚乱，就在电话机旁放了个小纸盒，里面备好小方纸和圆珠笔。这样一来，尽管这条小街上有好几个电话亭，人却渐渐都往她这里来，她又加装了两部电话。后来，她发现有人在等电话时问有没有香烟、饮料，马上就进了货；又发现情侣一起来打电话时，在旁边等着的女伴总是嚷个不停，她又赶紧进了些小零食。珍珠的客户越来越多，而且大多是回头客。半年后，小小的电话亭变成了一家收入不错的零售店。
+#
+# 教材提的问题是：**珍珠成功的诀窍是什么？**
+#
+# **练习 07.phone_booth。** 选出*两个*最好的答案：(a) 她留意客户在打电话、等电话时缺什么，然后补上；(b) 她把价格压得比别的电话亭低；(c) 一个个小小的贴心之处，让人一次又一次地回来；(d) 她在报纸上登了广告。（把两个字母写在引号中，例如 "a, b"。）
+
 # %%
 answer = None  # two letters between quotes, e.g. "a, b"
 
@@ -215,25 +271,37 @@ cl.check("07.phone_booth", answer)
 # callers asked for or visibly did without. Observation becomes data the moment it is counted,
 # and counting tells you what to add first.
 
+# %% [markdown] tags=["zh-CN"]
+# **2 · 讨论。** *你们的*客户在等待的时候都在做什么：排队时、在电话里等着转接时、在展厅里？那一刻他们缺什么？补上它要花多少钱？
+#
+# **3 · 材料怎么说。** 教材只提出问题，答案留给课堂；案例本身的标题叫“珍珠的忠诚客户”，由它引出“客户忠诚”这一节。*本课程补充：* 我们讲授的解读是：珍珠**观察到了客户没被满足的需要**，每发现一个，就用一个**小小的贴心服务**去回应，回头客也就跟着来了。整个故事里，没有一句话讲到价格或促销。
+#
+# **4 · 数据。** 这个案例没有任何数字，珍珠也没有做记录。*本课程补充（教材里没有，数字是编的）：* 假设她用两周时间记下了等电话的人开口要过什么、或者明显缺什么。观察一旦被计了数，就成了数据；计数能告诉你先补什么。
+
 # %%
 tally = pd.Series(
     {
-        "a free line (all phones busy)": 45,
-        "somewhere to sit": 38,
-        "a cold drink": 31,
-        "paper and a pen": 27,
-        "cigarettes": 22,
-        "something for a waiting companion": 16,
-        "change for the phone": 9,
+        cl.label("course.07.wanted_free_line"): 45,
+        cl.label("course.07.wanted_seat"): 38,
+        cl.label("course.07.wanted_cold_drink"): 31,
+        cl.label("course.07.wanted_paper_pen"): 27,
+        cl.label("course.07.wanted_cigarettes"): 22,
+        cl.label("course.07.wanted_for_companion"): 16,
+        cl.label("course.07.wanted_change"): 9,
     },
-    name="times in two weeks",
+    name=cl.label("course.07.times_in_two_weeks"),
 )
 callers = 14 * 60  # about 60 callers a day
-tally.to_frame().assign(per_100_callers=(100 * tally / callers).round(1))
+tally_table = tally.to_frame()
+tally_table[cl.label("course.07.per_100_callers")] = (100 * tally / callers).round(1)
+tally_table
 
 # %% [markdown]
 # *Discussion:* with this tally, what would you add first, and what would you check two weeks
 # later to see whether it worked? (Hint: the same tally, and how many callers came back.)
+
+# %% [markdown] tags=["zh-CN"]
+# *讨论：* 有了这张计数表，你会先补什么？两周以后，你会看什么来判断它有没有用？（提示：还是这张计数表，再加上有多少来电者又回来了。）
 
 # %% [markdown]
 # ## Supermarket customers: convenience, variety, quality assurance (便利性、多样性、品质保证)
@@ -266,6 +334,28 @@ tally.to_frame().assign(per_100_callers=(100 * tally / callers).round(1))
 # The member log used in the cases below (`supermarket_members`, simulated) holds one row per
 # basket: member, date, amount, store, coupon. Here is what it can say about the three traits.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 商超客户：便利性、多样性、品质保证
+# *（5 分钟）*
+#
+# **提问。** 先别往下读：你决定每周去哪里采购的时候，最看重的三件事是什么？
+#
+# 讲商超客户关系管理的那份幻灯片，给出的答案是商超客户的三个特点和相应的需求：
+#
+# - **便利性**：客户追求购物方便，希望很快找到要买的商品，享受快捷、方便的购物体验。*（本课程补充的例子：门店离家近，货架布局合理，收银台前不用排长队。）*
+# - **多样性**：客户本身就多种多样，来自不同年龄、性别、职业和收入水平的群体，需求也各不相同，所以他们希望商超提供丰富多样的商品可选。
+# - **品质保证**：随着人们对生活品质的追求，客户对商品品质的要求也越来越高，更愿意选择品质可靠、信誉良好的品牌和商家。
+#
+# 每个特点都是笔记本 01 所说的客户期望。*本课程补充：* 每个特点都可以变成一条服务标准，再配上一个要盯住的数字。
+#
+# | 特点 | 门店做什么 | 要盯住的数字 | 需要的数据 |
+# |---|---|---|---|
+# | 便利性 | 选址、清晰的布局、足够的收银台、营业时间 | 收银排队时间；在离家最近的门店完成的购买占比 | 收银时间记录、每笔购买所在的门店 |
+# | 多样性 | 品类齐全，有本地商品和应季商品 | 每个购物篮里的品类数；“没找到想买的”这类意见 | 每个购物篮的商品明细（按品类） |
+# | 品质保证 | 审核供应商、生鲜及时轮换、退货方便 | 退款率；质量投诉 | 退款记录、投诉记录 |
+#
+# 下面几个案例用到的会员消费记录（`supermarket_members`，模拟数据）每个购物篮占一行：会员、日期、金额、门店、是否用券。来看看它对这三个特点能说明什么。
+
 # %%
 shoppers = cl.datasets.load("supermarket_members")
 bought = shoppers[shoppers["amount"] > 0]
@@ -275,14 +365,14 @@ visits = bought.groupby("member_id")["store"].agg(
 regulars = visits[visits["purchases"] >= 5]
 pd.Series(
     {
-        "Members with 5 or more purchases": len(regulars),
-        "Their purchases made at their most-used store (%)": round(
+        cl.label("course.07.members_5_plus"): len(regulars),
+        cl.label("course.07.share_at_most_used_store"): round(
             100 * regulars["at_most_used_store"].sum() / regulars["purchases"].sum(), 1
         ),
-        "Refunds (% of all transactions)": round(100 * (shoppers["amount"] < 0).mean(), 1),
+        cl.label("course.07.refund_share"): round(100 * (shoppers["amount"] < 0).mean(), 1),
     },
     dtype=object,
-).to_frame("value")
+).to_frame(cl.label("course.07.value"))
 
 # %% [markdown]
 # Regular members make most of their purchases at one store. That is how to *measure* the
@@ -296,6 +386,11 @@ pd.Series(
 # *Discussion:* a discount supermarket and a premium one weigh the three traits differently.
 # How? Which trait would you ask about in the members' satisfaction survey because the till data
 # cannot answer it?
+
+# %% [markdown] tags=["zh-CN"]
+# 常来的会员，大部分购买都在同一家门店完成。这是*测量*便利性留下的痕迹的办法，却不是客户看重便利性的证据：模拟器给每位会员都设定了一家“常去门店”，85% 的购买在那里发生（见数据说明卡），测出来的只是把这个设定还原了出来。退款能透露一点品质方面的情况，但把商品有毛病和客户改了主意混在了一起（模拟器随机把 1.5% 的购买设为退款）。**多样性则完全看不出来**：记录里只有每个购物篮的总金额，没有篮子里装了什么。先弄清你的数据能回答哪个问题，是避免重蹈下一节失败案例覆辙的第一道防线。
+#
+# *讨论：* 折扣超市和高端超市对这三个特点的看重程度不一样。怎么不一样？收银数据回答不了的是哪一个特点？你会不会因此在会员满意度调查里专门问它？
 
 # %% [markdown]
 # ## The supermarket member programme: success and failure
@@ -334,6 +429,20 @@ pd.Series(
 # by how many percentage points did the share of purchases made at the central store change
 # after the relaunch? Refunds (negative amounts) are left out.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 超市会员制度：成功与失败
+# *（15 分钟）*
+#
+# **1 · 提问。** 一家连锁超市 2022 年发展了 5,000 名会员。2023 年 7 月 1 日，它给会员制度改了版：发放个性化优惠券，积分从每元 1 分提高到每元 1.5 分。一年后，市场部报告说，现在用券的交易多了很多，称改版大获成功。真是这样吗？你同意之前，想先看到什么？*（本课程补充：这家连锁超市是编的，是模拟数据 `supermarket_members` 背后的故事；幻灯片原有的案例在第 3 步。）*
+#
+# **2 · 讨论。** 改版前一年和改版后一年之间，还有什么变了？哪些会员还在买东西？如果*没有*改版，改版后那一年会是什么样子？
+#
+# **3 · 材料怎么说。** 幻灯片讲了一个**成功案例**：某大型超市建立了完善的会员制度，用积分、优惠券、会员专享活动等多种办法提升客户忠诚度；同时分析会员的消费行为，据此提供个性化的推荐和优惠（一句话：用数据驱动的个性化优惠），有效提高了客户的再购买率和满意度。还讲了一个**失败案例**：某超市的客户关系管理出了差错，幻灯片点出的教训只有一条：缺乏有效数据分析。*本课程补充：* 落到实际中，往往就是卡发出去了、数据越积越多，却没有人分析，客户那一头什么也没有改变。
+#
+# 幻灯片列出了商超客户关系管理的四个关键要素：客户数据收集与分析、客户服务质量、个性化营销、客户反馈与改进。它还列出了商超客户关系管理要做的事：客户细分与定位；客户忠诚度计划（积分、优惠券、会员价），而且计划定了就要切实执行，确保会员真正拿到承诺的好处和回报（客户忠诚度实施）；满意度调查；客户关怀；危机处理。它也列出了零售客户流失的常见原因（产品或服务质量不佳、价格不合理、缺乏有效的客户服务、竞争对手的吸引）以及对策：提高产品和服务质量、制定合理的价格策略、加强客户服务、提高客户满意度和忠诚度。
+#
+# **4 · 数据。** `supermarket_members`（模拟数据）就是这家连锁超市的会员消费记录。示例：改版后，在中心店完成的购买占比变化了多少个百分点？退款（负金额）不计在内。
+
 # %%
 members = cl.datasets.load("supermarket_members")
 purchases = members[members["amount"] > 0]
@@ -343,6 +452,9 @@ central_share = purchases.assign(central=purchases["store"] == "central").groupb
 # %% [markdown]
 # **Exercise 07.coupon_uplift.** By how many percentage points did the share of purchases made
 # with a coupon (column `coupon_used`) change after the relaunch? Copy the worked example.
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 07.coupon_uplift。** 改版后，用了优惠券的购买（列 `coupon_used`）占比变化了多少个百分点？照着示例做：填好空格，再删掉下面两行开头的“# ”。
 
 # %%
 answer = None
@@ -365,16 +477,20 @@ cl.check("07.coupon_uplift", answer)
 # members joined in 2022 and some stop buying over time, so "after" has fewer active members
 # whatever the programme does. This is the failure case in miniature.
 
+# %% [markdown] tags=["zh-CN"]
+# 用券率翻了三倍，但它衡量的是活动量，不是效果。数据说明卡写明了模拟器设定的真相：改版后，仍在购买的会员购买频率提高 **15%**，每个购物篮的金额提高 **6%**；用券的购买从 10% 升到 30%，而用不用券并不改变消费金额。拿改版前后的销售额简单一比，是找不到这 15% 的：会员都是 2022 年入会的，随着时间推移总有人不再来买，所以不管会员制度做了什么，“改版后”的活跃会员都会少一些。这正是失败案例的缩影。
+
 # %%
 monthly = members.assign(month=members["date"].dt.to_period("M").astype(str)).groupby("month").agg(
     active_members=("member_id", "nunique"), sales=("amount", "sum")
 )
 monthly["sales per active member"] = monthly["sales"] / monthly["active_members"]
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
-monthly["sales"].plot(ax=axes[0], title="total sales")
-monthly["sales per active member"].plot(ax=axes[1], title="sales per active member")
+monthly["sales"].plot(ax=axes[0], title=cl.label("course.07.total_sales"))
+monthly["sales per active member"].plot(ax=axes[1], title=cl.label("course.07.sales_per_active_member"))
 for ax in axes:
     ax.axvline(list(monthly.index).index("2023-07"), color="grey", ls=":")
+    ax.set_xlabel(cl.label("course.07.month"))
 plt.show()
 
 # %% [markdown]
@@ -385,6 +501,9 @@ plt.show()
 # fits by construction, because the simulator draws purchases from this very model; and on real
 # data a control group (stores that relaunch later, or members drawn at random to wait) is the
 # stronger design.
+
+# %% [markdown] tags=["zh-CN"]
+# 公平的比较要问：假如没有改版，改版后那一年会是什么样子？一种做法是：用改版*之前*的购买记录拟合笔记本 04 讲过的 BG/NBD 模型，让它预测每位会员在改版后一年里会买多少次，再和会员实际的购买次数比较。两者之比应该在设定的 1.15 附近。有两点要老实说明：这里预测之所以吻合，是因为模拟器本来就是用这个模型生成购买记录的；而在真实数据上，设置对照组（晚一些改版的门店，或者随机抽出一批会员暂缓参加）是更有说服力的设计。
 
 # %%
 before = purchases[purchases["date"] < "2023-07-01"]
@@ -397,12 +516,12 @@ forecast = bgnbd.expected_purchases(weeks_after, history["frequency"], history["
 actual = int((purchases["date"] >= "2023-07-01").sum())
 pd.Series(
     {
-        "purchases forecast for the year after, without the relaunch": round(forecast),
-        "purchases actually made in the year after": actual,
-        "actual ÷ forecast": round(actual / forecast, 3),
+        cl.label("course.07.forecast_without_relaunch"): round(forecast),
+        cl.label("course.07.actual_after"): actual,
+        cl.label("course.07.actual_over_forecast"): round(actual / forecast, 3),
     },
     dtype=object,
-).to_frame("value")
+).to_frame(cl.label("course.07.value"))
 
 # %% [markdown]
 # ## The convenience store
@@ -429,6 +548,18 @@ pd.Series(
 # example: members with at least 10 purchases whose last purchase was more than 180 days
 # before 1 July 2024.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 便利店
+# *（10 分钟）*
+#
+# **1 · 提问。** 一家小便利店，商品品种和价格都比不过超市。它有一张会员卡，每一笔购买都有记录。它怎样才能让常客一直回来？
+#
+# **2 · 讨论。** 关于这家店服务的是*哪些人*，你想知道什么？购买记录里的什么迹象会提醒你：某位常客需要关注了？
+#
+# **3 · 材料怎么说。** 这是幻灯片里的第二个成功案例，总结成三句话：精准的市场定位、贴心的个性化服务、高效的客户沟通。这家便利店针对自己的目标客户群体，提供符合他们需求的商品和服务（**精准的市场定位**）；通过会员系统记下每位客户的购物习惯（**会员购买记录**），**主动推荐**相关商品；它还注重和客户互动沟通，及时收集反馈，不断改进服务体验。*本课程补充（幻灯片没有举例）：* 主动推荐，可以是向几乎每天早上都来买酸奶的会员推荐一款新上的酸奶；主动联系，可以是给一个月没来的常客打个电话，也就是笔记本 04 讲的流失客户的挽回。
+#
+# **4 · 数据。** 主动联系最值得花在*渐渐不来的常客*身上：以前常来买、最近却不见人影的会员。超市的消费记录可以演示怎样把他们找出来。示例：购买至少 10 次、而且最后一次购买距 2024 年 7 月 1 日已超过 180 天的会员。
+
 # %%
 per_member = purchases.groupby("member_id").agg(purchases=("date", "size"), last_purchase=("date", "max"))
 days_away = (pd.Timestamp("2024-07-01") - per_member["last_purchase"]).dt.days
@@ -437,6 +568,9 @@ int(((per_member["purchases"] >= 10) & (days_away > 180)).sum())
 # %% [markdown]
 # **Exercise 07.lapsing_regulars.** Count the members who made at least 20 purchases (positive
 # amounts) and whose last purchase was more than 90 days before 1 July 2024.
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 07.lapsing_regulars。** 数一数：购买（正金额）至少 20 次、而且最后一次购买距 2024 年 7 月 1 日已超过 90 天的会员有多少位？填好空格，再删掉下面那行开头的“# ”。
 
 # %%
 answer = None
@@ -461,6 +595,11 @@ cl.check("07.lapsing_regulars", answer)
 # put her off, and mention her usual breakfast items; (d) credit her card with double points
 # automatically, without contacting her.
 
+# %% [markdown] tags=["zh-CN"]
+# 笔记本 05 的 RFM 模型能系统地找出同一群人：购买频率得分高、最近一次购买得分低。
+#
+# **练习 07.proactive_contact。** 一家便利店的记录显示，有位会员一年来工作日的早上大多会来买牛奶和面包。她已经五个星期没来了。哪种做法最符合便利店案例的思路？(a) 把她加进本月发给全体会员的九折短信名单；(b) 等着：一年的早餐习惯，她自己会回来的；(c) 请一位认识她的店员亲自联系她，问问是不是有什么让她不满意，顺便提一下她常买的早餐；(d) 不联系她，自动给她的会员卡加双倍积分。
+
 # %%
 answer = None  # a letter between quotes
 
@@ -477,6 +616,9 @@ cl.check("07.proactive_contact", answer)
 # member and learn nothing; (b) gives up on a customer of proven value. Ask the class what the
 # store should do if she answers that the milk was often sold out by 8 o'clock (a process fix,
 # not a discount).
+
+# %% [markdown] tags=["solution", "zh-CN"]
+# **培训师提示：07.proactive_contact。** (c) 用上了记录里关于*她本人*的信息（早餐习惯），是主动联系，而且先问原因：笔记本 04 讲的流失客户的挽回，第一步就是“调查原因，缓解不满”。(a) 和 (d) 把她当成随便哪一位会员，什么也没了解到；(b) 放弃了一位已经证明有价值的客户。可以接着问全班：如果她回答说牛奶常常不到 8 点就卖完了，店里该怎么办？（这要改流程，而不是打折。）
 
 # %% [markdown]
 # ## The dealer survey report
@@ -513,6 +655,23 @@ cl.check("07.proactive_contact", answer)
 # Worked example: the CSAT (share answering 4 or 5 on overall satisfaction, in %) of the
 # customers surveyed after a *service* visit.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 汽车经销商的满意度调查报告
+# *（20 分钟）*
+#
+# **1 · 提问。** 一家汽车经销商在客户购车或者来店维修保养之后，调查了 2,000 位客户。去年的报告说，客户经历的各个环节中有一个明显最弱。在你把这句话抄进今年的报告，或者换上一个新的“最弱环节”之前，你需要看到什么？*（本课程补充：这家经销商、它的调查和去年的报告都是编的；调查题目取自培训材料中汽车经销商的“客户的期望”清单，下面的报告模板则是材料原有的。）*
+#
+# **2 · 讨论。** 哪些客户回答了哪个环节：是同一批人，还是不同的人？各有多少人？两个环节之间的差别要有多大，才不只是“碰巧是谁来答了题”的运气？
+#
+# **3 · 材料怎么说。** 培训材料里收了一家公司的**满意度调查总结报告**（《客户满意度调查与分析工作总结》），写成了一份留着空格待填的模板：
+#
+# - **调查背景与目的**：了解客户对产品和服务的整体满意度水平；找出客户在购买和使用过程中遇到的问题和不满；收集客户的意见和建议，为企业改进和创新指明方向；评估企业在客户关系管理方面做得怎么样，发现可以改进的地方。
+# - **调查方法与范围**：线上问卷（通过企业官网、社交媒体平台和电子邮件发放），再对部分重要客户和有代表性的客户做电话访谈和面对面访谈；调查对象涵盖个人消费者、企业客户和合作伙伴。
+# - **待填的空格**：共收集有效问卷＿＿＿份；共访谈客户＿＿＿位；整体满意度＿＿＿%，其中产品质量满意度＿＿＿%、服务质量满意度＿＿＿%（产品和服务分开算）。
+# - **调查结果**：按产品以及售前、售中、售后服务分开写，而且在任何一个空格填上之前就*已经写好了*：整体满意度“处于中等偏上，但仍有提升空间”；客户对产品的性能和功能评价较高，但对外观设计和包装提了改进意见，也有客户反映产品更新换代太慢，跟不上市场的需求；售前咨询和售后服务的满意度相对较高，售中服务的满意度较低，是最弱的一环，问题集中在订单处理慢、物流配送不及时、服务人员的专业素养有待提高。
+#
+# **4 · 数据。** `auto_dealer`（模拟数据）就是这家经销商的调查。先填模板里的空格。示例：来店*维修保养*之后接受调查的客户中，满意度（CSAT，即总体满意度打 4 分或 5 分的客户所占的比例，%）是多少。
+
 # %%
 dealer = cl.datasets.load("auto_dealer")
 100 * cl.metrics.csat(dealer.loc[dealer["visit"] == "service", "overall_satisfaction"]).estimate
@@ -520,6 +679,9 @@ dealer = cl.datasets.load("auto_dealer")
 # %% [markdown]
 # **Exercise 07.dealer_sales_csat.** Fill in the next blank of the template: what percentage of
 # the customers surveyed after a *sales* visit gave an overall satisfaction of 4 or 5?
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 07.dealer_sales_csat。** 填模板的下一个空格：*购车*之后接受调查的客户中，总体满意度打 4 分或 5 分的占百分之几？填好空格，再删掉下面那行开头的“# ”。
 
 # %%
 answer = None
@@ -537,6 +699,11 @@ cl.check("07.dealer_sales_csat", answer)
 # so rather than fill them from habit: the dealer asked no product-quality question, and held
 # no interviews.
 
+# %% [markdown] tags=["zh-CN"]
+# 下面是用经销商的数据填好的模板。有两个空格仍然空着，报告应当照实说明，而不是凭习惯填上：这家经销商没有问产品质量方面的问题，也没有做访谈。
+#
+# *本课程补充：* 国内的报告里写“满意度＿＿＿%”时，常常给的是满意率，把“基本满意”（3 分）也算作满意；本课程的满意度只算 4 分和 5 分。同一批答卷，两种算法可能相差几十个百分点，所以填模板时要写明用的是哪一种（满意率可以用 `cl.metrics.satisfaction_rate` 计算）。
+
 # %%
 def csat_percent(visit):
     """CSAT (% answering 4 or 5) of the customers surveyed after one kind of visit."""
@@ -545,15 +712,15 @@ def csat_percent(visit):
 
 pd.Series(
     {
-        "Valid questionnaires": len(dealer),
-        "Customers interviewed": "none (no interviews in this survey)",
-        "Overall satisfaction, all customers (% 4-5)": round(100 * cl.metrics.csat(dealer["overall_satisfaction"]).estimate, 1),
-        "Satisfaction with service, sales visits (% 4-5)": csat_percent("sales"),
-        "Satisfaction with service, service visits (% 4-5)": csat_percent("service"),
-        "Satisfaction with product quality (%)": "not asked in this survey",
+        cl.label("course.07.valid_questionnaires"): len(dealer),
+        cl.label("course.07.customers_interviewed"): cl.label("course.07.no_interviews"),
+        cl.label("course.07.overall_satisfaction_all"): round(100 * cl.metrics.csat(dealer["overall_satisfaction"]).estimate, 1),
+        cl.label("course.07.service_satisfaction_sales"): csat_percent("sales"),
+        cl.label("course.07.service_satisfaction_service"): csat_percent("service"),
+        cl.label("course.07.product_quality_satisfaction"): cl.label("course.07.not_asked"),
     },
     dtype=object,
-).to_frame("value")
+).to_frame(cl.label("course.07.entry"))
 
 # %% [markdown]
 # **Findings by stage.** The dealer's twelve expectation items map onto the stages. Respect,
@@ -567,6 +734,11 @@ pd.Series(
 # expectation, on the 1–7 scale). `cl.survey.gap_scores` gives the stage's mean gap with a
 # 95 % confidence interval (a paired t interval over the customers who answered).
 
+# %% [markdown] tags=["zh-CN"]
+# **按环节看调查结果。** 经销商的十二项期望分别对应到各个环节。受到尊重、销售人员专业、有足够的时间考虑，发生在**售前**；犹豫时主动拜访解疑、商定价格、交车后回访电话，发生在**售中**（原报告同样把配送算作售中的问题）；六项维修保养方面的期望属于**售后**服务。注意是谁回答的：售前和售中由同样的 848 位购车客户评价，售后则由另外 1,152 位来店维修保养的客户评价。
+#
+# 对每个环节，每位客户的差距是他在这个环节各项上差距的平均值（实际表现减去期望，1–7 分量表）。`cl.survey.gap_scores` 给出每个环节的平均差距和 95% 置信区间（在回答了这些题目的客户中计算的配对 t 区间）。
+
 # %%
 stages = {
     "pre-sale": ["sales_respect", "sales_expertise", "sales_time_to_think"],
@@ -575,6 +747,7 @@ stages = {
                    "repair_on_time", "repair_follow_up_call", "repair_advice"],
 }
 asked_after = {"pre-sale": "sales", "in-sale": "sales", "after-sale": "service"}
+stage_name = {stage: cl.label(f"course.07.{stage}") for stage in stages}  # how each stage is shown
 
 
 def stage_answers(stage, data=dealer):
@@ -586,12 +759,13 @@ def stage_answers(stage, data=dealer):
     return expected, performed
 
 
+columns = [cl.label(f"course.07.{c}") for c in ["stage", "answered_by", "n", "mean_gap", "ci_low", "ci_high"]]
 rows = []
 for stage in stages:
     result = cl.survey.gap_scores(*stage_answers(stage), scale="agree7")
-    rows.append({"stage": stage, "answered by": f"{asked_after[stage]} customers", "n": result.n,
-                 "mean gap": result.gap, "ci_low": result.ci[0], "ci_high": result.ci[1]})
-stage_table = pd.DataFrame(rows).set_index("stage")
+    answered_by = cl.label(f"course.07.{asked_after[stage]}_customers")
+    rows.append(dict(zip(columns, [stage_name[stage], answered_by, result.n, result.gap, result.ci[0], result.ci[1]])))
+stage_table = pd.DataFrame(rows).set_index(columns[0])
 stage_table
 
 # %% [markdown]
@@ -607,6 +781,11 @@ stage_table
 # each buyer's in-sale gap minus their pre-sale gap, and a t interval of those differences.
 # `cl.metrics.compare_means` does both: give it two lists of numbers (each customer's mean gap),
 # with `paired=True` when the same customers are in both.
+
+# %% [markdown] tags=["zh-CN"]
+# 每个环节都没有达到客户的期望：三个区间都明显在 0 以下。至于点估计的排名（售后最低、售中最高），那是另一回事。要比较两个环节，需要的是它们**差值**的区间。售后和另外两个环节由不同的客户评价，所以差值是**两组独立样本**之间的差，用 Welch 区间（Welch，1947），它不假定两组的离散程度一样：`difference ± t × √(s_a²/n_a + s_b²/n_b)`，其中 `s` 是各组的标准差，`n` 是各组的客户数，t 分位数按 Welch–Satterthwaite 自由度取。
+#
+# 售前和售中是由*同一批*购车客户评价的，所以两者的差值是**配对**的：取每位购车客户的售中差距减去他的售前差距，再对这些差值求 t 区间。`cl.metrics.compare_means` 两种情况都能算：给它两列数字（每位客户的平均差距），两边是同一批客户时加上 `paired=True`。
 
 # %%
 def customer_gaps(stage, data=dealer):
@@ -626,6 +805,11 @@ after_vs_in.difference, after_vs_in.ci
 # *upper* end of the 95 % interval of after-sale minus pre-sale (in points of the 1–7 scale)?
 # Copy the worked example.
 
+# %% [markdown] tags=["zh-CN"]
+# 这就是示例：售后减售中，两组独立样本。
+#
+# **练习 07.dealer_stage_ci。** 现在拿售后和**售前**比较。售后减售前的 95% 区间，*上限*是多少（单位是 1–7 分量表上的分值）？照着示例做：填好空格，再删掉下面那行开头的“# ”（`ci[1]` 就是上限）。
+
 # %%
 answer = None
 # Fill in the blank, then delete the "# " in front of the next line (ci[1] is the upper end):
@@ -641,19 +825,24 @@ cl.check("07.dealer_stage_ci", answer)
 # All three comparisons together, at 95 % and at the stricter level 1 − 0.05/3 ≈ 98.3 % that
 # keeps the chance of *any* false alarm among three comparisons at 5 % (Bonferroni).
 
+# %% [markdown] tags=["zh-CN"]
+# 把三组比较放在一起，既给出 95% 的区间，也给出更严格的 1 − 0.05/3 ≈ 98.3% 的区间：后者让三次比较中*任何一次*误报的概率都不超过 5%（邦费罗尼校正）。
+
 # %%
 strict = 1 - 0.05 / 3
 pairs = {
-    "after-sale − in-sale (independent)": ("after-sale", "in-sale", False),
-    "after-sale − pre-sale (independent)": ("after-sale", "pre-sale", False),
-    "pre-sale − in-sale (same buyers)": ("pre-sale", "in-sale", True),
+    cl.label("course.07.after_minus_in"): ("after-sale", "in-sale", False),
+    cl.label("course.07.after_minus_pre"): ("after-sale", "pre-sale", False),
+    cl.label("course.07.pre_minus_in"): ("pre-sale", "in-sale", True),
 }
+columns = [cl.label(f"course.07.{c}") for c in
+           ["difference", "ci_low", "ci_high", "n_a", "n_b", "ci_low_strict", "ci_high_strict"]]
 rows = {}
 for name, (a, b, same) in pairs.items():
     at_95 = cl.metrics.compare_means(gaps_by_stage[a], gaps_by_stage[b], paired=same)
     at_strict = cl.metrics.compare_means(gaps_by_stage[a], gaps_by_stage[b], paired=same, ci=strict)
-    rows[name] = {"difference": at_95.difference, "ci_low": at_95.ci[0], "ci_high": at_95.ci[1],
-                  "n_a": at_95.n_a, "n_b": at_95.n_b, "ci_low 98.3%": at_strict.ci[0], "ci_high 98.3%": at_strict.ci[1]}
+    rows[name] = dict(zip(columns, [at_95.difference, at_95.ci[0], at_95.ci[1], at_95.n_a, at_95.n_b,
+                                    at_strict.ci[0], at_strict.ci[1]]))
 comparisons = pd.DataFrame(rows).T
 comparisons.round(3)
 
@@ -676,9 +865,16 @@ comparisons.round(3)
 # the same survey with 200,000 customers, where chance has almost no room, and the three stage
 # gaps come out within a few hundredths of each other.
 
+# %% [markdown] tags=["zh-CN"]
+# **报告能说什么。** 每个环节都没有达到客户的期望，差距大约是 1–7 分量表上的五分之一到三分之一分。**报告不能说的**，是哪个环节差得最多。售后对售前、售前对售中：区间都包含 0。售后对售中：95% 的区间刚好不包含 0，但按考虑了三次比较的水平，区间就包含 0 了。差零点一分，可能是真的，也可能只是碰巧谁来答题的运气；何况各环节是由期望各不相同的不同客户评价的。诚实的写法是：“三个环节都没有达到客户的期望；这次调查分不出哪个环节差得最多。”再做一轮调查或者扩大样本，才能弄清楚。去年那句“售中最弱”也不该照抄：它是一个有待重新检验的结论，不是事实。
+#
+# **既定的真相。** 这个数据集是模拟的：模拟器让每一项的表现在隐含的量表上都比期望低 0.3 分，所有环节都一样（见 `cl.datasets.describe("auto_dealer")`；源代码在 `csat_lab/simulate/auto.py`）。所以这里*根本没有*最弱的环节，上面的排名纯属偶然。这个真相是测得出来的：用 200,000 位客户模拟同样的调查，偶然几乎没有发挥的余地，三个环节的差距彼此只差零点零几分。
+
 # %%
 large, _ = cl.simulate.auto_dealer(seed=1, n=200_000)
-pd.Series({stage: customer_gaps(stage, large).mean() for stage in stages}, name="mean gap, 200,000 customers").round(3).to_frame()
+large_gaps = pd.Series({stage_name[stage]: customer_gaps(stage, large).mean() for stage in stages},
+                       name=cl.label("course.07.mean_gap_large"))
+large_gaps.round(3).to_frame()
 
 # %% [markdown]
 # **Exercise 07.report_claim.** A hotel group's guest survey asked about three departments;
@@ -691,6 +887,9 @@ pd.Series({stage: customer_gaps(stage, large).mean() for stage in stages}, name=
 # said to fall shorter than another."; (b) "The front desk falls shortest, then the restaurant,
 # then housekeeping."; (c) "Housekeeping meets guests' expectations."; (d) "The front desk falls
 # furthest short; the restaurant and housekeeping cannot be told apart."
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 07.report_claim。** 一家酒店集团的客人调查问到三个部门，每个部门由*不同的*客人评价。平均差距（实际感受 − 期望，1–7 分量表）及 95% 区间：前台 −0.62（−0.78 至 −0.46；150 位客人），餐厅 −0.30（−0.47 至 −0.13；140 位客人），客房 −0.28（−0.43 至 −0.13；160 位客人）。差值及 Welch 95% 区间：前台 − 餐厅 −0.32（−0.55 至 −0.09）；前台 − 客房 −0.34（−0.56 至 −0.12）；餐厅 − 客房 −0.02（−0.25 至 +0.21）。报告可以印上哪一句？(a)“三个部门都没有达到期望，不能说哪个部门比另一个差得更多。”(b)“前台差得最多，其次是餐厅，再次是客房。”(c)“客房达到了客人的期望。”(d)“前台差得最多；餐厅和客房分不出高下。”
 
 # %%
 answer = None  # a letter between quotes
@@ -710,6 +909,9 @@ cl.check("07.report_claim", answer)
 # what they would check next at the front desk, and remind them that a gap compares each
 # group with its *own* expectations.
 
+# %% [markdown] tags=["solution", "zh-CN"]
+# **培训师提示：07.report_claim。** (d) 是对的。和前台有关的两个差值区间都完全在 0 以下；考虑到做了三次比较，用更严格的 98.3% 区间（半宽约 0.29 和 0.27），也仍然不包含 0。餐厅和客房的区间以接近 0 的地方为中心，包含 0。(a) 忽略了两个明确的差别；(b) 给两个分不出高下的部门排了名次；(c) 把“差距最小”当成了“没有差距”（客房自己的区间就在 0 以下）。可以问全班：接下来要到前台去核查什么？并提醒大家：差距是拿每一组客人和他们*自己*的期望相比。
+
 # %% [markdown]
 # ## New cases: which lesson applies?
 # *(10 min)*
@@ -726,6 +928,14 @@ cl.check("07.report_claim", answer)
 # (c) Pearl's phone booth: watching what customers lack while they wait, and supplying it;
 # (d) the dealer report: conclusions from this year's data, not from last year's report.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 新案例：用得上哪条启示？
+# *（10 分钟）*
+#
+# 案例讲的都是某一家企业的故事，启示却可以搬到别处。下面两个情境不在培训材料里。
+#
+# **练习 07.new_case。** 一家牙科诊所的前台发现，带着小孩来的家长一边抱孩子一边填表，非常吃力。她在候诊室的一角放了一张矮桌和一些蜡笔，又开始在就诊前一天把表格发到家长手机上。几个月后，家长们全家都在这里预约，还把诊所推荐给朋友。这件事最接近哪个案例的启示？(a) 胡萝卜汁：客户说过一次的话记下来，以后每次来都不等开口就照办；(b) 超市的失败案例：收集了数据却从不分析；(c) 珍珠的电话亭：留意客户等候时缺什么，然后补上；(d) 经销商的报告：结论要来自今年的数据，而不是去年的报告。
+
 # %%
 answer = None  # a letter between quotes
 
@@ -741,6 +951,9 @@ cl.check("07.new_case", answer)
 # reports: "Coffee sales in the three shops were 12 % higher in March–May than in
 # December–February, so the card works." In two or three sentences, in English or Chinese:
 # why does this comparison not show that the card works, and what comparison would?
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 07.fair_comparison。** 一家有六家门店的面包连锁店，3 月 1 日起在市中心的三家店推出集章卡（买九杯咖啡，第十杯免费）。6 月，店长报告说：“这三家店 3–5 月的咖啡销量比 12–2 月高了 12%，说明集章卡有效。”请用两三句话（中文或英文都可以）回答：为什么这样比较说明不了集章卡有效？什么样的比较才能说明？（把你的句子写在引号中：`answer = "……"`。）
 
 # %%
 answer = None  # your sentences between quotes: answer = "..."
@@ -775,6 +988,16 @@ cl.check("07.fair_comparison", answer)
 # The manager's own sentence fails point 1. An answer that only says "need more data" fails
 # point 1 too: ask *which* data.
 
+# %% [markdown] tags=["solution", "zh-CN"]
+# **培训师提示：07.fair_comparison。** 参考答案（中文）：*“三到五月和十二到二月季节不同，天气、春节等节假日和生意的整体趋势都会影响咖啡销量，所以仅凭推出后销量上升，说明不了集章卡有效。应该拿推出集章卡的三家店的变化，和同一时期另外三家没有推出集章卡的店的变化比较，或者和去年同期比较；最好是随机选出推出集章卡的门店。”* 英文参考答案见英文版；学员用哪种语言作答，检查程序都认。
+#
+# 评分要点（检查程序按关键词检验前两点，其余要点请阅读答案判断）：
+# 1. 指出两个时期之间除了集章卡还有别的变化（季节、天气、节假日、整体趋势）；
+# 2. 提出一个只在有没有集章卡上不同的比较对象或时期（同一时期没有集章卡的门店；或者去年同期）；
+# 3. 满分答案还要指出：市中心的店本来就可能和其他店不一样，所以要比较*变化*而不是比较水平，或者随机选出推出集章卡的门店。
+#
+# 店长自己那句话不满足第 1 点。只说“需要更多数据”的答案也不满足第 1 点：要追问是*哪些*数据。
+
 # %% [markdown]
 # ## Summary
 # *(0 min)*
@@ -800,12 +1023,30 @@ cl.check("07.fair_comparison", answer)
 #
 # This notebook's exercises by task and answer kind:
 
+# %% [markdown] tags=["zh-CN"]
+# ## 小结
+# *（0 分钟）*
+#
+# - 每个案例都按“提问 → 讨论 → 揭晓 → 数据”的顺序进行；本课程在故事之外添加的内容，都注明了“本课程补充”。
+# - 胡萝卜汁：客人说过一次的话，十年来不等开口就照办，让他“离不开”这家饭店；论文把建立客户资料库作为客户管理的第一阶段，我们的解读是：记录下来的偏好让这样的服务成为可能。酒店数据演示了怎样测量这种效应，而这个效应是生成数据时放进去的。
+# - 珍珠的电话亭：观察客户在等待时缺什么，用一个个小小的贴心服务去回应，回头客自然会来。把观察到的事情计下数，就变成了数据。
+# - 商超客户看重便利性、多样性和品质保证；会员消费记录能反映其中一部分（常去哪家门店、退款），反映不了另一部分（购物篮里装了什么）。
+# - 超市会员制度的成败，在于数据有没有被分析、被用起来；用券率衡量的是活动量，简单比较改版前后会误导人，公平的比较要问“假如没有这个计划会怎样”。
+# - 便利店：精准的市场定位、会员购买记录、主动推荐和主动联系；找出渐渐不来的常客，问问他们为什么。
+# - 一份调查报告要在模板里填上有效样本量和主要分数；按环节比较时需要的是*差值*的区间，“哪个环节最差”也许是这次调查回答不了的问题。
+#
+# 本笔记本的练习，按任务类型和作答方式列出如下：
+
 # %%
 cl.exercises.list_exercises("07")
 
 # %% [markdown]
 # ## Glossary (术语表)
 # *(0 min)*
+
+# %% [markdown] tags=["zh-CN"]
+# ## 术语表
+# *（0 分钟）*
 
 # %%
 cl.exercises.glossary("07")

@@ -28,6 +28,36 @@
 # values after the cell tagged `parameters`, e.g.
 # `papermill 08_study_template.ipynb q3_study.ipynb -p PATH q3_export.csv`.
 
+# %% [markdown] tags=["zh-CN"]
+# # 08 · 研究模板：在你自己的文件上做一次完整的满意度研究
+#
+# **时长：** 约 60 分钟（第一次）；参数设好以后，再跑一遍只要几分钟。
+#
+# **学完本笔记本，你能够**
+# 1. 只改一个单元格，就在你自己的调查文件上做完一次完整的满意度研究（读入 → 清洗 → 计分 → 信度 → 分组比较 → 驱动因素 → 报告）；
+# 2. 让同一套研究无人值守地自动运行，比如每个季度一次，用的工具是 `papermill`；
+# 3. 报告每一个主要数字时，都给出它的置信区间、样本量 *n* 以及剔除了什么。
+#
+# **怎么用。** 凡是取决于你的数据的东西，都集中在下面的**参数**单元格里。按原样运行时，它分析的是课程的 `csat_tracker` 数据集，这是模拟数据：这些数字只演示这项研究会产出什么，不是关于任何真实客户的发现。要分析你自己的文件，把 `PATH` 设成文件路径，再把各个列名改成你文件里的列名：
+#
+# | 参数 | 含义 |
+# |---|---|
+# | `DATASET` | 课程数据集的名称，`PATH` 为 `None` 时使用 |
+# | `PATH` | 你的 CSV 导出文件，例如 `"exports/q3_survey.csv"`（UTF-8 或 GBK 编码都可以） |
+# | `LANGUAGE` | 报告的语言：`None` 表示沿用本笔记本的语言（中文版就是中文），也可以写 `"en"` 或 `"zh-CN"` |
+# | `ID` | 答卷编号所在的列（据此删除重复答卷），没有就写 `None` |
+# | `DURATION` | 答卷用时（秒）所在的列（据此删除答题过快者），没有就写 `None` |
+# | `WEIGHT` | 调查权重所在的列，没有就写 `None` |
+# | `GROUP` | 分组比较所依据的列（波次、区域、门店……），不比较就写 `None` |
+# | `CSAT` | 总体满意度（1–5）所在的列 |
+# | `NPS` | 推荐可能性（0–10）所在的列，没有就写 `None` |
+# | `CES` | 客户费力度（1–7）所在的列，没有就写 `None` |
+# | `ITEMS` | 同一个量表里的各道同意程度题（1–5），没有就写 `[]` |
+# | `REVERSED` | `ITEMS` 中反向表述的题目 |
+# | `BOOTSTRAP` | 驱动因素区间的自助抽样次数（为了速度，取小一些） |
+#
+# 要无人值守地运行，`papermill` 会把新的参数值插在标有 `parameters` 标签的单元格后面，例如 `papermill 08_study_template.ipynb q3_study.ipynb -p PATH q3_export.csv`。拿中文版（`notebooks/zh-CN/` 里的这一本）来运行，得到的报告就是中文的。
+
 # %%
 # %matplotlib inline
 import numpy as np
@@ -42,7 +72,7 @@ cl.set_language("en")
 # %% tags=["parameters"]
 DATASET = "csat_tracker"  # a shipped dataset, used when PATH is None
 PATH = None  # your CSV export, e.g. "exports/q3_survey.csv"
-LANGUAGE = "en"  # "zh-CN" for Chinese labels
+LANGUAGE = None  # None keeps the notebook's language; "en" or "zh-CN" to choose
 ID = "response_id"  # respondent ID column (duplicates are removed), or None
 DURATION = "duration_sec"  # completion time in seconds (speeders are removed), or None
 WEIGHT = "weight"  # survey weight column, or None
@@ -58,15 +88,20 @@ BOOTSTRAP = 100  # resamples for driver intervals (keep small for speed)
 # ## 1. Load
 # *(5 min)*
 
+# %% [markdown] tags=["zh-CN"]
+# ## 1. 读入
+# *（5 分钟）*
+
 # %%
-cl.set_language(LANGUAGE)
+if LANGUAGE:
+    cl.set_language(LANGUAGE)
 if PATH is None:
     raw = cl.datasets.load(DATASET)
-    source = f"course dataset {DATASET}"
+    source = cl.label("course.08.source.dataset", name=DATASET)
 else:
     raw, codebook = cl.survey.read_csv(PATH)
-    source = "file given in PATH"
-print(f"{len(raw)} rows, {raw.shape[1]} columns from the {source}")
+    source = cl.label("course.08.source.file")
+print(cl.label("course.08.loaded", rows=len(raw), columns=raw.shape[1], source=source))
 
 # %% [markdown]
 # ## 2. Clean, with a report
@@ -74,6 +109,12 @@ print(f"{len(raw)} rows, {raw.shape[1]} columns from the {source}")
 #
 # Invalid codes become missing; duplicates, speeders and straight-liners are removed. The
 # report accounts for every row.
+
+# %% [markdown] tags=["zh-CN"]
+# ## 2. 清洗，并出具清洗报告
+# *（10 分钟）*
+#
+# 无效的编码改为缺失；重复提交的答卷、答题过快者和直线作答者（一组题全选同一个答案的人）被删除。清洗报告对每一行数据的去向都有交代。
 
 # %%
 answer_scales = {CSAT: "satisfaction5", **dict.fromkeys(ITEMS, "agree5")}
@@ -93,13 +134,21 @@ cleaning
 # CSAT and CES are shares, shown as percentages; NPS is a difference of two percentages, in
 # points from −100 to +100. Each comes with its 95% interval and the number of answers used.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 3. 主要指标
+# *（10 分钟）*
+#
+# 满意度（CSAT）和客户费力度是比例，用百分比表示；净推荐值是两个百分比之差，单位是百分点，范围从 −100 到 +100。每个指标都附有 95% 置信区间和所用的回答数。
+#
+# 这里的满意度只数“满意”和“很满意”两档。如果上级要的是国内报告常见的**满意率**（把“基本满意”也算作满意），就用 `cl.metrics.satisfaction_rate(data[CSAT], weights=weights)` 另算一行，并在报告里写明口径：同一批回答，满意率总是不低于这里的满意度。
+
 # %%
 weights = data[WEIGHT] if WEIGHT else None
-headline = {"CSAT (% satisfied or very satisfied)": cl.metrics.csat(data[CSAT], weights=weights)}
+headline = {"csat": cl.metrics.csat(data[CSAT], weights=weights)}
 if NPS:
-    headline["NPS"] = cl.metrics.nps(data[NPS], weights=weights)
+    headline["nps"] = cl.metrics.nps(data[NPS], weights=weights)
 if CES:
-    headline["CES (% finding it easy, 6-7)"] = cl.metrics.top_box(data[CES], scale="effort7", k=2, weights=weights)
+    headline["ces"] = cl.metrics.top_box(data[CES], scale="effort7", k=2, weights=weights)
 
 
 def _row(result):
@@ -108,12 +157,19 @@ def _row(result):
     return 100 * result.estimate, 100 * result.ci[0], 100 * result.ci[1], result.n  # a share, shown as %
 
 
-scores = pd.DataFrame({name: _row(r) for name, r in headline.items()}, index=["estimate", "ci_low", "ci_high", "n"]).T
-scores.round(1).astype({"n": int})
+scores = pd.DataFrame({key: _row(r) for key, r in headline.items()}, index=["estimate", "ci_low", "ci_high", "n"]).T
+scores.round(1).astype({"n": int}).rename(index=lambda key: cl.label(f"course.08.score.{key}"),
+                                          columns=lambda column: cl.label(f"course.08.column.{column}"))
 
 # %% [markdown]
 # ## 4. Reliability of the item scale
 # *(5 min)*
+
+# %% [markdown] tags=["zh-CN"]
+# ## 4. 题项量表的信度
+# *（5 分钟）*
+#
+# 克朗巴赫α系数看的是这几道题是否在测同一件事；把题目得分加总之前，先看它（反向题已经先反转过来）。
 
 # %%
 if ITEMS:
@@ -131,11 +187,18 @@ if ITEMS:
 # `difference` with its own interval and a p-value. A difference whose interval includes zero
 # is not a ranking.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 5. 分组比较
+# *（10 分钟）*
+#
+# 每一组的得分都附有区间，并且每一组都和第一组比较：“与第一组之差”一栏给出差值，后面是这个差值的区间和 p 值。差值的区间包含 0，就不能据此排名次。
+
 # %%
 if GROUP:
     comparison = cl.metrics.compare_groups(data, score=CSAT, group=GROUP, metric="csat", weights=WEIGHT)
-    display(comparison[["group", "estimate", "ci_low", "ci_high", "n", "difference", "diff_ci_low", "diff_ci_high",
-                        "p_value"]])
+    shown = comparison[["group", "estimate", "ci_low", "ci_high", "n", "difference", "diff_ci_low", "diff_ci_high",
+                        "p_value"]]
+    display(shown.rename(columns=lambda column: cl.label(f"course.08.column.{column}")))
 
 # %% [markdown]
 # **Exercise 08.branch_compare.** Two branches of a bakery chain ran the same short survey this
@@ -151,6 +214,14 @@ if GROUP:
 # (c) "Branch B's result is more reliable because more customers answered, so B serves its
 # customers better."
 # (d) "Branch A: 90% satisfied." (the best number alone, to keep it simple)
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 08.branch_compare。** 一家连锁面包店的两家分店，本季度做了同一份简短调查。A 店：30 份有效回答中 27 份满意或很满意，占 90%（95% 置信区间 74% 到 97%）。B 店：65 份中 52 份，占 80%（69% 到 88%）。两店之差（A 减 B）是 10 个百分点，95% 置信区间从 −8 到 +23 个百分点。区域经理想在员工通讯上登一句话。报告应该给哪一句？
+#
+# (a)“A 店比 B 店高 10 个百分点。”
+# (b)“两家分店都让大多数客户满意：A 店 90%（n = 30），B 店 80%（n = 65）。样本这么小，两店之间的差距可能只是偶然（差值的区间从 −8 到 +23 个百分点），所以本季度不给两家分店排名。”
+# (c)“B 店的结果更可靠，因为回答的客户更多，所以 B 店服务得更好。”
+# (d)“A 店：90% 满意。”（只给最好看的那个数，简单明了）
 
 # %%
 answer = None
@@ -169,6 +240,9 @@ cl.check("08.branch_compare", answer)
 # per branch would be needed to detect a 10-point gap (notebook 02's sample-size explorer), and
 # whether a newsletter that ranks branches each quarter would invite staff to chase the score.
 
+# %% [markdown] tags=["solution", "zh-CN"]
+# *培训师提示。* 差值的区间包含 0，所以这次调查说不出哪家分店让更多客户满意；(a) 和 (d) 给出了数据撑不起的名次或“最好看的数字”，(d) 还把样本量藏了起来。(c) 把精确和质量混为一谈：回答多，只是让 B 店的估计*更窄*，并不说明 B 店服务更好。可以问学员：要测出 10 个百分点的差距，每家分店需要多少份回答（用笔记本 02 的样本量交互控件算一算）？每个季度都在通讯上给分店排名，会不会诱使员工去追分数？
+
 # %% [markdown]
 # ## 6. What drives overall satisfaction?
 # *(5 min)*
@@ -177,11 +251,19 @@ cl.check("08.branch_compare", answer)
 # the answers do not rank the two items; and a share describes how the item moves with overall
 # satisfaction in these answers, not what a change to it would do.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 6. 什么在推动总体满意度？
+# *（5 分钟）*
+#
+# 用 Shapley 值分解算出各题在被解释的变异中所占的份额，并用自助抽样给出区间。两个区间重叠时，这些回答排不出这两道题的先后；而且份额描述的是，在这些回答里这道题和总体满意度怎样一起变动，而不是改动这道题会带来什么效果。
+
 # %%
 if ITEMS:
     drivers_data = items.assign(**{CSAT: pd.to_numeric(data[CSAT].astype("object"))})
     drivers = cl.loyalty.shapley_importance(drivers_data, outcome=CSAT, drivers=ITEMS, n_boot=BOOTSTRAP, seed=rng)
-    display(drivers[["share", "share_ci_low", "share_ci_high"]])
+    shown = drivers[["share", "share_ci_low", "share_ci_high"]]
+    display(shown.rename(columns=lambda column: cl.label(f"course.08.column.{column}"))
+            .rename_axis(index=cl.label("course.08.column.driver")))
 
 # %% [markdown]
 # ## 7. The report
@@ -191,32 +273,43 @@ if ITEMS:
 # when the data are simulated, and it does not rank drivers that the intervals cannot tell
 # apart.
 
+# %% [markdown] tags=["zh-CN"]
+# ## 7. 报告
+# *（10 分钟）*
+#
+# 这份总结报告写明了样本、清洗情况和每个数字的区间；数据是模拟的就明说；区间分不出先后的驱动因素，不排名次。
+
 # %%
 lines = [
-    f"Responses received: {cleaning.n_input}; valid after cleaning: {cleaning.n_kept} "
-    f"({cleaning.n_removed} removed, {cleaning.n_changed} answers set to missing).",
+    cl.label("course.08.report.received", received=cleaning.n_input, kept=cleaning.n_kept,
+             removed=cleaning.n_removed, changed=cleaning.n_changed),
 ]
-for name, row in scores.iterrows():
-    lines.append(f"{name}: {row['estimate']:.1f} (95% CI {row['ci_low']:.1f} to {row['ci_high']:.1f}; n = {int(row['n'])}).")
+for key, row in scores.iterrows():
+    lines.append(cl.label("course.08.report.score", name=cl.label(f"course.08.score.{key}"), estimate=row["estimate"],
+                          low=row["ci_low"], high=row["ci_high"], n=int(row["n"])))
 if ITEMS:
-    lines.append(f"Item scale reliability: Cronbach's alpha {reliability.alpha:.2f}.")
+    lines.append(cl.label("course.08.report.alpha", alpha=reliability.alpha))
     top = drivers["share"].idxmax()
     low, high = drivers["share_ci_low"], drivers["share_ci_high"]
     close = [item for item in ITEMS if item != top and high[item] >= low[top]]
-    overlap = f"; its interval overlaps those of {', '.join(close)}, so these answers do not rank them." if close else "."
-    lines.append(
-        f"Largest share of explained satisfaction: {top} ({drivers['share'][top]:.0%}, 95% CI "
-        f"{low[top]:.0%} to {high[top]:.0%}){overlap}"
-    )
-    lines.append("Driver shares describe association in these answers, not the effect of changing an item.")
+    if close:
+        overlap = cl.label("course.08.report.overlap", items=cl.label("course.08.report.separator").join(close))
+    else:
+        overlap = cl.label("course.08.report.end")
+    lines.append(cl.label("course.08.report.top_driver", item=top, share=drivers["share"][top], low=low[top],
+                          high=high[top], overlap=overlap))
+    lines.append(cl.label("course.08.report.association"))
 if PATH is None and DATASET in cl.simulate.SIMULATED:
-    lines.append(f"Data: the course dataset {DATASET} is simulated; these numbers show the report's form, not findings.")
+    lines.append(cl.label("course.08.report.simulated", name=DATASET))
 print("\n".join(lines))
 
 # %% [markdown]
 # **Exercise 08.report_ci.** A manager asks for "just the satisfaction percentage" for the
 # board. What should the report give with it? (a) nothing else, to keep it simple; (b) the
 # confidence interval and the number of valid responses; (c) the p-value of every item.
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 08.report_ci。** 一位经理要给董事会的材料里“只放满意度百分比”。报告应该连同它一起给出什么？(a) 什么都不用加，越简单越好；(b) 置信区间和有效回答数；(c) 每道题的 p 值。
 
 # %%
 answer = None
@@ -233,6 +326,9 @@ cl.check("08.report_ci", answer)
 # 57% to 80%. Write the one-sentence headline for her report, in English or in Chinese, as a
 # text between quotation marks, e.g. `answer = "..."`.
 
+# %% [markdown] tags=["zh-CN"]
+# **练习 08.report_line。** 一位店长调查了她的客户：有效回答 60 份，其中 42 份是“满意”或“很满意”。满意比例的 95% 置信区间（威尔逊法）是 57% 到 80%。请为她的报告写一句标题式的结论，中文或英文都可以，写成放在英文引号里的一段文字，例如 `answer = "..."`。
+
 # %%
 answer = None
 
@@ -247,13 +343,21 @@ cl.check("08.report_line", answer)
 #
 # - English: "CSAT 70% (42 of 60 valid answers satisfied or very satisfied; 95% interval 57% to
 #   80%)."
-# - Chinese: "满意率70%（60份有效问卷中42人满意或很满意；95%置信区间57%至80%）。"
+# - Chinese: "满意度70%（60份有效问卷中42人满意或很满意；95%置信区间57%至80%）。"
 #
 # The check looks for three points, in this order: the share as a percentage (42 / 60 = 70%),
 # both ends of the interval, and the number of valid answers. It checks numbers, not meaning, so
 # read good answers aloud and discuss: "70.0%" claims a precision that 60 answers do not have;
 # "up to 80% of customers are satisfied" quotes one end of the interval as if it were the
 # estimate; and a headline should say what was counted as satisfied (the top two boxes).
+
+# %% [markdown] tags=["solution", "zh-CN"]
+# *培训师提示：参考答案与评分要点。*
+#
+# - 中文：“满意度 70%（60 份有效问卷中 42 人满意或很满意；95% 置信区间 57% 至 80%）。”
+# - 英文：`"CSAT 70% (42 of 60 valid answers satisfied or very satisfied; 95% interval 57% to 80%)."`
+#
+# 检查会依次看三点：用百分比写出的比例（42 / 60 = 70%）、区间的上下两端、有效回答数。它只核对数字，不核对意思，所以要把好的答案念出来一起讨论：写成“70.0%”，就声称了 60 份回答撑不起的精确度；“多达 80% 的客户满意”是把区间的一端当成了估计值；标题还应该说明什么算作满意（最高两档）。还有一点是中文报告特有的：不要把这个数叫作“满意率”，因为国内报告里的满意率通常把“基本满意”也算进去，读者会按那个口径去理解。
 
 # %% [markdown]
 # ## Summary
@@ -267,6 +371,18 @@ cl.check("08.report_line", answer)
 # - Say when data are simulated: the shipped dataset shows the study's form, never findings.
 #
 # ### Glossary (术语表)
+
+# %% [markdown] tags=["zh-CN"]
+# ## 小结
+# *（5 分钟）*
+#
+# - 把所有取决于数据的东西放在一个参数单元格里，各个步骤保持不变。
+# - 清洗要出报告；计分要带区间；把题目得分加总之前先检查信度。
+# - 分组比较要带区间，用 Shapley 重要性找驱动因素。
+# - 报告写明收到多少、剔除了什么，以及每个数字的区间；每来一波新数据，就用 `papermill` 无人值守地再跑一遍。
+# - 数据是模拟的就明说：课程附带的数据集只演示研究的格式，永远不是调查结论。
+#
+# ### 术语表
 
 # %%
 cl.exercises.glossary("08")

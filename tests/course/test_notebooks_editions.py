@@ -59,7 +59,7 @@ def test_learner_edition_has_no_solution_cells_and_trainer_has_them(stem: str) -
         assert cell.source not in learner_code
 
 
-@pytest.mark.parametrize("edition", ["", "trainer"])
+@pytest.mark.parametrize("edition", ["", "trainer", "zh-CN", "zh-CN/trainer"])
 @pytest.mark.parametrize("stem", STEMS)
 def test_outputs_are_clean(stem: str, edition: str) -> None:
     nb = _read(NOTEBOOKS / edition / f"{stem}.ipynb")
@@ -117,7 +117,7 @@ def test_widget_cells_are_tagged_to_ignore_output() -> None:
                 assert "nbval-ignore-output" in _tags(cell), (stem, cell.source)
 
 
-@pytest.mark.parametrize("edition", ["", "trainer"])
+@pytest.mark.parametrize("edition", ["", "trainer", "zh-CN", "zh-CN/trainer"])
 def test_no_widget_view_is_stored_without_its_state(edition: str) -> None:
     # A view whose state was stripped shows "model not found" and changes on every build.
     for stem in STEMS:
@@ -148,15 +148,22 @@ def test_every_registered_exercise_is_used_in_a_notebook() -> None:
     assert used == set(EXERCISES), f"unused: {set(EXERCISES) - used}; unknown: {used - set(EXERCISES)}"
 
 
-def test_cell_ids_survive_inserting_a_cell() -> None:
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_cell_ids_survive_inserting_a_cell(language: str) -> None:
     builder = _builder()
     source = builder.read_source(NOTEBOOKS / "src" / f"{STEMS[1]}.py")
-    before = builder.edition(source, STEMS[1], trainer=True)
-    source.cells.insert(3, nbformat.v4.new_markdown_cell("A new paragraph inserted by a trainer."))
-    after = builder.edition(source, STEMS[1], trainer=True)
+    before = builder.edition(source, STEMS[1], trainer=True, language=language)
+    # a trainer inserts a paragraph (with its Chinese counterpart) before the first code cell
+    at = next(i for i, c in enumerate(source.cells) if c.cell_type == "code")
+    pair = [nbformat.v4.new_markdown_cell("A new paragraph inserted by a trainer.")]
+    if builder.bilingual(source):
+        pair.append(nbformat.v4.new_markdown_cell("培训师插入的一段话。", metadata={"tags": ["zh-CN"]}))
+    source.cells[at:at] = pair
+    after = builder.edition(source, STEMS[1], trainer=True, language=language)
     ids_before = [c.id for c in before.cells]
     ids_after = [c.id for c in after.cells]
-    assert ids_after[:3] + ids_after[4:] == ids_before
+    new = [i for i in ids_after if i not in ids_before]
+    assert len(new) == 1 and [i for i in ids_after if i != new[0]] == ids_before
     assert len(set(ids_after)) == len(ids_after)
 
 
