@@ -3,15 +3,23 @@
 Each dataset in the repository's ``datasets/`` folder has three files:
 
 - ``<name>.csv`` (or ``.csv.gz``): the data;
-- ``<name>.schema.json``: row count, licence, and per column its type
-  (``integer``, ``float``, ``string``, ``category``, ``ordinal``, ``boolean``,
-  ``date``, ``datetime``), declared range or categories, missing-value codes and
-  a description in English and Chinese;
+- ``<name>.schema.json``: row count, licence, the dataset's title and short
+  display name (``label``), and per column its type (``integer``, ``float``,
+  ``string``, ``category``, ``ordinal``, ``boolean``, ``date``, ``datetime``),
+  declared range or categories, missing-value codes, a display name
+  (``label``) and a description in English and Chinese, and for some category
+  columns the catalog keys of their values' labels (``value_labels``; see
+  :mod:`csat_lab.i18n.names`);
 - ``<name>.md``: the data card a person reads.
 
 Files are read through :mod:`importlib.resources` from the package
 ``csat_lab._data`` (the ``datasets/`` folder, mapped in ``pyproject.toml``),
 so loading works the same from a clone, an editable install and a wheel.
+
+Charts, explorers and result tables show columns, features and category values
+by their display names (:func:`display_name`, :func:`display_value`,
+:func:`display_table`, from :mod:`csat_lab.i18n.names`): ``free_wifi`` is
+"Free Wi-Fi" or 免费无线网络; the data keep their identifiers.
 
 Examples
 --------
@@ -40,8 +48,10 @@ import pandas as pd
 
 from .errors import CsatInputError
 from .i18n import get_language, label
+from .i18n.names import display_name, display_table, display_value
 
-__all__ = ["list_datasets", "describe", "load", "schema", "example_file", "example_files", "DatasetCard", "COLUMN_TYPES"]
+__all__ = ["list_datasets", "describe", "load", "schema", "example_file", "example_files", "DatasetCard",
+           "COLUMN_TYPES", "display_name", "display_value", "display_table"]
 
 COLUMN_TYPES = ("integer", "float", "string", "category", "ordinal", "boolean", "date", "datetime")
 
@@ -85,8 +95,9 @@ def schema(name: str) -> dict[str, Any]:
     -------
     dict
         The parsed ``<name>.schema.json``: ``file``, ``rows``, ``license``,
-        ``title`` and per column its ``type``, range or categories,
-        missing-value codes and description. A fresh copy: changing it
+        ``title``, ``label`` (short display name) and per column its
+        ``type``, range or categories, missing-value codes, display name
+        (``label``) and description. A fresh copy: changing it
         changes nothing that :func:`load` reads.
 
     Notes
@@ -124,7 +135,8 @@ class DatasetCard:
     license : str
         Licence of the data (SPDX identifier, e.g. ``"Apache-2.0"``).
     columns : pandas.DataFrame
-        Indexed by column name: ``type`` and ``description`` (current language).
+        Indexed by column name: ``label`` (display name), ``type`` and
+        ``description`` (texts in the current language).
     text : str
         The data card (``<name>.md``, Markdown) shown in notebooks and by ``print``.
     """
@@ -186,7 +198,7 @@ def describe(name: str) -> DatasetCard:
     -------
     DatasetCard
         The card's Markdown text, title, rows, licence and a table of the
-        columns (type and description in the current language).
+        columns (display name, type and description in the current language).
 
     Examples
     --------
@@ -198,8 +210,9 @@ def describe(name: str) -> DatasetCard:
     """
     s = _schema(_check_name(name))
     cols = pd.DataFrame(
-        [(col, spec["type"], _text(spec.get("description"))) for col, spec in s["columns"].items()],
-        columns=["column", "type", "description"],
+        [(col, _text(spec.get("label")) or col, spec["type"], _text(spec.get("description")))
+         for col, spec in s["columns"].items()],
+        columns=["column", "label", "type", "description"],
     ).set_index("column")
     text = (_folder() / f"{name}.md").read_text(encoding="utf-8")
     return DatasetCard(name, _text(s.get("title")), int(s["rows"]), s.get("license", ""), cols, text)

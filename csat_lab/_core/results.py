@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..i18n import Message, has_label, label
+from ..i18n import Message, display_name, has_label, label
 
 
 @dataclasses.dataclass(frozen=True)
@@ -115,11 +115,22 @@ class TableResult(Result):
     """
 
     def __str__(self) -> str:
-        return super().__str__() + "\n\n" + self.table.to_string(max_rows=30)  # type: ignore[attr-defined]
+        return super().__str__() + "\n\n" + self._shown_table().to_string(max_rows=30)
 
     def _repr_html_(self) -> str:
         # The settings and counts first, then the table itself, as the DataFrame used to show.
-        return super()._repr_html_() + self.table.to_html(max_rows=30)  # type: ignore[attr-defined]
+        return super()._repr_html_() + self._shown_table().to_html(max_rows=30)
+
+    def _shown_table(self) -> pd.DataFrame:
+        """The table as ``str`` and notebooks show it: rows named by their display names.
+
+        A driver ``perf_repair_advice`` is shown as "Repair: maintenance advice
+        (performance)" (:func:`csat_lab.i18n.display_name`); ``table`` itself keeps
+        the identifiers. Subclasses may show more (group values by their labels).
+        """
+        shown = self.table.copy()  # type: ignore[attr-defined]
+        shown.index = shown.index.map(lambda x: display_name(x) if isinstance(x, str) else x)
+        return shown
 
     def __getitem__(self, key: Any) -> Any:
         return self.table[key]  # type: ignore[attr-defined]

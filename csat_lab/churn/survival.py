@@ -22,7 +22,7 @@ from .._core.docstrings import shared_docs
 from .._core.results import Result
 from .._core.validate import as_bool, as_numeric, probability
 from ..errors import CsatInputError
-from ..i18n import Message, label
+from ..i18n import Message, display_value, label
 
 __all__ = ["SurvivalResult", "kaplan_meier"]
 
@@ -122,7 +122,8 @@ class SurvivalResult(Result):
             ("survival.median", label("survival.not_reached") if self.median is None else self.median),
         ]
         for g, m in self.medians.items():
-            rows.append((Message("survival.median_group", group=g), label("survival.not_reached") if m is None else m))
+            rows.append((Message("survival.median_group", group=display_value(g)),  # the group by its label
+                         label("survival.not_reached") if m is None else m))
         if self.logrank:
             rows += [("survival.logrank", f"chi2 = {self.logrank['statistic']:.4g}, df = {self.logrank['df']}, "
                                           f"p = {self.logrank['p_value']:.4g}")]

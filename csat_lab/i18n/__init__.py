@@ -10,7 +10,9 @@ each entry mapping a language code to its text::
 (:func:`set_language`; widgets re-label themselves through
 :func:`on_language_change`). :mod:`.messages` holds :class:`Message`, the text
 that results store: English as a value, rendered in the current language when
-shown.
+shown. :mod:`.names` gives the display names of dataset columns, features and
+category values (:func:`display_name`, :func:`display_value`), read from the
+datasets' schemas and the catalog.
 
 Examples
 --------
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 from .catalog import LANGUAGES, catalog, get_language, has_label, label, on_language_change, set_language
 from .messages import Message, render
+from .names import display_name, display_table, display_value
 
 __all__ = [
     "LANGUAGES",
@@ -38,4 +41,7 @@ __all__ = [
     "on_language_change",
     "Message",
     "render",
+    "display_name",
+    "display_value",
+    "display_table",
 ]

@@ -11,7 +11,9 @@ Display is where the language enters: ``str(message)``, ``print`` and pandas
 tables show the text in the current language; :meth:`Message.render` renders it
 in a given one. Formatting (f-strings, ``format``) uses the value, the English
 text, so error messages and logs built from messages stay in English. Parameters that are messages
-themselves are rendered in the same language, so nested texts switch together.
+themselves are rendered in the same language, so nested texts switch together; a parameter that
+is a dataset identifier wrapped in :class:`~csat_lab.i18n.names.Name` is shown by its display name
+(the value keeps the identifier), and a tuple of messages is its items joined by ", ".
 
 Examples
 --------
@@ -45,7 +47,9 @@ class Message(str):
         A catalog key (``csat_lab/i18n/labels/*.json``); an unknown key raises ``KeyError``.
     **params
         Values for the ``{placeholders}`` of the text; a value that is a :class:`Message`
-        is rendered in the same language as the message.
+        is rendered in the same language as the message, a
+        :class:`~csat_lab.i18n.names.Name` by its display name (the English
+        value keeps the identifier), a tuple of messages as its items joined by ", ".
 
     Attributes
     ----------
@@ -71,7 +75,7 @@ class Message(str):
     params: Mapping[str, Any]
 
     def __new__(cls, key: str, /, **params: Any) -> "Message":
-        text = _fill(key, "en", params)
+        text = _fill(key, "en", params, shown=False)
         self = super().__new__(cls, text)
         self.key = key
         self.params = MappingProxyType(params) if params else _NO_PARAMS
@@ -117,11 +121,28 @@ def _rebuild(key: str, params: dict) -> Message:
 _NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
 
 
-def _fill(key: str, language: str, params: Mapping[str, Any]) -> str:
+def _fill(key: str, language: str, params: Mapping[str, Any], shown: bool = True) -> str:
+    """The text of ``key`` in ``language`` with ``params`` filled in.
+
+    ``shown`` renders parameters for display: messages in the same language and
+    identifiers (:class:`~csat_lab.i18n.names.Name`) by their display names;
+    without it (a message's value) identifiers stay as they are. A tuple of
+    messages or names is its items, each rendered, joined by ", ".
+    """
     if not params:
         return label(key, language)
-    values = {k: (v.render(language) if isinstance(v, Message) else v) for k, v in params.items()}
+    values = {k: _param(v, language, shown) for k, v in params.items()}
     return label(key, language, **values)
+
+
+def _param(value: Any, language: str, shown: bool) -> Any:
+    if isinstance(value, Message):
+        return _fill(value.key, language, value.params, shown)
+    if isinstance(value, tuple) and value and all(isinstance(v, str) and hasattr(v, "render") for v in value):
+        return ", ".join(str(_param(v, language, shown)) for v in value)
+    if hasattr(value, "render") and isinstance(value, str):  # an identifier: by its display name when shown
+        return value.render(language) if shown else str.__str__(value)
+    return value
 
 
 def render(value: Any, language: str | None = None) -> Any:

@@ -16,6 +16,7 @@ import pandas as pd
 from .._core.validate import as_numeric, require_columns, require_frame
 from ..errors import CsatInputError
 from ..i18n import Message
+from ..i18n.names import Name
 
 
 def column_list(columns: object, what: str) -> list[str]:
@@ -60,7 +61,9 @@ def numeric_frame(data: object, columns: list[str], what: str = "data") -> tuple
     n_dropped = int(incomplete.sum())
     if n_dropped:
         counts = missing[incomplete].sum(axis=0)
-        detail = ", ".join(f"{c}: {int(k)}" for c, k in zip(columns, counts) if k)
+        # Columns as identifiers in the value, by their display names when shown.
+        detail = tuple(Message("value.reason.column_count", column=Name(c), count=int(k))
+                       for c, k in zip(columns, counts) if k)
         dropped[Message("value.reason.listwise_columns", detail=detail)] = n_dropped
     clean = pd.DataFrame(values[~incomplete], index=frame.index[~incomplete], columns=columns)
     return clean, n_dropped, dropped

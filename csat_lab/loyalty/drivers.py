@@ -50,7 +50,7 @@ from .._core.intervals import percentile_ci
 from .._core.results import TableResult
 from .._core.validate import probability, rng_from, whole_number
 from ..errors import CsatInputError
-from ..i18n import Message
+from ..i18n import Message, display_name
 from ._prep import check_not_collinear, column_list, flat_columns, numeric_frame
 from ._results import DEFAULT_SEED, LegacyAttrs, seed_shown
 
@@ -255,9 +255,11 @@ class DriverImportance(LegacyAttrs, TableResult):
 
     def _summary(self) -> list[tuple[str | Message, Any]]:
         rows: list[tuple[str | Message, Any]] = [
-            ("loyalty.importance_method", self.method), ("loyalty.outcome", self.outcome), ("loyalty.r2", self.r2),
+            ("loyalty.importance_method", self.method), ("loyalty.outcome", display_name(self.outcome)),
+            ("loyalty.r2", self.r2),
             ("result.n", self.n), ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
-        rows += [(Message("loyalty.driver_share_row", driver=str(d)), float(v)) for d, v in self.table["share"].items()]
+        rows += [(Message("loyalty.driver_share_row", driver=display_name(d)), float(v))
+                 for d, v in self.table["share"].items()]
         if self.n_boot:
             rows += [("loyalty.n_boot", self.n_boot), ("loyalty.n_boot_failed", self.n_boot_failed),
                      ("loyalty.ci_level", self.ci_level), ("result.method", self.ci_method),

@@ -38,7 +38,7 @@ from .._core.deprecation import keyword_only, renamed
 from .._core.docstrings import shared_docs
 from .._core.results import TableResult, message_column
 from ..errors import CsatInputError
-from ..i18n import Message
+from ..i18n import Message, display_name
 from ._prep import numeric_frame
 from ._results import LegacyAttrs
 from .drivers import relative_weights, shapley_importance
@@ -114,10 +114,10 @@ class IPAResult(LegacyAttrs, TableResult):
     def _summary(self) -> list[tuple[str | Message, Any]]:
         rows: list[tuple[str | Message, Any]] = [
             ("loyalty.importance_method", Message(f"value.importance.{self.importance_method}")),
-            ("loyalty.outcome", self.outcome), ("loyalty.ipa.importance_split", self.importance_split),
+            ("loyalty.outcome", display_name(self.outcome)), ("loyalty.ipa.importance_split", self.importance_split),
             ("loyalty.ipa.performance_split", self.performance_split), ("loyalty.r2", self.r2),
             ("result.n", self.n), ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
-        rows += [(Message("loyalty.ipa.quadrant_row", driver=str(d)), q)
+        rows += [(Message("loyalty.ipa.quadrant_row", driver=display_name(d)), q)
                  for d, q in self.table["quadrant_label"].items()]
         return rows
 

@@ -31,7 +31,8 @@ from .._core.docstrings import shared_docs
 from .._core.results import Result, TableResult, message_column
 from .._core.validate import probability
 from ..errors import CsatInputError
-from ..i18n import Message
+from ..i18n import Message, display_name
+from ..i18n.names import Name
 from ..scales import Scale
 from ..scales import get as get_scale
 from ._prep import numeric_frame
@@ -195,7 +196,7 @@ def loyalty_zones(data: pd.DataFrame | None = None, *, satisfaction: str | None 
         frame, _, _ = numeric_frame(data, [satisfaction])
         codes = np.unique(frame[satisfaction])
         split = _default_zones([int(c) if c == int(c) else c for c in codes])
-        basis = Message("value.zones.observed", column=str(satisfaction))
+        basis = Message("value.zones.observed", column=Name(str(satisfaction)))
     return LoyaltyZones(**split, basis=basis)
 
 
@@ -262,8 +263,9 @@ class LoyaltyCurveResult(LegacyAttrs, TableResult):
 
     def _summary(self) -> list[tuple[str | Message, Any]]:
         rows: list[tuple[str | Message, Any]] = [
-            ("loyalty.model", Message(f"value.model.{self.kind}")), ("loyalty.satisfaction", self.satisfaction),
-            ("loyalty.loyalty", self.loyalty), ("result.n", self.n), ("result.n_dropped", self.n_dropped),
+            ("loyalty.model", Message(f"value.model.{self.kind}")),
+            ("loyalty.satisfaction", display_name(self.satisfaction)),
+            ("loyalty.loyalty", display_name(self.loyalty)), ("result.n", self.n), ("result.n_dropped", self.n_dropped),
             ("result.dropped_reasons", self.dropped), ("loyalty.ci_level", self.ci_level),
             ("result.method", self.ci_method)]
         rows += [(Message("loyalty.level_row", level=str(level)), float(est))

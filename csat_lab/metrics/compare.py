@@ -21,7 +21,7 @@ from .._core.docstrings import shared_docs
 from .._core.results import Result, TableResult, message_column
 from .._core.validate import one_of, probability, require_columns, require_frame
 from ..errors import CsatInputError
-from ..i18n import Message
+from ..i18n import Message, display_value
 from .scores import _VARIANCES, _box_result, _kish, _nps_result
 from .tally import Tally, nps_from_shares, tally
 
@@ -504,9 +504,15 @@ class GroupComparison(TableResult):
 
         return trend_by_wave(self, ax=ax, **kwargs)
 
+    def _shown_table(self) -> pd.DataFrame:
+        """The table as shown: groups by their labels (``small_business`` as "Small business"); ``table`` keeps the codes."""
+        shown = super()._shown_table()
+        shown["group"] = [display_value(g, self.group) for g in shown["group"]]
+        return shown
+
     def _summary(self) -> list[tuple[str | Message, Any]]:
         return [("metrics.metric", Message(f"metrics.{self.metric}")), ("metrics.scale", self.scale),
-                ("metrics.n_groups", len(self.table)), ("metrics.reference", self.reference),
+                ("metrics.n_groups", len(self.table)), ("metrics.reference", display_value(self.reference, self.group)),
                 ("result.method", self.ci_method), ("metrics.ci_level", f"{self.ci_level:.0%}"),
                 ("result.n", int(self.table["n"].sum())), ("result.n_dropped", int(self.table["n_dropped"].sum())),
                 ("metrics.n_missing_group", self.n_missing_group)]

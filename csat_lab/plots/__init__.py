@@ -6,7 +6,11 @@ the Axes it drew, so callers can keep composing; ``result.plot()`` calls the
 same function. Charts compute no statistics and import no computation
 module: a chart of answers is drawn from their result
 (``cl.metrics.nps(answers).plot()``). Titles and labels come from the i18n
-catalog, in the current language unless ``language`` is given. Functions are found here by name
+catalog, in the current language unless ``language`` is given; items, drivers, features, groups
+and legend entries named by a dataset identifier show its display name
+(:func:`csat_lab.i18n.display_name`, :func:`~csat_lab.i18n.display_value`:
+``perf_repair_advice`` as "Repair: maintenance advice (performance)" or
+"提供保养建议（实际表现）"), other names as given. Functions are found here by name
 (``cl.plots.likert_bars``) and live in the topic modules below. Importing this
 package (never done by ``import csat_lab`` itself) imports matplotlib and sets up
 fallback fonts for Chinese labels.

@@ -24,7 +24,7 @@ import pandas as pd
 from .._core.deprecation import renamed
 from .._core.docstrings import shared_docs
 from ..errors import CsatInputError
-from ..i18n import label
+from ..i18n import display_value, label
 from ._style import axes, numbers, table_of
 
 __all__ = ["cohort_heatmap", "survival_curves", "retention_curve", "clv_sensitivity_heatmap", "clv_retention_curve",
@@ -120,7 +120,8 @@ def survival_curves(result: Any, *, show_ci: bool = True, language: str | None =
     Returns
     -------
     matplotlib Axes
-        The Axes drawn on: one step curve per group (legend when grouped).
+        The Axes drawn on: one step curve per group (legend when grouped, the
+        groups by their labels: ``month_to_month`` as "Month to month").
 
     Notes
     -----
@@ -155,7 +156,8 @@ def survival_curves(result: Any, *, show_ci: bool = True, language: str | None =
     groups = [g for g in table["group"].unique() if g != "all"] or ["all"]
     for g in groups:
         part = table[table["group"] == g]
-        ax.step(part["time"], part["survival"], where="post", label=str(g) if g != "all" else None)
+        ax.step(part["time"], part["survival"], where="post",
+                label=display_value(g, language=language) if g != "all" else None)
         if show_ci and {"ci_low", "ci_high"} <= set(part.columns):
             ax.fill_between(part["time"], part["ci_low"], part["ci_high"], step="post", alpha=0.2)
     ax.set_ylim(0, 1.02)
@@ -298,9 +300,11 @@ def clv_retention_curve(result: Any, *, language: str | None = None, ax: Any = N
 
     Notes
     -----
-    The grey curve is ``CLV(r) = m r / (1 + d - r) - AC`` (Gupta & Lehmann,
-    2003) over retention ``r`` at the chosen margin ``m``, discount rate ``d``
-    and acquisition cost ``AC``, as the result holds it; the orange dot is
+    The grey curve is the result's lifetime value over retention ``r`` at the
+    chosen margin ``m``, discount rate ``d`` and acquisition cost ``AC``: in the
+    course's timing ``CLV(r) = m / (1 + d - r) - AC`` (the first margin counted
+    in full; Gupta & Lehmann's 2003 convention ``m r / (1 + d - r)`` multiplies
+    every year by ``r``), as the result holds it; the orange dot is
     today's retention, the green dot retention plus the gain. The curve
     steepens as ``r`` grows, so a gain is worth most where retention is
     already high.
@@ -314,10 +318,10 @@ def clv_retention_curve(result: Any, *, language: str | None = None, ax: Any = N
     --------
     >>> import matplotlib; matplotlib.use("Agg"); import matplotlib.pyplot as plt
     >>> from csat_lab.widgets.models import clv_model
-    >>> r = clv_model(100, 0.8, 0.1, gain=0.05)
+    >>> r = clv_model(100, 0.8, 0.1, gain=0.05)  # 100 / (1 + 0.1 - 0.8) = 333.33; at 0.85: 100 / 0.25 = 400
     >>> ax = clv_retention_curve(r)
     >>> [(round(float(line.get_xdata()[0]), 2), round(float(line.get_ydata()[0]), 2)) for line in ax.lines[1:]]
-    [(0.8, 266.67), (0.85, 340.0)]
+    [(0.8, 333.33), (0.85, 400.0)]
     >>> plt.close(ax.figure)
     """
     curve = getattr(result, "curve", None)

@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..errors import CsatInputError
 from .._core.docstrings import shared_docs
-from ..i18n import has_label, label
+from ..i18n import display_name, has_label, label
 from ._style import axes, draw_intervals, intervals, numbers, table_of
 
 __all__ = ["loyalty_curve_plot", "theoretical_curve_plot", "driver_importance_plot", "ipa_plot", "path_model_plot"]
@@ -189,7 +189,8 @@ def driver_importance_plot(table: Any, *, language: str | None = None, ax: Any =
     Returns
     -------
     matplotlib Axes
-        The Axes drawn on: one bar per driver, the largest at the top.
+        The Axes drawn on: one bar per driver, the largest at the top, each
+        named by its display name (:func:`csat_lab.i18n.display_name`).
 
     Notes
     -----
@@ -222,7 +223,7 @@ def driver_importance_plot(table: Any, *, language: str | None = None, ax: Any =
     share = numbers(table["share"], "the importance shares", "driver_importance_plot")
     order = np.argsort(share, kind="stable")
     data, share = table.iloc[order], share[order]
-    names = [str(i) for i in data.index]
+    names = [display_name(i, language=language) for i in data.index]
     ax = _axes(ax)
     ax.barh(names, share, color="#2e75b6")
     if {"share_ci_low", "share_ci_high"} <= set(data.columns):
@@ -266,8 +267,8 @@ def ipa_plot(table: Any, *, language: str | None = None, ax: Any = None) -> Any:
     Returns
     -------
     matplotlib Axes
-        The Axes drawn on: one labelled point per driver, the crosshairs and
-        the four quadrant names in the corners.
+        The Axes drawn on: one point per driver labelled with its display
+        name, the crosshairs and the four quadrant names in the corners.
 
     Notes
     -----
@@ -298,7 +299,8 @@ def ipa_plot(table: Any, *, language: str | None = None, ax: Any = None) -> Any:
     ax = _axes(ax)
     ax.scatter(table["performance"], table["importance"], color="#1f4e79", zorder=3)
     for name, row in table.iterrows():
-        ax.annotate(str(name), (row["performance"], row["importance"]), xytext=(4, 4), textcoords="offset points")
+        ax.annotate(display_name(name, language=language), (row["performance"], row["importance"]), xytext=(4, 4),
+                    textcoords="offset points")
     ax.axvline(_split(result, table, "performance_split", "performance"), color="grey", lw=1)
     ax.axhline(_split(result, table, "importance_split", "importance"), color="grey", lw=1)
     corners = {"concentrate": (0.02, 0.97, "left", "top"), "keep_up": (0.98, 0.97, "right", "top"),

@@ -28,7 +28,7 @@ from .._core.docstrings import shared_docs
 from .._core.deprecation import keyword_only
 from .._core.validate import require_columns, require_frame
 from ..errors import CsatInputError
-from ..i18n import has_label, label
+from ..i18n import display_name, display_value, has_label, label
 from ._style import axes, draw_intervals, intervals, numbers, table_of
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -70,8 +70,11 @@ def likert_bars(data: pd.DataFrame, *, items: list[str] | None = None, scale: "s
     Returns
     -------
     matplotlib Axes
-        The Axes drawn on: one row of stacked bars per item, the scale's
-        labels in the legend below.
+        The Axes drawn on: one row of stacked bars per item (named by its
+        display name, ``item (n=...)``), the scale's labels in the legend below.
+        Items whose display name belongs to one dataset only (the tracker's
+        ``q1``-``q6``) are named when the columns are renamed first:
+        ``likert_bars(cl.datasets.display_table(data[items], "csat_tracker"))``.
 
     Notes
     -----
@@ -129,7 +132,7 @@ def likert_bars(data: pd.DataFrame, *, items: list[str] | None = None, scale: "s
     from matplotlib.ticker import FuncFormatter
 
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{abs(value):.0%}"))
-    ax.set_yticks(y, [f"{c} (n={n})" for c, n in zip(cols, ns)])
+    ax.set_yticks(y, [f"{display_name(c, language=language)} (n={n})" for c, n in zip(cols, ns)])
     ax.invert_yaxis()
     ax.set_xlabel(label("metrics.share", language))
     ax.set_title(sc.title(language))
@@ -423,7 +426,9 @@ def trend_by_wave(result: Any, *, language: str | None = None, ax: Any = None) -
 
     Notes
     -----
-    The bars are each group's own interval as computed by ``compare_groups``:
+    The groups are shown by their labels and the x axis by the group column's
+    display name when the result names the column (:func:`csat_lab.i18n.display_value`),
+    else "Wave". The bars are each group's own interval as computed by ``compare_groups``:
     Wilson's (1927) score interval for shares (CSAT, top/bottom box), the
     normal NPS interval, Student's t for mean scores. Overlap is only a rough
     guide; the test of a change is in the ``compare_groups`` table
@@ -457,8 +462,10 @@ def trend_by_wave(result: Any, *, language: str | None = None, ax: Any = None) -
     ax = _axes(ax, (7, 4))
     x = np.arange(len(table))
     draw_intervals(ax, x, est, low, high, fmt="o-", capsize=4)
-    ax.set_xticks(x, [str(g) for g in table["group"]])
-    ax.set_xlabel(label("metrics.wave", language))
+    column = getattr(result, "group", None)  # the data column holding the groups, when the result names it
+    column = column if isinstance(column, str) else None
+    ax.set_xticks(x, [display_value(g, column, language=language) for g in table["group"]])
+    ax.set_xlabel(display_name(column, language=language) if column else label("metrics.wave", language))
     metrics_named = table["metric"].dropna().unique() if "metric" in table.columns else []
     if len(metrics_named) == 1:
         key = f"metrics.{metrics_named[0]}"
@@ -487,7 +494,8 @@ def kano_chart(table: Any, *, highlight: str | None = None, language: str | None
     Returns
     -------
     matplotlib Axes
-        The Axes drawn on: one labelled point per feature on the unit square.
+        The Axes drawn on: one point per feature on the unit square, labelled
+        with the feature's display name (``free_wifi`` as "Free Wi-Fi").
 
     Notes
     -----
@@ -526,7 +534,7 @@ def kano_chart(table: Any, *, highlight: str | None = None, language: str | None
     ax = _axes(ax, (6, 6))
     ax.scatter(x, y)
     for name, xi, yi in zip(table.index, x, y):
-        ax.annotate(str(name), (xi, yi), textcoords="offset points", xytext=(4, 4))
+        ax.annotate(display_name(name, language=language), (xi, yi), textcoords="offset points", xytext=(4, 4))
     ax.axhline(0.5, color="grey", linestyle="--", linewidth=0.8)
     ax.axvline(0.5, color="grey", linestyle="--", linewidth=0.8)
     for key, (qx, qy) in {"A": (0.25, 0.95), "O": (0.75, 0.95), "M": (0.75, 0.05), "I": (0.25, 0.05)}.items():
@@ -561,8 +569,9 @@ def gap_chart(result: Any, *, language: str | None = None, ax: Any = None) -> An
     Returns
     -------
     matplotlib Axes
-        The Axes drawn on: one bar per row of the table (first at the top),
-        red where the gap is negative, with error bars from ``ci_low`` to ``ci_high``.
+        The Axes drawn on: one bar per row of the table (first at the top, named
+        by its display name), red where the gap is negative, with error bars
+        from ``ci_low`` to ``ci_high``.
 
     Notes
     -----
@@ -598,7 +607,7 @@ def gap_chart(result: Any, *, language: str | None = None, ax: Any = None) -> An
     err = np.vstack([gap - low, high - gap])
     ax.barh(y, gap, xerr=err, color=colors, capsize=3)
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_yticks(y, [str(n) for n in table["name"]])
+    ax.set_yticks(y, [display_name(n, language=language) for n in table["name"]])
     ax.invert_yaxis()
     ax.set_xlabel(label("survey.gap", language))
     return ax

@@ -11,6 +11,7 @@ from ..._core.deprecation import renamed
 from ..._core.results import Result
 from ..._core.validate import one_of
 from ...errors import CsatInputError
+from ...i18n import display_name, has_label, label
 from .data import dataset as _dataset
 
 if TYPE_CHECKING:
@@ -81,8 +82,10 @@ class LoyaltyCurve(Result):
         return loyalty_curve_plot(self, ax=ax, **kwargs)
 
     def _summary(self) -> list[tuple[str, Any]]:
-        return [("dataset.name", self.dataset), ("widgets.loyalty.measure", self.loyalty),
-                ("widgets.loyalty.kind", self.kind), ("result.n", _n_of(self.curve)),
+        # Shown by their display names; the fields keep the identifiers.
+        kind = label(f"widgets.kind.{self.kind}") if has_label(f"widgets.kind.{self.kind}") else self.kind
+        return [("dataset.name", display_name(self.dataset)), ("widgets.loyalty.measure", display_name(self.loyalty)),
+                ("widgets.loyalty.kind", kind), ("result.n", _n_of(self.curve)),
                 *self.ratio._summary()]
 
 

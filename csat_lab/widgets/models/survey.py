@@ -13,7 +13,7 @@ import pandas as pd
 from ..._core.results import Result
 from ..._core.validate import head_count
 from ...errors import CsatInputError
-from ...i18n import label
+from ...i18n import display_name, label
 from .data import dataset as _dataset
 
 if TYPE_CHECKING:
@@ -477,7 +477,8 @@ class KanoCalculation(Result):
 
     def _summary(self) -> list[tuple[str, Any]]:
         row = self.table.loc[self.feature]
-        return [("widgets.kano.answer", label(f"survey.kano.{self.answer}")), ("widgets.kano.feature", self.feature),
+        return [("widgets.kano.answer", label(f"survey.kano.{self.answer}")),
+                ("widgets.kano.feature", display_name(self.feature)),
                 ("result.n", int(row["n"])), *[(f"survey.kano.{c}", int(row[c])) for c in "AOMIRQ"],
                 ("widgets.kano.category", label(f"survey.kano.{self.category}")), ("survey.kano.better", self.better),
                 ("survey.kano.worse", self.worse)]

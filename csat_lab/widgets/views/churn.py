@@ -150,7 +150,7 @@ def pareto_explorer(dataset: str = "supermarket_members", top: float = 0.2, *,
     >>> ex.close()
     """
     controls = {
-        "dataset": dropdown("widgets.pareto.source", [(f"widgets.data.{d}", d) for d in models.VALUE_SOURCES],
+        "dataset": dropdown("widgets.pareto.source", [(d, d) for d in models.VALUE_SOURCES],  # shown by display name
                             dataset),
         "top": float_slider("widgets.pareto.top", top, 0.05, 0.5, 0.05, ".0%"),
     }

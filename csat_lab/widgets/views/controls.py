@@ -1,7 +1,8 @@
 """Controls labelled from the i18n catalog, and the language switch (internal).
 
 Each factory returns an ipywidgets control tagged with its catalog key (and
-the keys of its options), so :class:`~csat_lab.widgets.views.base.Explorer` can
+the keys of its options; an option that is not a key, a dataset, column or
+feature identifier, shows its display name), so :class:`~csat_lab.widgets.views.base.Explorer` can
 re-label it when the language changes. Sliders and number boxes are tagged
 for debouncing; choices update at once.
 
@@ -21,14 +22,24 @@ import ipywidgets as widgets
 import numpy as np
 
 from ...errors import CsatInputError
-from ...i18n import has_label, label, on_language_change
+from ...i18n import display_name, has_label, label, on_language_change
 
 Option = tuple[str, Any]
 
 
 def text(key_or_text: str, **values: object) -> str:
-    """Catalog label for ``key_or_text``, or the text itself when it is not a key (data values)."""
-    return label(key_or_text, **values) if has_label(key_or_text) else str(key_or_text)
+    """Catalog label for ``key_or_text``; otherwise its display name (a dataset, column or feature), or the text itself.
+
+    Options name data by their identifiers (``("free_wifi", "free_wifi")``); what
+    the control shows is the display name in the current language, re-read on
+    every language switch.
+
+    Examples
+    --------
+    >>> text("widgets.period.month"), text("free_wifi"), text("95%")
+    ('a month', 'Free Wi-Fi', '95%')
+    """
+    return label(key_or_text, **values) if has_label(key_or_text) else display_name(key_or_text)
 
 
 def _tag(widget: widgets.Widget, key: str, *, options: Sequence[Option] | None = None,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..._core.deprecation import renamed
 from ...errors import CsatInputError
-from ...i18n import label
+from ...i18n import display_name, label
 from .. import models
 from .base import DEBOUNCE_S, Explorer, Rendered, new_figure
 from .controls import dropdown, float_slider, multi_select, set_options, toggles
@@ -18,11 +18,12 @@ __all__ = ["loyalty_curve_explorer", "key_driver_explorer"]
 
 
 def _dataset_options(names) -> list[tuple[str, str]]:
-    return [(f"widgets.data.{name}", name) for name in names]
+    # Identifiers as option texts: the controls show their display names (datasets' schemas).
+    return [(name, name) for name in names]
 
 
 def _variable_options(columns) -> list[tuple[str, str]]:
-    return [(f"widgets.var.{c}", c) for c in columns]
+    return [(c, c) for c in columns]
 
 
 def loyalty_curve_explorer(dataset: str = "auto_dealer", loyalty: str = "repurchase", kind: str = "ols", *,
@@ -190,12 +191,13 @@ def _render_drivers(result) -> Rendered:
 
     table = getattr(result, "table", result)
     top = table["importance"].idxmax()
-    fix = [str(d) for d in table.index[table["quadrant"] == "concentrate"]]
-    headline = label("widgets.drivers.headline", top=top, share=table.loc[top, "importance"],
+    fix = [display_name(d) for d in table.index[table["quadrant"] == "concentrate"]]
+    headline = label("widgets.drivers.headline", top=display_name(top), share=table.loc[top, "importance"],
                      fix=", ".join(fix) or label("widgets.drivers.none"))
     fig = new_figure(6.4, 4.2)
     ipa_plot(result, ax=fig.subplots())
     shown = table[["importance", "performance", "quadrant_label"]].rename(columns={
         "importance": label("widgets.drivers.importance"), "performance": label("widgets.drivers.performance"),
         "quadrant_label": label("widgets.drivers.quadrant")})
+    shown.index = [display_name(d) for d in shown.index]  # the drivers by their display names
     return Rendered(headline, shown, fig)

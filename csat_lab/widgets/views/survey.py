@@ -283,7 +283,7 @@ def kano_explorer(feature: str = "free_wifi", functional: int = 1, dysfunctional
     features = models.kano_model().table.index
     answers = [(f"scale.kano5.{code}", code) for code in range(1, 6)]
     controls = {
-        "feature": dropdown("widgets.kano.feature", [(str(f), str(f)) for f in features], feature),
+        "feature": dropdown("widgets.kano.feature", [(str(f), str(f)) for f in features], feature),  # display names
         "functional": dropdown("widgets.kano.functional", answers, functional),
         "dysfunctional": dropdown("widgets.kano.dysfunctional", answers, dysfunctional),
     }

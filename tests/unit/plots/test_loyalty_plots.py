@@ -46,7 +46,7 @@ def test_charts_render_and_use_catalog_labels(drivers):
     cl.set_language("zh-CN")
     try:
         ax = lp.ipa_plot(ipa(drivers, outcome="overall", drivers=["staff", "wait", "price"]))
-        assert ax.get_title() == "重要性-表现分析"
+        assert ax.get_title() == "重要性-绩效分析"
         assert "重点改进" in [t.get_text() for t in ax.texts]
     finally:
         cl.set_language("en")

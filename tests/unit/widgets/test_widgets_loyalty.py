@@ -146,7 +146,7 @@ def test_key_driver_explorer_against_brute_force_shapley():
     assert ex.result.loc[drivers, "importance"].to_numpy() == pytest.approx(expected, abs=1e-9)
     assert ex.result.loc[drivers, "performance"].to_numpy() == pytest.approx(data[drivers].mean().to_numpy())
     top = drivers[int(np.argmax(expected))]
-    assert f"Most important driver: {top}" in ex.headline.value
+    assert f"Most important driver: {cl.datasets.display_name(top)}" in ex.headline.value  # shown by its display name
 
 
 def test_key_driver_explorer_dataset_switch_and_too_few_drivers():
