@@ -142,7 +142,7 @@ def _row(term: str, language: str) -> dict[str, str]:
     }
 
 
-def glossary(notebook: str | None = None, *, language: str | None = None) -> pd.DataFrame:
+def glossary(notebook: str | None = None, *, language: str | None = None, keys: bool = True) -> pd.DataFrame:
     """The glossary as a table, for one notebook or the whole course.
 
     Parameters
@@ -154,16 +154,23 @@ def glossary(notebook: str | None = None, *, language: str | None = None) -> pd.
         Language of the column headers and definitions; defaults to the
         current label language (:func:`csat_lab.set_language`). Both the
         English and the Chinese term are always shown.
+    keys : bool, default True
+        Index the table by the term keys (``"churn_rate"``, for ``.loc``
+        lookups); ``False`` numbers the rows 1, 2, ... instead, for a table
+        to show or print.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by term key, columns English, Chinese, Definition, Notebooks.
+        Indexed by term key (or numbered from 1), columns English, Chinese,
+        Definition, Notebooks.
 
     Examples
     --------
     >>> glossary("01", language="zh-CN").loc["disconfirmation", "中文"]
     '期望不一致理论'
+    >>> glossary("01", keys=False).index[:3].tolist()
+    [1, 2, 3]
     >>> glossary("99")
     Traceback (most recent call last):
     ...
@@ -177,7 +184,8 @@ def glossary(notebook: str | None = None, *, language: str | None = None) -> pd.
         terms = [t for t, where in _TERMS.items() if number in where]
     else:
         terms = list(_TERMS)
-    return pd.DataFrame([_row(t, lang) for t in terms], index=pd.Index(terms, name="term"))
+    index = pd.Index(terms, name="term") if keys else pd.RangeIndex(1, len(terms) + 1)
+    return pd.DataFrame([_row(t, lang) for t in terms], index=index)
 
 
 def lookup(text: str, *, language: str | None = None) -> pd.DataFrame:

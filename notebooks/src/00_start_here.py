@@ -370,4 +370,4 @@ cl.metrics.csat(mine["satisfaction"], scale="satisfaction5")
 # ### 术语表
 
 # %%
-cl.exercises.glossary("00")
+cl.exercises.glossary("00", keys=False)

@@ -1104,4 +1104,4 @@ cl.exercises.list_exercises("01")
 # *（0 分钟）*
 
 # %%
-cl.exercises.glossary("01")
+cl.exercises.glossary("01", keys=False)

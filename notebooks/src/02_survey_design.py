@@ -559,7 +559,9 @@ cl.check("02.tracker_csat", answer)
 # %%
 kano = cl.datasets.load("kano_features")
 kano_scores = cl.survey.kano_table(kano, feature="feature", functional="functional", dysfunctional="dysfunctional")
-kano_scores[["category_label", "better", "worse"]]
+shown = cl.datasets.display_table(kano_scores[["category_label", "better", "worse"]], "kano_features")
+shown.rename(columns={"category_label": cl.label("course.02.kano_category"), "better": cl.label("course.02.kano_better"),
+                      "worse": cl.label("course.02.kano_worse")})
 
 # %%
 cl.plots.kano_chart(kano_scores)
@@ -1185,4 +1187,4 @@ summary.to_frame()
 # 课后查阅用。
 
 # %%
-cl.exercises.glossary("02")
+cl.exercises.glossary("02", keys=False)

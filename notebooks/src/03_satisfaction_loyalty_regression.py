@@ -710,4 +710,4 @@ cl.check("03.model_choice", answer)
 # ### 术语表
 
 # %%
-cl.exercises.glossary("03")
+cl.exercises.glossary("03", keys=False)

@@ -1026,4 +1026,4 @@ cl.check("04.loyalty_type", answer)
 # *（0 分钟）*
 
 # %%
-cl.exercises.glossary("04")
+cl.exercises.glossary("04", keys=False)

@@ -950,4 +950,4 @@ cl.check("05.place_customer", answer)
 # 课后查阅用。
 
 # %%
-cl.exercises.glossary("05")
+cl.exercises.glossary("05", keys=False)

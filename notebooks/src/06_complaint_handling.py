@@ -907,4 +907,4 @@ labelled(monitor.groupby("month").agg(
 # *（0 分钟）*
 
 # %%
-cl.exercises.glossary("06")
+cl.exercises.glossary("06", keys=False)

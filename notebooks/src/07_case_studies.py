@@ -1049,4 +1049,4 @@ cl.exercises.list_exercises("07")
 # *（0 分钟）*
 
 # %%
-cl.exercises.glossary("07")
+cl.exercises.glossary("07", keys=False)

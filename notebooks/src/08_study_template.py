@@ -385,4 +385,4 @@ cl.check("08.report_line", answer)
 # ### 术语表
 
 # %%
-cl.exercises.glossary("08")
+cl.exercises.glossary("08", keys=False)
