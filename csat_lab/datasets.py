@@ -46,6 +46,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._core.docstrings import shared_docs
 from .errors import CsatInputError
 from .i18n import get_language, label
 from .i18n.names import display_name, display_table, display_value
@@ -83,6 +84,7 @@ def _schema(name: str) -> dict[str, Any]:
     return json.loads((_folder() / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
+@shared_docs
 def schema(name: str) -> dict[str, Any]:
     """The machine-readable schema of dataset ``name`` (parsed JSON).
 
@@ -108,9 +110,7 @@ def schema(name: str) -> dict[str, Any]:
 
     References
     ----------
-    Gebru, T., Morgenstern, J., Vecchione, B., Vaughan, J. W., Wallach, H.,
-    Daumé III, H., & Crawford, K. (2021). Datasheets for datasets.
-    Communications of the ACM, 64(12), 86-92.
+    @{datasheets}
 
     Examples
     --------
