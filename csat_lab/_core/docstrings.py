@@ -46,9 +46,6 @@ SHARED: dict[str, str] = {
                       "(English or\n    Chinese, e.g. \"Satisfied\", \"满意\") become codes, and the codebook records the scale."),
     "language": "language : str, optional\n    Language of the labels (\"en\" or \"zh-CN\"); default the current one.",
     "ax": "ax : matplotlib Axes, optional\n    Axes to draw on; a new figure when omitted.",
-    "display_dataset": ("dataset : str, optional\n    A shipped dataset whose columns are looked up first; an unknown one\n"
-                        "    raises :class:`~csat_lab.errors.CsatInputError` listing the datasets."),
-    "display_language": "language : str, optional\n    ``\"en\"`` or ``\"zh-CN\"`` (or a common spelling); default the current language.",
     "datasheets": ("Gebru, T., Morgenstern, J., Vecchione, B., Vaughan, J. W., Wallach, H.,\n"
                    "Daumé III, H., & Crawford, K. (2021). Datasheets for datasets.\n"
                    "Communications of the ACM, 64(12), 86-92."),

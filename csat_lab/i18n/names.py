@@ -41,7 +41,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .._core.docstrings import shared_docs
 from ..errors import CsatInputError
 from .catalog import _normalise, get_language, has_label, label
 
@@ -122,7 +121,6 @@ def _column_label(name: str, language: str, first: dict[str, Any] | None) -> str
     return None
 
 
-@shared_docs
 def display_name(name: Any, dataset: str | None = None, language: str | None = None) -> str:
     """The human name of a dataset column, dataset, feature or driver; the name itself when it has none.
 
@@ -142,8 +140,11 @@ def display_name(name: Any, dataset: str | None = None, language: str | None = N
     name : str or any
         The identifier: a column, a dataset, a feature, a driver. Not a string
         (a number in an index): shown as ``str(name)``.
-    @{display_dataset}
-    @{display_language}
+    dataset : str, optional
+        A shipped dataset whose columns are looked up first; an unknown one
+        raises :class:`~csat_lab.errors.CsatInputError` listing the datasets.
+    language : str, optional
+        ``"en"`` or ``"zh-CN"`` (or a common spelling); default the current language.
 
     Returns
     -------
@@ -159,7 +160,9 @@ def display_name(name: Any, dataset: str | None = None, language: str | None = N
 
     References
     ----------
-    @{datasheets}
+    Gebru, T., Morgenstern, J., Vecchione, B., Vaughan, J. W., Wallach, H.,
+    Daumé III, H., & Crawford, K. (2021). Datasheets for datasets.
+    Communications of the ACM, 64(12), 86-92.
 
     Examples
     --------
@@ -211,7 +214,6 @@ def _value_key(value: Any, column: str, spec: dict[str, Any] | None) -> str | No
     return key if key is not None and has_label(key) else None
 
 
-@shared_docs
 def display_value(value: Any, column: str | None = None, dataset: str | None = None,
                   language: str | None = None) -> str:
     """The human name of a category value (a segment, a contract, a Kano answer); the value itself when it has none.
@@ -228,7 +230,8 @@ def display_value(value: Any, column: str | None = None, dataset: str | None = N
     dataset : str, optional
         A shipped dataset whose column is looked up first; an unknown one
         raises :class:`~csat_lab.errors.CsatInputError` listing the datasets.
-    @{display_language}
+    language : str, optional
+        ``"en"`` or ``"zh-CN"`` (or a common spelling); default the current language.
 
     Returns
     -------
@@ -245,7 +248,9 @@ def display_value(value: Any, column: str | None = None, dataset: str | None = N
 
     References
     ----------
-    @{datasheets}
+    Gebru, T., Morgenstern, J., Vecchione, B., Vaughan, J. W., Wallach, H.,
+    Daumé III, H., & Crawford, K. (2021). Datasheets for datasets.
+    Communications of the ACM, 64(12), 86-92.
 
     Examples
     --------
@@ -281,7 +286,6 @@ def display_value(value: Any, column: str | None = None, dataset: str | None = N
     return texts.pop() if len(texts) == 1 else str(value)
 
 
-@shared_docs
 def display_table(table: Any, dataset: str | None = None, language: str | None = None,
                   values: bool = True) -> Any:
     """A copy of a table for showing: row and column names as display names, category values as their labels.
@@ -293,7 +297,8 @@ def display_table(table: Any, dataset: str | None = None, language: str | None =
         driver-importance or IPA table, a crosstab of segments).
     dataset : str, optional
         A shipped dataset whose columns are looked up first.
-    @{display_language}
+    language : str, optional
+        ``"en"`` or ``"zh-CN"`` (or a common spelling); default the current language.
     values : bool, default True
         Also show the values of columns named after a dataset's category
         column (a ``segment`` column) by their labels.
@@ -312,7 +317,9 @@ def display_table(table: Any, dataset: str | None = None, language: str | None =
 
     References
     ----------
-    @{datasheets}
+    Gebru, T., Morgenstern, J., Vecchione, B., Vaughan, J. W., Wallach, H.,
+    Daumé III, H., & Crawford, K. (2021). Datasheets for datasets.
+    Communications of the ACM, 64(12), 86-92.
 
     Examples
     --------
