@@ -119,7 +119,9 @@ class CheckResult:
 
     def _repr_html_(self) -> str:
         colour = {"correct": "#1a7f37", "incorrect": "#b35900"}.get(self.status, "#555555")
-        return f"<div style='color:{colour}'><b>{html.escape(self.exercise)}</b>: {html.escape(str(self.message))}</div>"
+        # the message names the exercise once; bold that mention rather than repeating the id
+        text = html.escape(str(self.message)).replace(html.escape(self.exercise), f"<b>{html.escape(self.exercise)}</b>", 1)
+        return f"<div style='color:{colour}'>{text}</div>"
 
 
 #: Every exercise of the course, by id (``"NN.name"``, NN = notebook number), in course order.

@@ -225,3 +225,8 @@ def test_list_exercises_accepts_numbers_and_rejects_unknown_notebooks() -> None:
         exercises.list_exercises("99")
     with pytest.raises(CsatInputError, match="notebook must be a notebook number"):
         exercises.list_exercises(4.5)
+
+
+def test_a_check_names_its_exercise_once() -> None:
+    shown = cl.check("04.churn_rate", 12.5)._repr_html_()  # 150 / 1200 = 12.5 %
+    assert shown.count("04.churn_rate") == 1 and "<b>04.churn_rate</b>" in shown
