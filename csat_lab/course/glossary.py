@@ -19,7 +19,7 @@ import pandas as pd
 from ..errors import CsatInputError
 from ..i18n import get_language, label
 
-__all__ = ["glossary", "lookup", "NOTEBOOKS", "SYNONYMS"]
+__all__ = ["glossary", "lookup", "GlossaryTable", "NOTEBOOKS", "SYNONYMS"]
 
 #: Notebook numbers of the course, in teaching order.
 NOTEBOOKS = ("00", "01", "02", "03", "04", "05", "06", "07", "08")
@@ -133,6 +133,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+class GlossaryTable(pd.DataFrame):
+    """A glossary table that shows its definitions in full (pandas cuts long text at 50 characters)."""
+
+    @property
+    def _constructor(self) -> type:
+        return GlossaryTable
+
+    def __repr__(self) -> str:
+        with pd.option_context("display.max_colwidth", None, "display.max_columns", None, "display.width", 10_000):
+            return super().__repr__()
+
+    def _repr_html_(self) -> str | None:
+        with pd.option_context("display.max_colwidth", None):
+            return super()._repr_html_()
+
+
 def _row(term: str, language: str) -> dict[str, str]:
     return {
         label("glossary.column.term_en", language): label(f"glossary.{term}", "en"),
@@ -163,7 +179,7 @@ def glossary(notebook: str | None = None, *, language: str | None = None, keys: 
     -------
     pandas.DataFrame
         Indexed by term key (or numbered from 1), columns English, Chinese,
-        Definition, Notebooks.
+        Definition, Notebooks; shown with the definitions in full.
 
     Examples
     --------
@@ -185,7 +201,7 @@ def glossary(notebook: str | None = None, *, language: str | None = None, keys: 
     else:
         terms = list(_TERMS)
     index = pd.Index(terms, name="term") if keys else pd.RangeIndex(1, len(terms) + 1)
-    return pd.DataFrame([_row(t, lang) for t in terms], index=index)
+    return GlossaryTable([_row(t, lang) for t in terms], index=index)
 
 
 def lookup(text: str, *, language: str | None = None) -> pd.DataFrame:

@@ -61,3 +61,11 @@ def test_synonyms_name_known_terms() -> None:
     from csat_lab.course.glossary import _TERMS, SYNONYMS
 
     assert set(SYNONYMS) <= set(_TERMS)
+
+
+def test_definitions_are_shown_in_full() -> None:
+    table = g.glossary("04", language="en")
+    longest = max(table.iloc[:, 2], key=len)
+    assert len(longest) > 50  # pandas would cut it at 50 characters with "..."
+    assert longest in table._repr_html_() and longest in repr(table)
+    assert isinstance(cl.glossary.lookup("churn"), g.GlossaryTable)
