@@ -25,7 +25,7 @@ from .._core.deprecation import renamed
 from .._core.docstrings import shared_docs
 from ..errors import CsatInputError
 from ..i18n import display_value, label
-from ._style import axes, numbers, table_of
+from ._style import axes, numbers, readable, table_of
 
 __all__ = ["cohort_heatmap", "survival_curves", "retention_curve", "clv_sensitivity_heatmap", "clv_retention_curve",
            "retention_economics_chart"]
@@ -97,7 +97,7 @@ def cohort_heatmap(result: Any, *, annotate: bool = True, language: str | None =
     ax.set_title(label("cohort.title", language))
     ax.set_xlabel(label("cohort.age", language))
     ax.set_ylabel(label("cohort.cohort", language))
-    return ax
+    return readable(ax)
 
 
 @renamed(ci="show_ci")
@@ -166,7 +166,7 @@ def survival_curves(result: Any, *, show_ci: bool = True, language: str | None =
     ax.set_ylabel(label("survival.probability", language))
     if groups != ["all"]:
         ax.legend(title=label("survival.groups", language))
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -220,7 +220,7 @@ def retention_curve(result: Any, *, language: str | None = None, ax: Any = None)
     ax.set_xlabel(label("widgets.churn.axis_periods", language))
     ax.set_ylabel(label("widgets.churn.axis_remaining", language))
     ax.yaxis.set_major_formatter("{x:.0%}")
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -275,7 +275,7 @@ def clv_sensitivity_heatmap(table: Any, *, language: str | None = None, ax: Any 
     ax.set_title(label("clv.sensitivity_title", language))
     ax.set_xlabel(label("clv.discount", language))
     ax.set_ylabel(label("clv.retention", language))
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -343,7 +343,7 @@ def clv_retention_curve(result: Any, *, language: str | None = None, ax: Any = N
     ax.set_ylabel(label("widgets.clv.axis", language))
     ax.xaxis.set_major_formatter("{x:.0%}")
     ax.legend(loc="upper left", frameon=False)
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -400,4 +400,4 @@ def retention_economics_chart(result: Any, *, language: str | None = None, ax: A
     ax.set_xlabel(label("econ.year", language))
     ax.set_ylabel(label("econ.customers", language))
     ax.legend()
-    return ax
+    return readable(ax)

@@ -24,7 +24,7 @@ import pandas as pd  # noqa: F401  (the examples use it)
 from ..errors import CsatInputError
 from .._core.docstrings import shared_docs
 from ..i18n import has_label, label
-from ._style import axes, draw_intervals, intervals, numbers, table_of
+from ._style import axes, draw_intervals, intervals, numbers, readable, table_of
 
 __all__ = ["step_completion_bars", "recovery_bars", "complaint_prediction_bars"]
 
@@ -97,7 +97,7 @@ def step_completion_bars(kpis: Any, *, language: str | None = None, ax: Any = No
     ax.set_xlim(0, 1)
     ax.set_title(label("complaints.steps_title", language))
     ax.set_xlabel(label("complaints.share_done", language))
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -163,7 +163,7 @@ def recovery_bars(result: Any, *, language: str | None = None, ax: Any = None) -
     ax.set_ylabel(label("complaints.repurchase_rate", language))
     ax.set_title(label("complaints.recovery_title", language))
     ax.tick_params(axis="x", labelrotation=15)
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -239,4 +239,4 @@ def complaint_prediction_bars(result: Any, outcome: str = "satisfaction", *, lan
     ax.set_ylim(limits)
     ax.set_title(label(title_key, language), fontsize="medium")
     ax.tick_params(axis="x", labelsize="small")
-    return ax
+    return readable(ax)

@@ -22,7 +22,7 @@ import pandas as pd
 from ..errors import CsatInputError
 from .._core.docstrings import shared_docs
 from ..i18n import label
-from ._style import axes, numbers, table_of
+from ._style import axes, numbers, readable, table_of
 
 __all__ = ["lorenz_curve", "pareto_curve", "rfm_heatmap", "value_tier_bars"]
 
@@ -86,8 +86,10 @@ def lorenz_curve(result: Any, *, language: str | None = None, ax: Any = None) ->
     ax.set_title(label("segments.lorenz_title", language))
     ax.set_xlabel(label("segments.customer_share", language))
     ax.set_ylabel(label("segments.value_share", language))
+    for axis in (ax.xaxis, ax.yaxis):  # shares in percent, as the 80/20 headline and the Pareto chart beside it
+        axis.set_major_formatter("{x:.0%}")
     ax.legend()
-    return ax
+    return readable(ax)
 
 
 def _lorenz_checked(result: Any, chart: str) -> None:
@@ -157,7 +159,7 @@ def pareto_curve(result: Any, *, language: str | None = None, ax: Any = None) ->
     ax.set_ylabel(label("widgets.pareto.y", language))
     for axis in (ax.xaxis, ax.yaxis):
         axis.set_major_formatter("{x:.0%}")
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -211,7 +213,7 @@ def rfm_heatmap(result: Any, *, language: str | None = None, ax: Any = None) -> 
     ax.set_title(label("segments.rfm_title", language))
     ax.set_xlabel(label("segments.F", language))
     ax.set_ylabel(label("segments.R", language))
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -282,4 +284,4 @@ def value_tier_bars(values: Any, tiers: Any, *, language: str | None = None, ax:
     ax.set_xticks(x, [label(f"segments.tier.{t}", language) for t in order])
     ax.set_title(label("segments.tier_title", language))
     ax.legend()
-    return ax
+    return readable(ax)

@@ -29,7 +29,7 @@ from .._core.deprecation import keyword_only
 from .._core.validate import require_columns, require_frame
 from ..errors import CsatInputError
 from ..i18n import display_name, display_value, has_label, label
-from ._style import axes, draw_intervals, intervals, numbers, table_of
+from ._style import axes, draw_intervals, intervals, label_points, numbers, readable, repel, table_of, wrap_label
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -137,7 +137,7 @@ def likert_bars(data: pd.DataFrame, *, items: list[str] | None = None, scale: "s
     ax.set_xlabel(label("metrics.share", language))
     ax.set_title(sc.title(language))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=min(sc.size, 5), fontsize="small", frameon=False)
-    return ax
+    return readable(ax)
 
 
 _NPS_SHARES = ("share_detractors", "share_passives", "share_promoters")
@@ -232,7 +232,7 @@ def nps_bar(result: Any, *, language: str | None = None, ax: Any = None) -> Any:
     title = f"{label('metrics.nps', language)}: {score:.1f} [{low:.1f}, {high:.1f}]"
     ax.set_title(title + (f" ({level:.0%})" if level is not None else ""))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=3, frameon=False)
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -299,7 +299,7 @@ def nps_share_strip(result: Any, *, language: str | None = None, ax: Any = None)
     ax.xaxis.set_major_formatter("{x:.0%}")
     ax.set_xlabel(label("widgets.nps.share", language))
     ax.figure.legend(*ax.get_legend_handles_labels(), loc="outside upper center", ncol=3, frameon=False, fontsize=8)
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -377,7 +377,7 @@ def nps_interval_chart(results: Any, names: Sequence[str] | None = None, *, lang
     ax.set_xlim(-100, 100)
     ax.set_ylim(-0.6, len(names) - 0.4)
     ax.set_xlabel(label("widgets.nps.axis", language))
-    return ax
+    return readable(ax)
 
 
 def _results_only(func: F) -> F:
@@ -470,7 +470,7 @@ def trend_by_wave(result: Any, *, language: str | None = None, ax: Any = None) -
     if len(metrics_named) == 1:
         key = f"metrics.{metrics_named[0]}"
         ax.set_ylabel(label(key, language) if has_label(key) else str(metrics_named[0]))
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -533,12 +533,13 @@ def kano_chart(table: Any, *, highlight: str | None = None, language: str | None
                              "(shares of respondents, Berger et al. 1993); the table holds other values")
     ax = _axes(ax, (6, 6))
     ax.scatter(x, y)
-    for name, xi, yi in zip(table.index, x, y):
-        ax.annotate(display_name(name, language=language), (xi, yi), textcoords="offset points", xytext=(4, 4))
+    labels = label_points(ax, [wrap_label(display_name(name, language=language)) for name in table.index], x, y)
     ax.axhline(0.5, color="grey", linestyle="--", linewidth=0.8)
     ax.axvline(0.5, color="grey", linestyle="--", linewidth=0.8)
-    for key, (qx, qy) in {"A": (0.25, 0.95), "O": (0.75, 0.95), "M": (0.75, 0.05), "I": (0.25, 0.05)}.items():
-        ax.text(qx, qy, label(f"survey.kano.{key}", language), ha="center", color="grey", transform=ax.transAxes)
+    captions = [ax.text(qx, qy, label(f"survey.kano.{key}", language), ha="center", va=va, color="grey",
+                        transform=ax.transAxes)
+                for key, (qx, qy, va) in {"A": (0.25, 0.97, "top"), "O": (0.75, 0.97, "top"),
+                                          "M": (0.75, 0.03, "bottom"), "I": (0.25, 0.03, "bottom")}.items()]
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_xlabel(label("survey.kano.worse", language))
@@ -550,7 +551,9 @@ def kano_chart(table: Any, *, highlight: str | None = None, language: str | None
             raise CsatInputError(f"kano_chart: no feature {highlight!r} to highlight; features are: "
                                  f"{', '.join(map(str, table.index))}")
         ax.scatter(x[where[:1]], y[where[:1]], s=220, facecolors="none", edgecolors=_RED, linewidths=2, zorder=4)
-    return ax
+    readable(ax)
+    repel(ax, labels, avoid=captions)
+    return readable(ax)
 
 
 @shared_docs
@@ -610,7 +613,7 @@ def gap_chart(result: Any, *, language: str | None = None, ax: Any = None) -> An
     ax.set_yticks(y, [display_name(n, language=language) for n in table["name"]])
     ax.invert_yaxis()
     ax.set_xlabel(label("survey.gap", language))
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -675,7 +678,7 @@ def disconfirmation_bars(result: Any, *, language: str | None = None, ax: Any = 
     middle = "" if score is None or np.ndim(score) != 0 else f"; {label('survey.score', language)} {float(score):.2f}"
     ax.set_title(f"{label('widgets.disc.gap', language)}: {gap:+.0f}{middle} → "
                  f"{label(f'scale.satisfaction5.{level}', language)}")
-    return ax
+    return readable(ax)
 
 
 @shared_docs
@@ -738,4 +741,4 @@ def margin_of_error_curve(plan: Any, *, language: str | None = None, ax: Any = N
     ax.set_xlabel(label("widgets.sample.n_axis", language))
     ax.set_ylabel(label("widgets.sample.moe_axis", language))
     ax.yaxis.set_major_formatter("{x:.0%}")
-    return ax
+    return readable(ax)

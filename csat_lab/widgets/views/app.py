@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from ...errors import CsatInputError
 from ...i18n import label, on_language_change
-from .controls import language_switch
+from .controls import language_switch, stylesheet
 
 __all__ = ["EXPLORERS", "App", "app"]
 
@@ -54,8 +54,9 @@ class App(widgets.VBox):
         self.entries = [entry for entry in EXPLORERS if entry[0] in chosen]
         self.built: dict[str, widgets.Widget] = {}
         self.tabs = widgets.Tab(children=[widgets.HTML(label("widgets.app.loading")) for _ in self.entries])
-        super().__init__([language_switch(), self.tabs])
+        super().__init__([stylesheet(), language_switch(), self.tabs])
         self.add_class("csat-app")
+        self.add_class("clab-app")  # styled by controls.STYLE
         self.relabel()
         on_language_change(self._on_language)
         self.tabs.observe(self._opened, names="selected_index")

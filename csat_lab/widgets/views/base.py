@@ -31,7 +31,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import html
-import io
 import warnings
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
@@ -40,7 +39,7 @@ import ipywidgets as widgets
 
 from ...errors import CsatInputError, CsatLabError
 from ...i18n import label, on_language_change
-from .controls import text
+from .controls import stylesheet, text
 
 #: Seconds a slider must rest before the model runs again.
 DEBOUNCE_S = 0.12
@@ -87,11 +86,11 @@ class _ChartContext:
 
 
 def _png_bundle(fig) -> dict:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=80)
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return {"output_type": "display_data", "metadata": {},
-            "data": {"image/png": data, "text/plain": "<Figure>"}}
+    from ...plots import png_image  # twice the pixels, shown at the old size (80 px per figure inch)
+
+    data, width, height = png_image(fig)
+    return {"output_type": "display_data", "metadata": {"image/png": {"width": width, "height": height}},
+            "data": {"image/png": base64.b64encode(data).decode("ascii"), "text/plain": "<Figure>"}}
 
 
 def _html_bundle(table: Any) -> dict:
@@ -146,6 +145,10 @@ class Explorer(widgets.VBox):
         What the view shows for ``result``.
     headline, output : widgets
         The key number (HTML) and the Output area (chart and table).
+    controls_box, results_box : ipywidgets.VBox
+        The two columns (classes ``csat-controls`` and ``csat-results``): the
+        controls, and the progress bar, headline and output. They sit side by
+        side and wrap into one column on a narrow page.
     """
 
     def __init__(self, name: str, title_key: str, model: Callable[..., Any],
@@ -177,9 +180,20 @@ class Explorer(widgets.VBox):
         self.output = widgets.Output()
         self.output.add_class("csat-output")
         self.progress_box = widgets.Box()
-        box = widgets.VBox(list(self.controls.values()))
-        super().__init__([self.title, self.note, box, self.progress_box, self.headline, self.output])
+        # Two columns, controls | headline + chart, that wrap into one on a narrow page: flex bases,
+        # no fixed widths. The controls column grows to 520 px; the results take the rest.
+        self.controls_box = widgets.VBox(list(self.controls.values()), layout=widgets.Layout(
+            flex="1 1 320px", min_width="260px", max_width="520px", margin="0 24px 12px 0"))
+        self.controls_box.add_class("csat-controls")
+        self.results_box = widgets.VBox([self.progress_box, self.headline, self.output], layout=widgets.Layout(
+            flex="2 1 460px", min_width="0", max_width="100%"))
+        self.results_box.add_class("csat-results")
+        panel = widgets.HBox([self.controls_box, self.results_box], layout=widgets.Layout(
+            flex_flow="row wrap", align_items="flex-start", width="100%"))
+        panel.add_class("csat-panel")
+        super().__init__([stylesheet(), self.title, self.note, panel])
         self.add_class("csat-explorer")
+        self.add_class("clab-explorer")  # styled by controls.STYLE
         self.add_class(f"csat-explorer-{name}")
         for control in self.controls.values():
             control.observe(self._changed, names="value")

@@ -48,8 +48,67 @@ def _tag(widget: widgets.Widget, key: str, *, options: Sequence[Option] | None =
     widget._csat_options = list(options) if options is not None else None
     widget._csat_debounce = debounce
     widget.description = label(key)
-    widget.style.description_width = "initial"
+    _stacked(widget)
     return widget
+
+
+def _stacked(widget: widgets.Widget) -> None:
+    """Caption on a row of its own above the control, which takes the whole width it is given.
+
+    ``width="auto"`` in the explorer's column (a flex column that stretches its
+    items) fills it inside the widget's margins, where ``100%`` would overhang them.
+
+    No fixed pixel width includes the caption: the control's row wraps
+    (``flex_flow="row wrap"``), the caption is as wide as the row
+    (``description_width="100%"``), and the track, box or buttons fill the
+    next row. The explorer's column sets the width (see
+    :class:`~csat_lab.widgets.views.base.Explorer`); :data:`STYLE` left-aligns
+    and wraps the captions and lets toggle buttons size to their text.
+    """
+    widget.layout.width = "auto"  # stretched across the column, inside the widget's own margins
+    widget.layout.height = "auto"
+    widget.layout.flex_flow = "row wrap"
+    widget.style.description_width = "100%"
+    if isinstance(widget, widgets.ToggleButtons):
+        widget.style.button_width = "auto"
+
+
+#: What ipywidgets' Layout cannot say, scoped to the explorers and the app by the classes
+#: ``clab-explorer``, ``clab-app`` and ``clab-switch`` (not the ``csat-*`` classes: the sheet's text is
+#: walked by checks for identifiers on screen, and ``csat`` and ``language`` are column names):
+#: captions left-aligned and wrapping above their control; toggle buttons as wide as their text,
+#: wrapping onto a second row; the app's tab titles whole, wrapping onto a second row at 1024 px.
+STYLE = """
+.clab-explorer .widget-inline-hbox > .widget-label {
+  text-align: left; white-space: normal; height: auto; line-height: 1.35; margin: 6px 0 2px 0; max-width: none;
+}
+.clab-explorer .widget-inline-hbox.widget-toggle-buttons > div,
+.clab-explorer .widget-inline-hbox.widget-select > select,
+.clab-explorer .widget-inline-hbox.widget-dropdown > select { flex: 1 1 100%; min-width: 0; }
+.clab-explorer .widget-toggle-buttons > div { display: flex; flex-wrap: wrap; gap: 2px 0; }
+.clab-explorer .widget-toggle-button, .clab-app .clab-switch .widget-toggle-button {
+  flex: 0 0 auto; padding: 0 10px; white-space: nowrap;
+}
+.clab-explorer .widget-checkbox .widget-label-basic { white-space: normal; height: auto; line-height: 1.35; }
+.clab-explorer .widget-checkbox .widget-label-basic span { white-space: normal; overflow: visible; }
+.clab-explorer .widget-hslider .widget-readout { flex: 0 0 auto; min-width: 4em; }
+.clab-app .jupyter-widget-tab > .lm-TabBar > .lm-TabBar-content { flex-wrap: wrap; }
+.clab-app .jupyter-widget-tab > .lm-TabBar .lm-TabBar-tab { flex: 0 0 auto; }
+"""
+
+
+def stylesheet() -> widgets.HTML:
+    """An invisible HTML widget carrying :data:`STYLE` (a ``<style>`` element applies wherever it sits).
+
+    Examples
+    --------
+    >>> sheet = stylesheet()
+    >>> sheet.value.startswith("<style>"), sheet.layout.display
+    (True, 'none')
+    """
+    sheet = widgets.HTML(f"<style>{STYLE}</style>", layout=widgets.Layout(display="none"))
+    sheet.add_class("csat-style")
+    return sheet
 
 
 def _start(key: str, value: Any, low: float, high: float, whole: bool) -> tuple[Any, Any, Any]:
@@ -74,22 +133,20 @@ def float_slider(key: str, value: float, low: float, high: float, step: float,
     """A float slider described by catalog entry ``key`` (updates are debounced); see :func:`_start`."""
     value, low, high = _start(key, value, low, high, whole=False)
     return _tag(widgets.FloatSlider(value=value, min=low, max=high, step=step, readout_format=fmt,
-                                    continuous_update=True, layout=widgets.Layout(width="420px")),
-                key, debounce=True)
+                                    continuous_update=True), key, debounce=True)
 
 
 def int_slider(key: str, value: int, low: int, high: int, step: int = 1) -> widgets.IntSlider:
     """An integer slider described by catalog entry ``key`` (updates are debounced); see :func:`_start`."""
     value, low, high = _start(key, value, low, high, whole=True)
-    return _tag(widgets.IntSlider(value=value, min=low, max=high, step=step, continuous_update=True,
-                                  layout=widgets.Layout(width="420px")), key, debounce=True)
+    return _tag(widgets.IntSlider(value=value, min=low, max=high, step=step, continuous_update=True),
+                key, debounce=True)
 
 
 def int_box(key: str, value: int, low: int, high: int) -> widgets.BoundedIntText:
     """A bounded integer field for counts (updates are debounced while typing); see :func:`_start`."""
     value, low, high = _start(key, value, low, high, whole=True)
-    return _tag(widgets.BoundedIntText(value=value, min=low, max=high, layout=widgets.Layout(width="220px")),
-                key, debounce=True)
+    return _tag(widgets.BoundedIntText(value=value, min=low, max=high), key, debounce=True)
 
 
 def _chosen(key: str, opts: list[Option], value: Any) -> Any:
@@ -178,6 +235,7 @@ def language_switch() -> widgets.ToggleButtons:
     switch = widgets.ToggleButtons(options=[(label("language.name", lang), lang) for lang in LANGUAGES],
                                    value=get_language())
     switch.add_class("csat-language")
+    switch.add_class("clab-switch")
 
     def follow(language: str) -> None:
         switch.value = language

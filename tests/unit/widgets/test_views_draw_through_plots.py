@@ -44,8 +44,9 @@ DRAWING = frozenset({
 #: Drawing libraries a view must not import (matplotlib only inside ``new_figure``).
 DRAWING_LIBRARIES = ("matplotlib", "seaborn", "pylab")
 FIGURE_HELPER = ("base.py", "new_figure")
-#: The one non-chart name views take from the plotting layer: its font set-up, run while a chart renders.
-PLOT_SETUP_IMPORTS = {("base.py", "csat_lab.plots", "configure_fonts")}
+#: The non-chart names views take from the plotting layer: its font set-up, run while a chart renders,
+#: and the image export (twice the pixels of the displayed size).
+PLOT_SETUP_IMPORTS = {("base.py", "csat_lab.plots", "configure_fonts"), ("base.py", "csat_lab.plots", "png_image")}
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,7 @@ def test_long_running_update_shows_a_notebook_progress_bar():
     def slow_model(**kw):
         if views:  # the first call happens inside the constructor
             box = views[0].progress_box
-            seen.append((box in views[0].children, [bar.children[0].value.startswith("Computing") for bar in box.children]))
+            seen.append((box in views[0].results_box.children, [bar.children[0].value.startswith("Computing") for bar in box.children]))
         return share_model(**kw)
 
     controls = {"part": _controls.int_slider("widgets.nps.promoters", 1, 0, 10),
