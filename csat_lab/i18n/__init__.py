@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from .catalog import LANGUAGES, catalog, get_language, has_label, label, on_language_change, set_language
 from .messages import Message, render
-from .names import display_name, display_table, display_value
+from .names import display_name, display_table, display_value, labelled_table
 
 __all__ = [
     "LANGUAGES",
@@ -44,4 +44,5 @@ __all__ = [
     "display_name",
     "display_value",
     "display_table",
+    "labelled_table",
 ]

@@ -364,3 +364,66 @@ def _is_category_column(column: str, dataset: str | None) -> bool:
 def _missing(value: Any, pd: Any) -> bool:
     """A missing cell (None, NaN, pd.NA, NaT) stays missing on display."""
     return bool(pd.api.types.is_scalar(value) and pd.isna(value))
+
+
+def labelled_table(table: Any, prefix: str, language: str | None = None) -> Any:
+    """A copy of a table made in a notebook, its names and codes shown through the label catalog.
+
+    Every row or column name, axis name, Series name and value of a category or
+    True/False column that has a label ``<prefix>.<name>`` is replaced by that
+    label's text; everything else (ids, dates, numbers) is left as it is. The
+    course notebooks keep their labels under ``course.NN``, so the same code
+    shows an English table in the English edition and a Chinese one in the
+    Chinese edition.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame or pandas.Series
+        The table to show; it is not changed.
+    prefix : str
+        The label-key prefix, e.g. ``"course.05"``.
+    language : str, optional
+        ``"en"`` or ``"zh-CN"``; default the current language.
+
+    Returns
+    -------
+    pandas.DataFrame or pandas.Series
+        The relabelled copy, for display only.
+
+    Notes
+    -----
+    A name ``n`` becomes ``label(prefix + "." + str(n))`` when that key exists
+    (:func:`has_label`); True and False are looked up as ``"True"`` and ``"False"``.
+
+    References
+    ----------
+    Gebru, T., Morgenstern, J., Vecchione, B., Vaughan, J. W., Wallach, H.,
+    Daumé III, H., & Crawford, K. (2021). Datasheets for datasets.
+    Communications of the ACM, 64(12), 86-92 (documentation kept with the data it names).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"tier": pd.Categorical(["high"])}, index=pd.Index(["m1"], name="member_id"))
+    >>> labelled_table(t, "segments.tier", language="zh-CN").iloc[0, 0]
+    '高价值客户'
+    """
+    import pandas as pd
+
+    if not isinstance(table, (pd.DataFrame, pd.Series)):
+        raise CsatInputError(f"labelled_table needs a pandas DataFrame or Series, got {type(table).__name__}")
+    lang = _language(language)
+
+    def name(key: Any) -> Any:
+        if isinstance(key, (bool,)) or type(key).__name__ == "bool_":
+            key = str(bool(key))
+        if not isinstance(key, str) or not has_label(f"{prefix}.{key}"):
+            return key
+        return label(f"{prefix}.{key}", lang)
+
+    shown = table.rename(index=name).rename_axis(index=name(table.index.name))
+    if isinstance(shown, pd.Series):
+        return shown.rename(name(table.name))
+    values = {col: shown[col].map(name) for col in shown.select_dtypes(["category", "bool"]).columns}
+    return shown.assign(**values).rename(columns=name).rename_axis(columns=name(table.columns.name))
+

@@ -59,18 +59,8 @@ cl.set_language("en")
 
 
 def labelled(table):
-    """The table with its row and column names (and category values) in the course language.
-
-    Every name that has a label `course.05.<name>` in the catalog is replaced by that label.
-    """
-    def name(key):
-        return cl.label(f"course.05.{key}") if cl.i18n.has_label(f"course.05.{key}") else key
-
-    table = table.rename(index=name).rename_axis(index=name(table.index.name))
-    if isinstance(table, pd.Series):
-        return table.rename(name(table.name))
-    categories = {col: table[col].map(name) for col in table.select_dtypes("category").columns}
-    return table.assign(**categories).rename(columns=name)
+    """The table with its names and codes in the notebook's language (labels `course.05.<name>`)."""
+    return cl.i18n.labelled_table(table, "course.05")
 
 # %% [markdown]
 # ## What customer management is (客户管理)

@@ -55,18 +55,8 @@ cl.set_language("en")
 
 
 def labelled(table):
-    """The table with its row and column names (and category and True/False values) in the course language.
-
-    Every name that has a label `course.06.<name>` in the catalog is replaced by that label.
-    """
-    def name(key):
-        return cl.label(f"course.06.{key}") if cl.i18n.has_label(f"course.06.{key}") else key
-
-    table = table.rename(index=name).rename_axis(index=name(table.index.name))
-    if isinstance(table, pd.Series):
-        return table.rename(name(table.name))
-    values = {col: table[col].map(name) for col in table.select_dtypes(["category", "bool"]).columns}
-    return table.assign(**values).rename(columns=name).rename_axis(columns=name(table.columns.name))
+    """The table with its names and codes in the notebook's language (labels `course.06.<name>`)."""
+    return cl.i18n.labelled_table(table, "course.06")
 
 # %% [markdown]
 # ## Principles of complaint handling
