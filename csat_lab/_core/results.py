@@ -81,6 +81,8 @@ def _translate(key: str | Message) -> str:
 
 
 def _fmt(value: Any) -> str:
+    if value is None:  # an optional input left out: say so instead of printing "None"
+        return label("value.not_given")
     if isinstance(value, (bool, np.bool_)):
         return label(f"value.bool.{str(bool(value)).lower()}")
     if isinstance(value, float):

@@ -24,3 +24,16 @@ def test_names_codes_and_booleans_are_shown_through_labels() -> None:
 def test_only_tables_are_accepted() -> None:
     with pytest.raises(CsatInputError, match="needs a pandas DataFrame or Series, got list"):
         cl.i18n.labelled_table([1, 2], "course.05")
+
+
+def test_results_say_not_given_instead_of_none() -> None:
+    # retention_economics without costs: the cost ratio is not given (it used to print "None")
+    econ = cl.churn.retention_economics(1000, 0.8, 10.0, gain=0.05, years=2)
+    assert econ.cost_ratio is None
+    text = str(econ)
+    assert "None" not in text and "not given" in text
+    cl.set_language("zh-CN")
+    try:
+        assert "未提供" in econ._repr_html_()
+    finally:
+        cl.set_language("en")
