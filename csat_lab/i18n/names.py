@@ -344,26 +344,25 @@ def display_table(table: Any, dataset: str | None = None, language: str | None =
     if values and isinstance(shown, pd.DataFrame):
         for col in shown.columns:
             if isinstance(col, str) and _is_category_column(col, dataset):
-                shown[col] = [v if _missing(v, pd) else display_value(v, col, dataset, lang) for v in shown[col]]
-    shown.index = shown.index.map(name)
-    if shown.index.name is not None:
-        shown.index.name = name(shown.index.name)
-    if isinstance(shown, pd.DataFrame):
-        shown.columns = shown.columns.map(name)
-    elif shown.name is not None:
-        shown.name = name(shown.name)
-    return shown
+                codes = shown[col].astype(object)
+                # one lookup per distinct value, not per row; missing cells stay missing
+                names = {v: display_value(v, col, dataset, lang) for v in codes.dropna().unique()}
+                shown[col] = codes.map(names).where(codes.notna(), codes)
+    return _rename_axes(shown, name, pd)
+
+
+def _rename_axes(table: Any, name: Any, pd: Any) -> Any:
+    """``table`` with its row and column names, axis names and Series name passed through ``name``."""
+    shown = table.rename(index=name).rename_axis(index=name(table.index.name))
+    if isinstance(shown, pd.Series):
+        return shown.rename(name(table.name))
+    return shown.rename(columns=name).rename_axis(columns=name(table.columns.name))
 
 
 def _is_category_column(column: str, dataset: str | None) -> bool:
     schemas = [_dataset(dataset)] if dataset is not None else list(_schemas().values())
     return any(s["columns"].get(column, {}).get("type") in ("category", "ordinal")
                and "categories" in s["columns"][column] for s in schemas if s is not None)
-
-
-def _missing(value: Any, pd: Any) -> bool:
-    """A missing cell (None, NaN, pd.NA, NaT) stays missing on display."""
-    return bool(pd.api.types.is_scalar(value) and pd.isna(value))
 
 
 def labelled_table(table: Any, prefix: str, language: str | None = None) -> Any:
@@ -397,9 +396,8 @@ def labelled_table(table: Any, prefix: str, language: str | None = None) -> Any:
 
     References
     ----------
-    Gebru, T., Morgenstern, J., Vecchione, B., Vaughan, J. W., Wallach, H.,
-    Daumé III, H., & Crawford, K. (2021). Datasheets for datasets.
-    Communications of the ACM, 64(12), 86-92 (documentation kept with the data it names).
+    McKinney, W. (2010). Data structures for statistical computing in Python.
+    Proceedings of the 9th Python in Science Conference, 56-61 (pandas' rename, used here).
 
     Examples
     --------
@@ -415,15 +413,13 @@ def labelled_table(table: Any, prefix: str, language: str | None = None) -> Any:
     lang = _language(language)
 
     def name(key: Any) -> Any:
-        if isinstance(key, (bool,)) or type(key).__name__ == "bool_":
+        if pd.api.types.is_bool(key):
             key = str(bool(key))
         if not isinstance(key, str) or not has_label(f"{prefix}.{key}"):
             return key
         return label(f"{prefix}.{key}", lang)
 
-    shown = table.rename(index=name).rename_axis(index=name(table.index.name))
-    if isinstance(shown, pd.Series):
-        return shown.rename(name(table.name))
-    values = {col: shown[col].map(name) for col in shown.select_dtypes(["category", "bool"]).columns}
-    return shown.assign(**values).rename(columns=name).rename_axis(columns=name(table.columns.name))
+    if isinstance(table, pd.DataFrame):
+        table = table.assign(**{col: table[col].map(name) for col in table.select_dtypes(["category", "bool"]).columns})
+    return _rename_axes(table, name, pd)
 
