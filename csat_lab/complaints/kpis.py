@@ -30,7 +30,8 @@ from .._core.intervals import t_value, wilson_counts, z_value
 from .._core.results import Result
 from .._core.validate import as_bool, as_numeric, probability, require_columns, require_frame, to_dates
 from ..errors import CsatInputError
-from ..i18n import Message
+from ..i18n import Message, label
+from ..i18n.numbers import format_interval, format_number
 from .process import STEP_COLUMNS
 
 __all__ = ["ComplaintKPIs", "complaint_kpis"]
@@ -126,8 +127,11 @@ class ComplaintKPIs(Result):
         rows: list[tuple[str, Any]] = [("complaints.n_customers", self.n_customers),
                                        ("complaints.n_complaints", self.n_complaints)]
         for r in self.table[self.table.get("group", pd.Series("all", index=self.table.index)) == "all"].itertuples():
-            interval = f" ({r.ci_low:.4g}, {r.ci_high:.4g})" if not np.isnan(r.ci_low) else ""
-            rows.append((f"complaints.kpi.{r.kpi}", f"{r.estimate:.4g}{interval} {r.unit}".strip()))
+            # Rates as percent, median times in hours, the mean rating as a score; the interval as its estimate.
+            kind = {"h": "number:1", "1-5": "score"}.get(r.unit, "share")
+            interval = "" if np.isnan(r.ci_low) else " " + format_interval((r.ci_low, r.ci_high), kind)
+            unit = label("complaints.unit.hours") if r.unit == "h" else ""
+            rows.append((f"complaints.kpi.{r.kpi}", f"{format_number(r.estimate, kind)}{unit}{interval}"))
         rows += [("result.method", self.ci_method), ("complaints.now", str(self.now)),
                  ("complaints.censored", self.censored)]
         if self.notes:

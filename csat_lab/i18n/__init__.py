@@ -30,6 +30,7 @@ from __future__ import annotations
 from .catalog import LANGUAGES, catalog, get_language, has_label, label, on_language_change, set_language
 from .messages import Message, render
 from .names import display_name, display_table, display_value, labelled_table
+from .numbers import format_interval, format_number, format_table
 
 __all__ = [
     "LANGUAGES",
@@ -45,4 +46,7 @@ __all__ = [
     "display_value",
     "display_table",
     "labelled_table",
+    "format_number",
+    "format_interval",
+    "format_table",
 ]

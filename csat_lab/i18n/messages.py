@@ -33,6 +33,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any, Mapping
 
+import numpy as np
+
 from .catalog import get_language, label
 
 __all__ = ["Message", "render"]
@@ -142,6 +144,8 @@ def _param(value: Any, language: str, shown: bool) -> Any:
         return ", ".join(str(_param(v, language, shown)) for v in value)
     if hasattr(value, "render") and isinstance(value, str):  # an identifier: by its display name when shown
         return value.render(language) if shown else str.__str__(value)
+    if shown and isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)) and abs(value) >= 1000:
+        return f"{int(value):,}"  # a count shown with separators ("7,043"); the message's value keeps "7043"
     return value
 
 

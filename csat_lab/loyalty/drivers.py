@@ -253,6 +253,11 @@ class DriverImportance(LegacyAttrs, TableResult):
 
         return driver_importance_plot(self, ax=ax, **kwargs)
 
+    def _column_kinds(self) -> dict[str, str]:
+        # The raw weights are parts of R² (coefficients); their shares of it are percent.
+        return {"weight": "coef", "ci_low": "coef", "ci_high": "coef", "share": "share", "share_ci_low": "share",
+                "share_ci_high": "share"}
+
     def _summary(self) -> list[tuple[str | Message, Any]]:
         rows: list[tuple[str | Message, Any]] = [
             ("loyalty.importance_method", self.method), ("loyalty.outcome", display_name(self.outcome)),

@@ -111,10 +111,15 @@ class IPAResult(LegacyAttrs, TableResult):
 
         return ipa_plot(self, ax=ax, **kwargs)
 
+    def _column_kinds(self) -> dict[str, str]:
+        # Every importance method gives shares (of R², or of the squared correlations): percent.
+        return {"importance": "share", "performance": "score"}
+
     def _summary(self) -> list[tuple[str | Message, Any]]:
         rows: list[tuple[str | Message, Any]] = [
             ("loyalty.importance_method", Message(f"value.importance.{self.importance_method}")),
-            ("loyalty.outcome", display_name(self.outcome)), ("loyalty.ipa.importance_split", self.importance_split),
+            ("loyalty.outcome", display_name(self.outcome)),
+            ("loyalty.ipa.importance_split", self.importance_split),
             ("loyalty.ipa.performance_split", self.performance_split), ("loyalty.r2", self.r2),
             ("result.n", self.n), ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
         rows += [(Message("loyalty.ipa.quadrant_row", driver=display_name(d)), q)

@@ -255,6 +255,15 @@ class LoyaltyCurveResult(LegacyAttrs, TableResult):
         """Predicted loyalty at each satisfaction level (the ``estimate`` column)."""
         return self.table["estimate"]
 
+    def _level_kind(self) -> str:
+        # Loyalty as a yes/no (a logit, or OLS on 0/1 answers) is a share, shown as percent; else a score.
+        observed = self.table["observed"].dropna()
+        return "share" if self.kind == "logit" or bool(observed.between(0, 1).all()) else "score"
+
+    def _column_kinds(self) -> dict[str, str]:
+        kind = self._level_kind()
+        return {"n": "count", "observed": kind, "estimate": kind, "se": "coef", "ci_low": kind, "ci_high": kind}
+
     def plot(self, ax: Any = None, **kwargs: Any) -> Any:
         """The curve with CI bars and zones shaded (:func:`csat_lab.plots.loyalty.loyalty_curve_plot`)."""
         from ..plots.loyalty import loyalty_curve_plot
@@ -268,7 +277,8 @@ class LoyaltyCurveResult(LegacyAttrs, TableResult):
             ("loyalty.loyalty", display_name(self.loyalty)), ("result.n", self.n), ("result.n_dropped", self.n_dropped),
             ("result.dropped_reasons", self.dropped), ("loyalty.ci_level", self.ci_level),
             ("result.method", self.ci_method)]
-        rows += [(Message("loyalty.level_row", level=str(level)), float(est))
+        kind = self._level_kind()
+        rows += [(Message("loyalty.level_row", level=str(level)), float(est), kind)
                  for level, est in self.table[["level", "estimate"]].itertuples(index=False)]
         return rows
 
@@ -404,9 +414,10 @@ class LoyaltyRatio(Result):
     dropped: dict
 
     def _summary(self) -> list[tuple[str, Any]]:
+        level = "share" if self.measure.key == "value.measure.proportion" else "score"
         return [("loyalty.ratio", self.ratio), ("result.ci", self.ci), ("result.method", self.ci_method),
-                ("loyalty.measure", self.measure), ("loyalty.top_loyalty", self.top_loyalty),
-                ("loyalty.second_loyalty", self.second_loyalty), ("loyalty.n_top", self.n_top),
+                ("loyalty.measure", self.measure), ("loyalty.top_loyalty", self.top_loyalty, level),
+                ("loyalty.second_loyalty", self.second_loyalty, level), ("loyalty.n_top", self.n_top),
                 ("loyalty.n_second", self.n_second), ("result.n_dropped", self.n_dropped),
                 ("result.dropped_reasons", self.dropped)]
 

@@ -21,11 +21,18 @@ from .._core.docstrings import shared_docs
 from .._core.results import Result, TableResult, message_column
 from .._core.validate import one_of, probability, require_columns, require_frame
 from ..errors import CsatInputError
-from ..i18n import Message, display_value
+from ..i18n import Message, display_value, has_label
 from .scores import _VARIANCES, _box_result, _kish, _nps_result
 from .tally import Tally, nps_from_shares, tally
 
 __all__ = ["Comparison", "GroupComparison", "compare_nps", "compare_proportions", "compare_means", "compare_groups"]
+
+
+#: Number kinds (csat_lab.i18n.numbers) of a metric's level and of a difference between two groups.
+METRIC_KINDS: dict[str, tuple[str, str]] = {
+    "csat": ("share", "pp"), "top_box": ("share", "pp"), "bottom_box": ("share", "pp"), "share": ("share", "pp"),
+    "nps": ("score:1", "score:1"), "mean": ("score", "score"), "ces": ("score", "score"),
+}
 
 
 @dataclass(frozen=True)
@@ -91,10 +98,13 @@ class Comparison(Result):
         return self.difference
 
     def _summary(self) -> list[tuple[str, Any]]:
-        return [("metrics.metric", self.metric), ("metrics.estimate_a", round(self.estimate_a, 4)),
-                ("metrics.estimate_b", round(self.estimate_b, 4)), ("metrics.difference", round(self.difference, 4)),
-                ("result.ci", self.ci), ("result.method", self.ci_method), ("metrics.test", self.test),
-                ("metrics.statistic", round(self.statistic, 4)), ("metrics.p_value", round(self.p_value, 4)),
+        # A share is shown as percent and its difference in percentage points; an NPS or a mean as a score.
+        level, diff = METRIC_KINDS.get(self.metric, ("number", "number"))
+        metric = Message(f"metrics.{self.metric}") if has_label(f"metrics.{self.metric}") else self.metric
+        return [("metrics.metric", metric), ("metrics.estimate_a", self.estimate_a, level),
+                ("metrics.estimate_b", self.estimate_b, level), ("metrics.difference", self.difference, diff),
+                ("result.ci", self.ci, diff), ("result.method", self.ci_method), ("metrics.test", self.test),
+                ("metrics.statistic", self.statistic), ("metrics.p_value", self.p_value),
                 ("metrics.n_a", self.n_a), ("metrics.n_b", self.n_b), ("result.n_dropped", self.n_dropped),
                 ("result.dropped_reasons", self.dropped)]
 
@@ -504,11 +514,17 @@ class GroupComparison(TableResult):
 
         return trend_by_wave(self, ax=ax, **kwargs)
 
-    def _shown_table(self) -> pd.DataFrame:
+    def _table_for_display(self) -> pd.DataFrame:
         """The table as shown: groups by their labels (``small_business`` as "Small business"); ``table`` keeps the codes."""
-        shown = super()._shown_table()
+        shown = self.table.copy()
         shown["group"] = [display_value(g, self.group) for g in shown["group"]]
+        shown["metric"] = [Message(f"metrics.{m}") if has_label(f"metrics.{m}") else m for m in shown["metric"]]
         return shown
+
+    def _column_kinds(self) -> dict[str, str]:
+        level, diff = METRIC_KINDS.get(self.metric, ("number", "number"))
+        return {"estimate": level, "ci_low": level, "ci_high": level, "difference": diff, "diff_ci_low": diff,
+                "diff_ci_high": diff}
 
     def _summary(self) -> list[tuple[str | Message, Any]]:
         return [("metrics.metric", Message(f"metrics.{self.metric}")), ("metrics.scale", self.scale),

@@ -351,8 +351,8 @@ class ResponseRates(Result):
 
     def _summary(self) -> list[tuple[str, Any]]:
         return [("survey.invited", self.invited), ("survey.started", self.started), ("survey.completed", self.completed),
-                ("survey.start_rate", f"{self.start_rate:.1%}"), ("survey.completion_rate", f"{self.completion_rate:.1%}"),
-                ("survey.response_rate", f"{self.response_rate:.1%}"), ("result.ci", self.ci),
+                ("survey.start_rate", self.start_rate, "share"), ("survey.completion_rate", self.completion_rate, "share"),
+                ("survey.response_rate", self.response_rate, "share"), ("result.ci", self.ci),
                 ("result.method", self.ci_method)]
 
 

@@ -10,7 +10,7 @@ characters.
 
 from __future__ import annotations
 
-import contextlib
+import importlib.util
 import io
 import json
 import re
@@ -100,24 +100,30 @@ def test_chinese_readme_own_data_example_is_the_english_code() -> None:
         assert len(blocks) == 1, f"{path.name}: expected one own-data example"
         return blocks[0]
 
-    assert _code_tokens(own_data(README_ZH)) == _code_tokens(own_data(README_EN))
+    # The same code; the Chinese one only switches the output to Chinese first.
+    chinese = own_data(README_ZH).replace('cl.set_language("zh-CN")\n', "", 1)
+    assert _code_tokens(chinese) == _code_tokens(own_data(README_EN))
     assert HAN.search(own_data(README_ZH)), "the Chinese example should explain itself in Chinese comments"
 
 
 def test_chinese_readme_examples_run(tmp_path: Path) -> None:
-    blocks = PYTHON_BLOCK.findall(_read(README_ZH))
-    assert len(blocks) >= 2
-    out = io.StringIO()
+    spec = importlib.util.spec_from_file_location("readme_runner", ROOT / "tests" / "system" / "test_readme.py")
+    runner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(runner)
     try:
-        with contextlib.redirect_stdout(out), contextlib.chdir(tmp_path):
-            for block in blocks:
-                exec(compile(block, "README.zh-CN.md", "exec"), {})  # noqa: S102 - our own README
+        runs = runner.run_readme(README_ZH, tmp_path)
     finally:
         cl.set_language("en")
-    text = out.getvalue()
+    assert len(runs) >= 2
+    text = "".join(printed for _, printed, _ in runs)
     assert "很不满意" in text and "很满意" in text
-    assert f"{1869 / 7043:.4f}" in text  # IBM Telco: 1,869 churners of 7,043 customers
+    # IBM Telco: 1,869 churners of 7,043 customers; 1869 / 7043 = 0.26537 -> 26.5%, by hand.
+    assert "1,869" in text and f"{100 * 1869 / 7043:.1f}%" in text and "客户流失率" in text
     assert (tmp_path / "clean.csv").exists()
+    shown = [(printed, expected) for _, printed, expected in runs if expected is not None]
+    assert len(shown) >= 2, "the Chinese README should show what its examples print"
+    for printed, expected in shown:
+        assert printed == expected, f"README.zh-CN.md shows:\n{expected}\nbut the code prints:\n{printed}"
 
 
 # --- trainer guide -------------------------------------------------------------------------------

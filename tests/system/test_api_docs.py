@@ -26,6 +26,9 @@ NO_REFERENCE_NEEDED = {
     "csat_lab.i18n.get_language",
     "csat_lab.i18n.on_language_change",
     "csat_lab.i18n.render",
+    # Number-format plumbing (parsing a kind name, looking up a row's kind); format_number cites GB/T 15835-2011.
+    "csat_lab.i18n.numbers.parse_kind",
+    "csat_lab.i18n.numbers.row_kind",
     # Loading bundled files by name; each data card cites the data's source.
     "csat_lab.datasets.load",
     "csat_lab.datasets.list_datasets",

@@ -86,7 +86,8 @@ class LoyaltyCurve(Result):
         kind = label(f"widgets.kind.{self.kind}") if has_label(f"widgets.kind.{self.kind}") else self.kind
         return [("dataset.name", display_name(self.dataset)), ("widgets.loyalty.measure", display_name(self.loyalty)),
                 ("widgets.loyalty.kind", kind), ("result.n", _n_of(self.curve)),
-                *self.ratio._summary()]
+                # The ratio's own "loyalty measure" row would repeat the measure above in other words.
+                *[row for row in self.ratio._summary() if row[0] != "loyalty.measure"]]
 
 
 def _n_of(curve: Any) -> Any:

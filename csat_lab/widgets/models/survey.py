@@ -13,7 +13,7 @@ import pandas as pd
 from ..._core.results import Result
 from ..._core.validate import head_count
 from ...errors import CsatInputError
-from ...i18n import display_name, label
+from ...i18n import Message, display_name, label
 from .data import dataset as _dataset
 
 if TYPE_CHECKING:
@@ -336,7 +336,7 @@ class SampleSizePlan(Result):
     def _summary(self) -> list[tuple[str, Any]]:
         return [("widgets.sample.n", self.n), ("widgets.sample.moe_at_n", self.moe),
                 ("widgets.sample.p", self.p), ("widgets.ci_level", self.ci_level),
-                ("widgets.sample.population", self.population or "-"),
+                ("widgets.sample.population", self.population or Message("value.very_large")),
                 ("widgets.sample.power", self.power), ("widgets.sample.change", self.change)]
 
 

@@ -346,10 +346,11 @@ def test_english_text_is_unchanged() -> None:
     cl.set_language("zh-CN")
     str(res)
     cl.set_language("en")
+    # Shown as an NPS is reported: one decimal, the interval as precise as the estimate.
     assert str(res) == (
-        "NPSResult\n"
-        "  Net Promoter Score   15.15\n"
-        "  Confidence interval  (8.926, 21.38)\n"
+        "Net Promoter Score\n"
+        "  Net Promoter Score   15.2\n"
+        "  Confidence interval  (8.9, 21.4)\n"
         f"  Method               {res.ci_method.render('en')}\n"
         "  n                    627\n"
         "  Promoters (9-10)     253 (40.4%)\n"
@@ -369,14 +370,15 @@ def test_churn_denominator_is_english_under_chinese_and_shown_in_chinese() -> No
     assert res.denominator.key == "churn.denominator.given"
     assert "给定的购买客户数（400）" in res.to_frame().iloc[:, 1].tolist()
     cl.set_language("en")
+    # Shares as percent: 40 / 400 = 10.0%, the interval (7.4%, 13.3%) from the bounds above.
     assert str(res) == (
-        "ChurnResult\n"
-        "  Churn rate                          0.1\n"
-        "  Retention rate                      0.9\n"
+        "Churn rate\n"
+        "  Churn rate                          10.0%\n"
+        "  Retention rate                      90.0%\n"
         "  Lost customers                      40\n"
         "  Customers who bought (denominator)  400\n"
         "  Denominator                         customers who bought, as given (400)\n"
-        "  Confidence interval                 (0.0743, 0.1333)\n"
+        "  Confidence interval                 (7.4%, 13.3%)\n"
         "  Method                              Wilson score"
     )
 

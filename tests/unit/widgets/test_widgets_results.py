@@ -88,8 +88,7 @@ def test_loyalty_curve_estimate_is_the_ratio_and_plot_is_the_curve():
     # OLS on the level dummies is saturated: the points are the group shares.
     assert ax.containers[0].lines[0].get_ydata() == pytest.approx(data["repurchase"].astype(float).groupby(sat).mean())
     assert r.curve["zone"].tolist()[-1] == "affection"  # the curve result reads like its table
-    assert dict(r.to_frame().values)[cl.label("result.n")] == str(len(data.dropna(
-        subset=["overall_satisfaction", "repurchase"])))
+    assert dict(r.to_frame().values)[cl.label("result.n")] == f"{len(data.dropna(subset=['overall_satisfaction', 'repurchase'])):,}"
 
 
 def test_churn_calculation_estimate_and_plot():
