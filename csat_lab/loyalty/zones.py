@@ -31,7 +31,7 @@ from .._core.docstrings import shared_docs
 from .._core.results import Result, TableResult, message_column
 from .._core.validate import probability
 from ..errors import CsatInputError
-from ..i18n import Message, display_name
+from ..i18n import Message, display_name, has_label
 from ..i18n.names import Name
 from ..scales import Scale
 from ..scales import get as get_scale
@@ -189,7 +189,9 @@ def loyalty_zones(data: pd.DataFrame | None = None, *, satisfaction: str | None 
         split, basis = _check_zones(zones), Message("value.zones.given")
     elif scale is not None:
         spec = get_scale(scale)
-        split, basis = _default_zones(spec.values), Message("value.zones.scale", scale=spec.name)
+        title = f"scale.{spec.name}.title"  # the scale by its name ("Satisfaction (5-point)"), not its code
+        split, basis = _default_zones(spec.values), Message("value.zones.scale",
+                                                             scale=Message(title) if has_label(title) else spec.name)
     elif data is None or satisfaction is None:
         raise CsatInputError("give a scale name, explicit zones, or data with a satisfaction column")
     else:

@@ -193,7 +193,7 @@ def test_loyalty_zones_behave_like_the_dict_they_replace():
     assert dict(zones) == {"defection": (1, 2), "indifference": (3, 4), "affection": (5,)} == zones.estimate
     assert next(iter(zones.items())) == ("defection", (1, 2)) and "affection" in zones
     assert zones.get("delight") is None and zones != {"affection": (5,)}
-    assert zones.basis == "default split of scale satisfaction5 (Jones & Sasser 1995)"
+    assert zones.basis == "default split of the scale Satisfaction (5-point) (Jones & Sasser 1995)"
     assert loyalty_zones(zones={"affection": [5]}).basis == "as given"
     assert "Zone of affection" in str(zones)
     with pytest.raises(KeyError):
