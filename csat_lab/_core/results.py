@@ -80,6 +80,10 @@ class Result:
         lines += [f"  {k}{' ' * (width - _width(str(k)))}  {v}" for k, v in frame.itertuples(index=False)]
         return "\n".join(lines)
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython's text form (a notebook's text/plain, a console): the formatted table, not the dataclass repr.
+        printer.text(type(self).__name__ + "(...)" if cycle else str(self))
+
     def _repr_html_(self) -> str:
         rows = "".join(
             f"<tr><th style='text-align:left'>{html.escape(str(k))}</th><td style='text-align:left'>{html.escape(str(v))}</td></tr>"

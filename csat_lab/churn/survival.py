@@ -23,6 +23,7 @@ from .._core.results import Result
 from .._core.validate import as_bool, as_numeric, probability
 from ..errors import CsatInputError
 from ..i18n import Message, display_value, label
+from ..i18n.numbers import format_number
 
 __all__ = ["SurvivalResult", "kaplan_meier"]
 
@@ -125,8 +126,9 @@ class SurvivalResult(Result):
             rows.append((Message("survival.median_group", group=display_value(g)),  # the group by its label
                          label("survival.not_reached") if m is None else m))
         if self.logrank:
-            rows += [("survival.logrank", f"chi2 = {self.logrank['statistic']:.4g}, df = {self.logrank['df']}, "
-                                          f"p = {self.logrank['p_value']:.4g}")]
+            p_value = format_number(self.logrank["p_value"], "pvalue")
+            rows += [("survival.logrank", f"chi2 = {format_number(self.logrank['statistic'], 'coef:2')}, "
+                                          f"df = {self.logrank['df']}, p {p_value if p_value.startswith('<') else '= ' + p_value}")]
         rows += [("result.method", self.ci_method), ("result.n_dropped", self.n_dropped),
                  ("result.dropped_reasons", self.dropped)]
         return rows

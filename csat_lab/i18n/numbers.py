@@ -337,6 +337,8 @@ def format_table(table: Any, kinds: dict[str, str] | None = None, *, language: s
     kinds : dict, optional
         Column -> kind of :data:`KINDS` (``"share"``, ``"money:2"`` ...); a name
         that is not a column raises :class:`~csat_lab.errors.CsatInputError`.
+        For a Series whose rows are different quantities (a ``describe()``),
+        keys may be index labels instead: each row gets its own kind.
     language : str, optional
         Default the current language.
 
@@ -361,6 +363,12 @@ def format_table(table: Any, kinds: dict[str, str] | None = None, *, language: s
     import pandas as pd
 
     if isinstance(table, pd.Series):
+        if kinds and all(key in table.index for key in kinds):
+            # A Series of different quantities (a describe(), a summary row): kinds by index label.
+            cells = [format_number(v, kinds.get(i, "number"), language=language)
+                     if isinstance(v, numbers.Real) and not isinstance(v, bool) else _plain(v, language)
+                     for i, v in table.items()]
+            return pd.Series(cells, index=table.index, name=table.name, dtype=object)
         return format_table(table.to_frame(), None if kinds is None else kinds, language=language).iloc[:, 0]
     if not isinstance(table, pd.DataFrame):
         raise CsatInputError(f"format_table needs a pandas DataFrame or Series, got {type(table).__name__}")
@@ -376,6 +384,12 @@ def format_table(table: Any, kinds: dict[str, str] | None = None, *, language: s
         values = table[column]
         kind = kinds.get(column)
         if kind is None:
+            if pd.api.types.is_datetime64_any_dtype(values):
+                shown[column] = [_plain(v, language) for v in values]
+                continue
+            if not pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+                shown[column] = [_plain(v, language) if _missing(v) else v for v in values]
+                continue
             if pd.api.types.is_bool_dtype(values):
                 shown[column] = [label(f"value.bool.{str(bool(v)).lower()}", language) for v in values]
                 continue
@@ -398,6 +412,26 @@ def format_table(table: Any, kinds: dict[str, str] | None = None, *, language: s
                     0 if bool((pd.to_numeric(finite, errors="coerce") % 1 == 0).all()) else 1))
         shown[column] = [format_number(v, name, decimals=digits, language=language) for v in values]
     return shown
+
+
+def _missing(value: Any) -> bool:
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value)) if not isinstance(value, (list, tuple, dict)) else False
+    except (TypeError, ValueError):
+        return False
+
+
+def _plain(value: Any, language: str | None) -> Any:
+    """A non-number cell for display: missing as "–", a timestamp as its date (and time when it has one)."""
+    import pandas as pd
+
+    if _missing(value):
+        return _STYLE[_normalise(language) if language else get_language()]["missing"]
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else value.strftime("%Y-%m-%d %H:%M")
+    return value
 
 
 def _isfinite(values: Any) -> Any:

@@ -49,12 +49,20 @@ import csat_lab as cl
 import csat_lab.plots  # the charts; also sets up fonts for Chinese chart labels
 
 rng = np.random.default_rng(2024)
-pd.set_option("display.precision", 3)
 cl.set_language("en")
 
 
-def labelled(table):
-    """A table built in this notebook, its column names in the notebook's language."""
+#: Columns of a predicted or curve table that carry the estimate's kind (a score, a share).
+ESTIMATE_COLUMNS = ("observed", "estimate", "se", "ci_low", "ci_high", "built_in")
+
+
+def labelled(table, kinds=None):
+    """A table built in this notebook, as displayed: numbers formatted by kind, column names in the
+    notebook's language. kinds: column -> kind for cl.i18n.format_table, or one kind ("score",
+    "share") for the estimate columns of a predicted table."""
+    if isinstance(kinds, str):
+        kinds = {column: kinds for column in table.columns if column in ESTIMATE_COLUMNS}
+    table = cl.i18n.format_table(table, kinds)
     return table.rename(columns=lambda column: cl.label(f"course.03.column.{column}"))
 
 # %% [markdown]
@@ -123,7 +131,7 @@ plt.show()
 # %%
 straight = cl.loyalty.loyalty_regression(dealer, satisfaction="overall_satisfaction", loyalty="recommend", kind="ols",
                                          as_levels=False)
-labelled(straight.predicted)
+labelled(straight.predicted, "score")
 
 # %% [markdown]
 # The straight line misses the top: the observed mean at level 5 lies outside the interval of
@@ -135,7 +143,7 @@ labelled(straight.predicted)
 
 # %%
 stepwise = cl.loyalty.loyalty_regression(dealer, satisfaction="overall_satisfaction", loyalty="recommend", kind="ols")
-labelled(stepwise.predicted)
+labelled(stepwise.predicted, "score")
 
 # %% [markdown]
 # The recommendation question is also the raw material of the Net Promoter Score (NPS):
@@ -201,12 +209,12 @@ cl.check("03.tracker_nps", answer)
 
 # %%
 repurchase = cl.loyalty.loyalty_regression(dealer, satisfaction="overall_satisfaction", loyalty="repurchase", kind="logit")
-labelled(repurchase.predicted)
+labelled(repurchase.predicted, "share")
 
 # %%
 intention = cl.loyalty.loyalty_regression(dealer, satisfaction="overall_satisfaction", loyalty="loyalty_intention",
                                           kind="ordinal")
-labelled(intention.predicted)
+labelled(intention.predicted, "score")
 
 # %% [markdown]
 # ## The non-linearity and the loyalty zones
@@ -226,7 +234,7 @@ labelled(intention.predicted)
 
 # %%
 curve = cl.loyalty.loyalty_curve(dealer, satisfaction="overall_satisfaction", loyalty="repurchase", kind="logit")
-labelled(curve[["level", "n", "estimate", "ci_low", "ci_high", "zone_label"]])
+labelled(curve[["level", "n", "estimate", "ci_low", "ci_high", "zone_label"]], "share")
 
 # %%
 curve.plot()
@@ -259,7 +267,7 @@ ratio
 _, built_in = cl.simulate.auto_dealer()
 labelled(curve.assign(built_in=curve["level"].map(built_in["repurchase_by_level"]))[
     ["level", "n", "estimate", "ci_low", "ci_high", "built_in"]
-])
+], "share")
 
 # %% [markdown]
 # Every built-in value lies inside its interval, and the built-in ratio (0.72 / 0.12 = 6) lies
@@ -454,7 +462,8 @@ survey_data, truth = cl.loyalty.simulate_structural(true_paths, n=250, seed=rng)
 blocks = {c: [f"{c}{i}" for i in (1, 2, 3)] for c in ecsi.constructs}
 fit = ecsi.fit(survey_data, blocks, n_boot=50, seed=rng)
 paths = fit.paths.assign(true=[true_paths[(s, t)] for s, t in zip(fit.paths["source"], fit.paths["target"])])
-labelled(paths.replace({"source": construct_names, "target": construct_names}))
+labelled(paths.replace({"source": construct_names, "target": construct_names}),
+         {"coef": "coef", "se": "coef", "ci_low": "coef", "ci_high": "coef", "t": "number:2", "true": "coef:2"})
 
 # %% [markdown]
 # Compare the `coef` column with `true`. Most estimates fall below the truth: each construct

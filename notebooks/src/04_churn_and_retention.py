@@ -50,16 +50,22 @@ import pandas as pd
 import csat_lab as cl
 
 rng = np.random.default_rng(2024)
-pd.set_option("display.precision", 3)
 cl.set_language("en")
 
 
-def shown(table):
-    """The table as displayed: its headers, row labels and codes in the notebook's language.
+def shown(table, kinds=None):
+    """The table as displayed: numbers formatted by kind, headers, row labels and codes in the notebook's language.
 
-    A word is looked up in the label catalog as course.04.<word> (lower case, other characters
-    as "_", "%" as "percent"); a word without a label (ids, dates, numbers) is shown as it is.
+    kinds: column -> kind for cl.i18n.format_table ("share", "money" ...), or one kind for every
+    column. A word is looked up in the label catalog as course.04.<word> (lower case, other
+    characters as "_", "%" as "percent"); a word without a label (ids, dates, numbers) is shown as it is.
     """
+    if isinstance(kinds, str):
+        kinds = dict.fromkeys(table.columns, kinds)
+    table = table.apply(lambda column: column.dt.strftime("%Y-%m-%d").fillna("–")
+                        if pd.api.types.is_datetime64_any_dtype(column) else column)
+    table = cl.i18n.format_table(table, kinds)
+
     def word(text):
         if isinstance(text, (bool, np.bool_)):
             text = str(text)
@@ -310,7 +316,7 @@ cl.churn.revenue_retention(start_revenue=100_000, churned=8_000, contraction=2_0
 # %%
 members = cl.datasets.load("supermarket_members")
 cohorts = cl.churn.cohort_table(members, customer="member_id", date="date", period="Q")
-shown(cohorts.rates)
+shown(cohorts.rates, "share")
 
 # %%
 cl.plots.cohort_heatmap(cohorts)
@@ -328,7 +334,7 @@ plt.show()
 
 # %%
 cdnow = cl.datasets.load("cdnow")
-shown(cl.churn.cohort_table(cdnow, customer="customer_id", date="date", period="Q").rates)
+shown(cl.churn.cohort_table(cdnow, customer="customer_id", date="date", period="Q").rates, "share")
 
 # %% [markdown]
 # Fewer than a quarter of them bought again in the next quarter; after that the share falls
@@ -420,7 +426,8 @@ def churn_by_band(customers):
 
 by_tenure = pd.concat({"all customers": churn_by_band(telco),
                        "month-to-month only": churn_by_band(telco[telco["Contract"] == "Month-to-month"])})
-shown(by_tenure.round(1))
+shown(by_tenure, {"customers": "count", "churn %": "percent", "95% CI from": "percent",
+                  "95% CI to": "percent"})
 
 # %% [markdown]
 # Churn falls steadily with tenure: from about 53 % among customers in their first six months
@@ -486,7 +493,8 @@ ledger = pd.DataFrame({"still a customer r^(t-1)": r ** (years - 1),
                        "expected margin": m * r ** (years - 1),
                        "discount factor 1/(1+d)^t": 1 / (1 + d) ** years}, index=pd.Index(years, name="year"))
 ledger["present value"] = ledger["expected margin"] * ledger["discount factor 1/(1+d)^t"]
-shown(ledger)
+shown(ledger, {"still a customer r^(t-1)": "coef", "expected margin": "money:2",
+               "discount factor 1/(1+d)^t": "coef", "present value": "money:2"})
 
 # %%
 ledger["present value"].sum()
@@ -527,7 +535,9 @@ for retention in (0.6, 0.8, 0.9):
         "Gupta & Lehmann, no horizon": other.value,
         "ratio": other.value / course.value,
     }
-shown(pd.DataFrame(comparison).T.rename_axis("retention"))
+shown(pd.DataFrame(comparison).T.rename_axis("retention"),
+      {"course, 5 years": "money:2", "course, no horizon": "money:2", "Gupta & Lehmann, no horizon": "money:2",
+       "ratio": "ratio"})
 
 # %% [markdown]
 # The ratio is the retention rate itself: the two conventions differ only by whether the first
@@ -538,7 +548,7 @@ shown(pd.DataFrame(comparison).T.rename_axis("retention"))
 
 # %%
 course_grid = cl.churn.clv_sensitivity(100.0, first_margin="certain")
-shown(course_grid.round(1))
+shown(course_grid, "money:1")
 
 # %% [markdown]
 # Read the table down a column: at 5 % discount, raising retention from 0.8 to 0.9 raises
@@ -603,7 +613,8 @@ examples = history.head(5)
 shown(examples.assign(
     p_alive=bgnbd.p_alive(examples["frequency"], examples["recency"], examples["T"]),
     next_52_weeks=bgnbd.expected_purchases(52, examples["frequency"], examples["recency"], examples["T"]),
-)[["frequency", "recency", "T", "p_alive", "next_52_weeks"]])
+)[["frequency", "recency", "T", "p_alive", "next_52_weeks"]],
+      {"frequency": "count", "recency": "number:1", "T": "number:1", "p_alive": "share", "next_52_weeks": "number:2"})
 
 # %% [markdown]
 # A customer who bought often but not for a long time has a low probability of being alive:
@@ -622,7 +633,9 @@ value = cl.churn.probabilistic_clv(
     bgnbd, spend, history["frequency"], history["recency"], history["T"], history["monetary_value"],
     horizon=12, period_length=4.345, discount=0.01,
 )
-shown(value.table.join(history[["frequency", "recency", "T"]]).nlargest(5, "clv").round(2))
+shown(value.table.join(history[["frequency", "recency", "T"]]).nlargest(5, "clv"),
+      {"expected_purchases": "number:1", "expected_spend": "money:2", "clv": "money", "frequency": "count",
+       "recency": "number:1", "T": "number:1"})
 
 # %% [markdown]
 # ## Retention economics
@@ -739,7 +752,8 @@ cl.churn.retention_economics(customers=1000, retention=0.80, margin=100.0, gain=
 
 # %%
 lost = telecom[telecom["churned"]]
-shown(cl.segments.lost_customer_summary(lost, type="churn_type", value="monthly_fee"))
+shown(cl.segments.lost_customer_summary(lost, type="churn_type", value="monthly_fee"),
+      {"count": "count", "share": "share", "value_lost": "money"})
 
 # %%
 shown(pd.crosstab(lost["churn_reason"], lost["value_tier"]))

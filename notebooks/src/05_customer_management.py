@@ -54,13 +54,13 @@ import pandas as pd
 import csat_lab as cl
 
 rng = np.random.default_rng(2024)
-pd.set_option("display.precision", 3)
 cl.set_language("en")
 
 
-def labelled(table):
-    """The table with its names and codes in the notebook's language (labels `course.05.<name>`)."""
-    return cl.i18n.labelled_table(table, "course.05")
+def labelled(table, kinds=None):
+    """The table as displayed: numbers formatted by kind (column -> kind for cl.i18n.format_table,
+    "share", "money" ...), names and codes in the notebook's language (labels `course.05.<name>`)."""
+    return cl.i18n.labelled_table(cl.i18n.format_table(table, kinds), "course.05")
 
 # %% [markdown]
 # ## What customer management is (客户管理)
@@ -107,7 +107,7 @@ def labelled(table):
 
 # %%
 members = cl.datasets.load("supermarket_members")
-labelled(members.head())
+labelled(members.head(), {"amount": "money:2"})
 
 # %% [markdown]
 # ## What CRM is (客户关系管理)
@@ -280,10 +280,12 @@ cl.check("05.hunter_practices", answer)
 
 # %%
 by_store = members.groupby("store", observed=True)["amount"]
-labelled(by_store.agg(transactions="size", sales="sum", average_basket="mean").round(1))
+labelled(by_store.agg(transactions="size", sales="sum", average_basket="mean"),
+         {"transactions": "count", "sales": "money", "average_basket": "money:2"})
 
 # %%
-labelled(members.groupby("member_id")["coupon_used"].mean().describe())
+coupon_use = members.groupby("member_id")["coupon_used"].mean().describe()  # per member: share of purchases with a coupon
+labelled(coupon_use.to_frame().T, {"count": "count"} | dict.fromkeys(coupon_use.index.drop("count"), "share"))
 
 # %% [markdown]
 # **Exercise 05.seven_p.** An analyst computes the net profit each customer brought last
@@ -332,7 +334,7 @@ leads["bought"] = leads["intends"] & (rng.random(400) < 0.5)
 leads["stage"] = cl.segments.classify_path(
     leads, can_afford="can_afford", needs="needs_it", intends="intends", purchased="bought"
 )
-labelled(cl.segments.path_funnel(leads["stage"]))
+labelled(cl.segments.path_funnel(leads["stage"]), {"reached": "count", "at_stage": "count", "conversion": "share"})
 
 # %% [markdown]
 # **Exercise 05.sales_path.** A shop owner can afford a new till system and needs one, but has
@@ -367,7 +369,7 @@ cl.check("05.sales_path", answer)
 
 # %%
 scored = cl.segments.rfm(members, customer="member_id", date="date", amount="amount")
-labelled(scored.table.sort_values("score", ascending=False).head())
+labelled(scored.table.sort_values("score", ascending=False).head(), {"monetary": "money"})
 
 # %% [markdown]
 # **Value is not the whole of customer quality.** The article on customer quality indicators
@@ -423,7 +425,7 @@ plt.show()
 ranked = spend.sort_values(ascending=False)  # each member's net spend, largest first
 top_10 = int(np.ceil(0.10 * len(ranked)))  # how many members are the top 10%
 share_10 = 100 * ranked.iloc[:top_10].sum() / ranked.sum()  # their spend as a % of all spend
-pd.Series({cl.label("course.05.top10_members"): top_10, cl.label("course.05.top10_share"): round(share_10, 1)}, dtype=object)
+pd.Series({cl.label("course.05.top10_members"): top_10, cl.label("course.05.top10_share"): cl.i18n.format_number(share_10, "percent")}, dtype=object)
 
 # %% [markdown]
 # **Exercise 05.top20_share.** What percentage of the members' total net spending comes from
@@ -454,7 +456,8 @@ cl.check("05.top20_share", answer)
 
 # %%
 tiers = cl.segments.value_tiers(spend)
-labelled(spend.groupby(tiers, observed=True).agg(members="size", total_spend="sum").round(0))
+labelled(spend.groupby(tiers, observed=True).agg(members="size", total_spend="sum"),
+         {"members": "count", "total_spend": "money"})
 
 # %%
 cl.plots.value_tier_bars(spend, tiers)
@@ -496,7 +499,8 @@ cl.widgets.pareto_explorer()
 
 # %%
 abc = cl.segments.abc_classes(spend)
-labelled(abc.groupby("class", observed=True)["value"].agg(members="size", spend="sum").round(0))
+labelled(abc.groupby("class", observed=True)["value"].agg(members="size", spend="sum"),
+         {"members": "count", "spend": "money"})
 
 # %% [markdown]
 # *Discussion:* the A class is about a third of the members here, not a fifth. How many

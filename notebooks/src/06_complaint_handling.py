@@ -50,13 +50,21 @@ import pandas as pd
 import csat_lab as cl
 
 rng = np.random.default_rng(2024)
-pd.set_option("display.precision", 3)
 cl.set_language("en")
 
 
-def labelled(table):
-    """The table with its names and codes in the notebook's language (labels `course.06.<name>`)."""
-    return cl.i18n.labelled_table(table, "course.06")
+def labelled(table, kinds=None):
+    """The table as displayed: numbers formatted by kind (column -> kind for cl.i18n.format_table),
+    names and codes in the notebook's language (labels `course.06.<name>`), missing values as "–"."""
+    shown = cl.i18n.labelled_table(cl.i18n.format_table(table, kinds), "course.06").astype(object)
+    return shown.where(shown.notna(), "–")
+
+
+def readable(prediction):
+    """A recovery-model prediction as displayed: satisfaction a score, repurchase a share, with their intervals."""
+    kinds = {"satisfaction": "score", "repurchase": "share"}
+    return {key: cl.i18n.format_interval(value, kinds[key.removesuffix("_ci")]) if key.endswith("_ci")
+            else cl.i18n.format_number(value, kinds[key]) for key, value in prediction.items()}
 
 # %% [markdown]
 # ## Principles of complaint handling
@@ -569,7 +577,9 @@ cl.complaints.complaint_kpis(log)
 
 # %%
 by_channel = cl.complaints.complaint_kpis(log, by="channel").table
-labelled(by_channel[by_channel["kpi"] != "complaint_rate"].pivot(index="group", columns="kpi", values="estimate"))
+labelled(by_channel[by_channel["kpi"] != "complaint_rate"].pivot(index="group", columns="kpi", values="estimate"),
+         {"handling_satisfaction": "score", "handling_top2": "share", "reopen_rate": "share",
+          "resolution_rate": "share", "time_to_acknowledge": "number:1", "time_to_resolve": "number:1"})
 
 # %% [markdown]
 # ## Service recovery
@@ -644,7 +654,7 @@ plt.show()
 
 # %%
 model = cl.complaints.recovery_model(log)
-labelled(model.coefficients)
+labelled(model.coefficients, {"satisfaction": "coef", "repurchase": "coef"})
 
 # %% [markdown]
 # Because the log is simulated, the true weights of the steps on handling satisfaction are
@@ -668,8 +678,8 @@ labelled(model.coefficients)
 only_solution = {step: step == "step_solution" for step in cl.complaints.STEP_COLUMNS}
 every_step = dict.fromkeys(cl.complaints.STEP_COLUMNS, True)
 labelled(pd.DataFrame({
-    cl.label("course.06.solution_only"): model.predict(only_solution),
-    cl.label("course.06.all_steps"): model.predict(every_step),
+    cl.label("course.06.solution_only"): readable(model.predict(only_solution)),
+    cl.label("course.06.all_steps"): readable(model.predict(every_step)),
 }))
 
 # %% [markdown]
@@ -795,7 +805,8 @@ labelled(monitor.groupby("month").agg(
     median_hours_to_acknowledge=("hours_to_acknowledge", "median"),
     median_hours_to_resolve=("hours_to_resolve", "median"),
     reopen_rate=("reopened", "mean"),
-).round(2))
+), {"complaints": "count", "median_hours_to_acknowledge": "number:2", "median_hours_to_resolve": "number:2",
+    "reopen_rate": "share"})
 
 # %% [markdown]
 # Month to month the figures move: the reopen rate between about 5% and 14%, the median time
