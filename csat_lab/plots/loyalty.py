@@ -315,7 +315,8 @@ def ipa_plot(table: Any, *, language: str | None = None, ax: Any = None) -> Any:
     return readable(ax)
 
 
-_BOX_FONT = 8  # the router measures the boxes at this size; at 10 pt they collide (left for the presentation work)
+_BOX_FONT = MIN_FONT_PT  # box and coefficient text; the router measures the boxes at this size
+_CELL_IN = (2.2, 1.6)  # inches per layer (column) and per row of constructs: room for 10 pt boxes and labels
 _BOX_PAD = 0.4  # box padding, in units of the font size
 _RADS = (0.0, 0.2, -0.2, 0.35, -0.35, 0.5, -0.5, 0.7, -0.7)
 _LABEL_SPOTS = (0.5, 0.38, 0.62, 0.26, 0.74, 0.16, 0.84)
@@ -464,7 +465,7 @@ def path_model_plot(result: Any, *, show_ci: bool = False, language: str | None 
     @{language}
     ax : matplotlib Axes, optional
         Axes to draw on; without one a figure is sized to the diagram (about
-        1.75 x 1.3 inches per layer and row); a small Axes may crowd the boxes.
+        2.2 x 1.6 inches per layer and row); a small Axes may crowd the boxes.
 
     Returns
     -------
@@ -512,7 +513,7 @@ def path_model_plot(result: Any, *, show_ci: bool = False, language: str | None 
         _draw_coefficient(ax, edges[i], _coef_text(row, show_ci), colour, centre, curves, placed)
     if "ci_low" in paths.columns:
         _draw_star_note(ax, result, language)
-    return ax  # not readable(): the boxes and arrows were routed for their 8 pt text
+    return readable(ax)  # every text is already 10 pt; the title wraps rather than being cut
 
 
 def _path_model_parts(result: Any) -> tuple[pd.DataFrame, pd.Series]:
@@ -544,7 +545,7 @@ def _diagram_axes(ax: Any, centre: dict[str, tuple[float, float]], language: str
     n_cols = int(max(x for x, _ in centre.values())) + 1
     n_rows = int(max(-y for _, y in centre.values())) + 1
     if ax is None:
-        ax = axes(None, (max(5.0, 1.75 * n_cols), max(2.6, 1.3 * n_rows + 0.8)))
+        ax = axes(None, (max(6.25, _CELL_IN[0] * n_cols), max(3.25, _CELL_IN[1] * n_rows + 1.0)))
         ax.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.9)
     else:
         ax = axes(ax)
@@ -643,4 +644,4 @@ def _ci_level(result: Any) -> float:
 def _draw_star_note(ax: Any, result: Any, language: str | None = None) -> None:
     """The footnote saying what ``*`` marks (a bootstrap CI that excludes 0)."""
     ax.text(0.0, 0.0, label("loyalty.path_star_note", language, level=f"{_ci_level(result):.0%}"),
-            transform=ax.transAxes, ha="left", va="bottom", fontsize="x-small", color="#595959")
+            transform=ax.transAxes, ha="left", va="bottom", fontsize=MIN_FONT_PT, color="#595959")

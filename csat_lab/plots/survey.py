@@ -29,6 +29,7 @@ from .._core.deprecation import keyword_only
 from .._core.validate import require_columns, require_frame
 from ..errors import CsatInputError
 from ..i18n import display_name, display_value, has_label, label
+from ..i18n.numbers import format_number
 from ._style import axes, draw_intervals, intervals, label_points, numbers, readable, repel, table_of, wrap_label
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -738,7 +739,68 @@ def margin_of_error_curve(plan: Any, *, language: str | None = None, ax: Any = N
     ax.plot([n], [moe], "o", color=_RED)
     ax.axhline(target, color=_GREY, lw=1, ls="--")
     ax.set_xscale("log")
+    _count_ticks(ax, float(n_axis.min()), float(n_axis.max()), language)
     ax.set_xlabel(label("widgets.sample.n_axis", language))
     ax.set_ylabel(label("widgets.sample.moe_axis", language))
-    ax.yaxis.set_major_formatter("{x:.0%}")
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    # Whole percents (steps of 1, 2, 5 or 10 points), so a tick never reads rounded ("12.5%" as "13%").
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(
+        v, "share", decimals=0 if abs(100 * v - round(100 * v)) < 1e-9 else 1, language=language)))
     return readable(ax)
+
+
+#: Candidate labelled ticks of a log axis of counts: 1-2-5 per decade, thinned to 1-10 when too many.
+_LOG_STEPS = ((1, 2, 5), (1, 3), (1,))
+
+
+def _nice_log_ticks(low: float, high: float, most: int = 7) -> list[int]:
+    """Round numbers to label a log axis from ``low`` to ``high``: 1-2-5 per decade, fewer when the span is wide.
+
+    Parameters
+    ----------
+    low, high : float
+        The data range (positive).
+    most : int, default 7
+        The most ticks wanted.
+
+    Returns
+    -------
+    list of int
+        Tick positions inside ``[low, high]`` (widened to the nearest candidate
+        when fewer than two fall inside).
+
+    Examples
+    --------
+    >>> _nice_log_ticks(30, 1540)
+    [50, 100, 200, 500, 1000]
+    >>> _nice_log_ticks(30, 38416)
+    [30, 100, 300, 1000, 3000, 10000, 30000]
+    """
+    import math
+
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    ticks: list[int] = []
+    for steps in _LOG_STEPS:
+        every = [m * 10 ** e for e in range(first, last + 1) for m in steps]
+        ticks = [int(t) for t in every if low <= t <= high and t >= 1]
+        if len(ticks) <= most:
+            break
+    if len(ticks) < 2:
+        every = sorted({int(m * 10 ** e) for e in range(first - 1, last + 2) for m in (1, 2, 5)} - {0})
+        below = [t for t in every if t <= low] or every[:1]
+        above = [t for t in every if t >= high] or every[-1:]
+        ticks = sorted({below[-1], *ticks, above[0]})
+    return ticks
+
+
+def _count_ticks(ax: Any, low: float, high: float, language: str | None) -> None:
+    """Label a log axis of counts at :func:`_nice_log_ticks` with thousands separators; minor ticks unlabelled."""
+    from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
+
+    ticks = _nice_log_ticks(low, high)
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(v, "count", language=language)))
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    ax.set_xlim(min(low, ticks[0]) / 1.08, max(high, ticks[-1]) * 1.08)

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from ...errors import CsatInputError
 from ...i18n import label, on_language_change
-from .controls import language_switch, stylesheet
+from .controls import language_switch, stylesheet, switching_status
 
 __all__ = ["EXPLORERS", "App", "app"]
 
@@ -38,11 +38,19 @@ def _factory(module: str, name: str) -> Callable[[], widgets.Widget]:
 class App(widgets.VBox):
     """A language switch above one tab per explorer; a tab's explorer is built when first opened.
 
+    A language switch re-labels the tab titles and every explorer's controls,
+    and recomputes only the explorer on screen; the others recompute when their
+    tab is opened. While the switch runs, a status line beside it says so
+    ("Switching language…").
+
     Attributes
     ----------
     tabs : ipywidgets.Tab
     built : dict of str to widget
         The explorers built so far, by name.
+    status : ipywidgets.HTML
+        The "switching" message beside the language switch (class ``csat-switching``),
+        hidden when no switch runs.
     """
 
     def __init__(self, names: Sequence[str] | None = None, start: str | None = None) -> None:
@@ -54,7 +62,10 @@ class App(widgets.VBox):
         self.entries = [entry for entry in EXPLORERS if entry[0] in chosen]
         self.built: dict[str, widgets.Widget] = {}
         self.tabs = widgets.Tab(children=[widgets.HTML(label("widgets.app.loading")) for _ in self.entries])
-        super().__init__([stylesheet(), language_switch(), self.tabs])
+        self.status = switching_status()
+        bar = widgets.HBox([language_switch(self.status), self.status],
+                           layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
+        super().__init__([stylesheet(), bar, self.tabs])
         self.add_class("csat-app")
         self.add_class("clab-app")  # styled by controls.STYLE
         self.relabel()
@@ -68,9 +79,20 @@ class App(widgets.VBox):
         if change["new"] is not None:
             self._build(change["new"])
 
+    def _show_only(self, index: int) -> None:
+        """Mark the explorer of tab ``index`` visible and the others hidden; bring the visible one up to date."""
+        shown = self.entries[index][0]
+        for name, view in self.built.items():
+            if hasattr(view, "visible"):
+                view.visible = name == shown
+        view = self.built.get(shown)
+        if hasattr(view, "refresh"):
+            view.refresh()
+
     def _build(self, index: int) -> None:
         name, module, factory = self.entries[index]
         if name in self.built:
+            self._show_only(index)
             return
         try:
             view = _factory(module, factory)()
@@ -78,6 +100,7 @@ class App(widgets.VBox):
             # A dataset or optional layer missing from this install leaves the other tabs usable.
             view = widgets.HTML(html.escape(label("widgets.app.unavailable", message=str(exc))))
         self.built[name] = view
+        self._show_only(index)
         children = list(self.tabs.children)
         children[index] = view
         self.tabs.children = children
@@ -88,8 +111,15 @@ class App(widgets.VBox):
         self.tabs.titles = tuple(label(f"widgets.tab.{entry[0]}") for entry in self.entries)
 
     def _on_language(self, _language: str) -> None:
-        if self.comm is not None:
-            self.relabel()
+        if self.comm is None:
+            return
+        self.relabel()
+        # The open tab first: its explorer is redrawn before the hidden ones are re-labelled (they recompute
+        # when opened), so what the trainer sees changes as soon as possible.
+        index = self.tabs.selected_index
+        view = self.built.get(self.entries[index][0]) if index is not None else None
+        if view is not None and getattr(view, "visible", False) and hasattr(view, "refresh"):
+            view._on_language(_language)
 
     def close(self) -> None:
         """Close the page and every explorer built in it."""

@@ -24,6 +24,16 @@ Design decisions
 - **Language switch.** Each explorer subscribes to
   :func:`csat_lab.on_language_change`; a switch re-labels the controls and
   recomputes, because result objects hold labels made in the old language.
+  Only a visible explorer recomputes at once: the app marks the explorers of
+  hidden tabs (``visible = False``), which recompute when their tab is opened
+  (:meth:`Explorer.refresh`), so a switch costs one chart, not twelve.
+- **Progress without new widgets.** The progress bar of a long-running
+  explorer is one bar made with the explorer and shown or hidden
+  (``layout.display``) around each update; making and closing a tqdm widget per
+  update let a closed bar ("Computing 0/2") linger in the browser.
+- **KPI tiles.** The key numbers of a result are shown as tiles (a big
+  number, its caption, its interval in small print) above the headline;
+  every number is formatted by :func:`csat_lab.i18n.numbers.format_number`.
 """
 
 from __future__ import annotations
@@ -33,12 +43,12 @@ import base64
 import html
 import warnings
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 import ipywidgets as widgets
 
 from ...errors import CsatInputError, CsatLabError
-from ...i18n import label, on_language_change
+from ...i18n import get_language, label, on_language_change
 from .controls import stylesheet, text
 
 #: Seconds a slider must rest before the model runs again.
@@ -46,12 +56,76 @@ DEBOUNCE_S = 0.12
 
 
 @dataclass(frozen=True)
+class Tile:
+    """One key number as a tile: the number (already formatted), a caption under it, an optional small line.
+
+    Examples
+    --------
+    >>> Tile("26.5%", "Churn rate", "1,869 / 7,043").caption
+    'Churn rate'
+    """
+
+    value: str
+    caption: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class Rendered:
-    """What a view shows for one result: a headline, an optional table and chart."""
+    """What a view shows for one result: a headline, optional KPI tiles, table and chart."""
 
     headline: str
     table: Any = None
     figure: Any = None
+    tiles: tuple[Tile, ...] = ()
+
+
+def tiles_html(tiles: Sequence[Tile]) -> str:
+    """HTML of KPI tiles: one box per tile, the number large, caption and detail small (every text escaped).
+
+    Parameters
+    ----------
+    tiles : sequence of Tile
+        The tiles, in reading order.
+
+    Returns
+    -------
+    str
+        A ``<div>`` of tiles styled by :data:`~csat_lab.widgets.views.controls.STYLE`
+        (classes ``clab-tiles``, ``clab-tile``, ``clab-tile-value``,
+        ``clab-tile-caption``, ``clab-tile-detail``; the number in bold, as
+        ``<b>``: the sheet avoids words that are also column names); empty without tiles.
+
+    Examples
+    --------
+    >>> print(tiles_html([Tile("26.5%", "Churn <rate>")]))  # doctest: +NORMALIZE_WHITESPACE
+    <div class="clab-tiles"><div class="clab-tile"><div class="clab-tile-value"><b>26.5%</b></div><div
+    class="clab-tile-caption">Churn &lt;rate&gt;</div></div></div>
+    >>> tiles_html([])
+    ''
+    """
+    if not tiles:
+        return ""
+    parts = []
+    for tile in tiles:
+        detail = (f'<div class="clab-tile-detail">{html.escape(tile.detail)}</div>' if tile.detail else "")
+        parts.append(f'<div class="clab-tile"><div class="clab-tile-value"><b>{html.escape(tile.value)}</b></div>'
+                     f'<div class="clab-tile-caption">{html.escape(tile.caption)}</div>{detail}</div>')
+    return f'<div class="clab-tiles">{"".join(parts)}</div>'
+
+
+def ci_detail(level: float, interval: Sequence[float], kind: str, like: float | None = None) -> str:
+    """The small line under a tile: the confidence level and interval, formatted like the estimate.
+
+    Examples
+    --------
+    >>> ci_detail(0.95, (14.08, 44.2), "score:1")
+    '95% CI (14.1, 44.2)'
+    """
+    from ...i18n.numbers import format_interval, format_number
+
+    return label("widgets.tile.ci", level=format_number(level, "share", decimals=0),
+                 interval=format_interval(tuple(interval), kind, like=like))
 
 
 def new_figure(width: float = 6.4, height: float = 3.6) -> Any:
@@ -139,12 +213,20 @@ class Explorer(widgets.VBox):
     ----------
     result : object or None
         The last model result (None after an input error).
+    visible : bool
+        Whether a person sees the explorer now (default True). The app sets it
+        per tab; a hidden explorer recomputes after a language switch only when
+        :meth:`refresh` is called (its tab is opened).
     error : str or None
         The message of the last error (bad input, or a model that did not converge).
     rendered : Rendered or None
         What the view shows for ``result``.
-    headline, output : widgets
-        The key number (HTML) and the Output area (chart and table).
+    headline, tiles, output : widgets
+        The headline sentence (HTML), the KPI tiles (HTML, class ``csat-tiles``)
+        and the Output area (chart and table).
+    progress_box : ipywidgets.HBox
+        The progress bar (class ``csat-progress``) of a long-running explorer,
+        shown while it computes and hidden (``layout.display = "none"``) when idle.
     controls_box, results_box : ipywidgets.VBox
         The two columns (classes ``csat-controls`` and ``csat-results``): the
         controls, and the progress bar, headline and output. They sit side by
@@ -171,21 +253,30 @@ class Explorer(widgets.VBox):
         self.error: str | None = None
         self.rendered: Rendered | None = None
         self.n_updates = 0
+        self.visible = True
+        self._stale = False
         self._pending: asyncio.TimerHandle | None = None
         self._quiet = False
         self.title = widgets.HTML()
         self.note = widgets.HTML()
         self.headline = widgets.HTML()
         self.headline.add_class("csat-headline")
+        self.tiles = widgets.HTML()
+        self.tiles.add_class("csat-tiles")
         self.output = widgets.Output()
         self.output.add_class("csat-output")
-        self.progress_box = widgets.Box()
+        # One bar for the explorer's life, hidden when idle (see the module's design notes).
+        self._progress_text = widgets.HTML()
+        self._progress_bar = widgets.IntProgress(value=0, min=0, max=1, layout=widgets.Layout(width="12em"))
+        self.progress_box = widgets.HBox([self._progress_text, self._progress_bar],
+                                         layout=widgets.Layout(display="none", align_items="center"))
+        self.progress_box.add_class("csat-progress")
         # Two columns, controls | headline + chart, that wrap into one on a narrow page: flex bases,
         # no fixed widths. The controls column grows to 520 px; the results take the rest.
         self.controls_box = widgets.VBox(list(self.controls.values()), layout=widgets.Layout(
             flex="1 1 320px", min_width="260px", max_width="520px", margin="0 24px 12px 0"))
         self.controls_box.add_class("csat-controls")
-        self.results_box = widgets.VBox([self.progress_box, self.headline, self.output], layout=widgets.Layout(
+        self.results_box = widgets.VBox([self.progress_box, self.tiles, self.headline, self.output], layout=widgets.Layout(
             flex="2 1 460px", min_width="0", max_width="100%"))
         self.results_box.add_class("csat-results")
         panel = widgets.HBox([self.controls_box, self.results_box], layout=widgets.Layout(
@@ -253,6 +344,7 @@ class Explorer(widgets.VBox):
     def update(self) -> None:
         """Call the model with the current controls and redraw."""
         self._pending = None
+        self._stale = False
         kwargs = self.values()
         with self._progress(2) as bar:
             try:
@@ -277,12 +369,16 @@ class Explorer(widgets.VBox):
             if rendered.table is not None:
                 bundles.append(_html_bundle(rendered.table))
         self.result, self.error, self.rendered = result, None, rendered
+        self._language = get_language()
+        self.tiles.value = tiles_html(rendered.tiles)
         self.headline.value = f"<b>{html.escape(rendered.headline)}</b>"
         self.output.outputs = tuple(bundles)
         self.n_updates += 1
 
     def _show_error(self, message: str) -> None:
         self.result, self.rendered, self.error = None, None, message
+        self._language = get_language()
+        self.tiles.value = ""
         self.headline.value = (f"<span style='color:#b00020'>"
                                f"{html.escape(label('widgets.error', message=message))}</span>")
         self.output.outputs = ()
@@ -291,17 +387,43 @@ class Explorer(widgets.VBox):
     def _progress(self, total: int):
         if not self.long_running:
             return _NoBar()
-        factory = self._progress_factory
-        if factory is None:
-            from tqdm.auto import tqdm as factory
-        return _Bar(factory, total, label("widgets.progress.computing"), self.progress_box)
+        return _Bar(total, label("widgets.progress.computing"), self._progress_text, self._progress_bar,
+                    self.progress_box, self._progress_factory)
 
     def _on_language(self, _language: str) -> None:
         if self.comm is None:  # closed: nobody sees it any more
             return
-        # Recompute rather than redraw: results carry labels made at compute time.
         self.relabel()
-        self.update()
+        if getattr(self, "_language", None) == get_language():
+            self._stale = False  # already drawn in this language (the app redraws the open tab first)
+        elif self.visible:
+            # Recompute rather than redraw: results carry labels made at compute time.
+            self.update()
+        else:
+            # Recomputed by refresh() when shown; switching back before then costs nothing.
+            self._stale = getattr(self, "_language", None) != get_language()
+
+    @property
+    def stale(self) -> bool:
+        """True when the language changed while the explorer was hidden and it has not recomputed since."""
+        return self._stale
+
+    def refresh(self) -> None:
+        """Recompute if the language changed while the explorer was hidden (the app calls it when a tab opens).
+
+        Examples
+        --------
+        >>> import csat_lab as cl
+        >>> from csat_lab.widgets import churn_explorer
+        >>> ex = churn_explorer(); ex.visible = False
+        >>> cl.set_language("zh-CN"); ex.stale, ex.title.value
+        (True, '<h3>流失率与保持率计算器</h3>')
+        >>> ex.visible = True; ex.refresh(); ex.stale
+        False
+        >>> cl.set_language("en"); ex.close()
+        """
+        if self._stale:
+            self.update()
 
     def close(self) -> None:
         """Close the view and its controls, dropping any pending update."""
@@ -322,8 +444,11 @@ class Explorer(widgets.VBox):
             for control in self.controls.values():
                 control.description = label(control._csat_key)
                 if control._csat_options is not None:
+                    labelled = [(text(k), v) for k, v in control._csat_options]
+                    if list(control._options_labels) == [t for t, _ in labelled]:
+                        continue  # nothing to send to the browser
                     keep = control.value
-                    control.options = [(text(k), v) for k, v in control._csat_options]
+                    control.options = labelled
                     control.value = keep
         finally:
             self._quiet = False
@@ -341,24 +466,40 @@ class _NoBar:
 
 
 class _Bar:
-    """A tqdm bar; the notebook flavour is placed inside the explorer, not below the cell."""
+    """The explorer's own progress bar, shown while an update runs and hidden afterwards, whatever happens.
 
-    def __init__(self, factory: Callable[..., Any], total: int, desc: str, box: widgets.Box) -> None:
-        self.box = box
-        from tqdm.notebook import tqdm_notebook
+    A ``factory`` (a tqdm class) is driven alongside, without display, for
+    code that counts updates through tqdm.
+    """
 
-        if isinstance(factory, type) and issubclass(factory, tqdm_notebook):
-            self.bar = factory(total=total, desc=desc, leave=False, display=False)
-            box.children = (self.bar.container,)
-        else:
-            self.bar = factory(total=total, desc=desc, leave=False, disable=True)
+    def __init__(self, total: int, desc: str, text: widgets.HTML, bar: widgets.IntProgress, box: widgets.Box,
+                 factory: Callable[..., Any] | None = None) -> None:
+        self.total, self.desc, self.text, self.bar, self.box = total, desc, text, bar, box
+        self.n = 0
+        self.tqdm = None
+        if factory is not None:
+            from tqdm.notebook import tqdm_notebook
+
+            extra = {"display": False} if isinstance(factory, type) and issubclass(factory, tqdm_notebook) else {}
+            self.tqdm = factory(total=total, desc=desc, leave=False, disable=not extra, **extra)
+
+    def _show(self) -> None:
+        self.bar.max, self.bar.value = self.total, self.n
+        self.text.value = html.escape(f"{self.desc} {self.n}/{self.total}")
 
     def __enter__(self) -> "_Bar":
+        self._show()
+        self.box.layout.display = None
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.bar.close()
-        self.box.children = ()
+        self.box.layout.display = "none"
+        self.bar.value, self.text.value = 0, ""
+        if self.tqdm is not None:
+            self.tqdm.close()
 
     def update(self, n: int = 1) -> None:
-        self.bar.update(n)
+        self.n += n
+        self._show()
+        if self.tqdm is not None:
+            self.tqdm.update(n)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ...i18n import label
+from ...i18n.numbers import format_number
 from .. import models
-from .base import DEBOUNCE_S, Explorer, Rendered, new_figure
+from .base import DEBOUNCE_S, Explorer, Rendered, Tile, new_figure
 from .controls import dropdown, float_slider, int_slider, toggles
 
 __all__ = ["churn_explorer", "clv_explorer", "pareto_explorer", "cohort_explorer"]
@@ -59,7 +60,17 @@ def _render_churn(r: models.ChurnCalculation) -> Rendered:
                      retention=r.churn.retention, other=other, converted=r.converted, lifetime=r.expected_lifetime)
     fig = new_figure(6.4, 3.2)
     retention_curve(r, ax=fig.subplots())
-    return Rendered(headline, r, fig)
+    unit, other_unit = ("M", "Y") if r.period == "month" else ("Y", "M")
+    fraction = f"{format_number(r.churn.lost, 'count')} / {format_number(r.churn.customers, 'count')}"
+    lifetime = label(f"widgets.tile.{r.period}s", value=format_number(r.expected_lifetime, "number:1"))
+    tiles = (Tile(format_number(r.churn.rate, "share"), label("widgets.tile.churn", period=label(f"value.period.{unit}")),
+                  fraction),
+             Tile(format_number(r.churn.retention, "share"),
+                  label("widgets.tile.retention", period=label(f"value.period.{unit}"))),
+             Tile(format_number(r.converted, "share"),
+                  label("widgets.tile.converted", period=label(f"value.period.{other_unit}"))),
+             Tile(lifetime, label("widgets.tile.lifetime")))
+    return Rendered(headline, r, fig, tiles)
 
 
 def clv_explorer(margin: float = 100.0, retention: float = 0.8, discount: float = 0.1,
@@ -116,7 +127,13 @@ def _render_clv(r: models.CLVCalculation) -> Rendered:
     headline = label("widgets.clv.headline", clv=r.clv.value, points=100 * r.gain, clv_up=r.improved.value, change=change)
     fig = new_figure(6.4, 3.2)
     clv_retention_curve(r, ax=fig.subplots())
-    return Rendered(headline, r, fig)
+    points = format_number(r.gain, "pp", decimals=0).lstrip("+")
+    tiles = (Tile(format_number(r.clv.value, "money"), label("widgets.tile.clv_now")),
+             Tile(format_number(r.improved.value, "money"), label("widgets.tile.clv_after", points=points),
+                  label("widgets.tile.vs_now", change=format_number(change, "share", decimals=0, sign=True))),
+             Tile(format_number(r.economics.profit_increase, "share", decimals=0, sign=True),
+                  label("widgets.tile.profit_5y")))
+    return Rendered(headline, r, fig, tiles)
 
 
 def pareto_explorer(dataset: str = "supermarket_members", top: float = 0.2, *,
@@ -166,7 +183,11 @@ def _render_pareto(r) -> Rendered:
     left, right = fig.subplots(1, 2)
     lorenz_curve(r, ax=left)
     pareto_curve(r, ax=right)  # the Lorenz curve read from the largest customers down
-    return Rendered(headline, r, fig)
+    tiles = (Tile(format_number(r.top_share, "share"),
+                  label("widgets.tile.top_share", top=format_number(r.top, "share", decimals=0))),
+             Tile(format_number(r.gini, "coef:2"), label("widgets.tile.gini")),
+             Tile(format_number(r.customers_for_80, "share"), label("widgets.tile.for_80")))
+    return Rendered(headline, r, fig, tiles)
 
 
 def cohort_explorer(store: str = "all", programme: str = "all", period: str = "M", *,
@@ -218,4 +239,7 @@ def _render_cohort(r) -> Rendered:
     headline = label("widgets.cohort.headline", cohorts=len(r.sizes), customers=r.n_customers, first=after_one)
     fig = new_figure(7.2, 5.0)
     cohort_heatmap(r, ax=fig.subplots(), annotate=False)
-    return Rendered(headline, r, fig)
+    tiles = (Tile(format_number(len(r.sizes), "count"), label("widgets.tile.cohorts")),
+             Tile(format_number(r.n_customers, "count"), label("widgets.tile.customers")),
+             Tile(format_number(after_one, "share"), label("widgets.tile.after_one")))
+    return Rendered(headline, r, fig, tiles)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ...errors import CsatInputError
 from ...i18n import label
+from ...i18n.numbers import format_number
 from .. import models
-from .base import DEBOUNCE_S, Explorer, Rendered, new_figure
+from .base import DEBOUNCE_S, Explorer, Rendered, Tile, new_figure
 from .controls import checkbox
 
 __all__ = ["complaint_simulator"]
@@ -61,4 +62,8 @@ def _render(r: models.ComplaintSimulation) -> Rendered:
     fig = new_figure(7.2, 3.2)
     for ax, outcome in zip(fig.subplots(1, 2), ("satisfaction", "repurchase")):
         complaint_prediction_bars(r, outcome, ax=ax)
-    return Rendered(headline, r, fig)
+    tiles = (Tile(format_number(r.chosen["satisfaction"], "score"), label("widgets.tile.complaint_sat"),
+                  label("widgets.tile.no_steps", value=format_number(r.none["satisfaction"], "score"))),
+             Tile(format_number(r.chosen["repurchase"], "share", decimals=0), label("widgets.tile.complaint_rep"),
+                  label("widgets.tile.no_steps", value=format_number(r.none["repurchase"], "share", decimals=0))))
+    return Rendered(headline, r, fig, tiles)

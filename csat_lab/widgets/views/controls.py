@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import html
 import math
 from typing import Any, Sequence
 
@@ -94,6 +95,14 @@ STYLE = """
 .clab-explorer .widget-hslider .widget-readout { flex: 0 0 auto; min-width: 4em; }
 .clab-app .jupyter-widget-tab > .lm-TabBar > .lm-TabBar-content { flex-wrap: wrap; }
 .clab-app .jupyter-widget-tab > .lm-TabBar .lm-TabBar-tab { flex: 0 0 auto; }
+.clab-tiles { display: flex; flex-wrap: wrap; gap: 10px; margin: 2px 0 10px 0; }
+.clab-tile {
+  flex: 1 1 150px; max-width: 280px; padding: 8px 12px; border: 1px solid #c9d6e3;
+  border-left: 6px solid #2e75b6; border-radius: 6px; background: #f5f9fd;
+}
+.clab-tile-value { font-size: 30px; line-height: 1.15; color: #17324d; overflow-wrap: anywhere; }
+.clab-tile-caption { font-size: 15px; line-height: 1.3; color: #262626; margin-top: 4px; }
+.clab-tile-detail { font-size: 13px; line-height: 1.3; color: #4d4d4d; margin-top: 2px; }
 """
 
 
@@ -211,8 +220,29 @@ def set_options(control: widgets.Widget, options: Sequence[Option], value: Any =
         control.value = opts[0][1] if value is None else value
 
 
-def language_switch() -> widgets.ToggleButtons:
+def switching_status() -> widgets.HTML:
+    """The message shown beside a language switch while the page re-labels itself (hidden otherwise).
+
+    Examples
+    --------
+    >>> status = switching_status()
+    >>> status.layout.display
+    'none'
+    """
+    status = widgets.HTML(layout=widgets.Layout(display="none", margin="0 0 0 12px"))
+    status.add_class("csat-switching")
+    return status
+
+
+def language_switch(status: widgets.HTML | None = None) -> widgets.ToggleButtons:
     """Buttons that switch every label between English and Chinese (:func:`csat_lab.set_language`).
+
+    Parameters
+    ----------
+    status : ipywidgets.HTML, optional
+        Shown (from :func:`switching_status`) with "Switching language…" in the
+        chosen language while the switch runs, so a click has feedback at once;
+        hidden again when every label has changed.
 
     Returns
     -------
@@ -241,8 +271,18 @@ def language_switch() -> widgets.ToggleButtons:
         switch.value = language
 
     def choose(change: dict) -> None:
-        if change["new"] != get_language():
+        if change["new"] == get_language():
+            return
+        if status is None:
             set_language(change["new"])
+            return
+        # Sent to the browser before the work starts: the kernel writes widget messages as they are made.
+        status.value = f"<i>{html.escape(label('widgets.app.switching', change['new']))}</i>"
+        status.layout.display = None
+        try:
+            set_language(change["new"])
+        finally:
+            status.layout.display = "none"
 
     switch.observe(choose, names="value")
     switch._csat_follow = follow  # the catalog keeps only a weak reference

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 from ..._core.deprecation import renamed
 from ...errors import CsatInputError
 from ...i18n import display_name, label
+from ...i18n.numbers import format_number, format_table
 from .. import models
-from .base import DEBOUNCE_S, Explorer, Rendered, new_figure
+from .base import DEBOUNCE_S, Explorer, Rendered, Tile, ci_detail, new_figure
 from .controls import dropdown, float_slider, multi_select, set_options, toggles
 
 if TYPE_CHECKING:
@@ -122,11 +123,16 @@ def _render_loyalty(r: models.LoyaltyCurve | TheoreticalCurve) -> Rendered:
         q = r.ratio
         headline = label("widgets.loyalty.headline", ratio=q.ratio, level=q.ci_level, low=q.ci[0], high=q.ci[1])
         loyalty_curve_plot(r, ax=fig.subplots())  # as r.plot() draws it
+        tiles = (Tile(format_number(q.ratio, "ratio"), label("widgets.tile.loyalty_ratio"),
+                      ci_detail(q.ci_level, q.ci, "ratio")),
+                 Tile(format_number(q.n, "count"), label("widgets.tile.n")))
     else:
         headline = label("widgets.loyalty.curve_headline", competition=r.competition, ratio=r.ratio)
         # A fixed probability axis, so moving competition visibly flattens the curve instead of rescaling it.
         theoretical_curve_plot(r, ax=fig.subplots())
-    return Rendered(headline, r, fig)
+        tiles = (Tile(format_number(r.ratio, "ratio"), label("widgets.tile.loyalty_ratio")),
+                 Tile(format_number(r.competition, "coef:2"), label("widgets.tile.competition")))
+    return Rendered(headline, r, fig, tiles)
 
 
 @renamed(method="importance")
@@ -200,4 +206,11 @@ def _render_drivers(result) -> Rendered:
         "importance": label("widgets.drivers.importance"), "performance": label("widgets.drivers.performance"),
         "quadrant_label": label("widgets.drivers.quadrant")})
     shown.index = [display_name(d) for d in shown.index]  # the drivers by their display names
-    return Rendered(headline, shown, fig)
+    # Importance as a percent of R², performance as a mean score (the number-formatting layer, not "%.4g").
+    shown = format_table(shown, {label("widgets.drivers.importance"): "share",
+                                 label("widgets.drivers.performance"): "score"})
+    tiles = (Tile(display_name(top), label("widgets.tile.top_driver"),
+                  label("widgets.tile.explained", share=format_number(table.loc[top, "importance"], "share", decimals=0))),
+             Tile(format_number(len(fix), "count"), label("widgets.tile.fix_first"),
+                  ", ".join(fix) or label("widgets.tile.fix_none")))
+    return Rendered(headline, shown, fig, tiles)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ...errors import CsatInputError
-from ...i18n import label
+from ...i18n import display_name, label
+from ...i18n.numbers import format_number
 from .. import models
-from .base import DEBOUNCE_S, Explorer, Rendered, new_figure
+from .base import DEBOUNCE_S, Explorer, Rendered, Tile, ci_detail, new_figure
 from .controls import dropdown, float_slider, int_box, int_slider
 
 __all__ = ["nps_explorer", "nps_difference_explorer", "disconfirmation_explorer", "sample_size_explorer", "kano_explorer"]
@@ -69,7 +70,10 @@ def _render_nps(r) -> Rendered:
     left, right = fig.subplots(1, 2, width_ratios=[3, 2])
     nps_share_strip(r, ax=left)
     nps_interval_chart(r, ax=right)
-    return Rendered(headline, r, fig)
+    tiles = (Tile(format_number(r.score, "score:1", sign=True), label("metrics.nps"),
+                  ci_detail(r.ci_level, r.ci, "score:1")),
+             Tile(format_number(r.n, "count"), label("widgets.tile.n")))
+    return Rendered(headline, r, fig, tiles)
 
 
 def nps_difference_explorer(wave1: tuple[int, int, int] = (40, 30, 30), wave2: tuple[int, int, int] = (50, 30, 20),
@@ -120,7 +124,13 @@ def _render_difference(r: models.NPSDifference) -> Rendered:
     headline = label("widgets.nps_diff.headline", diff=c.difference, level=c.ci_level, low=c.ci[0], high=c.ci[1])
     fig = new_figure(6.4, 2.6)
     nps_interval_chart(r, ax=fig.subplots())
-    return Rendered(headline, r, fig)
+    tiles = (Tile(format_number(r.wave1.score, "score:1", sign=True), label("widgets.wave1"),
+                  ci_detail(r.wave1.ci_level, r.wave1.ci, "score:1")),
+             Tile(format_number(r.wave2.score, "score:1", sign=True), label("widgets.wave2"),
+                  ci_detail(r.wave2.ci_level, r.wave2.ci, "score:1")),
+             Tile(format_number(c.difference, "score:1", sign=True), label("widgets.tile.nps_change"),
+                  ci_detail(c.ci_level, c.ci, "score:1")))
+    return Rendered(headline, r, fig, tiles)
 
 
 def disconfirmation_explorer(expectation: int = 4, perception: int = 3, tolerance: float = 0.0,
@@ -186,7 +196,10 @@ def _render_disconfirmation(r) -> Rendered:
                      w_gap=1 - w, w=w, score=r.score, level=level)
     fig = new_figure(5.2, 2.8)
     disconfirmation_bars(r, ax=fig.subplots())
-    return Rendered(headline, r, fig)
+    tiles = (Tile(format_number(r.gap, "score:0", sign=True), label("widgets.tile.gap")),
+             Tile(format_number(r.score, "score"), label("widgets.tile.score")),
+             Tile(level, label("widgets.tile.level")))
+    return Rendered(headline, r, fig, tiles)
 
 
 def sample_size_explorer(moe: float = 0.05, ci: float = 0.95, p: float = 0.5, population: int = 0,
@@ -243,7 +256,11 @@ def _render_sample(r: models.SampleSizePlan) -> Rendered:
     headline = label("widgets.sample.headline", n=r.n, moe=r.moe, change=r.change, power=r.power)
     fig = new_figure(6.4, 3.2)
     margin_of_error_curve(r, ax=fig.subplots())
-    return Rendered(headline, r, fig)
+    change = format_number(r.change, "pp", decimals=0).lstrip("+")
+    tiles = (Tile(format_number(r.n, "count"), label("widgets.tile.sample_n")),
+             Tile("±" + format_number(r.moe, "share"), label("widgets.tile.moe")),
+             Tile(format_number(r.power, "share", decimals=0), label("widgets.tile.power", change=change)))
+    return Rendered(headline, r, fig, tiles)
 
 
 def kano_explorer(feature: str = "free_wifi", functional: int = 1, dysfunctional: int = 5, *,
@@ -297,4 +314,8 @@ def _render_kano(r: models.KanoCalculation) -> Rendered:
                      category=label(f"survey.kano.{r.category}"), better=r.better, worse=r.worse)
     fig = new_figure(5.6, 5.0)
     kano_chart(r, highlight=r.feature, ax=fig.subplots())  # as r.plot() draws it
-    return Rendered(headline, r, fig)
+    tiles = (Tile(label(f"survey.kano.{r.answer}"), label("widgets.tile.kano_pair")),
+             Tile(label(f"survey.kano.{r.category}"), label("widgets.tile.kano_feature", feature=display_name(r.feature))),
+             Tile(format_number(r.better, "coef:2", sign=True), label("widgets.tile.better")),
+             Tile(format_number(r.worse, "coef:2", sign=True), label("widgets.tile.worse")))
+    return Rendered(headline, r, fig, tiles)

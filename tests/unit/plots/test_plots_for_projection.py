@@ -106,3 +106,43 @@ def test_labels_wrap_between_words_and_count_chinese_characters_double() -> None
     assert _style.wrap_label("Repair: itemised explanation and estimate (performance)").split("\n") == [
         "Repair: itemised", "explanation and", "estimate (performance)"]
     assert all(len(line) <= 11 for line in _style.wrap_label("维修逐项说明和费用估算（实际表现）").split("\n"))
+
+
+def test_the_path_diagram_draws_every_text_at_the_minimum_size_in_boxes_that_hold_it() -> None:
+    from csat_lab.loyalty import ECSI_MODEL, simulate_structural
+
+    data, truth = simulate_structural(dict.fromkeys(ECSI_MODEL.inner, 0.3), n=200, seed=2)
+    fit = ECSI_MODEL.fit(data, truth["blocks"], n_boot=20, seed=1)
+    for language in ("en", "zh-CN"):
+        ax = cl.plots.path_model_plot(fit, show_ci=True, language=language)  # its text was 8 pt
+        fig = ax.figure
+        fig.canvas.draw()
+        texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
+        assert min(t.get_fontsize() for t in texts) >= _style.MIN_FONT_PT
+        renderer = fig.canvas.get_renderer()
+        for t in ax.texts:
+            patch = t.get_bbox_patch()
+            if patch is not None:  # each box (and label background) encloses its own text
+                inner, outer = t.get_window_extent(renderer), patch.get_window_extent(renderer)
+                assert outer.x0 <= inner.x0 + 0.5 and inner.x1 <= outer.x1 + 0.5, t.get_text()
+        matplotlib.pyplot.close(fig)
+
+
+def test_the_sample_size_axis_labels_round_counts_that_do_not_collide() -> None:
+    for moe in (0.01, 0.05, 0.1):
+        fig, ax = _figure(6.4, 3.2)  # the explorer's figure
+        cl.plots.margin_of_error_curve(models.sample_size_model(moe=moe), ax=ax)
+        fig.draw_without_rendering()
+        renderer = fig._get_renderer()
+        ticks = [t for t in ax.get_xticklabels() if t.get_text()]
+        shown = [t for t in ticks if ax.get_xlim()[0] <= t.get_position()[0] <= ax.get_xlim()[1]]
+        assert 3 <= len(shown) <= 7
+        assert all(t.get_text().replace(",", "").isdigit() for t in shown)
+        assert all(t.get_text()[0] in "1235" for t in shown)  # 1-2-5 (or 1-3) numbers
+        assert not [t.get_text() for t in ax.xaxis.get_minorticklabels() if t.get_text()]  # no minor labels
+        boxes = [t.get_window_extent(renderer) for t in shown]
+        assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
+        big = [t.get_text() for t in shown if t.get_position()[0] >= 1000]
+        assert all("," in text for text in big)  # thousands separators
+        y = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+        assert all(t.endswith("%") for t in y)

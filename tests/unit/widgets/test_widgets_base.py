@@ -134,25 +134,60 @@ def test_dropdowns_do_not_wait_even_on_a_loop():
     asyncio.run(choose())
 
 
-def test_long_running_update_shows_a_notebook_progress_bar():
-    from tqdm.notebook import tqdm as notebook_tqdm
-
-    views, seen = [], []
+def _slow_explorer(seen, **kwargs):
+    views = []
 
     def slow_model(**kw):
         if views:  # the first call happens inside the constructor
             box = views[0].progress_box
-            seen.append((box in views[0].results_box.children, [bar.children[0].value.startswith("Computing") for bar in box.children]))
+            seen.append((box in views[0].results_box.children, box.layout.display, views[0]._progress_text.value))
+        if kw["part"] > kw["total"]:
+            raise CsatInputError("part larger than total")
         return share_model(**kw)
 
     controls = {"part": _controls.int_slider("widgets.nps.promoters", 1, 0, 10),
                 "total": _controls.int_box("widgets.churn.customers", 4, 1, 10)}
-    views.append(_base.Explorer("slow", "widgets.nps.title", slow_model, controls, render,
-                                long_running=True, progress_factory=notebook_tqdm))
-    views[0].controls["part"].value = 2
-    assert seen == [(True, [True])]  # a tqdm bar sat inside the explorer while the model ran
-    assert views[0].progress_box.children == ()  # and is gone afterwards
-    assert views[0].result.share == pytest.approx(50.0)
+    views.append(_base.Explorer("slow", "widgets.nps.title", slow_model, controls, render, long_running=True,
+                                **kwargs))
+    return views[0]
+
+
+def test_long_running_update_shows_a_progress_bar_while_it_computes_only():
+    seen = []
+    ex = _slow_explorer(seen)
+    assert "csat-progress" in ex.progress_box._dom_classes
+    assert ex.progress_box.layout.display == "none"  # idle after the first computation
+    ex.controls["part"].value = 2
+    assert seen == [(True, None, "Computing 0/2")]  # the bar sat inside the explorer, shown, while the model ran
+    assert ex.progress_box.layout.display == "none" and ex._progress_text.value == ""  # and is hidden afterwards
+    assert ex.result.share == pytest.approx(50.0)
+
+
+def test_the_progress_bar_is_hidden_after_an_error_and_a_language_switch():
+    # The Chinese loyalty-curve explorer kept showing "计算中 0/2" after it had finished (a tqdm widget made and
+    # closed per update); the bar is now one widget, hidden whenever no update runs.
+    seen = []
+    ex = _slow_explorer(seen)
+    ex.controls["part"].value = 9
+    ex.controls["total"].value = 5  # part > total: the model fails
+    assert ex.error and ex.progress_box.layout.display == "none"
+    cl.set_language("zh-CN")
+    try:
+        ex.controls["part"].value = 3
+        assert seen[-1][1:] == (None, "计算中 0/2")
+        assert ex.progress_box.layout.display == "none" and ex.error is None
+    finally:
+        cl.set_language("en")
+
+
+def test_a_tqdm_factory_is_still_driven_without_showing_a_second_bar():
+    from tqdm.notebook import tqdm as notebook_tqdm
+
+    seen = []
+    ex = _slow_explorer(seen, progress_factory=notebook_tqdm)
+    ex.controls["part"].value = 2
+    assert ex.progress_box.children == (ex._progress_text, ex._progress_bar)
+    assert ex.progress_box.layout.display == "none"
 
 
 def test_language_switch_widget_sets_the_language():
