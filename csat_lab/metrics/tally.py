@@ -154,6 +154,7 @@ def tally(scores: object, scale: "str | scales.Scale", weights: object = None,
     if weights is None:
         w = None
     else:
+        weights = _aligned(weights, scores, name)
         with np.errstate(over="ignore"):  # the sum of weights near 1e308 is inf; they are rescaled below
             w = weights_array(weights, values.shape[0])
     if n_missing:
@@ -190,6 +191,20 @@ def tally(scores: object, scale: "str | scales.Scale", weights: object = None,
             )
     dropped = {Message("value.reason.missing_answer"): n_missing} if n_missing else {}
     return Tally(sc, counts, raw, n, n_eff, n_missing, dropped, w is not None, squared)
+
+
+def _aligned(weights: object, scores: object, name: str) -> object:
+    """Weights in the order of the answers: two Series are matched by their row labels, never by position."""
+    if not (isinstance(weights, pd.Series) and isinstance(scores, pd.Series)) or weights.index.equals(scores.index):
+        return weights
+    if (len(weights) == len(scores) and weights.index.is_unique and scores.index.is_unique
+            and scores.index.isin(weights.index).all()):
+        return weights.reindex(scores.index)  # the same rows in another order: follow the answers' labels
+    extra = [x for x in scores.index if x not in weights.index][:3]
+    raise CsatInputError(
+        f"the weights of {name!r} are a Series whose row labels do not match the answers' "
+        f"({len(weights)} weights, {len(scores)} answers; answer rows without a weight: {extra}); "
+        f"pass weights with the same index as the answers (e.g. data['weight'] from the same table)")
 
 
 def _as_codes(scores: object, sc: scales.Scale, name: str) -> np.ndarray:

@@ -19,6 +19,7 @@ import pandas as pd
 from ..errors import CsatInputError
 from ._common import write_csv
 from ._exports import write_exports
+from ._exports_china import write_china_exports
 from .auto import auto_dealer
 from .cdnow import cdnow_from_master
 from .complaints import complaints_log
@@ -28,7 +29,7 @@ from .supermarket import supermarket_members
 from .telecom import telecom_subscribers
 from .tracker import csat_tracker
 
-__all__ = ["SIMULATED", "regenerate", "write_cdnow", "main"]
+__all__ = ["SIMULATED", "EXPORT_SAMPLES", "regenerate", "write_cdnow", "main"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,12 @@ SIMULATED: dict[str, _Spec] = {
     "complaints_log": _Spec(complaints_log, "complaints_log.csv", {}, ("received_at", "acknowledged_at", "resolved_at")),
 }
 
+#: Example survey downloads that belong to no dataset: name -> writer of its files into ``out/files``.
+#: ``--all`` on the command line writes them too; :func:`regenerate` writes them when named.
+EXPORT_SAMPLES: dict[str, Callable[[Path], list[Path]]] = {
+    "china_exports": write_china_exports,  # 问卷星 / 腾讯问卷 downloads: wjx_*, tencent_*
+}
+
 
 def regenerate(out: str | Path, names: Sequence[str] | None = None) -> list[Path]:
     """Rewrite the shipped files of the synthetic datasets with their default seeds.
@@ -61,7 +68,8 @@ def regenerate(out: str | Path, names: Sequence[str] | None = None) -> list[Path
         Target folder (the repository's ``datasets/`` to refresh the shipped files).
     names : str or sequence of str, optional
         Dataset(s) to write; default all of :data:`SIMULATED`. Writing ``csat_tracker``
-        also writes its export samples to ``out/files/``.
+        also writes its export samples to ``out/files/``; a name from
+        :data:`EXPORT_SAMPLES` (``"china_exports"``) writes those example downloads there.
 
     Returns
     -------
@@ -76,12 +84,16 @@ def regenerate(out: str | Path, names: Sequence[str] | None = None) -> list[Path
     'csat_tracker.csv'
     """
     chosen = list(SIMULATED) if names is None else [names] if isinstance(names, str) else list(names)
-    unknown = [n for n in chosen if not isinstance(n, str) or n not in SIMULATED]
+    unknown = [n for n in chosen if not isinstance(n, str) or n not in SIMULATED and n not in EXPORT_SAMPLES]
     if unknown:
-        raise CsatInputError(f"no synthetic dataset {unknown[0]!r}; synthetic datasets are: {', '.join(SIMULATED)}")
+        raise CsatInputError(f"no synthetic dataset {unknown[0]!r}; synthetic datasets are: {', '.join(SIMULATED)}"
+                             f" (example downloads: {', '.join(EXPORT_SAMPLES)})")
     out = _folder(out)
     written = []
     for name in chosen:
+        if name in EXPORT_SAMPLES:
+            written.extend(EXPORT_SAMPLES[name](out / "files"))
+            continue
         spec = SIMULATED[name]
         frame, _ = spec.function()
         written.append(write_csv(frame, out / spec.file, spec.decimals, spec.datetimes))
@@ -163,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (0, ['csat_tracker.csv', 'csat_tracker_wave4_gbk.csv', 'csat_tracker_wave4_qualtrics.csv'])
     """
     parser = argparse.ArgumentParser(prog="python -m csat_lab.simulate", description="Regenerate the synthetic course datasets.")
-    parser.add_argument("names", nargs="*", help=f"datasets to write: {', '.join(SIMULATED)}")
+    parser.add_argument("names", nargs="*", help=f"datasets to write: {', '.join([*SIMULATED, *EXPORT_SAMPLES])}")
     parser.add_argument("--all", action="store_true", help="write every synthetic dataset")
     parser.add_argument("--out", default="datasets", help="target folder (default: datasets)")
     parser.add_argument("--cdnow", metavar="CDNOW_master.txt", help="also convert the real CDNOW file into cdnow.csv")
@@ -171,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.all and not args.names and not args.cdnow:
         parser.error("name a dataset, pass --all or --cdnow")
     written = regenerate(args.out, None if args.all else args.names) if (args.all or args.names) else []
+    if args.all:
+        written.extend(regenerate(args.out, list(EXPORT_SAMPLES)))
     if args.cdnow:
         written.append(write_cdnow(args.cdnow, args.out))
     for path in written:
