@@ -18,6 +18,7 @@ scipy.stats or ipywidgets::
     cl.exercises   the course self-checks (``csat_lab.course.exercises``)
     cl.glossary    the bilingual glossary, English / 简体中文 (``csat_lab.course.glossary``)
     cl.export      CSV / Excel export that neutralises spreadsheet formulas
+    cl.classroom   live classroom survey: phones answer, ``responses(db)`` reads the answers back
 
 Examples
 --------
@@ -52,6 +53,7 @@ _LAZY_MODULES = {
     "exercises": "csat_lab.course.exercises",
     "glossary": "csat_lab.course.glossary",
     "export": "csat_lab.export",
+    "classroom": "csat_lab.classroom",
 }
 
 __all__ = [
@@ -75,8 +77,10 @@ def __getattr__(name: str) -> Any:
         return module
     if name == "check":
         return importlib.import_module("csat_lab.course.exercises").check
+    if name == "quiz":
+        return importlib.import_module("csat_lab.course").quiz
     raise AttributeError(f"module 'csat_lab' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY_MODULES) | {"check"})
+    return sorted(set(globals()) | set(_LAZY_MODULES) | {"check", "quiz"})

@@ -80,6 +80,12 @@ class Result:
         lines += [f"  {k}{' ' * (width - _width(str(k)))}  {v}" for k, v in frame.itertuples(index=False)]
         return "\n".join(lines)
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # IPython uses the first class in the MRO whose own __dict__ has _repr_pretty_ or __repr__; every
+        # result dataclass writes its own __repr__, so each gets _repr_pretty_ in its own __dict__ too.
+        cls._repr_pretty_ = Result._repr_pretty_
+
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         # IPython's text form (a notebook's text/plain, a console): the formatted table, not the dataclass repr.
         printer.text(type(self).__name__ + "(...)" if cycle else str(self))

@@ -29,9 +29,11 @@ from .design import (
 )
 from .gaps import DisconfirmationResult, GapResult, disconfirmation, gap_scores
 from .io import SurveyExport, read_csv, read_excel, read_qualtrics, read_spss, read_surveymonkey
+from .io_china import read_tencent, read_wjx
 from .kano import KANO5, KANO_CATEGORIES, kano_classify, kano_table
-from .questionnaire import INDICATORS, Item, Questionnaire
+from .questionnaire import INDICATORS, TEXT, Item, Questionnaire, list_questionnaires, load_questionnaire
 from .reliability import AlphaResult, OmegaResult, cronbach_alpha, item_analysis, omega_total
+from .weighting import RakeResult, rake
 
 __all__ = [
     "margin_of_error", "sample_size", "sample_size_mean", "sample_size_nps", "nps_margin_of_error",
@@ -39,7 +41,8 @@ __all__ = [
     "cronbach_alpha", "item_analysis", "omega_total", "AlphaResult", "OmegaResult",
     "disconfirmation", "gap_scores", "DisconfirmationResult", "GapResult",
     "kano_classify", "kano_table", "KANO5", "KANO_CATEGORIES",
-    "Questionnaire", "Item", "INDICATORS",
+    "Questionnaire", "Item", "INDICATORS", "TEXT", "load_questionnaire", "list_questionnaires",
     "clean", "CleaningReport", "NA_CODES", "REASONS",
     "read_csv", "read_qualtrics", "read_surveymonkey", "read_spss", "read_excel", "SurveyExport",
+    "read_wjx", "read_tencent", "rake", "RakeResult",
 ]

@@ -46,6 +46,11 @@ NO_REFERENCE_NEEDED = {
     "csat_lab.course.exercises.fingerprint",
     "csat_lab.course.glossary.glossary",
     "csat_lab.course.glossary.lookup",
+    # Trainer kit: printing stored role-play cards, checklist and notes; tallying observer scores.
+    "csat_lab.course.trainer_kit.roleplay_cards",
+    "csat_lab.course.trainer_kit.observer_checklist",
+    "csat_lab.course.trainer_kit.score_observation",
+    "csat_lab.course.trainer_kit.facilitation_notes",
     # Command-line entry point and bulk regeneration of the course data files.
     "csat_lab.simulate.main",
     "csat_lab.simulate.regenerate",
@@ -59,6 +64,18 @@ NO_REFERENCE_NEEDED = {
     "csat_lab.export.to_excel",
     # SPSS .sav has no published specification to cite; pyreadstat/ReadStat read it.
     "csat_lab.survey.read_spss",
+    # Listing the shipped questionnaires by name (load_questionnaire cites the design literature).
+    "csat_lab.survey.list_questionnaires",
+    # Live classroom survey plumbing: the example file, the database path, room codes, the web
+    # server, its command line and bind addresses (the computations cite their sources).
+    "csat_lab.classroom.example_db",
+    "csat_lab.classroom.default_db",
+    "csat_lab.classroom.storage.new_room_code",
+    "csat_lab.classroom.app.create_app",
+    "csat_lab.classroom.server.main",
+    "csat_lab.classroom.server.parser",
+    "csat_lab.classroom.server.lan_address",
+    "csat_lab.classroom.server.bind_hosts",
 }
 
 # "Reichheld (2003)", "(Reichheld, 2003)", "Jones & Sasser 1995", "Kano et al. 1984".

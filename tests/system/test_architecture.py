@@ -30,7 +30,7 @@ LAYERS = {
     "export": 3, "metrics": 3, "survey": 3, "loyalty": 3, "churn": 3, "segments": 3, "complaints": 3,
     "datasets": 4, "simulate": 4,
     "plots": 5,
-    "widgets": 6,
+    "widgets": 6, "classroom": 6,
     "course": 7,
 }
 

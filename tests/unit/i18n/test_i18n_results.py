@@ -210,6 +210,10 @@ CASES: list[tuple[str, Callable[[], Any], set[str], tuple[str, ...]]] = [
     ("nps_difference_model", lambda: M.nps_difference_model(40, 30, 30, 50, 30, 20), set(), ()),
     ("sample_size_model", lambda: M.sample_size_model(), set(), ()),
     ("kano_model", lambda: M.kano_model(), set(), ()),
+    ("rake", lambda: cl.survey.rake(
+        pd.DataFrame({"sex": ["M", "M", "M", "F", "F", "M"], "age": ["y", "o", "y", "o", "y", "y"],
+                      "d": [1.0, 2.0, 1.0, 1.0, 2.0, 1.0]}),
+        {"sex": {"M": 0.5, "F": 0.5}, "age": {"y": 0.4, "o": 0.6}}, weight="d", trim=(0.3, 3.0)), set(), ()),
 ]
 
 #: Functions returning tables whose label columns are messages shown in the current language.

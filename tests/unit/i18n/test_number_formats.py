@@ -197,3 +197,12 @@ def test_tables_show_human_column_names_and_formatted_numbers() -> None:
         # Importance is a share of R²: 0.164516 -> "16.5%".
         first = table.iloc[0, 0]
         assert first == format_number(ipa.table["importance"].iloc[0], "share") and first.endswith("%")
+
+
+@pytest.mark.parametrize("name, factory", CASES, ids=[c[0] for c in CASES])
+def test_notebooks_show_the_formatted_table_not_the_dataclass_repr(name, factory) -> None:
+    from IPython.lib.pretty import pretty
+
+    result = factory()
+    shown = pretty(result)  # what a notebook stores as text/plain
+    assert shown == str(result), f"{name}: IPython shows {shown[:80]!r}"
