@@ -31,6 +31,7 @@ $(STAMP): pyproject.toml constraints.txt tools/web/package-lock.json
 	$(PY) -c 'from csat_lab.course.launch import write_lab_overrides; write_lab_overrides()'
 	$(PY) -c 'from csat_lab.widgets.voila import install_voila_template; install_voila_template()'
 	@# reveal.js and MathJax for the trainer kit, pinned by tools/web/package-lock.json (never fetched later).
+	@bash tools/system_deps.sh npm
 	if command -v npm >/dev/null 2>&1; then npm ci --prefix tools/web --ignore-scripts --no-audit --no-fund --loglevel=error; \
 	else echo "note: npm not found; make slides/handouts/html need it (apt-get install npm), the rest works without"; fi
 	touch $(STAMP)

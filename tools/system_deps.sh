@@ -2,6 +2,7 @@
 # Debian packages csat_lab uses outside Python, installed only when missing:
 #   fonts     fonts-wqy-microhei: a small CJK font so Chinese chart labels render (not as boxes)
 #   chromium  Debian's Chromium for the browser tests (no browser is ever downloaded)
+#   npm       Node's package manager, to install the trainer kit's pinned reveal.js and MathJax
 # Installs when running as root with apt-get; otherwise prints what to install and carries on.
 set -u
 need=()
@@ -9,7 +10,8 @@ for what in "$@"; do
   case "$what" in
     fonts) fc-list 2>/dev/null | grep -qiE "wqy|noto sans cjk|source han sans|droid sans fallback" || need+=(fonts-wqy-microhei) ;;
     chromium) [ -x /usr/bin/chromium ] || need+=(chromium) ;;
-    *) echo "system_deps.sh: unknown item '$what' (fonts, chromium)" >&2; exit 2 ;;
+    npm) command -v npm >/dev/null 2>&1 || need+=(npm) ;;
+    *) echo "system_deps.sh: unknown item '$what' (fonts, chromium, npm)" >&2; exit 2 ;;
   esac
 done
 [ ${#need[@]} -eq 0 ] && exit 0
