@@ -165,6 +165,14 @@ def create_app(store: Store, room: str, *, trainer_token: str, phone_url: str = 
             return AnswerError(403, "trainer_token_wrong")
         return None
 
+    def trainer_room(request: Request) -> Any:
+        # The room of a trainer-only page or call: it must exist, and the trainer token must be right.
+        found = find_room(request)
+        denied = trainer_ok(request)
+        if denied:
+            raise denied
+        return found
+
     def find_room(request: Request) -> Any:
         code = request.path_params["code"]
         found = store.room(code)
@@ -233,20 +241,14 @@ def create_app(store: Store, room: str, *, trainer_token: str, phone_url: str = 
 
     async def get_summary(request: Request) -> Response:
         try:
-            found = find_room(request)
-            denied = trainer_ok(request)
-            if denied:
-                raise denied
+            found = trainer_room(request)
         except AnswerError as exc:
             return refuse(request, exc)
         return JSONResponse(summary_of(found, _language(request)), headers=_headers())
 
     async def post_close(request: Request) -> Response:
         try:
-            found = find_room(request)
-            denied = trainer_ok(request)
-            if denied:
-                raise denied
+            found = trainer_room(request)
         except AnswerError as exc:
             return refuse(request, exc)
         closed_at = store.close_room(found.code)
@@ -254,10 +256,7 @@ def create_app(store: Store, room: str, *, trainer_token: str, phone_url: str = 
 
     async def get_export(request: Request) -> Response:
         try:
-            found = find_room(request)
-            denied = trainer_ok(request)
-            if denied:
-                raise denied
+            found = trainer_room(request)
         except AnswerError as exc:
             return refuse(request, exc)
         from .. import export
@@ -295,10 +294,7 @@ def create_app(store: Store, room: str, *, trainer_token: str, phone_url: str = 
 
     async def dashboard(request: Request) -> Response:
         try:
-            found = find_room(request)
-            denied = trainer_ok(request)
-            if denied:
-                raise denied
+            found = trainer_room(request)
         except AnswerError as exc:
             return html_refusal(request, exc)
         nonce = secrets.token_urlsafe(12)
