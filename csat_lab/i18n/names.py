@@ -353,10 +353,14 @@ def display_table(table: Any, dataset: str | None = None, language: str | None =
 
 def _rename_axes(table: Any, name: Any, pd: Any) -> Any:
     """``table`` with its row and column names, axis names and Series name passed through ``name``."""
-    shown = table.rename(index=name).rename_axis(index=name(table.index.name))
+    def axis_names(axis: Any) -> Any:
+        # A MultiIndex has one name per level: rename each (pandas wants a list for it).
+        return [name(n) for n in axis.names] if axis.nlevels > 1 else name(axis.name)
+
+    shown = table.rename(index=name).rename_axis(index=axis_names(table.index))
     if isinstance(shown, pd.Series):
         return shown.rename(name(table.name))
-    return shown.rename(columns=name).rename_axis(columns=name(table.columns.name))
+    return shown.rename(columns=name).rename_axis(columns=axis_names(table.columns))
 
 
 def _is_category_column(column: str, dataset: str | None) -> bool:

@@ -206,3 +206,12 @@ def test_notebooks_show_the_formatted_table_not_the_dataclass_repr(name, factory
     result = factory()
     shown = pretty(result)  # what a notebook stores as text/plain
     assert shown == str(result), f"{name}: IPython shows {shown[:80]!r}"
+
+
+def test_labelled_table_renames_every_level_of_a_two_level_index() -> None:
+    # raked.margins has a (variable, category) index; each level name is looked up on its own.
+    table = pd.DataFrame({"target": [0.5, 0.5]},
+                         index=pd.MultiIndex.from_tuples([("sex", "M"), ("sex", "F")], names=["variable", "category"]))
+    shown = cl.i18n.labelled_table(table, "course.02")
+    assert list(shown.index.names) == [cl.label("course.02.variable"), cl.label("course.02.category")]
+    assert shown.iloc[:, 0].tolist() == [0.5, 0.5]
