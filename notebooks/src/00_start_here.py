@@ -124,7 +124,6 @@ import pandas as pd
 import csat_lab as cl
 
 rng = np.random.default_rng(2024)
-pd.set_option("display.precision", 3)
 cl.set_language("en")
 
 # %% [markdown]
@@ -193,6 +192,25 @@ cl.check("00.scale_points", answer)
 
 # %%
 cl.exercises.list_exercises("01")
+
+# %% [markdown]
+# **Quizzes.** Every notebook also has a short quiz of about ten questions, to take twice: before
+# you start the notebook and again at its end, where `cl.quiz("NN")` shows the questions (never
+# the answers). `q = cl.quiz("NN")`, then `q.check("question id", answer)` checks an answer the
+# way `cl.check` does, and `q.compare(pre, post)` sets your two attempts side by side, so you
+# see what you learned rather than a mark.
+
+# %% [markdown] tags=["zh-CN"]
+# **小测验。** 每个笔记本还配有一份十道题左右的小测验，要做两遍：开始学之前做一遍，学完再做一遍。笔记本最后用 `cl.quiz("NN")` 列出题目（从不列出答案）。写 `q = cl.quiz("NN")`，再用 `q.check("题目编号", answer)` 检查答案，用法和 `cl.check` 一样；`q.compare(pre, post)` 把前后两次的结果并排列出，让你看到自己学会了什么，而不只是一个分数。
+
+# %% [markdown] tags=["solution"]
+# **For trainers.** Cells like this one appear only in the trainer editions. For every
+# notebook, `cl.course.facilitation_notes("NN")` holds the timing, an opening question and the
+# model answers for the discussion questions and role plays; `cl.course.facilitation_notes()`
+# gives them for the whole course.
+
+# %% [markdown] tags=["solution", "zh-CN"]
+# **培训师请看。** 像这样的单元格只出现在培训师版里。每个笔记本的授课提示都可以用 `cl.course.facilitation_notes("NN")` 调出来：各环节用时、开场提问，以及讨论题和角色扮演的参考答案；不带参数调用 `cl.course.facilitation_notes()`，得到的是全课的提示。
 
 # %% [markdown]
 # ## Labels in Chinese (中文标签)
@@ -270,15 +288,18 @@ cl.datasets.list_datasets()
 
 # %%
 tracker = cl.datasets.load("csat_tracker")
-tracker.head().rename(columns=lambda column: cl.label(f"course.00.column.{column}"))
+cl.i18n.format_table(tracker.head()).rename(columns=lambda column: cl.label(f"course.00.column.{column}"))
 
 # %% [markdown]
 # `cl.datasets.describe("csat_tracker")` shows the full card with the column descriptions in
 # English and Chinese. Loaded data already has proper types: answer scales become ordered
-# categories, dates become dates.
+# categories, dates become dates. The table above shows the columns by their names for people
+# and its numbers formatted for reading (`cl.i18n.format_table`); in code you refer to a column
+# by its identifier, such as `csat` for overall satisfaction or `nps` for likelihood to
+# recommend, and the data card lists them all.
 
 # %% [markdown] tags=["zh-CN"]
-# `cl.datasets.describe("csat_tracker")` 显示完整的数据说明卡，每一列都有中英文说明。读进来的数据已经设好了类型：量表题的回答成为有先后顺序的类别，日期就是日期。上表的表头显示的是各列的中文名；在代码里引用某一列时要用它的英文列名，比如总体满意度是 `csat`，推荐可能性是 `nps`，完整的对照就在数据说明卡里。
+# `cl.datasets.describe("csat_tracker")` 显示完整的数据说明卡，每一列都有中英文说明。读进来的数据已经设好了类型：量表题的回答成为有先后顺序的类别，日期就是日期。上表的表头显示的是各列的中文名，数字也按阅读习惯排好了格式（`cl.i18n.format_table`）；在代码里引用某一列时要用它的英文列名，比如总体满意度是 `csat`，推荐可能性是 `nps`，完整的对照就在数据说明卡里。
 
 # %% [markdown]
 # ## Widgets
@@ -304,6 +325,38 @@ tracker.head().rename(columns=lambda column: cl.label(f"course.00.column.{column
 
 # %% tags=["nbval-ignore-output"]
 cl.widgets.nps_explorer()
+
+# %% [markdown]
+# **A live survey in class.** The NPS on the slider can come from the room itself. The trainer
+# runs `make classroom` (on a classroom Wi-Fi: `python -m csat_lab.classroom serve --lan --room
+# TEST42`) and projects the QR code it shows; learners scan it with their phones and answer the
+# course evaluation questionnaire (overall satisfaction, likelihood to recommend, four course
+# items and a comment), while a dashboard fills up on the screen. Afterwards the answers are
+# read back as a table, ready for the same functions as any survey. The cell below reads a
+# recorded class of 20 learners that ships with the package, so it runs without a server; after
+# your own class you would write `cl.classroom.responses("class.sqlite3")`.
+
+# %% [markdown] tags=["zh-CN"]
+# **课堂上的现场调查。** 滑块上的净推荐值，也可以直接来自教室里的学员。培训师运行 `make classroom`（在教室的无线网络上用 `python -m csat_lab.classroom serve --lan --room TEST42`），把屏幕上出现的二维码投影出来；学员用手机扫码，填写课程评价问卷（总体满意度、推荐可能性、四道关于课程的题目和一条意见），大屏幕上的看板随之实时更新。下课以后，把答卷读回来就是一张表，和任何一次调查一样，可以交给同样的函数去算。下面一格读的是工具包自带的一次课堂记录，共 20 位学员，不用开服务器也能运行；你自己上完课，就写 `cl.classroom.responses("class.sqlite3")`。
+
+# %%
+answers = cl.classroom.responses("example")  # after class: cl.classroom.responses("class.sqlite3")
+cl.i18n.labelled_table(cl.i18n.format_table(answers.head()), "course.00.column")
+
+# %%
+cl.metrics.nps(answers["nps"])
+
+# %%
+cl.metrics.csat(answers["overall"])
+
+# %% [markdown]
+# Twenty answers give an NPS with an interval about 55 points wide: a class's own survey is
+# good for discussing what the class thought, not for ranking trainers. Notebook 02 checks the
+# same answers against the questionnaire and asks whether its four course items measure one
+# thing.
+
+# %% [markdown] tags=["zh-CN"]
+# 只有二十份答卷，净推荐值的置信区间宽达约 55 分：一个班自己做的调查，适合用来讨论这个班的想法，不适合拿来给培训师排名次。笔记本 02 会把同样的答卷和问卷逐项核对，并检验那四道课程题目测的是不是同一件事。
 
 # %% [markdown]
 # ## Loading your own data
@@ -354,8 +407,6 @@ cl.metrics.csat(mine["satisfaction"], scale="satisfaction5")
 # - `cl.datasets.list_datasets()`, `describe` and `load` open the course data; your own
 #   files go through the same functions. Simulated datasets test methods; only real data test
 #   claims about customers.
-#
-# ### Glossary (术语表)
 
 # %% [markdown] tags=["zh-CN"]
 # ## 小结
@@ -366,7 +417,24 @@ cl.metrics.csat(mine["satisfaction"], scale="satisfaction5")
 # - 做练习：把 `None` 换成你的答案，再运行 `cl.check`；它只给提示，不给答案。
 # - `cl.set_language("zh-CN")` 把所有标签切换成中文，`cl.set_language("en")` 切回英文；中文版笔记本在 `notebooks/zh-CN/`。
 # - `cl.datasets.list_datasets()`、`describe` 和 `load` 用来打开课程数据，你自己的文件也走同样的函数。模拟数据集用来检验方法；关于客户的论断，只有真实数据才能检验。
-#
+
+# %% [markdown]
+# **Quiz.** Take this notebook's quiz twice: once before you start, with what you already know,
+# and once more here, at the end. The cell below shows the questions without the answers.
+# `q = cl.quiz("00")` and then `q.check("question id", answer)` checks one answer;
+# `q.score(answers)` counts a whole attempt, and `q.compare(pre, post)` sets your two attempts
+# side by side, so you see what the notebook changed.
+
+# %% [markdown] tags=["zh-CN"]
+# **小测验。** 本笔记本的小测验要做两遍：开始学习之前凭已有的了解做一遍，学到这里再做一遍。下面一格列出题目，不带答案。先写 `q = cl.quiz("00")`，再用 `q.check("题目编号", answer)` 检查一道题；`q.score(answers)` 给一整次作答计分，`q.compare(pre, post)` 把前后两次的结果并排列出，学完这一节有哪些收获，一目了然。
+
+# %%
+cl.quiz("00")
+
+# %% [markdown]
+# ### Glossary (术语表)
+
+# %% [markdown] tags=["zh-CN"]
 # ### 术语表
 
 # %%

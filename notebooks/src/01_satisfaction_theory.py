@@ -46,8 +46,13 @@ import pandas as pd
 import csat_lab as cl
 
 rng = np.random.default_rng(2024)
-pd.set_option("display.precision", 3)
 cl.set_language("en")
+
+
+def labelled(table, kinds=None):
+    """A table built in this notebook, as displayed: numbers formatted by kind (column -> kind for
+    cl.i18n.format_table: "share", "money" ...), column names in the notebook's language (labels course.01.<name>)."""
+    return cl.i18n.format_table(table, kinds).rename(columns=lambda column: cl.label(f"course.01.{column}"))
 
 # %% [markdown]
 # ## Who is the customer, really? (客户到底是谁?)
@@ -230,7 +235,7 @@ pairs = pd.DataFrame({"expectation": [3, 4, 5, 5, 4, 1], "perception": [5, 4, 4,
 result = cl.survey.disconfirmation(pairs["expectation"], pairs["perception"])
 table = pairs.assign(gap=result.gap, gap_part=result.gap_part, performance_part=result.performance_part,
                      score=result.score, level=result.label)
-table.rename(columns=lambda column: cl.label(f"course.01.{column}"))  # headers in the notebook's language
+labelled(table, {"gap": "score:0", "gap_part": "score:0", "performance_part": "score:0", "score": "score:1"})
 
 # %% [markdown]
 # Read the rows: the fourth customer expected the best and got a 2; the gap of −3 puts them at
@@ -640,17 +645,18 @@ cl.check("01.promise_rewrite", answer)
 
 # %%
 dealer = cl.datasets.load("auto_dealer")
-dealer.groupby("overall_satisfaction", observed=True)["repurchase"].agg(["size", "mean"]).rename(
-    columns={"size": cl.label("course.01.customers"), "mean": cl.label("course.01.share_came_back")}
-).rename_axis(cl.label("course.01.overall_satisfaction"))
+by_level = dealer.groupby("overall_satisfaction", observed=True)["repurchase"]
+came_back = by_level.agg(customers="size", share_came_back="mean")
+labelled(came_back, {"share_came_back": "share"}).rename_axis(cl.label("course.01.overall_satisfaction"))
 
 # %% [markdown]
 # **Exercise 01.loyalty_ratio.** The simulator was built with a ratio of 6. What ratio does this
 # sample of 2,000 customers show? Divide the share who came back among customers who scored 5 by
-# the share among those who scored 4 (the table above gives both; three decimals are enough).
+# the share among those who scored 4 (the table above gives both as percentages: dividing the two
+# percentages gives the same ratio).
 
 # %% [markdown] tags=["zh-CN"]
-# **练习 01.loyalty_ratio。** 模拟程序设定的倍数是 6。这 2000 位客户的样本显示的倍数是多少？用评 5 分的客户中再次购买的比例，除以评 4 分的客户中再次购买的比例（两个比例上表都有，保留三位小数就够了）。
+# **练习 01.loyalty_ratio。** 模拟程序设定的倍数是 6。这 2000 位客户的样本显示的倍数是多少？用评 5 分的客户中再次购买的比例，除以评 4 分的客户中再次购买的比例（两个比例上表都有，以百分数显示；两个百分数直接相除，得到的倍数是一样的）。
 #
 # 答题方法：在下面的代码格里把两个 `___` 换成表中的比例，删掉那一行开头的“# ”，再运行。
 
@@ -742,13 +748,8 @@ year = np.arange(1, years + 1)
 chance = retention ** (year - 1)  # the chance that the customer is still there in that year
 value_today = 1 / (1 + discount) ** year  # what 1 paid in that year is worth today
 expected_margin = margin * chance * value_today
-example = pd.DataFrame({
-    cl.label("course.01.year"): year,
-    cl.label("course.01.chance"): chance,
-    cl.label("course.01.value_today"): value_today,
-    cl.label("course.01.expected_margin"): expected_margin,
-})
-example.round(3)
+example = pd.DataFrame({"year": year, "chance": chance, "value_today": value_today, "expected_margin": expected_margin})
+labelled(example, {"chance": "share", "value_today": "coef", "expected_margin": "money:2"})
 
 # %% [markdown]
 # Adding the last column gives the lifetime value. The same sum in one line of Python, where
@@ -760,8 +761,8 @@ example.round(3)
 # %%
 column_total = expected_margin.sum()  # the last column of the table, added up
 one_line = sum(margin * retention ** (t - 1) / (1 + discount) ** t for t in range(1, years + 1))
-pd.Series({cl.label("course.01.column_total"): column_total, cl.label("course.01.one_line"): one_line},
-          name=cl.label("course.01.clv"))
+pd.Series({cl.label("course.01.column_total"): cl.i18n.format_number(column_total, "money:2"),
+           cl.label("course.01.one_line"): cl.i18n.format_number(one_line, "money:2")}, name=cl.label("course.01.clv"))
 
 # %% [markdown]
 # **Exercise 01.ford_lifetime.** What is one new car buyer worth to a dealer today? The numbers
@@ -817,7 +818,7 @@ cl.check("01.ford_lifetime", answer)
 telco = cl.datasets.load("telco_churn")
 revenue = telco["TotalCharges"].dropna().sort_values(ascending=False)
 top_fifth = revenue.iloc[: int(np.ceil(0.2 * len(revenue)))]
-pd.Series({cl.label("course.01.top_fifth_share"): f"{top_fifth.sum() / revenue.sum():.1%}"})
+pd.Series({cl.label("course.01.top_fifth_share"): cl.i18n.format_number(top_fifth.sum() / revenue.sum(), "share")})
 
 # %% [markdown]
 # Here the top fifth brings far less than 80%: a subscription business with similar monthly
@@ -1042,7 +1043,7 @@ servqual = pd.DataFrame(
     }
 )
 gaps = cl.survey.disconfirmation(servqual["expectation"], servqual["perception"])
-servqual.assign(gap=gaps.gap, level=gaps.label).rename(columns=lambda column: cl.label(f"course.01.{column}"))
+labelled(servqual.assign(gap=gaps.gap, level=gaps.label), {"gap": "score:0"})
 
 # %% [markdown]
 # In this one customer's answers, responsiveness is where the service falls furthest short,
@@ -1094,6 +1095,19 @@ servqual.assign(gap=gaps.gap, level=gaps.label).rename(columns=lambda column: cl
 
 # %%
 cl.exercises.list_exercises("01")
+
+# %% [markdown]
+# **Quiz.** Take this notebook's quiz twice: once before you start, with what you already know,
+# and once more here, at the end. The cell below shows the questions without the answers.
+# `q = cl.quiz("01")` and then `q.check("question id", answer)` checks one answer;
+# `q.score(answers)` counts a whole attempt, and `q.compare(pre, post)` sets your two attempts
+# side by side, so you see what the notebook changed.
+
+# %% [markdown] tags=["zh-CN"]
+# **小测验。** 本笔记本的小测验要做两遍：开始学习之前凭已有的了解做一遍，学到这里再做一遍。下面一格列出题目，不带答案。先写 `q = cl.quiz("01")`，再用 `q.check("题目编号", answer)` 检查一道题；`q.score(answers)` 给一整次作答计分，`q.compare(pre, post)` 把前后两次的结果并排列出，学完这一节有哪些收获，一目了然。
+
+# %%
+cl.quiz("01")
 
 # %% [markdown]
 # ## Glossary (术语表)

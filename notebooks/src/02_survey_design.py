@@ -52,8 +52,14 @@ import pandas as pd
 import csat_lab as cl
 
 rng = np.random.default_rng(2024)
-pd.set_option("display.precision", 3)
 cl.set_language("en")
+
+
+def labelled(table, kinds=None):
+    """A table built in this notebook, as displayed: numbers formatted by kind (column -> kind for
+    cl.i18n.format_table: "share", "score" ...), missing values as "–", names in the notebook's
+    language (labels course.02.<name>)."""
+    return cl.i18n.labelled_table(cl.i18n.format_table(table, kinds), "course.02")
 
 # %% [markdown]
 # ## The twelve-step measurement cycle
@@ -167,7 +173,53 @@ cl.set_language("en")
 # 设计问卷时，每项指标变成一道或几道题。本课程的追踪调查 `csat_tracker` 问了一道总体满意度题（用来算客户满意度得分）、一道推荐意愿题（算净推荐值）、一道费力度题（算客户费力度），还有六个服务题项。
 
 # %%
-cl.datasets.describe("csat_tracker").columns
+labelled(cl.datasets.describe("csat_tracker").columns.reset_index())
+
+# %% [markdown]
+# A questionnaire written down once can be reused: for the survey itself, for checking the
+# answers, and for a live survey in class. The course's own evaluation questionnaire,
+# `course_evaluation`, has one question per indicator: overall satisfaction (CSAT), likelihood
+# to recommend (NPS), four items on the course (useful, pace, exercises, trainer) and an open
+# comment. In class the trainer serves it with `make classroom` (`python -m csat_lab.classroom
+# serve --lan --room TEST42` on the classroom Wi-Fi); learners scan the QR code and answer on
+# their phones. Its codebook lists each question with its scale:
+
+# %% [markdown] tags=["zh-CN"]
+# 问卷一旦写成文件，就可以反复使用：用来做调查，用来核对答卷，也可以在课堂上做现场调查。本课程自己的课程评价问卷 `course_evaluation` 每个指标对应一道题：总体满意度（算客户满意度得分）、推荐可能性（算净推荐值）、四道关于课程的题目（是否有用、进度、练习、培训师）和一道开放题。上课时培训师用 `make classroom` 把问卷发布出来（在教室的无线网络上用 `python -m csat_lab.classroom serve --lan --room TEST42`），学员扫二维码，在手机上作答。下面是它的编码表，列出每道题和它用的量表：
+
+# %%
+questionnaire = cl.survey.load_questionnaire("course_evaluation")
+labelled(questionnaire.codebook()[["question", "scale", "reverse"]])
+
+# %% [markdown]
+# After class the answers are read back from the server's file. The recorded example class of
+# 20 learners ships with the package (after your own class:
+# `cl.classroom.responses("class.sqlite3")`). `validate` checks every answer against the
+# questionnaire: a code outside its scale would stop here with a message naming the column.
+
+# %% [markdown] tags=["zh-CN"]
+# 下课以后，从服务器保存的文件里把答卷读回来。工具包自带一次课堂的记录，共 20 位学员（你自己上完课就写 `cl.classroom.responses("class.sqlite3")`）。`validate` 对照问卷逐一核对每个回答：如果有哪个编码超出了量表的范围，就会在这里停下，并指出是哪一列。
+
+# %%
+answers = cl.classroom.responses("example")
+checked = questionnaire.validate(answers)
+{cl.label("course.02.n"): len(checked)}
+
+# %% [markdown]
+# To run a class survey with questions of your own, save a questionnaire to a file and serve
+# that file: `python -m csat_lab.classroom serve --questionnaire my_questionnaire.json`. The
+# cell writes the file into a temporary folder; in practice you would keep it next to your
+# course material.
+
+# %% [markdown] tags=["zh-CN"]
+# 想在课堂上用自己的题目做调查，就把问卷存成文件，再发布这个文件：`python -m csat_lab.classroom serve --questionnaire my_questionnaire.json`。下面一格把文件写进一个临时文件夹；实际使用时，把它和你的课程材料放在一起就行。
+
+# %%
+import tempfile
+from pathlib import Path
+
+folder = Path(tempfile.mkdtemp())
+questionnaire.to_json(folder / "my_questionnaire.json").name
 
 # %% [markdown]
 # ## Survey methods and their trade-offs
@@ -226,13 +278,11 @@ cl.datasets.describe("csat_tracker").columns
 # 有两点要注意。**混用调查方法会改变答案**：人们对着一个人回答时，往往比填表时打分更客气。迪尔曼等人（Dillman et al.，2009，*Social Science Research* 第 38 卷第 1 期）对 8999 户美国家庭做满意度调查，发现通过电话或自动语音系统作答的人，选最正面答案的比例高于通过邮寄问卷或网上作答的人。所以，各轮调查只能在同一种方法内部比较，或者按方法分开报告（下面的总结报告模板也把问卷和访谈分开统计）。另外，**便宜的答卷并不就没有误差**：同样的预算，用不同的方法能换来的样本量相差很大。用假设的价格举个例子：同一笔钱可以做 50 次面谈、300 次电话访问，或者收回 1500 份在线答卷：
 
 # %%
-pd.DataFrame(
-    {
-        cl.label("course.02.method"): [cl.label(f"course.02.method.{m}") for m in ["interviews", "phone", "online"]],
-        cl.label("course.02.answers_for_budget"): [50, 300, 1500],
-        cl.label("course.02.margin_points"): [100 * cl.survey.margin_of_error(n) for n in [50, 300, 1500]],
-    }
-)
+labelled(pd.DataFrame({
+    "method": [cl.label(f"course.02.method.{m}") for m in ["interviews", "phone", "online"]],
+    "answers_for_budget": [50, 300, 1500],
+    "margin_points": [100 * cl.survey.margin_of_error(n) for n in [50, 300, 1500]],
+}), {"margin_points": "number:1"})
 
 # %% [markdown]
 # The online survey wins on the margin of error, but that margin covers sampling error only.
@@ -515,7 +565,7 @@ cl.widgets.nps_explorer()
 wave1_codes = tracker[tracker["wave"] == 1]["csat"]
 wave1_valid = wave1_codes[wave1_codes.between(1, 5)]  # keep only the codes 1 to 5
 share_5 = 100 * wave1_valid.isin([5]).mean()  # % of them that are 5
-print(cl.label("course.02.share_5", share=share_5))
+print(cl.label("course.02.share_5", share=cl.i18n.format_number(share_5, "percent")))
 
 # %% [markdown]
 # **Exercise 02.tracker_csat.** In the *raw* `csat_tracker` file (all waves, not only wave 1),
@@ -560,8 +610,9 @@ cl.check("02.tracker_csat", answer)
 kano = cl.datasets.load("kano_features")
 kano_scores = cl.survey.kano_table(kano, feature="feature", functional="functional", dysfunctional="dysfunctional")
 shown = cl.datasets.display_table(kano_scores[["category_label", "better", "worse"]], "kano_features")
-shown.rename(columns={"category_label": cl.label("course.02.kano_category"), "better": cl.label("course.02.kano_better"),
-                      "worse": cl.label("course.02.kano_worse")})
+cl.i18n.format_table(shown, {"better": "coef", "worse": "coef"}).rename(columns={
+    "category_label": cl.label("course.02.kano_category"), "better": cl.label("course.02.kano_better"),
+    "worse": cl.label("course.02.kano_worse")})
 
 # %%
 cl.plots.kano_chart(kano_scores)
@@ -598,12 +649,10 @@ plt.show()
 # 在 *p* = 0.5 时最大。反过来解出 *n*，就得到想要的误差范围所需的样本量。总体较小时（比如一家只有 600 位客户的经销商），做有限总体校正可以减少 *n*。
 
 # %%
-pd.DataFrame(
-    {
-        cl.label("course.02.n"): [100, 250, 1000, 2500],
-        cl.label("course.02.margin_points"): [100 * cl.survey.margin_of_error(n) for n in [100, 250, 1000, 2500]],
-    }
-)
+labelled(pd.DataFrame({
+    "n": [100, 250, 1000, 2500],
+    "margin_points": [100 * cl.survey.margin_of_error(n) for n in [100, 250, 1000, 2500]],
+}), {"n": "count", "margin_points": "number:1"})
 
 # %%
 {
@@ -754,6 +803,55 @@ answer = math.ceil(completed / 0.2)
 cl.check("02.sample_plan", answer)
 
 # %% [markdown]
+# **Weighting a sample to known margins.** A sample can be unbalanced even when it is large
+# enough: young customers answer online surveys more readily, some districts are easier to
+# reach. When the true shares of a few groups are known (from the customer database or a
+# census), each answer can be **weighted** so that the sample matches them. Raking adjusts the
+# weights one variable at a time until every margin fits; trimming keeps any weight between 0.3
+# and 3 times the mean, so that no single answer counts too much. The example is a 问卷星 (wjx)
+# export of 300 answers, with gender (Q1), age group (Q2) and district (Q3):
+
+# %% [markdown] tags=["zh-CN"]
+# **按已知结构给样本加权。** 样本量够了，结构也可能失衡：年轻客户更愿意填网上问卷，有些城区的客户更容易联系上。如果知道几个群体在全体客户中的真实占比（来自客户数据库或人口普查），就可以给每份答卷一个**权重**，让样本的结构和它们一致。迭代加权（raking）每次调整一个变量的权重，直到每个变量的占比都对上为止；截尾把每个权重限制在平均权重的 0.3 到 3 倍之间，免得某一份答卷分量太重。下面的例子是一份问卷星导出的文件，共 300 份答卷，题目里有性别（Q1）、年龄段（Q2）和所在地区（Q3）：
+
+# %%
+frame, book = cl.survey.read_wjx(cl.datasets.example_file("wjx_service_survey_text.xlsx"))
+targets = {"Q1": {"男": 0.49, "女": 0.51}, "Q2": {"18-29岁": 0.30, "30-49岁": 0.40, "50岁及以上": 0.30},
+           "Q3": {"北区": 0.25, "东区": 0.35, "南区": 0.25, "西区": 0.15}}
+raked = cl.survey.rake(frame, targets, trim=(0.3, 3.0))
+raked
+
+# %%
+labelled(raked.margins.reset_index(level="category")[["category", "n", "sample", "target", "achieved"]],
+         {"n": "count", "sample": "share", "target": "share", "achieved": "share"})
+
+# %% [markdown]
+# The sample has 55 % under 30 where the customers have 30 %, and only 15 % aged 50 and over
+# where they have 30 %. After raking, every margin matches its target. The price is precision:
+# unequal weights make 300 weighted answers worth about as much as 221 unweighted ones, the
+# **effective sample size** (Kish's *n*<sub>eff</sub>); their ratio, 1.36, is the **design
+# effect** of weighting, by which the variance of an estimate grows.
+
+# %% [markdown] tags=["zh-CN"]
+# 样本里 30 岁以下的占 55%，而全体客户里只占 30%；50 岁及以上的在样本里只占 15%，在客户里却占 30%。迭代加权之后，每个变量的占比都和目标一致。代价是精度：权重有大有小，300 份加权答卷的信息量只相当于约 221 份不加权的答卷，这就是**有效样本量**（Kish 的 *n*<sub>eff</sub>）；两者之比 1.36 是加权的**设计效应**，估计值的方差要按这个倍数放大。
+
+# %%
+cl.metrics.csat(frame["Q4"])
+
+# %%
+cl.metrics.csat(frame["Q4"], weights=raked.weights)
+
+# %% [markdown]
+# Weighted, CSAT falls from 54.0 % to 41.3 %: the young customers, over-represented in the
+# sample, were the more satisfied ones. The interval is computed with the effective sample size,
+# so it is wider (about 12.8 points instead of 11.3): weighting removes a known imbalance but
+# cannot add information. It corrects only for the variables weighted on; customers who never
+# answer may still differ in ways no margin shows.
+
+# %% [markdown] tags=["zh-CN"]
+# 加权以后，客户满意度得分从 54.0% 降到 41.3%：在样本里占比过高的年轻客户恰好更满意。置信区间按有效样本量计算，所以变宽了（约 12.8 个百分点，不加权时是 11.3 个百分点）：加权能纠正已知的结构失衡，却不能凭空增加信息。它也只能纠正参与加权的那几个变量；从不作答的客户，仍可能在任何结构数字都看不出来的方面与作答者不同。
+
+# %% [markdown]
 # ## Importing real exports (Qualtrics, SPSS, GBK CSV)
 # *(10 min)*
 #
@@ -783,7 +881,8 @@ cl.datasets.example_files()
 qualtrics_file = cl.datasets.example_file("csat_tracker_wave4_qualtrics.csv")
 export, export_book = cl.survey.read_qualtrics(qualtrics_file)
 print(cl.label("course.02.file_shape", name=qualtrics_file.name, rows=export.shape[0], columns=export.shape[1]))
-export_book.loc[["ResponseId", "Duration (in seconds)", "Q1", "Q2", "Q3", "Q4_1", "Q4_4"], ["question", "import_id"]]
+labelled(export_book.loc[["ResponseId", "Duration (in seconds)", "Q1", "Q2", "Q3", "Q4_1", "Q4_4"],
+                         ["question", "import_id"]])
 
 # %% [markdown]
 # The export also holds what the tool records by itself: start and end times, IP address,
@@ -806,7 +905,7 @@ print(cl.label("course.02.read_as_utf8"), gbk_file.read_bytes()[:30].decode("utf
 gbk = cl.survey.read_csv(gbk_file)
 print(cl.label("course.02.detected_encoding"), gbk.encoding)  # the detected encoding
 gbk_export, gbk_book = gbk
-gbk_export.head(3)
+cl.i18n.format_table(gbk_export.head(3))
 
 # %% [markdown]
 # **SPSS** `.sav` files carry value labels and user-missing codes (such as 9 = "no answer").
@@ -831,7 +930,7 @@ with tempfile.TemporaryDirectory() as folder:
         missing_ranges={"q1": [9.0]},
     )
     frame, book = cl.survey.read_spss(sav)
-frame.assign(**{cl.label("course.02.n_missing_codes"): int(book.loc["q1", "n_missing_codes"])})
+labelled(frame.assign(n_missing_codes=int(book.loc["q1", "n_missing_codes"])))
 
 # %% [markdown]
 # SurveyMonkey (`read_surveymonkey`) and Excel (`read_excel`) work the same way.
@@ -880,9 +979,8 @@ gbk_clean, gbk_report = cl.survey.clean(
     id="答卷编号", duration="答题时长(秒)",
     straightline=[f"题{i}" for i in range(1, 7)],
 )
-pd.DataFrame(
-    {cl.label("course.02.qualtrics_export"): export_report.by_reason, cl.label("course.02.gbk_export"): gbk_report.by_reason}
-)
+labelled(pd.DataFrame({"qualtrics_export": export_report.by_reason, "gbk_export": gbk_report.by_reason})
+         .rename(index=lambda reason: cl.label(f"clean.reason.{reason}")))
 
 # %% [markdown]
 # *Worked example.* Before any cleaning, the share of the GBK export's overall-satisfaction
@@ -895,7 +993,7 @@ pd.DataFrame(
 raw_codes = gbk_export["总体满意度"]
 raw_valid = raw_codes[raw_codes.between(1, 5)]  # leave out the codes that are not on the scale
 share_1_2 = 100 * raw_valid.isin([1, 2]).mean()
-print(cl.label("course.02.share_1_2", share=share_1_2))
+print(cl.label("course.02.share_1_2", share=cl.i18n.format_number(share_1_2, "percent")))
 
 # %% [markdown]
 # **Exercise 02.export_csat.** Before any cleaning, what percentage of the GBK export's
@@ -952,8 +1050,8 @@ rates = {
 pd.DataFrame(
     {
         cl.label("course.02.levels_counted"): [f"{min(r.box)}–{max(r.box)}" for r in rates.values()],
-        cl.label("course.02.percent_of_answers"): [round(100 * r.estimate, 1) for r in rates.values()],
-        cl.label("course.02.ci95"): [f"{100 * r.ci[0]:.1f}–{100 * r.ci[1]:.1f}" for r in rates.values()],
+        cl.label("course.02.percent_of_answers"): [cl.i18n.format_number(r.estimate, "share") for r in rates.values()],
+        cl.label("course.02.ci95"): [cl.i18n.format_interval(r.ci, "share") for r in rates.values()],
     },
     index=list(rates),
 )
@@ -1012,18 +1110,39 @@ scored["q4"] = 6 - scored["q4"]
 cl.survey.cronbach_alpha(scored, items=items)
 
 # %%
-cl.survey.item_analysis(scored, items=items)
+labelled(cl.survey.item_analysis(scored, items=items),
+         {"n": "count", "mean": "score", "sd": "score", "item_total_r": "coef", "alpha_if_deleted": "coef"})
 
 # %%
 cl.plots.likert_bars(clean, items=items)
 plt.show()
 
 # %% [markdown]
-# `item_total_r` is each item's correlation with the sum of the others; `alpha_if_deleted`
-# shows whether dropping the item would help. Here every item belongs.
+# The item–total correlation (`item_total_r` in the table `cl.survey.item_analysis` returns) is
+# each item's correlation with the sum of the others; alpha if the item is deleted
+# (`alpha_if_deleted`) shows whether dropping the item would help. Here every item belongs.
 
 # %% [markdown] tags=["zh-CN"]
-# `item_total_r` 是每个题项与其余题项之和的相关系数；`alpha_if_deleted` 显示去掉这一题后α系数会不会提高。这里每一题都应保留。
+# 题项与总分的相关（`cl.survey.item_analysis` 返回的表里叫 `item_total_r`）是每个题项与其余题项之和的相关系数；删除该题后的α系数（`alpha_if_deleted`）显示去掉这一题后α系数会不会提高。这里每一题都应保留。
+
+# %% [markdown]
+# The class survey's four course items (useful, pace, exercises, trainer) give a very different
+# picture:
+
+# %% [markdown] tags=["zh-CN"]
+# 课堂调查里那四道课程题目（是否有用、进度、练习、培训师）的情况就大不一样：
+
+# %%
+cl.survey.cronbach_alpha(answers[["useful", "pace", "exercises", "trainer"]])
+
+# %% [markdown]
+# An alpha of 0.40, with an interval from below zero to about 0.74. Two reasons, worth
+# discussing in class: with 20 answers alpha is very imprecise; and the four items need not
+# measure one thing, since a course can be useful yet too fast, or well taught with weak
+# exercises. Report such items one by one rather than adding them up into a score.
+
+# %% [markdown] tags=["zh-CN"]
+# α系数只有 0.40，置信区间从零以下一直到约 0.74。原因有两个，值得在课上讨论：只有 20 份答卷，α系数本身就很不精确；而且这四道题未必测的是同一件事，一门课可能很有用但进度太快，也可能讲得很清楚而练习偏弱。这样的题目应当逐题报告，不要加总成一个得分。
 
 # %% [markdown]
 # ## Tracking over time
@@ -1088,13 +1207,13 @@ cl.widgets.nps_difference_explorer()
 service_quality = (scored[items] >= 4).mean(axis=1).mean()
 summary = pd.Series(
     {
-        cl.label("course.02.report.received"): report.n_input,
-        cl.label("course.02.report.valid"): report.n_kept,
+        cl.label("course.02.report.received"): cl.i18n.format_number(report.n_input, "count"),
+        cl.label("course.02.report.valid"): cl.i18n.format_number(report.n_kept, "count"),
         cl.label("course.02.report.interviewed"): cl.label("course.02.report.no_interviews"),
-        cl.label("course.02.report.overall"): round(100 * cl.metrics.csat(clean["csat"]).estimate, 1),
+        cl.label("course.02.report.overall"): cl.i18n.format_number(cl.metrics.csat(clean["csat"]).estimate, "share"),
         cl.label("course.02.report.product"): cl.label("course.02.report.no_product_question"),
-        cl.label("course.02.report.service"): round(100 * service_quality, 1),
-        cl.label("metrics.nps"): round(cl.metrics.nps(clean["nps"]).score, 1),
+        cl.label("course.02.report.service"): cl.i18n.format_number(service_quality, "share"),
+        cl.label("metrics.nps"): cl.i18n.format_number(cl.metrics.nps(clean["nps"]).score, "score:1"),
     },
     name=cl.label("course.02.report.value"),
 )
@@ -1173,6 +1292,19 @@ summary.to_frame()
 # - 误差范围随 *n* 的平方根缩小；先根据误差范围、预期比例和总体规模定出样本量，再根据回复率定出邀请数，回复率和误差范围同样重要。
 # - 读导出文件要配合编码手册，清洗要留报告，反向题先反向计分，把题项加总之前先检验信度。
 # - 调查报告要把有效问卷数和访谈人数分开写（没有访谈就写明没有），给出核心得分及其置信区间，再写调查发现。
+
+# %% [markdown]
+# **Quiz.** Take this notebook's quiz twice: once before you start, with what you already know,
+# and once more here, at the end. The cell below shows the questions without the answers.
+# `q = cl.quiz("02")` and then `q.check("question id", answer)` checks one answer;
+# `q.score(answers)` counts a whole attempt, and `q.compare(pre, post)` sets your two attempts
+# side by side, so you see what the notebook changed.
+
+# %% [markdown] tags=["zh-CN"]
+# **小测验。** 本笔记本的小测验要做两遍：开始学习之前凭已有的了解做一遍，学到这里再做一遍。下面一格列出题目，不带答案。先写 `q = cl.quiz("02")`，再用 `q.check("题目编号", answer)` 检查一道题；`q.score(answers)` 给一整次作答计分，`q.compare(pre, post)` 把前后两次的结果并排列出，学完这一节有哪些收获，一目了然。
+
+# %%
+cl.quiz("02")
 
 # %% [markdown]
 # ## Glossary (术语表)

@@ -702,8 +702,6 @@ cl.check("03.model_choice", answer)
 # - ACSI/ECSI path models estimate the whole chain; simulate to check what your sample can
 #   detect.
 # - Report intervals, and do not read survey associations as proof of cause.
-#
-# ### Glossary (术语表)
 
 # %% [markdown] tags=["zh-CN"]
 # ## 小结
@@ -715,7 +713,24 @@ cl.check("03.model_choice", answer)
 # - Shapley 重要性把解释的变异公平地分给彼此相关的驱动因素；重要性-绩效分析把它变成优先次序；两者描述的都是相关。
 # - 客户满意度指数的路径模型估计的是整条链；先做模拟，看看你的样本能检测出多大的效果。
 # - 报告要给区间，不要把调查里的相关当作因果的证明。
-#
+
+# %% [markdown]
+# **Quiz.** Take this notebook's quiz twice: once before you start, with what you already know,
+# and once more here, at the end. The cell below shows the questions without the answers.
+# `q = cl.quiz("03")` and then `q.check("question id", answer)` checks one answer;
+# `q.score(answers)` counts a whole attempt, and `q.compare(pre, post)` sets your two attempts
+# side by side, so you see what the notebook changed.
+
+# %% [markdown] tags=["zh-CN"]
+# **小测验。** 本笔记本的小测验要做两遍：开始学习之前凭已有的了解做一遍，学到这里再做一遍。下面一格列出题目，不带答案。先写 `q = cl.quiz("03")`，再用 `q.check("题目编号", answer)` 检查一道题；`q.score(answers)` 给一整次作答计分，`q.compare(pre, post)` 把前后两次的结果并排列出，学完这一节有哪些收获，一目了然。
+
+# %%
+cl.quiz("03")
+
+# %% [markdown]
+# ### Glossary (术语表)
+
+# %% [markdown] tags=["zh-CN"]
 # ### 术语表
 
 # %%

@@ -368,6 +368,42 @@ cl.check("06.which_technique", answer)
 # *角色扮演（培训师组织）：* 一位学员扮演客户，抱怨送货迟到；另一位学员负责处理。观察员把看到的步骤和技巧逐条勾出来。最后大家对照各自的清单。
 
 # %% [markdown]
+# The package holds the material for these role plays. `cl.course.roleplay_cards()` gives eight
+# cards, each with a customer side and a staff side that the two players read separately (the
+# late delivery above is card 2; the car service of the next section is card 1); `make handouts`
+# prints them as `build/handouts/<language>/roleplay_cards.pdf`, one side per page. The
+# observer checklist scores each of the eight steps 0 (not done), 1 (partly) or 2 (done) and
+# has a row for every technique seen.
+
+# %% [markdown] tags=["zh-CN"]
+# 做这些角色扮演要用的材料，工具包里都有。`cl.course.roleplay_cards()` 给出八张角色卡，每张分客户一面和员工一面，两位学员各看各的（上面的送货迟到是第 2 张卡，下一节的汽车保养是第 1 张）；`make handouts` 把它们打印成 `build/handouts/<语言>/roleplay_cards.pdf`，每一面占一页。观察清单给八个步骤逐一打分：0 分是没做，1 分是做了一部分，2 分是做到了；另外每个看到的技巧也有一行可以勾。
+
+# %%
+cl.course.roleplay_cards()
+
+# %%
+cl.course.observer_checklist()
+
+# %% [markdown]
+# *Worked example.* After a round, type in the observer's scores. Here the handler listened,
+# found the cause, turned the complaint into a requirement and offered a solution, but showed
+# understanding only in part, did not thank, agreed no follow-up and reviewed only in part.
+# `simulate()` passes the steps done in full (score 2) to the complaint simulator of the
+# service-recovery section, which predicts handling satisfaction and the repurchase rate in
+# its simulated world: a starting point for the debrief on what the missing steps cost.
+
+# %% [markdown] tags=["zh-CN"]
+# *示例。* 一轮结束后，把观察员的打分输进去。这一轮里，处理者做到了倾听、分析原因、把抱怨转化为需求并提出解决方案，但理解客户的感受只做了一部分，没有致谢，没有约定回访，检讨也只做了一部分。`simulate()` 把完全做到（2 分）的步骤交给“服务补救”一节的投诉模拟器，预测处理满意度和再购买率。当然，这是在模拟的世界里，但正好可以用来引出讨论：缺掉的那几步值多少。
+
+# %%
+observed = cl.course.score_observation({"listen": 2, "feelings": 1, "cause": 2, "requirement": 2,
+                                        "solution": 2, "thank": 0, "follow_up": 0, "review": 1})
+observed
+
+# %%
+observed.simulate()
+
+# %% [markdown]
 # ## Communication skills for service staff (客户沟通技巧)
 # *(15 min)*
 #
@@ -898,6 +934,19 @@ labelled(monitor.groupby("month").agg(
 # - 跟踪投诉率、受理时长和解决时长、重新投诉率和处理满意度，每项都带置信区间；不要把奖金和低投诉率挂钩。
 # - 补救得好，能把失误损失的好感挽回一大半。服务补救悖论平均而言在满意度上成立，在再次购买上不成立（de Matos 等，2007）；模拟的投诉记录演示的是方法，不是悖论。
 # - 梳理、优化、监控服务流程；靠提高质量、提前沟通、畅通投诉渠道和预先防范来预防投诉。
+
+# %% [markdown]
+# **Quiz.** Take this notebook's quiz twice: once before you start, with what you already know,
+# and once more here, at the end. The cell below shows the questions without the answers.
+# `q = cl.quiz("06")` and then `q.check("question id", answer)` checks one answer;
+# `q.score(answers)` counts a whole attempt, and `q.compare(pre, post)` sets your two attempts
+# side by side, so you see what the notebook changed.
+
+# %% [markdown] tags=["zh-CN"]
+# **小测验。** 本笔记本的小测验要做两遍：开始学习之前凭已有的了解做一遍，学到这里再做一遍。下面一格列出题目，不带答案。先写 `q = cl.quiz("06")`，再用 `q.check("题目编号", answer)` 检查一道题；`q.score(answers)` 给一整次作答计分，`q.compare(pre, post)` 把前后两次的结果并排列出，学完这一节有哪些收获，一目了然。
+
+# %%
+cl.quiz("06")
 
 # %% [markdown]
 # ## Glossary (术语表)

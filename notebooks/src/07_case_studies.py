@@ -55,8 +55,13 @@ import pandas as pd
 import csat_lab as cl
 
 rng = np.random.default_rng(2024)
-pd.set_option("display.precision", 3)
 cl.set_language("en")
+
+
+def labelled(table, kinds=None):
+    """A table built in this notebook, as displayed: numbers formatted by kind (column -> kind for
+    cl.i18n.format_table: "share", "money" ...), names in the notebook's language (labels course.07.<name>)."""
+    return cl.i18n.labelled_table(cl.i18n.format_table(table, kinds), "course.07")
 
 # %% [markdown]
 # ## The carrot juice at a Hong Kong hotel (胡萝卜汁)
@@ -128,8 +133,8 @@ cl.check("07.carrot_juice", answer)
 
 # %%
 hotel = cl.datasets.load("hotel_guests")
-average_rate = hotel.groupby("year")["room_rate"].mean().round(0).rename_axis(cl.label("course.07.year"))
-average_rate.to_frame(cl.label("course.07.average_room_rate")).T
+average_rate = hotel.groupby("year")["room_rate"].mean()
+labelled(average_rate.rename_axis("year").to_frame("average_room_rate"), {"average_room_rate": "money:0"}).T
 
 # %% [markdown]
 # Compare like with like. A first stay cannot be personalised, and a guest with nothing on file
@@ -192,7 +197,8 @@ return_model = cl.loyalty.loyalty_regression(
 # the rows and columns as they are shown, in the notebook's language
 names = ["Intercept", "satisfaction_code", "personalised_stay", "log_rate", "coef", "se", "p_value", "ci_low", "ci_high"]
 shown = {name: cl.label(f"course.07.{name.lower()}") for name in names}
-return_model.coefficients.round(2).rename(index=shown, columns=shown)
+coefficient_kinds = {"coef": "coef:2", "se": "coef:2", "p_value": "pvalue", "ci_low": "coef:2", "ci_high": "coef:2"}
+cl.i18n.format_table(return_model.coefficients, coefficient_kinds).rename(index=shown, columns=shown)
 
 # %% [markdown]
 # The hotel data also carry the SERVQUAL questions of notebook 01: expectations and perceptions
@@ -293,8 +299,8 @@ tally = pd.Series(
 )
 callers = 14 * 60  # about 60 callers a day
 tally_table = tally.to_frame()
-tally_table[cl.label("course.07.per_100_callers")] = (100 * tally / callers).round(1)
-tally_table
+tally_table["per_100_callers"] = 100 * tally / callers
+labelled(tally_table, {"per_100_callers": "number:1"})
 
 # %% [markdown]
 # *Discussion:* with this tally, what would you add first, and what would you check two weeks
@@ -365,11 +371,11 @@ visits = bought.groupby("member_id")["store"].agg(
 regulars = visits[visits["purchases"] >= 5]
 pd.Series(
     {
-        cl.label("course.07.members_5_plus"): len(regulars),
-        cl.label("course.07.share_at_most_used_store"): round(
-            100 * regulars["at_most_used_store"].sum() / regulars["purchases"].sum(), 1
+        cl.label("course.07.members_5_plus"): cl.i18n.format_number(len(regulars), "count"),
+        cl.label("course.07.share_at_most_used_store"): cl.i18n.format_number(
+            regulars["at_most_used_store"].sum() / regulars["purchases"].sum(), "share"
         ),
-        cl.label("course.07.refund_share"): round(100 * (shoppers["amount"] < 0).mean(), 1),
+        cl.label("course.07.refund_share"): cl.i18n.format_number((shoppers["amount"] < 0).mean(), "share"),
     },
     dtype=object,
 ).to_frame(cl.label("course.07.value"))
@@ -516,9 +522,9 @@ forecast = bgnbd.expected_purchases(weeks_after, history["frequency"], history["
 actual = int((purchases["date"] >= "2023-07-01").sum())
 pd.Series(
     {
-        cl.label("course.07.forecast_without_relaunch"): round(forecast),
-        cl.label("course.07.actual_after"): actual,
-        cl.label("course.07.actual_over_forecast"): round(actual / forecast, 3),
+        cl.label("course.07.forecast_without_relaunch"): cl.i18n.format_number(round(forecast), "count"),
+        cl.label("course.07.actual_after"): cl.i18n.format_number(actual, "count"),
+        cl.label("course.07.actual_over_forecast"): cl.i18n.format_number(actual / forecast, "ratio:3"),
     },
     dtype=object,
 ).to_frame(cl.label("course.07.value"))
@@ -705,18 +711,20 @@ cl.check("07.dealer_sales_csat", answer)
 # *本课程补充：* 国内的报告里写“满意度＿＿＿%”时，常常给的是满意率，把“基本满意”（3 分）也算作满意；本课程的满意度只算 4 分和 5 分。同一批答卷，两种算法可能相差几十个百分点，所以填模板时要写明用的是哪一种（满意率可以用 `cl.metrics.satisfaction_rate` 计算）。
 
 # %%
-def csat_percent(visit):
-    """CSAT (% answering 4 or 5) of the customers surveyed after one kind of visit."""
-    return round(100 * cl.metrics.csat(dealer.loc[dealer["visit"] == visit, "overall_satisfaction"]).estimate, 1)
+def csat_shown(satisfaction):
+    """CSAT (the share answering 4 or 5) as the report shows it, e.g. "51.2%"."""
+    return cl.i18n.format_number(cl.metrics.csat(satisfaction).estimate, "share")
 
 
 pd.Series(
     {
-        cl.label("course.07.valid_questionnaires"): len(dealer),
+        cl.label("course.07.valid_questionnaires"): cl.i18n.format_number(len(dealer), "count"),
         cl.label("course.07.customers_interviewed"): cl.label("course.07.no_interviews"),
-        cl.label("course.07.overall_satisfaction_all"): round(100 * cl.metrics.csat(dealer["overall_satisfaction"]).estimate, 1),
-        cl.label("course.07.service_satisfaction_sales"): csat_percent("sales"),
-        cl.label("course.07.service_satisfaction_service"): csat_percent("service"),
+        cl.label("course.07.overall_satisfaction_all"): csat_shown(dealer["overall_satisfaction"]),
+        cl.label("course.07.service_satisfaction_sales"): csat_shown(
+            dealer.loc[dealer["visit"] == "sales", "overall_satisfaction"]),
+        cl.label("course.07.service_satisfaction_service"): csat_shown(
+            dealer.loc[dealer["visit"] == "service", "overall_satisfaction"]),
         cl.label("course.07.product_quality_satisfaction"): cl.label("course.07.not_asked"),
     },
     dtype=object,
@@ -759,14 +767,14 @@ def stage_answers(stage, data=dealer):
     return expected, performed
 
 
-columns = [cl.label(f"course.07.{c}") for c in ["stage", "answered_by", "n", "mean_gap", "ci_low", "ci_high"]]
 rows = []
 for stage in stages:
     result = cl.survey.gap_scores(*stage_answers(stage), scale="agree7")
     answered_by = cl.label(f"course.07.{asked_after[stage]}_customers")
-    rows.append(dict(zip(columns, [stage_name[stage], answered_by, result.n, result.gap, result.ci[0], result.ci[1]])))
-stage_table = pd.DataFrame(rows).set_index(columns[0])
-stage_table
+    rows.append({"stage": stage_name[stage], "answered_by": answered_by, "n": result.n, "mean_gap": result.gap,
+                 "ci_low": result.ci[0], "ci_high": result.ci[1]})
+stage_table = pd.DataFrame(rows).set_index("stage")
+labelled(stage_table, {"n": "count", "mean_gap": "coef", "ci_low": "coef", "ci_high": "coef"})
 
 # %% [markdown]
 # Every stage falls short of expectations: all three intervals lie well below 0. The ranking of
@@ -835,16 +843,15 @@ pairs = {
     cl.label("course.07.after_minus_pre"): ("after-sale", "pre-sale", False),
     cl.label("course.07.pre_minus_in"): ("pre-sale", "in-sale", True),
 }
-columns = [cl.label(f"course.07.{c}") for c in
-           ["difference", "ci_low", "ci_high", "n_a", "n_b", "ci_low_strict", "ci_high_strict"]]
 rows = {}
 for name, (a, b, same) in pairs.items():
     at_95 = cl.metrics.compare_means(gaps_by_stage[a], gaps_by_stage[b], paired=same)
     at_strict = cl.metrics.compare_means(gaps_by_stage[a], gaps_by_stage[b], paired=same, ci=strict)
-    rows[name] = dict(zip(columns, [at_95.difference, at_95.ci[0], at_95.ci[1], at_95.n_a, at_95.n_b,
-                                    at_strict.ci[0], at_strict.ci[1]]))
+    rows[name] = {"difference": at_95.difference, "ci_low": at_95.ci[0], "ci_high": at_95.ci[1], "n_a": at_95.n_a,
+                  "n_b": at_95.n_b, "ci_low_strict": at_strict.ci[0], "ci_high_strict": at_strict.ci[1]}
 comparisons = pd.DataFrame(rows).T
-comparisons.round(3)
+labelled(comparisons, {"n_a": "count", "n_b": "count"} | dict.fromkeys(
+    ["difference", "ci_low", "ci_high", "ci_low_strict", "ci_high_strict"], "coef"))
 
 # %% [markdown]
 # **What the report can say.** Every stage falls short of what customers expected, by about a
@@ -874,7 +881,7 @@ comparisons.round(3)
 large, _ = cl.simulate.auto_dealer(seed=1, n=200_000)
 large_gaps = pd.Series({stage_name[stage]: customer_gaps(stage, large).mean() for stage in stages},
                        name=cl.label("course.07.mean_gap_large"))
-large_gaps.round(3).to_frame()
+cl.i18n.format_table(large_gaps.to_frame(), {large_gaps.name: "coef"})
 
 # %% [markdown]
 # **Exercise 07.report_claim.** A hotel group's guest survey asked about three departments;
@@ -1039,6 +1046,19 @@ cl.check("07.fair_comparison", answer)
 
 # %%
 cl.exercises.list_exercises("07")
+
+# %% [markdown]
+# **Quiz.** Take this notebook's quiz twice: once before you start, with what you already know,
+# and once more here, at the end. The cell below shows the questions without the answers.
+# `q = cl.quiz("07")` and then `q.check("question id", answer)` checks one answer;
+# `q.score(answers)` counts a whole attempt, and `q.compare(pre, post)` sets your two attempts
+# side by side, so you see what the notebook changed.
+
+# %% [markdown] tags=["zh-CN"]
+# **小测验。** 本笔记本的小测验要做两遍：开始学习之前凭已有的了解做一遍，学到这里再做一遍。下面一格列出题目，不带答案。先写 `q = cl.quiz("07")`，再用 `q.check("题目编号", answer)` 检查一道题；`q.score(answers)` 给一整次作答计分，`q.compare(pre, post)` 把前后两次的结果并排列出，学完这一节有哪些收获，一目了然。
+
+# %%
+cl.quiz("07")
 
 # %% [markdown]
 # ## Glossary (术语表)

@@ -66,8 +66,13 @@ import pandas as pd
 import csat_lab as cl
 
 rng = np.random.default_rng(2024)
-pd.set_option("display.precision", 3)
 cl.set_language("en")
+
+
+def labelled(table, kinds=None):
+    """A table as displayed: numbers formatted by kind (column -> kind for cl.i18n.format_table:
+    "share", "pvalue" ...), column names in the notebook's language (labels course.08.column.<name>)."""
+    return cl.i18n.format_table(table, kinds).rename(columns=lambda column: cl.label(f"course.08.column.{column}"))
 
 # %% tags=["parameters"]
 DATASET = "csat_tracker"  # a shipped dataset, used when PATH is None
@@ -101,7 +106,27 @@ if PATH is None:
 else:
     raw, codebook = cl.survey.read_csv(PATH)
     source = cl.label("course.08.source.file")
-print(cl.label("course.08.loaded", rows=len(raw), columns=raw.shape[1], source=source))
+print(cl.label("course.08.loaded", rows=cl.i18n.format_number(len(raw), "count"), columns=raw.shape[1], source=source))
+
+# %% [markdown]
+# **Exports of Chinese survey platforms.** The template reads a CSV by default, but
+# `cl.survey` has a reader for each common platform, and each returns the table and a codebook
+# with the question texts: `read_wjx` for 问卷星 (wjx.cn), `read_tencent` for 腾讯问卷 (Tencent
+# Questionnaire), `read_qualtrics` for Qualtrics, `read_surveymonkey` for SurveyMonkey,
+# `read_spss` for SPSS `.sav` files, and `read_excel` or `read_csv` for anything else. 腾讯问卷
+# can download answers as numbers and as text; given both, `read_tencent` keeps the codes and
+# takes the answer labels from the text download. To use one in the template, replace the
+# `read_csv` line in the cell above.
+
+# %% [markdown] tags=["zh-CN"]
+# **国内调查平台的导出文件。** 模板默认读 CSV 文件，不过 `cl.survey` 为常用的调查平台各准备了一个读取函数，都返回数据表和一份带题目文字的编码表：问卷星用 `read_wjx`，腾讯问卷用 `read_tencent`，Qualtrics 用 `read_qualtrics`，SurveyMonkey 用 `read_surveymonkey`，SPSS 的 `.sav` 文件用 `read_spss`，其他文件用 `read_excel` 或 `read_csv`。腾讯问卷可以分别下载“按序号”和“按文本”两种答卷；两种都给，`read_tencent` 就保留数字编码，再从文本版里取选项的文字。要在模板里用它们，把上一格里 `read_csv` 那一行换掉就行。
+
+# %%
+frame, codebook_tencent = cl.survey.read_tencent(
+    cl.datasets.example_file("tencent_service_survey_number.xlsx"),
+    labels=cl.datasets.example_file("tencent_service_survey_text.xlsx"),
+)
+cl.i18n.labelled_table(codebook_tencent.loc[["Q1", "Q2", "Q3", "Q4", "Q5", "Q8"], ["question"]], "course.08")
 
 # %% [markdown]
 # ## 2. Clean, with a report
@@ -157,9 +182,18 @@ def _row(result):
     return 100 * result.estimate, 100 * result.ci[0], 100 * result.ci[1], result.n  # a share, shown as %
 
 
+def _kind(key):
+    """How a headline score is shown: the NPS in points, the others in percent."""
+    return "score:1" if key == "nps" else "percent"
+
+
 scores = pd.DataFrame({key: _row(r) for key, r in headline.items()}, index=["estimate", "ci_low", "ci_high", "n"]).T
-scores.round(1).astype({"n": int}).rename(index=lambda key: cl.label(f"course.08.score.{key}"),
-                                          columns=lambda column: cl.label(f"course.08.column.{column}"))
+labelled(pd.DataFrame({
+    key: {"estimate": cl.i18n.format_number(row["estimate"], _kind(key)),
+          "ci": cl.i18n.format_interval((row["ci_low"], row["ci_high"]), _kind(key)),
+          "n": cl.i18n.format_number(row["n"], "count")}
+    for key, row in scores.iterrows()
+}).T.rename(index=lambda key: cl.label(f"course.08.score.{key}")))
 
 # %% [markdown]
 # ## 4. Reliability of the item scale
@@ -184,7 +218,7 @@ if ITEMS:
 # *(10 min)*
 #
 # Each group's score comes with its interval, and each group is compared with the first one:
-# `difference` with its own interval and a p-value. A difference whose interval includes zero
+# the difference from the first group, with its own interval and a p-value. A difference whose interval includes zero
 # is not a ranking.
 
 # %% [markdown] tags=["zh-CN"]
@@ -198,7 +232,8 @@ if GROUP:
     comparison = cl.metrics.compare_groups(data, score=CSAT, group=GROUP, metric="csat", weights=WEIGHT)
     shown = comparison[["group", "estimate", "ci_low", "ci_high", "n", "difference", "diff_ci_low", "diff_ci_high",
                         "p_value"]]
-    display(shown.rename(columns=lambda column: cl.label(f"course.08.column.{column}")))
+    display(labelled(shown, {"estimate": "share", "ci_low": "share", "ci_high": "share", "n": "count",
+                             "difference": "pp", "diff_ci_low": "pp", "diff_ci_high": "pp", "p_value": "pvalue"}))
 
 # %% [markdown]
 # **Exercise 08.branch_compare.** Two branches of a bakery chain ran the same short survey this
@@ -262,7 +297,7 @@ if ITEMS:
     drivers_data = items.assign(**{CSAT: pd.to_numeric(data[CSAT].astype("object"))})
     drivers = cl.loyalty.shapley_importance(drivers_data, outcome=CSAT, drivers=ITEMS, n_boot=BOOTSTRAP, seed=rng)
     shown = drivers[["share", "share_ci_low", "share_ci_high"]]
-    display(shown.rename(columns=lambda column: cl.label(f"course.08.column.{column}"))
+    display(labelled(shown, dict.fromkeys(shown.columns, "share"))
             .rename_axis(index=cl.label("course.08.column.driver")))
 
 # %% [markdown]
@@ -281,14 +316,18 @@ if ITEMS:
 
 # %%
 lines = [
-    cl.label("course.08.report.received", received=cleaning.n_input, kept=cleaning.n_kept,
-             removed=cleaning.n_removed, changed=cleaning.n_changed),
+    cl.label("course.08.report.received", **{key: cl.i18n.format_number(value, "count") for key, value in
+                                             {"received": cleaning.n_input, "kept": cleaning.n_kept,
+                                              "removed": cleaning.n_removed, "changed": cleaning.n_changed}.items()}),
 ]
 for key, row in scores.iterrows():
-    lines.append(cl.label("course.08.report.score", name=cl.label(f"course.08.score.{key}"), estimate=row["estimate"],
-                          low=row["ci_low"], high=row["ci_high"], n=int(row["n"])))
+    lines.append(cl.label("course.08.report.score", name=cl.label(f"course.08.score.{key}"),
+                          estimate=cl.i18n.format_number(row["estimate"], _kind(key)),
+                          low=cl.i18n.format_number(row["ci_low"], _kind(key)),
+                          high=cl.i18n.format_number(row["ci_high"], _kind(key)),
+                          n=cl.i18n.format_number(row["n"], "count")))
 if ITEMS:
-    lines.append(cl.label("course.08.report.alpha", alpha=reliability.alpha))
+    lines.append(cl.label("course.08.report.alpha", alpha=cl.i18n.format_number(reliability.alpha, "coef:2")))
     top = drivers["share"].idxmax()
     low, high = drivers["share_ci_low"], drivers["share_ci_high"]
     close = [item for item in ITEMS if item != top and high[item] >= low[top]]
@@ -296,8 +335,10 @@ if ITEMS:
         overlap = cl.label("course.08.report.overlap", items=cl.label("course.08.report.separator").join(close))
     else:
         overlap = cl.label("course.08.report.end")
-    lines.append(cl.label("course.08.report.top_driver", item=top, share=drivers["share"][top], low=low[top],
-                          high=high[top], overlap=overlap))
+    lines.append(cl.label("course.08.report.top_driver", item=top,
+                          share=cl.i18n.format_number(drivers["share"][top], "share:0"),
+                          low=cl.i18n.format_number(low[top], "share:0"),
+                          high=cl.i18n.format_number(high[top], "share:0"), overlap=overlap))
     lines.append(cl.label("course.08.report.association"))
 if PATH is None and DATASET in cl.simulate.SIMULATED:
     lines.append(cl.label("course.08.report.simulated", name=DATASET))
@@ -369,8 +410,6 @@ cl.check("08.report_line", answer)
 # - The report states what was received, what was removed and the interval of every number;
 #   run it unattended with papermill for each new wave.
 # - Say when data are simulated: the shipped dataset shows the study's form, never findings.
-#
-# ### Glossary (术语表)
 
 # %% [markdown] tags=["zh-CN"]
 # ## 小结
@@ -381,7 +420,24 @@ cl.check("08.report_line", answer)
 # - 分组比较要带区间，用 Shapley 重要性找驱动因素。
 # - 报告写明收到多少、剔除了什么，以及每个数字的区间；每来一波新数据，就用 `papermill` 无人值守地再跑一遍。
 # - 数据是模拟的就明说：课程附带的数据集只演示研究的格式，永远不是调查结论。
-#
+
+# %% [markdown]
+# **Quiz.** Take this notebook's quiz twice: once before you start, with what you already know,
+# and once more here, at the end. The cell below shows the questions without the answers.
+# `q = cl.quiz("08")` and then `q.check("question id", answer)` checks one answer;
+# `q.score(answers)` counts a whole attempt, and `q.compare(pre, post)` sets your two attempts
+# side by side, so you see what the notebook changed.
+
+# %% [markdown] tags=["zh-CN"]
+# **小测验。** 本笔记本的小测验要做两遍：开始学习之前凭已有的了解做一遍，学到这里再做一遍。下面一格列出题目，不带答案。先写 `q = cl.quiz("08")`，再用 `q.check("题目编号", answer)` 检查一道题；`q.score(answers)` 给一整次作答计分，`q.compare(pre, post)` 把前后两次的结果并排列出，学完这一节有哪些收获，一目了然。
+
+# %%
+cl.quiz("08")
+
+# %% [markdown]
+# ### Glossary (术语表)
+
+# %% [markdown] tags=["zh-CN"]
 # ### 术语表
 
 # %%
