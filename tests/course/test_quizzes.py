@@ -20,11 +20,11 @@ import csat_lab as cl
 from csat_lab.course.quiz import PAGE_BREAK, Question, list_quizzes, quiz, quiz_summary
 from csat_lab.errors import CsatInputError
 from csat_lab.i18n import LANGUAGES
+from csat_lab.i18n.terms import term_problems as _violations
 
 # csat_lab.course.quiz is the function (the package re-exports it); the module is reached by name
 quiz_module = importlib.import_module("csat_lab.course.quiz")
 ROOT = Path(__file__).resolve().parents[2]
-TERMS = json.loads((ROOT / "csat_lab" / "i18n" / "terms.json").read_text(encoding="utf-8"))["terms"]
 NOTEBOOKS = [f"{n:02d}" for n in range(9)]
 QUESTIONS = [q for nb in NOTEBOOKS for q in quiz(nb).questions]
 IDS = [q.id for q in QUESTIONS]
@@ -244,13 +244,6 @@ def test_summary_lists_every_question_with_its_answer(lang: str) -> None:
 
 
 # ------------------------------------------------------------------ Chinese terms and storage
-
-def _violations(text: str) -> list[str]:
-    found = []
-    for term in TERMS:
-        rest = text.replace(term["zh-CN"], "")
-        found += [f"{v} (use {term['zh-CN']})" for v in term["avoid"] if v in rest]
-    return found
 
 
 def _chinese(value: object) -> list[str]:

@@ -15,18 +15,12 @@ import pytest
 
 import csat_lab as cl
 from csat_lab.i18n import catalog
+from csat_lab.i18n.terms import term_problems as _violations
 
 ROOT = Path(__file__).resolve().parents[2]
 TERMS = json.loads((ROOT / "csat_lab" / "i18n" / "terms.json").read_text(encoding="utf-8"))["terms"]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
-
-def _violations(text: str) -> list[str]:
-    found = []
-    for term in TERMS:
-        rest = text.replace(term["zh-CN"], "")
-        found += [f"{variant} (use {term['zh-CN']})" for variant in term["avoid"] if variant in rest]
-    return found
 
 
 def _chinese_cells(path: Path) -> str:

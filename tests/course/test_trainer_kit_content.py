@@ -18,11 +18,11 @@ import pytest
 import csat_lab as cl
 from csat_lab.course import trainer_kit as kit
 from csat_lab.errors import CsatInputError
+from csat_lab.i18n.terms import term_problems as _violations
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "notebooks" / "src"
 KIT = ROOT / "csat_lab" / "course" / "kit"
-TERMS = json.loads((ROOT / "csat_lab" / "i18n" / "terms.json").read_text(encoding="utf-8"))["terms"]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 LANGUAGES = ("en", "zh-CN")
 
@@ -70,13 +70,6 @@ PASSAGES = _marked_passages()
 NOTES = kit.facilitation_notes()
 CARDS = kit.roleplay_cards()
 
-
-def _violations(text: str) -> list[str]:
-    found = []
-    for term in TERMS:
-        rest = text.replace(term["zh-CN"], "")
-        found += [f"{variant} (use {term['zh-CN']})" for variant in term["avoid"] if variant in rest]
-    return found
 
 
 # --- role-play cards ----------------------------------------------------------------------------

@@ -26,6 +26,8 @@ NO_REFERENCE_NEEDED = {
     "csat_lab.i18n.get_language",
     "csat_lab.i18n.on_language_change",
     "csat_lab.i18n.render",
+    # The course's own term list (terms.json): a lookup, not a method.
+    "csat_lab.i18n.terms.term_problems",
     # Number-format plumbing (parsing a kind name, looking up a row's kind); format_number cites GB/T 15835-2011.
     "csat_lab.i18n.numbers.parse_kind",
     "csat_lab.i18n.numbers.row_kind",
