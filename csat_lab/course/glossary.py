@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import CsatInputError
-from ..i18n import get_language, label
+from ..i18n import label, resolve_language
 
 __all__ = ["glossary", "lookup", "GlossaryTable", "NOTEBOOKS", "SYNONYMS"]
 
@@ -192,7 +192,7 @@ def glossary(notebook: str | None = None, *, language: str | None = None, keys: 
     ...
     csat_lab.errors.CsatInputError: no notebook '99'; notebooks are: 00, 01, ...
     """
-    lang = language or get_language()
+    lang = resolve_language(language)
     if notebook is not None:
         number = str(notebook)[:2]
         if number not in NOTEBOOKS:
@@ -237,7 +237,7 @@ def lookup(text: str, *, language: str | None = None) -> pd.DataFrame:
         raise CsatInputError("lookup needs a non-empty search text, e.g. 'churn' or '流失'")
     table = glossary(language=language)
     hay = table.apply(lambda row: " ".join(map(str, row)).lower(), axis=1)
-    english = glossary(language="en" if (language or get_language()) != "en" else "zh-CN")
+    english = glossary(language="en" if resolve_language(language) != "en" else "zh-CN")
     hay = hay + " " + english.iloc[:, 2].str.lower()
     hay = hay + " " + pd.Series({t: " ".join(SYNONYMS.get(t, ())).lower() for t in table.index})
     return table[hay.str.contains(needle, regex=False)]

@@ -56,8 +56,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import CsatInputError
-from ..i18n import LANGUAGES, get_language, label
-from ..i18n.catalog import _normalise
+from ..i18n import LANGUAGES, get_language, label, resolve_language
 from .exercises import _as_number, fingerprint
 
 __all__ = [
@@ -85,8 +84,7 @@ _TRUE = {"t", "true", "yes", "y", "对", "正确", "是"}
 _FALSE = {"f", "false", "no", "n", "错", "错误", "否", "不对"}
 
 
-def _lang(language: str | None) -> str:
-    return get_language() if language is None else _normalise(language)
+_lang = resolve_language
 
 
 # --------------------------------------------------------------------------- numbers

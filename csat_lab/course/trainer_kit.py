@@ -39,7 +39,7 @@ import pandas as pd
 
 from ..complaints.process import HANDLING_STEPS, TECHNIQUES
 from ..errors import CsatInputError
-from ..i18n.catalog import _normalise, get_language, label
+from ..i18n.catalog import label, resolve_language
 
 __all__ = ["roleplay_cards", "observer_checklist", "score_observation", "facilitation_notes",
            "RoleplayCard", "RoleplayCards", "ObserverChecklist", "ObservationSummary",
@@ -60,8 +60,7 @@ def _load(name: str) -> Any:
     return json.loads((_KIT / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def _lang(language: str | None) -> str:
-    return get_language() if language is None else _normalise(language)
+_lang = resolve_language
 
 
 def _t(entry: Mapping[str, str], language: str) -> str:

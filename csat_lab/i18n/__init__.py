@@ -27,7 +27,8 @@ Examples
 
 from __future__ import annotations
 
-from .catalog import LANGUAGES, catalog, get_language, has_label, label, on_language_change, set_language
+from .catalog import (LANGUAGES, catalog, get_language, has_label, label, on_language_change, resolve_language,
+                      set_language)
 from .messages import Message, render
 from .names import display_name, display_table, display_value, labelled_table
 from .numbers import format_interval, format_number, format_table
@@ -36,6 +37,7 @@ __all__ = [
     "LANGUAGES",
     "set_language",
     "get_language",
+    "resolve_language",
     "label",
     "has_label",
     "catalog",

@@ -36,6 +36,7 @@ __all__ = [
     "LANGUAGES",
     "set_language",
     "get_language",
+    "resolve_language",
     "label",
     "has_label",
     "catalog",
@@ -125,6 +126,31 @@ def catalog() -> dict[str, dict[str, str]]:
                 raise RuntimeError(f"label {key!r} in {item.name} lacks {missing}")
             merged[key] = texts
     return merged
+
+
+def resolve_language(language: str | None = None) -> str:
+    """``language`` as a supported code, or the current language when it is None.
+
+    Every function with a ``language=`` argument resolves it here, so that
+    common spellings (``"zh"``, ``"中文"``) work everywhere and an unknown one is
+    the same clear error everywhere.
+
+    Parameters
+    ----------
+    language : str, optional
+        ``"en"``, ``"zh-CN"`` or a common spelling of either; None for the current language.
+
+    Returns
+    -------
+    str
+        One of :data:`LANGUAGES`.
+
+    Examples
+    --------
+    >>> resolve_language("zh"), resolve_language(None) in LANGUAGES
+    ('zh-CN', True)
+    """
+    return get_language() if language is None else _normalise(language)
 
 
 def get_language() -> str:
@@ -273,7 +299,7 @@ def label(key: str, language: str | None = None, **values: object) -> str:
     entries = catalog()
     if not isinstance(key, str) or key not in entries:
         raise _unknown_key(key, entries)
-    lang = _normalise(language) if language is not None else get_language()
+    lang = resolve_language(language)
     text = entries[key][lang]
     if not values:
         return text

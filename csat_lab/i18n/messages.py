@@ -35,7 +35,8 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from .catalog import get_language, label
+from .catalog import label, resolve_language
+from .numbers import format_number
 
 __all__ = ["Message", "render"]
 
@@ -101,7 +102,7 @@ class Message(str):
         >>> Message("value.reason.missing_answer").render("zh-CN")
         '缺失回答'
         """
-        return _fill(self.key, language or get_language(), self.params)
+        return _fill(self.key, resolve_language(language), self.params)
 
     def __str__(self) -> str:
         return self.render()
@@ -145,7 +146,7 @@ def _param(value: Any, language: str, shown: bool) -> Any:
     if hasattr(value, "render") and isinstance(value, str):  # an identifier: by its display name when shown
         return value.render(language) if shown else str.__str__(value)
     if shown and isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)) and abs(value) >= 1000:
-        return f"{int(value):,}"  # a count shown with separators ("7,043"); the message's value keeps "7043"
+        return format_number(value, "count", language=language)  # "7,043" shown; the message's value keeps "7043"
     return value
 
 

@@ -42,7 +42,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import CsatInputError
-from .catalog import _normalise, get_language, has_label, label
+from .catalog import has_label, label, resolve_language
 
 __all__ = ["display_name", "display_value", "display_table", "Name"]
 
@@ -93,10 +93,6 @@ def _text(entry: Any, language: str) -> str | None:
     if isinstance(entry, dict):
         return entry.get(language) or entry.get("en") or None
     return None
-
-
-def _language(language: str | None) -> str:
-    return get_language() if language is None else _normalise(language)
 
 
 def _dataset(dataset: str | None) -> dict[str, Any] | None:
@@ -181,7 +177,7 @@ def display_name(name: Any, dataset: str | None = None, language: str | None = N
     >>> display_name("spend_2024"), display_name(3)
     ('spend_2024', '3')
     """
-    lang = _language(language)
+    lang = resolve_language(language)
     first = _dataset(dataset)
     if not isinstance(name, str):
         return str(name)
@@ -263,7 +259,7 @@ def display_value(value: Any, column: str | None = None, dataset: str | None = N
     >>> display_value("north"), display_value(True, language="zh-CN"), display_value(7)
     ('north', '是', '7')
     """
-    lang = _language(language)
+    lang = resolve_language(language)
     first = _dataset(dataset)
     if type(value).__name__ in ("bool", "bool_"):  # Python's and NumPy's booleans
         return label(f"value.bool.{str(bool(value)).lower()}", lang)
@@ -335,7 +331,7 @@ def display_table(table: Any, dataset: str | None = None, language: str | None =
 
     if not isinstance(table, (pd.DataFrame, pd.Series)):
         raise CsatInputError(f"display_table needs a pandas DataFrame or Series, got {type(table).__name__}")
-    lang = _language(language)
+    lang = resolve_language(language)
 
     def name(x: Any) -> Any:
         return display_name(x, dataset, lang) if isinstance(x, str) else x
@@ -414,7 +410,7 @@ def labelled_table(table: Any, prefix: str, language: str | None = None) -> Any:
 
     if not isinstance(table, (pd.DataFrame, pd.Series)):
         raise CsatInputError(f"labelled_table needs a pandas DataFrame or Series, got {type(table).__name__}")
-    lang = _language(language)
+    lang = resolve_language(language)
 
     def name(key: Any) -> Any:
         if pd.api.types.is_bool(key):

@@ -53,7 +53,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import CsatInputError
-from .catalog import _normalise, get_language
+from .catalog import resolve_language
 
 __all__ = ["KINDS", "format_number", "format_interval", "decimals_for", "parse_kind", "row_kind", "format_table"]
 
@@ -207,7 +207,7 @@ def format_number(value: Any, kind: str | None = "number", *, decimals: int | No
     >>> format_number(5.7192, "ratio"), format_number(-0.7634, "coef"), format_number(3.2, "score:1", sign=True)
     ('5.72×', '-0.763', '+3.2')
     """
-    style = _STYLE[_normalise(language) if language else get_language()]
+    style = _STYLE[resolve_language(language)]
     name, fixed = parse_kind(kind)
     x = _finite(value)
     if x is None:
@@ -280,7 +280,7 @@ def format_interval(interval: Any, kind: str | None = "number", *, like: Any = N
     parts = [format_number(b, kind_text, decimals=decimals, language=language, currency=currency)
              for b in (low, high)]
     if name == "pp":  # the unit once, after the interval
-        unit = _STYLE[_normalise(language) if language else get_language()]["pp"]
+        unit = _STYLE[resolve_language(language)]["pp"]
         parts = [p[: -len(unit)] if p.endswith(unit) else p for p in parts]
         return f"({parts[0]}, {parts[1]}){unit}"
     return f"({parts[0]}, {parts[1]})"
@@ -383,35 +383,45 @@ def format_table(table: Any, kinds: dict[str, str] | None = None, *, language: s
     for column in table.columns:
         values = table[column]
         kind = kinds.get(column)
-        if kind is None:
-            if pd.api.types.is_datetime64_any_dtype(values):
-                shown[column] = [_plain(v, language) for v in values]
-                continue
-            if not pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-                shown[column] = [_plain(v, language) if _missing(v) else v for v in values]
-                continue
-            if pd.api.types.is_bool_dtype(values):
-                shown[column] = [label(f"value.bool.{str(bool(v)).lower()}", language) for v in values]
-                continue
-            if pd.api.types.is_integer_dtype(values):
-                kind = "count"
-            elif pd.api.types.is_float_dtype(values):
-                finite = values[_isfinite(values)]
-                whole = bool(len(finite)) and bool((finite == finite.round()).all())
-                ref = float(finite.abs().max()) if len(finite) else None
-                kind = "count" if whole and ref is not None and ref >= 1 else f"number:{decimals_for(ref)}"
-            else:
-                continue
-        name, fixed = parse_kind(kind)
-        digits = fixed
+        if kind is None and pd.api.types.is_bool_dtype(values):
+            shown[column] = [label(f"value.bool.{str(bool(v)).lower()}", language) for v in values]
+            continue
+        if kind is None and not pd.api.types.is_numeric_dtype(values):
+            shown[column] = [_plain(v, language) for v in values]  # text, dates, categories
+            continue
+        name, digits = parse_kind(kind or ("count" if _whole(values) else "number"))
         if digits is None and name in ("number", "money", "count"):
-            finite = values[_isfinite(values)] if pd.api.types.is_numeric_dtype(values) else values
-            ref = float(pd.to_numeric(finite, errors="coerce").abs().max()) if len(finite) else None
-            digits = None if ref is None or ref != ref else (
-                decimals_for(ref, name) if name != "count" else (
-                    0 if bool((pd.to_numeric(finite, errors="coerce") % 1 == 0).all()) else 1))
+            digits = _column_decimals(values, name)
         shown[column] = [format_number(v, name, decimals=digits, language=language) for v in values]
     return shown
+
+
+def _finite_values(values: Any) -> Any:
+    import numpy as np
+    import pandas as pd
+
+    numbers_ = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    return numbers_[np.isfinite(numbers_)]
+
+
+def _whole(values: Any) -> bool:
+    """Whether a numeric column holds counts: integers, or whole floats of which some reach 1."""
+    import pandas as pd
+
+    if pd.api.types.is_integer_dtype(values):
+        return True
+    finite = _finite_values(values)
+    return bool(finite.size) and bool((finite == finite.round()).all()) and float(abs(finite).max()) >= 1
+
+
+def _column_decimals(values: Any, kind: str) -> int | None:
+    """One precision for a whole column: that of its largest value (a count: 1 if any is not whole)."""
+    finite = _finite_values(values)
+    if not finite.size:
+        return None
+    if kind == "count":
+        return 0 if bool((finite == finite.round()).all()) else 1
+    return decimals_for(float(abs(finite).max()), kind)
 
 
 def _missing(value: Any) -> bool:
@@ -428,14 +438,7 @@ def _plain(value: Any, language: str | None) -> Any:
     import pandas as pd
 
     if _missing(value):
-        return _STYLE[_normalise(language) if language else get_language()]["missing"]
+        return _STYLE[resolve_language(language)]["missing"]
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d") if value == value.normalize() else value.strftime("%Y-%m-%d %H:%M")
     return value
-
-
-def _isfinite(values: Any) -> Any:
-    """Mask of finite numbers in a numeric Series (internal)."""
-    import numpy as np
-
-    return np.isfinite(values.to_numpy(dtype=float, na_value=np.nan))

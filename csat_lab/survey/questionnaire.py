@@ -38,7 +38,7 @@ import pandas as pd
 from .. import scales as _scales
 from .._core.validate import require_columns, require_frame
 from ..errors import CsatInputError
-from ..i18n import get_language, label
+from ..i18n import label, resolve_language
 
 __all__ = ["Item", "Questionnaire", "INDICATORS", "TEXT", "load_questionnaire", "list_questionnaires"]
 
@@ -69,6 +69,11 @@ def _wording(value: object, where: str) -> tuple[str, str]:
         return en, zh
     raise CsatInputError(f"{where}: expected a text or {{'en': ..., 'zh-CN': ...}}, got {type(value).__name__}")
 
+
+
+def _in_language(english: str, chinese: str, language: str | None) -> str:
+    """The Chinese text in Chinese when there is one, else the English (else the Chinese)."""
+    return chinese if resolve_language(language) == "zh-CN" and chinese else (english or chinese)
 
 @dataclass(frozen=True)
 class Item:
@@ -109,8 +114,7 @@ class Item:
         >>> Item("overall", "Overall satisfaction", text_zh="总体满意度").wording("zh-CN")
         '总体满意度'
         """
-        lang = language or get_language()
-        return self.text_zh if lang == "zh-CN" and self.text_zh else (self.text or self.text_zh)
+        return _in_language(self.text, self.text_zh, language)
 
     def to_dict(self) -> dict[str, Any]:
         """The item as JSON-ready data (wording as ``{"en": ..., "zh-CN": ...}``).
@@ -258,8 +262,7 @@ class Questionnaire:
         >>> load_questionnaire("course_evaluation").title_in("zh-CN")
         '课程评估'
         """
-        lang = language or get_language()
-        return self.title_zh if lang == "zh-CN" and self.title_zh else (self.title or self.title_zh)
+        return _in_language(self.title, self.title_zh, language)
 
     def to_dict(self) -> dict[str, Any]:
         """The design as JSON-ready data, the format :func:`load_questionnaire` reads.

@@ -24,6 +24,7 @@ NO_REFERENCE_NEEDED = {
     "csat_lab.i18n.has_label",
     "csat_lab.i18n.set_language",
     "csat_lab.i18n.get_language",
+    "csat_lab.i18n.resolve_language",
     "csat_lab.i18n.on_language_change",
     "csat_lab.i18n.render",
     # The course's own term list (terms.json): a lookup, not a method.
