@@ -1,6 +1,6 @@
 # csat_lab: two commands for users, `make lab` and `make test`; each sets itself up.
 #   make lab    create .venv, install, register the kernel, open JupyterLab on the course
-#   make test   the same set-up, then every test (unit, doctests, datasets, notebooks, browser)
+#   make test   the same set-up, then every test (unit, doctests, datasets, notebooks, browser, Spark local)
 #   make app    serve the widget explorers with Voila (127.0.0.1)
 #   make classroom  live classroom survey: learners answer on phones, live dashboard (ARGS="--lan --room TEST42")
 #   make bench  speed benchmarks, printed as ratios against a baseline (not part of `make test`)
@@ -18,7 +18,7 @@ JOBS   ?= 2
 # Notebooks run under nbval in full mode, in this environment, with the sanitize file.
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: lab test app bench notebooks fuzz setup fonts browser clean slides handouts html classroom
+.PHONY: lab test app bench notebooks fuzz setup fonts browser java clean slides handouts html classroom
 
 setup: $(STAMP)
 
@@ -44,6 +44,10 @@ fonts:
 browser:
 	@bash tools/system_deps.sh fonts chromium
 
+# Java for Spark in local mode (the Spark parity tests; pyspark itself comes with the test extra).
+java:
+	@bash tools/system_deps.sh java
+
 lab: setup fonts
 	$(PY) -m csat_lab.course.launch lab
 
@@ -54,7 +58,7 @@ app: setup fonts
 classroom: setup
 	$(PY) -m csat_lab.classroom serve $(ARGS)
 
-test: setup browser
+test: setup browser java
 	$(PY) -m pytest $(NBVAL) -n $(JOBS) --dist loadfile -q -rs
 
 bench: setup

@@ -19,6 +19,8 @@ scipy.stats or ipywidgets::
     cl.glossary    the bilingual glossary, English / 简体中文 (``csat_lab.course.glossary``)
     cl.export      CSV / Excel export that neutralises spreadsheet formulas
     cl.classroom   live classroom survey: phones answer, ``responses(db)`` reads the answers back
+    cl.text        open-ended comments in Chinese and English: tokens, sentiment, themes, keywords
+    cl.report      reports to hand on: Excel, PowerPoint (native charts), self-contained HTML, PDF
 
 Examples
 --------
@@ -54,6 +56,8 @@ _LAZY_MODULES = {
     "glossary": "csat_lab.course.glossary",
     "export": "csat_lab.export",
     "classroom": "csat_lab.classroom",
+    "text": "csat_lab.text",
+    "report": "csat_lab.report",
 }
 
 __all__ = [

@@ -3,6 +3,7 @@
 #   fonts     fonts-wqy-microhei: a small CJK font so Chinese chart labels render (not as boxes)
 #   chromium  Debian's Chromium for the browser tests (no browser is ever downloaded)
 #   npm       Node's package manager, to install the trainer kit's pinned reveal.js and MathJax
+#   java      a Java 17 runtime (openjdk-17-jre-headless) so the Spark parity tests run Spark in local mode
 # Installs when running as root with apt-get; otherwise prints what to install and carries on.
 set -u
 need=()
@@ -11,7 +12,8 @@ for what in "$@"; do
     fonts) fc-list 2>/dev/null | grep -qiE "wqy|noto sans cjk|source han sans|droid sans fallback" || need+=(fonts-wqy-microhei) ;;
     chromium) [ -x /usr/bin/chromium ] || need+=(chromium) ;;
     npm) command -v npm >/dev/null 2>&1 || need+=(npm) ;;
-    *) echo "system_deps.sh: unknown item '$what' (fonts, chromium, npm)" >&2; exit 2 ;;
+    java) command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless) ;;
+    *) echo "system_deps.sh: unknown item '$what' (fonts, chromium, npm, java)" >&2; exit 2 ;;
   esac
 done
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -28,9 +28,10 @@ LAYERS = {
     "i18n": 1,
     "_core": 2, "scales": 2,
     "export": 3, "metrics": 3, "survey": 3, "loyalty": 3, "churn": 3, "segments": 3, "complaints": 3,
+    "text": 3,
     "datasets": 4, "simulate": 4,
     "plots": 5,
-    "widgets": 6, "classroom": 6,
+    "widgets": 6, "classroom": 6, "report": 6,
     "course": 7,
 }
 
