@@ -182,3 +182,8 @@ def period_labels(offsets: np.ndarray, base: int, period: str) -> pd.PeriodIndex
     if period == "W":
         ordinals = ordinals + 1  # pandas numbers the week ending 1970-01-04 as 1
     return pd.PeriodIndex.from_ordinals(ordinals, freq=freq)
+
+
+def engine_row(engine: str) -> list[tuple[str, str]]:
+    """The summary row naming the engine that computed a result (none for pandas: results unchanged)."""
+    return [] if engine == "pandas" else [("engine.engine", engine)]

@@ -283,6 +283,30 @@ def _model_inputs(data: object, **arguments: object) -> list[object]:
     return out
 
 
+def _compressed_weights(data: object, first: object, weights: object) -> tuple[object, object]:
+    """A compressed summary (as ``data`` or first argument) brings its ``weight`` column (internal)."""
+    holder = data if data is not None else first
+    if weights is None and isinstance(holder, TransactionSummary) and getattr(holder, "compressed", False):
+        return holder.table if data is not None else data, holder.table["weight"]
+    return data, weights
+
+
+def _row_weights(weights: object, columns: list[object], names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Checked weights of every row, and which rows miss a value of ``columns`` (internal)."""
+    w_s = _vector(weights, "weights")
+    w = w_s.to_numpy(dtype=float)
+    values = [_vector(v, name).to_numpy() for v, name in zip(columns, names)]
+    if any(len(v) != len(w) for v in values):
+        raise CsatInputError(f"weights must have one value per customer row; got {len(w)} for {len(values[0])} rows")
+    bad = ~np.isfinite(w) | (w < 0)
+    if bad.any():
+        raise CsatInputError(f"weights must be finite numbers >= 0 (customers per row); rows {_rows(w_s.index, bad)}")
+    missing = np.zeros(len(w), dtype=bool)
+    for v in values:
+        missing |= np.isnan(v)
+    return w, missing
+
+
 def optimizer_message(text: object) -> str:
     """SciPy's L-BFGS-B stop message as a catalog message when it is one of the known ones, else as given."""
     text = str(text)
@@ -436,7 +460,7 @@ _NEEDED = ("The model needs many customers with varied histories, a good share o
 
 
 def fit_bgnbd(frequency: object = "frequency", recency: object = "recency", T: object = "T", *,
-              data: pd.DataFrame | None = None, maxiter: int = 2000) -> BGNBDModel:
+              data: pd.DataFrame | None = None, weights: object = None, maxiter: int = 2000) -> BGNBDModel:
     """Fit the BG/NBD model by maximum likelihood.
 
     The inputs come as arrays, ``fit_bgnbd(frequency, recency, T)``, or as
@@ -456,6 +480,10 @@ def fit_bgnbd(frequency: object = "frequency", recency: object = "recency", T: o
     data : pandas.DataFrame or TransactionSummary, optional
         One row per customer, e.g. ``summary_from_transactions(...).table``
         (or the summary itself); the arguments above name its columns.
+    weights : array-like or str, optional
+        Number of customers each row stands for (e.g. the ``weight`` column of
+        ``summary_from_transactions(..., compress=True)``), or its column; a compressed
+        summary passed as ``data`` uses its ``weight`` column by itself. Default: 1 per row.
     maxiter : int, default 2000
         Optimizer iteration limit; when hit, :class:`CsatConvergenceError`.
 
@@ -474,7 +502,8 @@ def fit_bgnbd(frequency: object = "frequency", recency: object = "recency", T: o
               + [x > 0]\\,\\frac{B(a+1, b+x-1)}{B(a, b)} \\frac{\\Gamma(r+x)\\,\\alpha^r}{\\Gamma(r)(\\alpha+t_x)^{r+x}},
 
     maximised over the log parameters with L-BFGS-B on the distinct
-    (x, t_x, T) combinations weighted by their counts.
+    (x, t_x, T) combinations weighted by their counts (by the summed ``weights`` when
+    given: :math:`\\ln L = \\sum_i w_i \\ln L_i`, so a compressed table gives the same fit).
 
     Data that cannot identify the four parameters raise :class:`CsatInputError`
     saying why: every T = 0, no repeat buyer, fewer than 4 customers, or a
@@ -508,9 +537,19 @@ def fit_bgnbd(frequency: object = "frequency", recency: object = "recency", T: o
     csat_lab.errors.CsatInputError: the data do not identify the BG/NBD parameters: ...
     """
     whole_number(maxiter, "maxiter", minimum=1)
-    x, tx, T_, n_missing, _ = _history(*_model_inputs(data, frequency=frequency, recency=recency, T=T),
-                                       drop_missing=True)
-    n, repeaters = len(x), int((x > 0).sum())
+    data, weights = _compressed_weights(data, frequency, weights)
+    inputs = _model_inputs(data, frequency=frequency, recency=recency, T=T,
+                           **({} if weights is None else {"weights": weights}))
+    x, tx, T_, n_missing, _ = _history(*inputs[:3], drop_missing=True)
+    w = None if weights is None else _row_weights(inputs[3], inputs[:3], ("frequency", "recency", "T"))
+    if w is not None:
+        n_missing = round(float(w[0][w[1]].sum()))
+        w = w[0][~w[1]]
+        x, tx, T_, w = x[w > 0], tx[w > 0], T_[w > 0], w[w > 0]
+        if len(x) == 0:
+            raise CsatInputError("every weight is 0; nothing to fit")
+    n = len(x) if w is None else round(float(w.sum()))
+    repeaters = int((x > 0).sum()) if w is None else round(float(w[x > 0].sum()))
     counts = f"got {n} customer{'s' if n != 1 else ''}, {repeaters} of them repeat buyers"
     if (T_ == 0).all():
         raise CsatInputError(
@@ -524,13 +563,22 @@ def fit_bgnbd(frequency: object = "frequency", recency: object = "recency", T: o
     if n < 4:
         raise CsatInputError(f"fit_bgnbd needs at least 4 customers for its 4 parameters, and in practice "
                              f"hundreds; {counts}")
-    combos = pd.DataFrame({"x": x, "tx": tx, "T": T_}).value_counts().reset_index()
-    cx, ctx, cT, w = (combos[c].to_numpy(dtype=float) for c in ("x", "tx", "T", "count"))
+    if w is None:
+        combos = pd.DataFrame({"x": x, "tx": tx, "T": T_}).value_counts().reset_index()
+        cx, ctx, cT, cw = (combos[c].to_numpy(dtype=float) for c in ("x", "tx", "T", "count"))
+        mean_T = float(T_.mean())
+    else:
+        # distinct histories in key order with their summed weights: any compression of a table gives
+        # the same sums, so the same fit
+        combos = (pd.DataFrame({"x": x, "tx": tx, "T": T_, "w": w})
+                  .groupby(["x", "tx", "T"], sort=True)["w"].sum().reset_index())
+        cx, ctx, cT, cw = (combos[c].to_numpy(dtype=float) for c in ("x", "tx", "T", "w"))
+        mean_T = float(np.dot(cw, cT) / cw.sum())
 
     def negll(theta):
-        return -float(np.dot(w, _bgnbd_loglik(np.exp(theta), cx, ctx, cT)))
+        return -float(np.dot(cw, _bgnbd_loglik(np.exp(theta), cx, ctx, cT)))
 
-    start = np.array([1.0, max(float(T_.mean()), 1e-3), 1.0, 1.0])
+    start = np.array([1.0, max(mean_T, 1e-3), 1.0, 1.0])
     with np.errstate(all="ignore"):
         res = _maximise(negll, start, "BG/NBD", maxiter)
         flat = _flat_direction(negll, res.x, ("r", "alpha", "a", "b"))
@@ -540,7 +588,7 @@ def fit_bgnbd(frequency: object = "frequency", recency: object = "recency", T: o
             f"the data do not identify the BG/NBD parameters: {flat} (the optimizer stopped at r = {r:.4g}, "
             f"alpha = {alpha:.4g}, a = {a:.4g}, b = {b:.4g}, which are arbitrary). {_NEEDED} ({counts})")
     dropped = {Message("value.reason.missing_frt"): n_missing} if n_missing else {}
-    return BGNBDModel(params={"r": r, "alpha": alpha, "a": a, "b": b}, loglik=-float(res.fun), n=len(x),
+    return BGNBDModel(params={"r": r, "alpha": alpha, "a": a, "b": b}, loglik=-float(res.fun), n=n,
                       n_dropped=n_missing, dropped=dropped, message=optimizer_message(res.message))
 
 
@@ -643,7 +691,8 @@ class GammaGammaModel(Result):
 
 
 def fit_gamma_gamma(frequency: object = "frequency", monetary: object = "monetary_value", *,
-                    data: pd.DataFrame | None = None, maxiter: int = 2000) -> GammaGammaModel:
+                    data: pd.DataFrame | None = None, weights: object = None,
+                    maxiter: int = 2000) -> GammaGammaModel:
     """Fit the Gamma-Gamma model of spend per transaction to repeat buyers.
 
     Customers with x = 0 carry no spend information beyond the first purchase
@@ -663,6 +712,9 @@ def fit_gamma_gamma(frequency: object = "frequency", monetary: object = "monetar
     data : pandas.DataFrame or TransactionSummary, optional
         One row per customer, e.g. ``summary_from_transactions(..., amount=...).table``
         (or the summary itself); the arguments above name its columns.
+    weights : array-like or str, optional
+        Number of customers each row stands for (the ``weight`` column of a compressed
+        summary, used by itself when that summary is ``data``), or its column. Default: 1 per row.
     maxiter : int, default 2000
         Optimizer iteration limit; when hit, :class:`CsatConvergenceError`.
 
@@ -677,7 +729,8 @@ def fit_gamma_gamma(frequency: object = "frequency", monetary: object = "monetar
     .. math:: \\ln L = \\ln\\Gamma(px+q) - \\ln\\Gamma(px) - \\ln\\Gamma(q) + q\\ln\\gamma
               + (px-1)\\ln m_x + px\\ln x - (px+q)\\ln(\\gamma + x m_x)
 
-    summed over the repeat buyers and maximised over the log parameters with L-BFGS-B.
+    summed over the repeat buyers (each times its weight when ``weights`` are given)
+    and maximised over the log parameters with L-BFGS-B.
 
     References
     ----------
@@ -703,7 +756,11 @@ def fit_gamma_gamma(frequency: object = "frequency", monetary: object = "monetar
     csat_lab.errors.CsatInputError: the data do not identify the Gamma-Gamma parameters: ...
     """
     whole_number(maxiter, "maxiter", minimum=1)
-    frequency, monetary = _model_inputs(data, frequency=frequency, monetary=monetary)
+    data, weights = _compressed_weights(data, frequency, weights)
+    inputs = _model_inputs(data, frequency=frequency, monetary=monetary,
+                           **({} if weights is None else {"weights": weights}))
+    frequency, monetary = inputs[:2]
+    w_all = None if weights is None else _row_weights(inputs[2], inputs[:2], ("frequency", "monetary"))[0]
     x_s, m_s = _vector(frequency, "frequency"), _vector(monetary, "monetary")
     if len(x_s) != len(m_s):
         raise CsatInputError(f"frequency and monetary must have the same length; got {len(x_s)}, {len(m_s)}")
@@ -722,23 +779,35 @@ def fit_gamma_gamma(frequency: object = "frequency", monetary: object = "monetar
             f"monetary (mean repeat spend) must be positive for customers with frequency > 0; rows "
             f"{_rows(index, not_positive)} hold {mx[not_positive][0]:g} (leave out customers whose repeat "
             "purchases were free or refunded)")
-    x, mx = x[keep], mx[keep]
-    if len(x) < 3:
-        raise CsatInputError(f"the Gamma-Gamma fit needs at least 3 repeat buyers, got {len(x)}")
+    w = np.ones(len(x)) if w_all is None else w_all
+    count = (lambda mask: int(mask.sum())) if w_all is None else (lambda mask: round(float(w[mask].sum())))
+    keep = keep & (w > 0)
+    x, mx, w = x[keep], mx[keep], w[keep]
+    if count(np.ones(len(x), dtype=bool)) < 3:
+        raise CsatInputError(f"the Gamma-Gamma fit needs at least 3 repeat buyers, got {count(np.ones(len(x), dtype=bool))}")
     if np.ptp(mx) <= 1e-12 * np.max(mx):
         raise CsatInputError(
             f"every repeat buyer has the same mean spend ({mx[0]:g}): the spread of spend within and between "
             "customers, which the Gamma-Gamma model estimates, is not in the data")
 
+    if w_all is None:
+        cx, cm, cw = x, mx, None
+        start = float(np.mean(mx))
+    else:
+        # distinct (x, m_x) in key order with summed weights: any compression gives the same sums
+        combos = pd.DataFrame({"x": x, "m": mx, "w": w}).groupby(["x", "m"], sort=True)["w"].sum().reset_index()
+        cx, cm, cw = (combos[c].to_numpy(dtype=float) for c in ("x", "m", "w"))
+        start = float(np.dot(cw, cm) / cw.sum())
+
     def negll(theta):
         p, q, g = np.exp(theta)
-        px = p * x
-        ll = (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(g) + (px - 1) * np.log(mx)
-              + px * np.log(x) - (px + q) * np.log(g + x * mx))
-        return -float(ll.sum())
+        px = p * cx
+        ll = (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(g) + (px - 1) * np.log(cm)
+              + px * np.log(cx) - (px + q) * np.log(g + cx * cm))
+        return -float(ll.sum()) if cw is None else -float(np.dot(cw, ll))
 
     with np.errstate(all="ignore"):
-        res = _maximise(negll, np.array([1.0, 1.0, float(np.mean(mx))]), "Gamma-Gamma", maxiter)
+        res = _maximise(negll, np.array([1.0, 1.0, start]), "Gamma-Gamma", maxiter)
         flat = _flat_direction(negll, res.x, ("p", "q", "gamma"))
     p, q, g = np.exp(res.x)
     if flat:
@@ -746,8 +815,10 @@ def fit_gamma_gamma(frequency: object = "frequency", monetary: object = "monetar
             f"the data do not identify the Gamma-Gamma parameters: {flat} (the optimizer stopped at p = {p:.4g}, "
             f"q = {q:.4g}, gamma = {g:.4g}, which are arbitrary). The model needs many repeat buyers whose mean "
             f"spends vary: typically a few hundred (Fader & Hardie 2013 used 946); got {len(x)}")
-    dropped = {k: int(v) for k, v in ((Message("value.reason.missing_fm"), missing.sum()),
-                                       (Message("value.reason.no_repeat"), nonrepeat.sum())) if v}
+    w_rows = np.ones(len(missing)) if w_all is None else w_all
+    dropped = {k: round(float(v)) for k, v in ((Message("value.reason.missing_fm"), w_rows[missing].sum()),
+                                                    (Message("value.reason.no_repeat"), w_rows[nonrepeat].sum())) if v}
     return GammaGammaModel(params={"p": p, "q": q, "gamma": g}, loglik=-float(res.fun),
-                           mean_spend=p * g / (q - 1) if q > 1 else float("inf"), n=len(x),
+                           mean_spend=p * g / (q - 1) if q > 1 else float("inf"),
+                           n=len(x) if w_all is None else round(float(w.sum())),
                            n_dropped=int(sum(dropped.values())), dropped=dropped, message=optimizer_message(res.message))

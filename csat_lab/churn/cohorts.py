@@ -17,7 +17,15 @@ import pandas as pd
 from .._core.deprecation import renamed
 from .._core.docstrings import shared_docs
 from .._core.results import Result
-from .._core.txlog import REFUND_POLICY, log_arrays, period_codes, period_labels
+from .._core.txlog import (
+    PERIODS,
+    REFUND_POLICY,
+    engine_row,
+    log_arrays,
+    period_codes,
+    period_labels,
+)
+from .._core.validate import one_of
 from ..i18n import Message
 
 __all__ = ["CohortResult", "cohort_table"]
@@ -53,6 +61,8 @@ class CohortResult(Result):
         Reason -> count of rows dropped (and of customers whose purchases net below 0 in every period).
     policy : Message
         How refunds are treated.
+    engine : str
+        Where the reductions ran: "pandas", or the engine of the input ("duckdb", "polars", "pyspark" ...).
     """
 
     counts: pd.DataFrame
@@ -64,6 +74,7 @@ class CohortResult(Result):
     n_dropped: int
     dropped: dict
     policy: str
+    engine: str = "pandas"
 
     @property
     def estimate(self) -> pd.DataFrame:
@@ -92,12 +103,12 @@ class CohortResult(Result):
         return [("cohort.period", self.period), ("cohort.n_cohorts", len(self.sizes)),
                 ("result.n", self.n), ("econ.customers", self.n_customers),
                 ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped),
-                ("transactions.policy", self.policy)]
+                ("transactions.policy", self.policy)] + engine_row(self.engine)
 
 
 @renamed(transactions="data")
 @shared_docs
-def cohort_table(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date",
+def cohort_table(data: Any, *, customer: str = "customer_id", date: str = "date",
                  period: str = "M", amount: str | None = None, now: object = None,
                  on_invalid: str = "raise") -> CohortResult:
     """Retention triangle by acquisition period.
@@ -107,9 +118,15 @@ def cohort_table(data: pd.DataFrame, *, customer: str = "customer_id", date: str
     purchase (so a customer whose first period nets below zero is acquired later).
     Duplicate rows cannot change the counts (they count distinct customers).
 
+    Any input the engine layer reads works (:mod:`csat_lab._core.engine`): a Polars,
+    PyArrow, DuckDB, Ibis or Spark table, or a path / glob of Parquet or CSV files read by
+    DuckDB. The distinct customer-periods, first periods and cell counts are then computed
+    in that engine and only the triangle comes back; ``engine`` names it.
+
     Parameters
     ----------
     @{log}
+        Or a table of another engine, or a path (see above).
     @{customer}
     @{date}
     period : {"D", "W", "M", "Q", "Y"}, default "M"
@@ -150,6 +167,8 @@ def cohort_table(data: pd.DataFrame, *, customer: str = "customer_id", date: str
     >>> res.rates.loc["2024-01"].tolist()
     [1.0, 0.5, 0.5]
     """
+    if not isinstance(data, pd.DataFrame) and data is not None:
+        return _cohort_in_engine(data, customer, date, period, amount, now, on_invalid)
     arrays = log_arrays(data, customer, date, amount, now, on_invalid)
     per, base = period_codes(arrays.day, period)
     k = len(arrays.customers)
@@ -174,9 +193,17 @@ def cohort_table(data: pd.DataFrame, *, customer: str = "customer_id", date: str
     cohort = first[cust]
     age = cell_per - cohort
     grid = np.bincount(cohort * n_per + age, minlength=n_per * n_per).reshape(n_per, n_per)
+    return _triangle(grid, n_per, base, period, n_rows=arrays.n_rows, n_customers=int(acquired.sum()),
+                     dropped=arrays.dropped, refund_only=refund_only, engine="pandas")
+
+
+def _triangle(grid: np.ndarray, n_per: int, base: int, period: str, *, n_rows: int, n_customers: int,
+              dropped: dict, refund_only: int, engine: str) -> CohortResult:
+    """The result from the cohort x age grid of customer counts (shared by pandas and the engines)."""
     sizes = grid[:, 0]
     rows = np.flatnonzero(sizes)
-    max_age = int(age.max()) + 1
+    age_max = np.flatnonzero(grid.any(axis=0))
+    max_age = int(age_max.max()) + 1
     index = pd.Index(period_labels(rows, base, period).astype(str), name="cohort")
     columns = pd.RangeIndex(max_age, name="age")
     # cells after the data's last period cannot be observed: missing, not 0
@@ -184,10 +211,45 @@ def cohort_table(data: pd.DataFrame, *, customer: str = "customer_id", date: str
     counts = pd.DataFrame(grid[rows, :max_age], index=index, columns=columns)
     rates = counts.div(sizes[rows], axis=0).mask(horizon)
     counts = counts.astype("Int64").mask(horizon)
-    dropped = dict(arrays.dropped)
+    n_dropped = int(sum(dropped.values()))
+    dropped = dict(dropped)
     if refund_only:
         dropped[Message("value.reason.net_below_zero")] = refund_only
     return CohortResult(counts=counts, rates=rates, sizes=pd.Series(sizes[rows], index=index, name="size"),
-                        period=period, n=arrays.n_rows - sum(arrays.dropped.values()),
-                        n_customers=int(acquired.sum()), n_dropped=int(sum(arrays.dropped.values())),
-                        dropped=dropped, policy=REFUND_POLICY)
+                        period=period, n=n_rows - n_dropped, n_customers=n_customers, n_dropped=n_dropped,
+                        dropped=dropped, policy=REFUND_POLICY, engine=engine)
+
+
+def _cohort_in_engine(data: Any, customer: str, date: str, period: str, amount: str | None, now: object,
+                      on_invalid: str) -> CohortResult:
+    """cohort_table for a table of another engine: the reductions run there (see _core.engine)."""
+    import narwhals as nw
+
+    from .._core import engine as eng
+    from .._core.txlog import analysis_date
+
+    one_of(period, PERIODS, "period")
+    log = eng.engine_log(data, customer, date, amount, lambda tz: analysis_date(now, tz), on_invalid)
+    ends, base = period_codes(np.array([log.lo, log.hi], dtype=np.int64), period)
+    n_per = int(ends[1]) + 1
+    lf = log.lf.select("c", *(["v"] if amount else []),
+                       eng.period_number(nw.col("day"), nw.col("d"), period).alias("p"))
+    if amount:
+        cells = lf.group_by("c", "p").agg(nw.col("v").sum())
+        kept = cells.filter(nw.col("v") >= 0).select("c", "p") if log.negatives else cells.select("c", "p")
+    else:
+        cells = kept = lf.select("c", "p").unique()
+    first = kept.group_by("c").agg(nw.col("p").min().alias("f"))
+    grid_lf = (kept.join(first, on="c").with_columns((nw.col("p") - nw.col("f")).alias("age"))
+               .group_by("f", "age").agg(nw.len().alias("n")))
+    cells_small = eng.collect(grid_lf, max_rows=None, what="cohort cells")
+    f = cells_small["f"].to_numpy(dtype=np.int64) - base
+    age = cells_small["age"].to_numpy(dtype=np.int64)
+    grid = np.zeros((n_per, n_per), dtype=np.int64)
+    np.add.at(grid, (f, age), cells_small["n"].to_numpy(dtype=np.int64))
+    n_customers = int(grid[:, 0].sum())
+    refund_only = 0
+    if amount and log.negatives:
+        refund_only = int(cells.select(nw.col("c").n_unique()).collect().item()) - n_customers
+    return _triangle(grid, n_per, base, period, n_rows=log.n_rows, n_customers=n_customers,
+                     dropped=log.dropped, refund_only=refund_only, engine=log.engine)

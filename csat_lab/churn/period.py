@@ -31,7 +31,7 @@ import pandas as pd
 
 from .._core.intervals import wilson_counts
 from .._core.results import Result
-from .._core.txlog import check_customer_ids, dates_tz
+from .._core.txlog import analysis_date, check_customer_ids, dates_tz, engine_row
 from .._core.validate import (
     one_of,
     probability,
@@ -93,6 +93,8 @@ class PeriodChurnResult(Result):
         Reason -> number of rows left out.
     ci_level : float
         Confidence level of ``ci`` (the ``ci=`` passed).
+    engine : str
+        Where the counts were computed: "pandas" or the input's engine ("duckdb", "polars", ...).
     """
 
     rate: float
@@ -114,6 +116,7 @@ class PeriodChurnResult(Result):
     n_dropped: int
     dropped: dict
     ci_level: float = 0.95
+    engine: str = "pandas"
 
     @property
     def estimate(self) -> float:
@@ -133,10 +136,11 @@ class PeriodChurnResult(Result):
                 ("churn.at_start", self.at_start), ("churn.joiners", self.joiners),
                 ("churn.joiners_lost", self.joiners_lost), ("churn.reactivated", self.reactivated),
                 ("churn.at_end", self.at_end), ("result.ci", self.ci), ("result.method", self.ci_method),
-                ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
+                ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)] \
+            + engine_row(self.engine)
 
 
-def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *,
+def period_churn(data: Any, period_start: object, period_end: object, *,
                  kind: str = "contractual", customer: str = "customer_id", start: str = "start_date",
                  end: str = "end_date", date: str = "date", inactivity: object = None,
                  joiners: str = "exclude", ci: float = 0.95) -> PeriodChurnResult:
@@ -148,9 +152,11 @@ def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or a table of another engine
         Status table (``kind="contractual"``: columns ``customer``, ``start``,
         ``end``) or transaction log (``kind="non-contractual"``: ``customer``, ``date``).
+        A Polars, PyArrow, DuckDB, Ibis or Spark table, or a path / glob of Parquet or CSV
+        files (read by DuckDB), is counted in its engine (:mod:`csat_lab._core.engine`).
     period_start, period_end : date-like
         The period, start included, end excluded.
     kind : {"contractual", "non-contractual"}, default "contractual"
@@ -202,17 +208,27 @@ def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *
     >>> period_churn(status, "2024-01-01", "2024-04-01", joiners="include").rate
     0.5
     """
-    require_frame(data)
     one_of(kind, ("contractual", "non-contractual"), "kind")
     one_of(joiners, ("exclude", "include", "average"), "joiners")
     level = probability(ci, "ci")
     column = start if kind == "contractual" else date
-    tz = dates_tz(data[column]) if column in data.columns else None
+    lazy, engine = None, "pandas"
+    if isinstance(data, pd.DataFrame) or data is None:
+        require_frame(data)
+        tz = dates_tz(data[column]) if column in data.columns else None
+    else:
+        from .._core import engine as eng
+
+        needed = [customer, start, end] if kind == "contractual" else [customer, date]
+        lazy = eng.open_log(data, columns=needed)
+        engine = eng.engine_of(lazy)
+        tz = eng.wall_clock(lazy, column)[1]
     p0, p1 = to_timestamp(period_start, "period_start", tz), to_timestamp(period_end, "period_end", tz)
     if p1 <= p0:
         raise CsatInputError(f"period_end ({p1.date()}) must come after period_start ({p0.date()})")
     if kind == "contractual":
-        counts, n, dropped = _contractual(data, p0, p1, customer, start, end)
+        counts, n, dropped = (_contractual(data, p0, p1, customer, start, end) if lazy is None
+                              else _contractual_in_engine(lazy, p0, p1, customer, start, end))
     else:
         if inactivity is None:
             raise CsatInputError("kind='non-contractual' needs an inactivity window, e.g. inactivity='90D'")
@@ -225,7 +241,8 @@ def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *
             raise CsatInputError(f"inactivity must be a duration such as '90D', got {inactivity!r}") from None
         if window <= pd.Timedelta(0):
             raise CsatInputError(f"inactivity must be a positive duration, got {inactivity!r}")
-        counts, n, dropped = _noncontractual(data, p0, p1, customer, date, window)
+        counts, n, dropped = (_noncontractual(data, p0, p1, customer, date, window) if lazy is None
+                              else _noncontractual_in_engine(data, p0, p1, customer, date, window))
     at_start, lost0, join, join_lost, react, at_end = counts
     if joiners == "exclude":
         base, lost = float(at_start), lost0
@@ -246,7 +263,7 @@ def period_churn(data: pd.DataFrame, period_start: object, period_end: object, *
         kind=kind, period=(str(p0.date()), str(p1.date())), at_start=at_start, lost_from_start=lost0,
         joiners=join, joiners_lost=join_lost, reactivated=react, at_end=at_end, ci=interval,
         ci_method=Message("value.method.average_undefined") if joiners == "average" else Message("value.method.wilson"),
-        n=n, n_dropped=int(sum(dropped.values())), dropped=dropped, ci_level=level,
+        n=n, n_dropped=int(sum(dropped.values())), dropped=dropped, ci_level=level, engine=engine,
     )
 
 
@@ -302,3 +319,76 @@ def _noncontractual(data, p0, p1, customer, date, window):
     counts = (int(active0.sum()), int((active0 & ~active1).sum()), int(joined.sum()),
               int((joined & ~active1).sum()), int(returning.sum()), int(active1.sum()))
     return counts, len(data), dropped
+
+
+def _contractual_in_engine(lazy, p0, p1, customer, start, end):
+    import narwhals as nw
+
+    from .._core import engine as eng
+
+    s, _, s_date = eng.wall_clock(lazy, start)
+    e, _, e_date = eng.wall_clock(lazy, end)
+
+    def alive_at(t):
+        return (s < eng.time_literal(t, s_date)) & (e.is_null() | (e >= eng.time_literal(t, e_date)))
+
+    ended = ~e.is_null() & (e < eng.time_literal(p1, e_date))
+    joined = (s >= eng.time_literal(p0, s_date)) & (s < eng.time_literal(p1, s_date))
+
+    def total(mask):
+        return mask.fill_null(False).cast(nw.Int64).sum()
+
+    stats = lazy.select(
+        nw.len().alias("n"), total(s.is_null()).alias("no_start"), total(~e.is_null() & (e < s)).alias("backwards"),
+        total(nw.col(customer).is_null()).alias("no_id"),
+        total(alive_at(p0)).alias("a0"), total(alive_at(p0) & ended).alias("lost0"), total(joined).alias("join"),
+        total(joined & ended).alias("join_lost"), total(alive_at(p1)).alias("a1"),
+    ).collect().to_pandas().iloc[0]
+    if int(stats["no_start"]):
+        raise CsatInputError(f"{start!r} is missing in {int(stats['no_start'])} rows; every customer needs a start date")
+    if int(stats["backwards"]):
+        raise CsatInputError(f"{end!r} is before {start!r} in {int(stats['backwards'])} rows")
+    n = int(stats["n"])
+    c = nw.col(customer)
+    distinct = int(lazy.filter(~c.is_null()).select(c.n_unique()).collect().item())
+    if distinct != n - int(stats["no_id"]):
+        raise CsatInputError(f"{customer!r} repeats in {n - int(stats['no_id']) - distinct} rows; a status table has "
+                             "one row per customer")
+    counts = tuple(int(stats[k]) for k in ("a0", "lost0", "join", "join_lost")) + (0, int(stats["a1"]))
+    return counts, n, {}
+
+
+def _noncontractual_in_engine(data, p0, p1, customer, date, window):
+    import narwhals as nw
+
+    from .._core import engine as eng
+
+    log = eng.engine_log(data, customer, date, None, lambda tz: analysis_date(None, tz), "raise")
+    dropped: dict[str, int] = {}
+
+    def lit(t):
+        return eng.time_literal(t, log.date_only)
+
+    d = nw.col("d")
+    late = int(log.lf.select((d >= lit(p1)).cast(nw.Int64).sum()).collect().item())
+    if late:
+        dropped[Message("value.reason.after_period")] = late
+    if late == log.n_rows:
+        raise CsatInputError(f"no transactions before {p1.date()}; nothing to measure")
+
+    def inside(lo, hi):
+        return ((d >= lit(lo)) & (d < lit(hi))).cast(nw.Int64)
+
+    # flags per row first, then elementary aggregations (every engine runs those)
+    per = log.lf.filter(d < lit(p1)).with_columns(
+        inside(p0 - window, p0).alias("a0"), inside(p1 - window, p1).alias("a1"), inside(p0, p1).alias("bought")
+    ).group_by("c").agg(d.min().alias("first"), nw.col("a0").max(), nw.col("a1").max(), nw.col("bought").max())
+    new = nw.col("first") >= lit(p0)
+    a0, a1, bought = (nw.col(k) == 1 for k in ("a0", "a1", "bought"))
+    returning = bought & ~a0 & ~new
+    joined = new | returning
+    stats = per.select(*[m.cast(nw.Int64).sum().alias(k) for k, m in (
+        ("a0", a0), ("lost0", a0 & ~a1), ("join", joined), ("join_lost", joined & ~a1), ("react", returning),
+        ("a1", a1))]).collect().to_pandas().iloc[0]
+    counts = tuple(int(stats[k]) for k in ("a0", "lost0", "join", "join_lost", "react", "a1"))
+    return counts, log.n_rows, dropped

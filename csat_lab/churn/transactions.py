@@ -28,8 +28,21 @@ import pandas as pd
 from .._core.deprecation import renamed
 from .._core.docstrings import shared_docs
 from .._core.results import Result
-from .._core.txlog import REFUND_POLICY, analysis_date, check_customer_ids, check_finite_amounts, dates_tz
-from .._core.validate import as_numeric, one_of, require_columns, require_frame, to_dates
+from .._core.txlog import (
+    REFUND_POLICY,
+    analysis_date,
+    check_customer_ids,
+    check_finite_amounts,
+    dates_tz,
+    engine_row,
+)
+from .._core.validate import (
+    as_numeric,
+    one_of,
+    require_columns,
+    require_frame,
+    to_dates,
+)
 from ..errors import CsatInputError
 from ..i18n import Message
 
@@ -234,18 +247,27 @@ class TransactionSummary(Result):
     dropped : dict
         Reason -> count; besides the rows it lists netted-away days and
         customers left without a purchase day (the unit is in the reason).
-    report : TransactionReport
+    report : TransactionReport or None
         The validation report of the log (its ``data`` is None: the checked
-        rows are not kept).
+        rows are not kept); None when an engine other than pandas computed the summary.
+    compressed : bool
+        True when ``table`` holds distinct (frequency, recency, T[, monetary_value]) rows with
+        a ``weight`` column (customers per row) instead of one row per customer.
+    engine : str
+        Where the reductions ran: "pandas" or the input's engine ("duckdb", "polars", ...).
+        From an engine, a large per-customer ``table`` stays lazy in the input's own type
+        (see :mod:`csat_lab._core.engine`).
     """
 
-    table: pd.DataFrame
+    table: Any
     period: str
     now: pd.Timestamp
     n: int
     n_dropped: int
     dropped: dict
-    report: TransactionReport
+    report: TransactionReport | None
+    compressed: bool = False
+    engine: str = "pandas"
 
     @property
     def estimate(self) -> pd.DataFrame:
@@ -265,7 +287,8 @@ class TransactionSummary(Result):
     def _summary(self) -> list[tuple[str, Any]]:
         return [("result.n", self.n), ("transactions.time_unit", self.period),
                 ("transactions.observation_end", str(self.now.date())),
-                ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)]
+                ("result.n_dropped", self.n_dropped), ("result.dropped_reasons", self.dropped)] \
+            + ([("engine.compressed", self.compressed)] if self.compressed else []) + engine_row(self.engine)
 
 
 _UNITS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12}
@@ -273,9 +296,10 @@ _UNITS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12}
 
 @renamed(observation_end="now", time_unit="period")
 @shared_docs
-def summary_from_transactions(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date",
+def summary_from_transactions(data: Any, *, customer: str = "customer_id", date: str = "date",
                               amount: str | None = None, now: object = None,
-                              period: str = "W", on_invalid: str = "raise") -> TransactionSummary:
+                              period: str = "W", on_invalid: str = "raise", compress: bool = False,
+                              collect: bool | None = None) -> TransactionSummary:
     """Frequency, recency and T per customer from a transaction log.
 
     Purchases on the same day are one purchase occasion (amounts summed,
@@ -296,11 +320,23 @@ def summary_from_transactions(data: pd.DataFrame, *, customer: str = "customer_i
         What to do with rows that have a missing id or date, a date after
         today or a missing amount: stop with an error naming them, or drop
         them and report how many were dropped and why.
+    compress : bool, default False
+        Return the distinct (frequency, recency, T) rows, with ``monetary_value`` when
+        ``amount`` is given, and a ``weight`` column counting the customers of each row:
+        all :func:`fit_bgnbd` and :func:`fit_gamma_gamma` need, far smaller than one row per
+        customer (with amounts, only customers with identical mean spend share a row).
+    collect : bool or None, default None
+        For inputs of another engine (a Polars, PyArrow, DuckDB, Ibis or Spark table, or a
+        path of Parquet/CSV files read by DuckDB; the work runs there): True brings the
+        per-customer table into pandas, False keeps it lazy in the input's own type, None
+        collects it when it has at most ``csat_lab._core.engine.DEFAULT_MAX_ROWS`` rows.
+        A compressed table is always collected.
 
     Returns
     -------
     TransactionSummary
-        ``table`` with one row per customer, and what was dropped.
+        ``table`` with one row per customer (or per distinct history with ``compress``),
+        and what was dropped; ``engine`` says where it was computed.
 
     Notes
     -----
@@ -330,6 +366,8 @@ def summary_from_transactions(data: pd.DataFrame, *, customer: str = "customer_i
     b                    0      0.0  3.0             0.0
     """
     one_of(period, tuple(_UNITS), "period")
+    if not isinstance(data, pd.DataFrame) and data is not None:
+        return _summary_in_engine(data, customer, date, amount, now, period, on_invalid, compress, collect)
     require_frame(data, "transactions")
     require_columns(data, [date], "transactions")
     end = None if now is None else analysis_date(now, dates_tz(data[date]))
@@ -377,5 +415,73 @@ def summary_from_transactions(data: pd.DataFrame, *, customer: str = "customer_i
     lost_customers = frame[customer].nunique() - len(table)
     if lost_customers:
         dropped[Message("value.reason.no_purchase_day")] = int(lost_customers)
-    return TransactionSummary(table=table, period=period, now=end, n=len(table), n_dropped=n_rows_dropped,
-                              dropped=dropped, report=dataclasses.replace(report, data=None))
+    n_customers = len(table)
+    if compress:
+        table = _compress(table)
+    return TransactionSummary(table=table, period=period, now=end, n=n_customers, n_dropped=n_rows_dropped,
+                              dropped=dropped, report=dataclasses.replace(report, data=None), compressed=compress)
+
+
+def _compress(table: pd.DataFrame) -> pd.DataFrame:
+    """Distinct history rows with the number of customers of each (``weight``)."""
+    keys = list(table.columns)
+    return table.groupby(keys, sort=True).size().rename("weight").reset_index()
+
+
+def _summary_in_engine(data: Any, customer: str, date: str, amount: str | None, now: object, period: str,
+                       on_invalid: str, compress: bool, collect: bool | None) -> TransactionSummary:
+    """summary_from_transactions for a table of another engine: the reductions run there."""
+    import narwhals as nw
+
+    from .._core import engine as eng
+
+    log = eng.engine_log(data, customer, date, amount, lambda tz: analysis_date(None, tz), on_invalid)
+    end = analysis_date(now, log.tz) if now is not None else log.hi_time.normalize()
+    dropped = {Message("value.reason.rows", reason=k): v for k, v in log.dropped.items()}
+    d_ok = nw.col("d") <= eng.time_literal(end, log.date_only)
+    late = int(log.lf.select((~d_ok).cast(nw.Int64).sum()).collect().item())
+    if late:
+        dropped[Message("value.reason.after_end")] = late
+    if late == log.n_rows - sum(log.dropped.values()):
+        raise CsatInputError(f"every transaction is dated after now={end.date()}; choose a later now or check the dates")
+    n_rows_dropped = int(sum(dropped.values()))
+    lf = log.lf.filter(d_ok)
+    daily = lf.group_by("c", "day").agg(nw.col("v").sum() if amount else nw.len().alias("v"))
+    if amount and log.negatives:
+        negative = int(daily.select((nw.col("v") < 0).cast(nw.Int64).sum()).collect().item())
+        if negative:
+            dropped[Message("value.reason.refund_days")] = negative
+            daily = daily.filter(nw.col("v") >= 0)
+    unit = _UNITS[period]
+    end_day = eng.to_day(end)
+    firsts = daily.group_by("c").agg(nw.col("day").min().alias("first"))
+    per = daily.join(firsts, on="c").with_columns(
+        nw.when(nw.col("day") != nw.col("first")).then(nw.col("v")).alias("repeat"))
+    # elementary aggregations first (every engine runs them), arithmetic after
+    table = per.group_by("c").agg(
+        nw.len().alias("days"), nw.col("day").max().alias("last"), nw.col("first").min(),
+        *([nw.col("repeat").mean().alias("m")] if amount else [])
+    ).select(
+        "c", (nw.col("days") - 1).alias("frequency"), ((nw.col("last") - nw.col("first")) / unit).alias("recency"),
+        ((end_day - nw.col("first")) / unit).alias("T"),
+        *([nw.col("m").fill_null(0.0).alias("monetary_value")] if amount else []))
+    n = eng.count_rows(table)
+    if n == 0:
+        raise CsatInputError("no purchase days left after netting refunds; nothing to summarise")
+    lost_customers = int(lf.select(nw.col("c").n_unique()).collect().item()) - n
+    if lost_customers:
+        dropped[Message("value.reason.no_purchase_day")] = lost_customers
+    if compress:
+        keys = ["frequency", "recency", "T"] + (["monetary_value"] if amount else [])
+        small = eng.collect(table.group_by(*keys).agg(nw.len().alias("weight")), what="compressed summary")
+        out = small.sort_values(keys, kind="stable").reset_index(drop=True)
+        out["frequency"] = out["frequency"].astype(int)
+        out["weight"] = out["weight"].astype(np.int64)
+    elif collect or (collect is None and n <= eng.DEFAULT_MAX_ROWS):
+        out = eng.collect(table, max_rows=None, what="summary").set_index("c").sort_index()
+        out["frequency"] = out["frequency"].astype(int)
+        out.index.name = customer
+    else:
+        out = eng.to_native(table.rename({"c": customer}))
+    return TransactionSummary(table=out, period=period, now=end, n=n, n_dropped=n_rows_dropped, dropped=dropped,
+                              report=None, compressed=compress, engine=log.engine)

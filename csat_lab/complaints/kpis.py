@@ -81,6 +81,9 @@ class ComplaintKPIs(Result):
     notes : tuple of Message
         Intervals not given and why (a median with too few complaints for the
         level, a single satisfaction answer), medians not reached.
+    engine : str
+        Where the customers were counted: ``"pandas"``, or the engine of a
+        non-pandas input (``"duckdb"``, ``"polars"``, ``"pyspark"`` ...).
     estimate : float
         The headline: the complaint rate over all customers.
     """
@@ -96,6 +99,7 @@ class ComplaintKPIs(Result):
     now: Any = None
     censored: dict = dataclasses.field(default_factory=dict)
     notes: tuple = ()
+    engine: str = "pandas"
 
     @property
     def estimate(self) -> float:
@@ -136,6 +140,8 @@ class ComplaintKPIs(Result):
                  ("complaints.censored", self.censored)]
         if self.notes:
             rows.append(("complaints.notes", self.notes))
+        if self.engine != "pandas":
+            rows.append(("engine.engine", self.engine))
         return rows
 
 
@@ -203,7 +209,7 @@ def _km_median(t: np.ndarray, event: np.ndarray, ci: float) -> tuple[float, floa
     return (median, first_below_half(lower), first_below_half(upper))
 
 
-def _kpi_rows(g: pd.DataFrame, ci: float, group: Any, notes: list) -> list[dict]:
+def _kpi_rows(g: pd.DataFrame, ci: float, group: Any, notes: list, n_served: int | None = None) -> list[dict]:
     comp = g[g["_complained"]]
     rows = []
 
@@ -212,7 +218,7 @@ def _kpi_rows(g: pd.DataFrame, ci: float, group: Any, notes: list) -> list[dict]
         rows.append({"kpi": name, "estimate": x / n if n else np.nan, "ci_low": lo, "ci_high": hi,
                      "coverage": ci if n else np.nan, "n": n, "n_censored": 0, "unit": ""})
 
-    prop("complaint_rate", len(comp), len(g))
+    prop("complaint_rate", len(comp), len(g) if n_served is None else n_served)
     for name, col in (("time_to_acknowledge", "_ack_h"), ("time_to_resolve", "_res_h")):
         done = comp[col].notna().to_numpy()
         t = np.where(done, comp[col].to_numpy(dtype=float), comp["_open_h"].to_numpy(dtype=float))
@@ -280,10 +286,11 @@ def _analysis_time(now: object, data: pd.DataFrame, columns: list[str], times: l
 
 
 @renamed(log="data")
-def complaint_kpis(data: pd.DataFrame, *, by: str | None = None, ci: float = 0.95, now: Any = None,
+def complaint_kpis(data: Any, *, by: str | None = None, ci: float = 0.95, now: Any = None,
                    complained: str = "complained", received: str = "received_at",
                    acknowledged: str = "acknowledged_at", resolved: str = "resolved_at",
-                   satisfaction: str = "handling_satisfaction", reopened: str = "reopened") -> ComplaintKPIs:
+                   satisfaction: str = "handling_satisfaction", reopened: str = "reopened",
+                   max_rows: int | None = None) -> ComplaintKPIs:
     """Complaint-handling KPIs with confidence intervals.
 
     * complaint rate = complaints / customers served (Wilson interval);
@@ -298,9 +305,12 @@ def complaint_kpis(data: pd.DataFrame, *, by: str | None = None, ci: float = 0.9
 
     Parameters
     ----------
-    data : pandas.DataFrame
+    data : pandas.DataFrame or a larger-than-memory log
         A complaint log, one row per customer served (complainants and the
         rest), as the ``complaints_log`` dataset; the keyword arguments name its columns.
+        Besides pandas: a Polars DataFrame or LazyFrame, a PyArrow table, a
+        DuckDB relation, an Ibis table, a PySpark DataFrame or the path or glob
+        of Parquet/CSV files (read by DuckDB); see Notes.
     by : str, optional
         Column of groups (channel, region ...): the KPIs are given for all
         customers (group ``"all"``) and for each group.
@@ -323,6 +333,10 @@ def complaint_kpis(data: pd.DataFrame, *, by: str | None = None, ci: float = 0.9
         Column of satisfaction with the handling, 1-5.
     reopened : str, default "reopened"
         Column: was the resolved complaint reopened (True/False, missing if unknown)?
+    max_rows : int, optional
+        Engines only: the most complaint rows brought into pandas for the
+        medians (default :data:`csat_lab._core.engine.DEFAULT_MAX_ROWS`); more
+        raise :class:`~csat_lab.errors.CsatInputError`.
 
     Returns
     -------
@@ -355,6 +369,15 @@ def complaint_kpis(data: pd.DataFrame, *, by: str | None = None, ci: float = 0.9
     (no interval for a single answer). Step columns are the ``step_<code>``
     columns of the log present in ``data``.
 
+    On an engine (any input but a pandas DataFrame) the customers served are
+    counted in the engine, in total and per group (groups without an id are
+    left out, as pandas' groupby does), and only the complaint rows (``complained``
+    true) of the named columns come to pandas, with the ``max_rows`` check,
+    for the medians, Kaplan-Meier curves, means and step counts above. The
+    results equal the pandas ones; the checks of times and answers are then
+    made on the complaint rows only. ``complained`` must be a True/False (or
+    1/0) column there.
+
     References
     ----------
     ISO 10002:2018 Quality management - Customer satisfaction - Guidelines for
@@ -379,6 +402,12 @@ def complaint_kpis(data: pd.DataFrame, *, by: str | None = None, ci: float = 0.9
     {'open complaints (censored at now in the time to resolve)': 1}
     """
     ci = probability(ci, "ci")
+    if not isinstance(data, pd.DataFrame) and data is not None and not isinstance(data, (list, dict, tuple)):
+        engine = _engine_name(data)
+        data, served = _complaints_from_engine(data, by, [complained, received, acknowledged, resolved,
+                                                          satisfaction, reopened], max_rows)
+    else:
+        served, engine = None, "pandas"
     require_frame(data, "complaint log")
     if by is not None and not isinstance(by, str):
         raise CsatInputError(f"by must be one column name, got {by!r}")
@@ -409,9 +438,14 @@ def complaint_kpis(data: pd.DataFrame, *, by: str | None = None, ci: float = 0.9
                           "_res_h": (t2 - t0).dt.total_seconds() / 3600,
                           "_open_h": (stamp - t0).dt.total_seconds() / 3600, "_sat": sat,
                           "_reopened": reo_bool.astype(float)}, index=data.index)
-    groups = [("all", frame)] + ([(k, g) for k, g in frame.groupby(data[by], observed=True, sort=True)] if by else [])
+    if served is None:
+        groups = [("all", frame, len(frame))] + ([(k, g, len(g)) for k, g in frame.groupby(data[by], observed=True,
+                                                                                           sort=True)] if by else [])
+    else:  # from an engine: frame holds the complaint rows, served the customers counted in the engine
+        key = data[by] if by else None
+        groups = [("all", frame, served[0])] + [(k, frame[(key == k).to_numpy()], c) for k, c in served[1].items()]
     notes: list = []
-    table = pd.DataFrame([{"group": k, **row} for k, g in groups for row in _kpi_rows(g, ci, k, notes)])
+    table = pd.DataFrame([{"group": k, **row} for k, g, c in groups for row in _kpi_rows(g, ci, k, notes, c)])
     if not by:
         table = table.drop(columns="group")
     present = [c for c in STEP_COLUMNS if c in data.columns]
@@ -427,7 +461,59 @@ def complaint_kpis(data: pd.DataFrame, *, by: str | None = None, ci: float = 0.9
     open_ = int((is_c & t2.isna().to_numpy()).sum())
     if open_:
         censored[Message("value.reason.open")] = open_
-    return ComplaintKPIs(table=table, steps=steps.set_index("step"), n_customers=len(data),
+    return ComplaintKPIs(table=table, steps=steps.set_index("step"), n_customers=len(data) if served is None else served[0],
                          n_complaints=int(is_c.sum()), ci_level=ci,
                          ci_method=Message("value.method.complaint_kpis"), n_dropped=0, dropped={},
-                         now=stamp, censored=censored, notes=tuple(notes))
+                         now=stamp, censored=censored, notes=tuple(notes), engine=engine)
+
+
+def _complaints_from_engine(data: Any, by: str | None, names: list[str],
+                            max_rows: int | None) -> tuple[pd.DataFrame, tuple[int, dict]]:
+    """Count customers served in the engine; collect the complaint rows (see :func:`complaint_kpis`, Notes)."""
+    import narwhals as nw
+
+    from .._core import engine as eng
+
+    lf = eng.open_log(data, argument="data")
+    schema = lf.collect_schema()
+    wanted = names + ([by] if by else [])
+    bad = [n for n in wanted if not isinstance(n, str)]
+    if bad:
+        raise CsatInputError(f"column arguments must be column names (text), got {bad[0]!r}")
+    missing = [n for n in wanted if n not in schema]
+    if missing:
+        raise CsatInputError(Message("engine.error.no_column", what="complaint log", column=repr(missing[0])))
+    complained = names[0]
+    kind = schema[complained]
+    if kind == nw.Boolean:
+        is_c = nw.col(complained)
+    elif kind.is_numeric():
+        is_c = nw.col(complained) == 1
+    else:
+        raise CsatInputError(Message("engine.error.complained_type", column=repr(complained), dtype=str(kind)))
+    aggs = [nw.len().alias("n"), nw.col(complained).is_null().cast(nw.Int64).sum().alias("missing")]
+    if kind != nw.Boolean:
+        aggs.append((~nw.col(complained).is_in([0, 1])).fill_null(False).cast(nw.Int64).sum().alias("other"))
+    counts = lf.select(*aggs).collect("pandas").to_native().iloc[0]
+    counts["other"] = counts.get("other", 0)
+    if int(counts["missing"]) or int(counts["other"]):
+        raise CsatInputError(Message("engine.error.complained_values", column=repr(complained),
+                                     missing=int(counts["missing"]), other=int(counts["other"])))
+    per: dict = {}
+    if by:
+        groups = (lf.filter(~nw.col(by).is_null()).group_by(by).agg(nw.len().alias("_n"))
+                  .collect("pandas").to_native())
+        order = pd.Index(groups[by]).sort_values()
+        per = {k: int(c) for k, c in groups.set_index(by)["_n"].reindex(order).items()}
+    present = [c for c in STEP_COLUMNS if c in schema]
+    limit = eng.DEFAULT_MAX_ROWS if max_rows is None else max_rows
+    rows = eng.collect(lf.filter(is_c).select(*dict.fromkeys(wanted + present)), max_rows=limit,
+                       what="complaint rows")
+    rows[complained] = True
+    return rows, (int(counts["n"]), per)
+
+
+def _engine_name(data: Any) -> str:
+    from .._core import engine as eng
+
+    return eng.engine_of(data)

@@ -102,7 +102,8 @@ def _strictly_below(key: np.ndarray) -> np.ndarray:
         shifted = (key - lo).astype(np.int64)
         below = np.concatenate([[0], np.cumsum(np.bincount(shifted))])
         return below[shifted]
-    order = np.argsort(key, kind="stable")
+    # ties all get the first position of their run, so the order within a run does not matter
+    order = np.argsort(key)
     ranked = key[order]
     starts = np.concatenate([[True], ranked[1:] != ranked[:-1]])
     first = np.maximum.accumulate(np.where(starts, np.arange(len(key)), 0))
@@ -143,6 +144,12 @@ class RFMResult(Result):
         they only have refunds.
     policy : Message
         How refunds are treated.
+    engine : str
+        What computed the scores: ``"pandas"`` (a pandas DataFrame, in
+        memory), else the engine of the input (``"duckdb"``, ``"polars"``,
+        ``"pyspark"`` ...). From an engine, ``table`` is sorted by customer and,
+        when it stays lazy (see :func:`rfm`), an object of the input's own
+        type with the customer column first.
     estimate : pandas.DataFrame
         The headline: ``table``, the per-customer scores (there is no single number).
     """
@@ -157,6 +164,7 @@ class RFMResult(Result):
     n_dropped: int
     dropped: dict
     policy: str
+    engine: str = "pandas"
 
     @property
     def estimate(self) -> pd.DataFrame:
@@ -185,7 +193,8 @@ class RFMResult(Result):
         return [("segments.reference_date", str(self.reference_date.date())), ("segments.scheme", self.scheme),
                 ("result.n", self.n), ("econ.customers", self.n_customers),
                 ("segments.negative_monetary", self.negative_monetary), ("result.n_dropped", self.n_dropped),
-                ("result.dropped_reasons", self.dropped), ("transactions.policy", self.policy)]
+                ("result.dropped_reasons", self.dropped), ("transactions.policy", self.policy)] + \
+            ([("engine.engine", self.engine)] if self.engine != "pandas" else [])
 
 
 def _old_reference_date(func: Callable[..., RFMResult]) -> Callable[..., RFMResult]:
@@ -217,13 +226,20 @@ def _old_reference_date(func: Callable[..., RFMResult]) -> Callable[..., RFMResu
 @_old_reference_date
 @renamed(reference_date="now", transactions="data")
 @shared_docs
-def rfm(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date", amount: str = "amount",
-        bins: int = 5, now: object = None, on_invalid: str = "raise") -> RFMResult:
+def rfm(data: Any, *, customer: str = "customer_id", date: str = "date", amount: str = "amount",
+        bins: int = 5, now: object = None, on_invalid: str = "raise", collect: bool | None = None,
+        max_rows: int | None = None) -> RFMResult:
     """Recency, frequency and monetary value per customer, with quantile scores.
 
     Parameters
     ----------
-    @{log}
+    data : pandas.DataFrame or a larger-than-memory log
+        A transaction log, one row per purchase (refunds as negative amounts);
+        the keyword arguments name its columns. Besides a pandas DataFrame
+        (computed in memory with NumPy): a Polars DataFrame or LazyFrame, a
+        PyArrow table, a DuckDB relation, an Ibis table, a PySpark DataFrame,
+        or the path or glob of Parquet/CSV files (read by DuckDB); the
+        per-customer reductions and the scores' ranks then run in that engine.
     @{customer}
     @{date}
     amount : str, default "amount"
@@ -237,6 +253,14 @@ def rfm(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date"
         (so a purchase on the last day has recency 1), with dates after
         tomorrow counting as future.
     @{on_invalid}
+    collect : bool, optional
+        Engines only: True brings the per-customer table into pandas (no row
+        limit unless ``max_rows`` is given), False keeps it lazy in the input's
+        own type; default: collected when it has at most ``max_rows`` customers
+        (default :data:`csat_lab._core.engine.DEFAULT_MAX_ROWS`), else lazy.
+    max_rows : int, optional
+        Engines only: the most customers brought into pandas; with
+        ``collect=True`` a larger table raises :class:`~csat_lab.errors.CsatInputError`.
 
     Returns
     -------
@@ -262,6 +286,14 @@ def rfm(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date"
     exact duplicate rows are not searched for here (see
     :func:`csat_lab.churn.validate_transactions`).
 
+    On an engine the same quantities and scores are computed with the
+    engine's group-by and ``rank(method="min")`` window (the number of
+    customers with a strictly worse value is the rank minus 1), so the scores
+    equal the pandas ones; the per-customer table comes back sorted by
+    customer. Amount sums may differ in the last bits between engines
+    (floating-point addition order), which can split or join ties in ``M``
+    only when two customers' sums agree to the last bit.
+
     The deprecated ``reference_date=`` keeps its old meaning for one release:
     recency is measured to it, while ``now=`` (default tomorrow) only limits
     future dates.
@@ -286,14 +318,25 @@ def rfm(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date"
     1                 30          2      80.0  3  2  2
     2                 59          1     200.0  1  1  3
     3                 40          2      40.0  2  2  1
+
+    The same log in Polars (or DuckDB, Spark, a Parquet glob ...) gives the same scores:
+
+    >>> import polars as pl
+    >>> on_polars = rfm(pl.from_pandas(log), bins=3, now="2024-03-31")
+    >>> on_polars.engine, on_polars.table["R"].tolist()
+    ('polars', [3, 1, 2])
     """
     return _rfm(data, customer=customer, date=date, amount=amount, bins=bins, now=now, on_invalid=on_invalid,
-                recency_to=now)
+                recency_to=now, collect=collect, max_rows=max_rows)
 
 
-def _rfm(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date", amount: str = "amount",
-         bins: int = 5, now: object = None, on_invalid: str = "raise", recency_to: object = None) -> RFMResult:
+def _rfm(data: Any, *, customer: str = "customer_id", date: str = "date", amount: str = "amount",
+         bins: int = 5, now: object = None, on_invalid: str = "raise", recency_to: object = None,
+         collect: bool | None = None, max_rows: int | None = None) -> RFMResult:
     """:func:`rfm` with recency measured to ``recency_to`` and future dates limited by ``now``."""
+    if not isinstance(data, pd.DataFrame):
+        return _rfm_engine(data, customer=customer, date=date, amount=amount, bins=bins, now=now,
+                           on_invalid=on_invalid, recency_to=recency_to, collect=collect, max_rows=max_rows)
     arrays = log_arrays(data, customer, date, amount, now, on_invalid)
     k = len(arrays.customers)
     codes, day, amt = arrays.codes, arrays.day, arrays.amount
@@ -302,13 +345,16 @@ def _rfm(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date
         raise CsatInputError(f"the sums of {amount!r} per customer overflow; give amounts in larger units "
                              "(thousands, millions)")
     refund_only = 0
-    if (amt < 0).any():
-        present = np.bincount(codes, minlength=k) > 0
-        purchase = amt >= 0
+    refunds = amt < 0
+    if refunds.any():
+        # refund rows are usually few: count their customers from those rows alone
+        refunders = np.bincount(codes[refunds], minlength=k) > 0
+        purchase = ~refunds
         codes, day = codes[purchase], day[purchase]
-    frequency = np.bincount(codes, minlength=k)
-    if (amt < 0).any():
-        refund_only = int((present & (frequency == 0)).sum())
+        frequency = np.bincount(codes, minlength=k)
+        refund_only = int((refunders & (frequency == 0)).sum())
+    else:
+        frequency = np.bincount(codes, minlength=k)
     last = np.full(k, np.iinfo(np.int64).min)
     np.maximum.at(last, codes, day)
     buyers = frequency > 0
@@ -337,3 +383,110 @@ def _rfm(data: pd.DataFrame, *, customer: str = "customer_id", date: str = "date
         negative_monetary=int((monetary < 0).sum()), n_dropped=int(sum(arrays.dropped.values())),
         dropped=dropped, policy=REFUND_POLICY,
     )
+
+
+# --- the same on an engine (narwhals; conventions in csat_lab._core.engine) -----------------------
+
+def _check_bins(bins: object) -> None:
+    if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 2:
+        raise CsatInputError(f"bins must be a whole number >= 2, got {bins!r}")
+
+
+def _rfm_engine(data: Any, *, customer: str, date: str, amount: str, bins: int, now: object, on_invalid: str,
+                recency_to: object, collect: bool | None, max_rows: int | None) -> RFMResult:
+    """:func:`rfm` on a non-pandas input: reductions and ranks in the engine (see :func:`rfm`).
+
+    One scan checks the rows (:func:`csat_lab._core.engine.engine_log`); one
+    grouped query with three rank windows makes the table (the scores, a
+    whole-number formula of the ranks, are finished in pandas when collected).
+    Customers with refunds only are ranked below every buyer, then counted and
+    left out. A lazy table needs one more grouped query for the counts.
+    """
+    import narwhals as nw
+
+    from .._core import engine as eng
+
+    _check_bins(bins)
+    log = eng.engine_log(data, customer, date, amount, lambda tz: analysis_date(now, tz), on_invalid)
+    ref = (log.hi + 1 if recency_to is None
+           else eng.to_day(analysis_date(recency_to, log.tz, "reference_date")))
+    dropped = dict(log.dropped)
+    amt = nw.col("v")
+    buy = amt >= 0
+    per = (log.lf.with_columns(_buy=buy.cast(nw.Int64), _buy_date=nw.when(buy).then(nw.col("d")))
+           .group_by("c")
+           .agg(amt.sum().alias("monetary"), nw.col("_buy").sum().alias("frequency"),
+                nw.col("_buy_date").max().alias("_last"))
+           .rename({"c": customer}))
+    buyer = nw.col("frequency") > 0
+
+    # Refund-only customers are given keys below every buyer's, so a buyer's rank "min" is
+    # n0 + (number of buyers with a strictly worse value) + 1, n0 the refund-only customers.
+    ranked = (per.with_columns(recency=(ref - eng.day_number(nw.col("_last"))))
+              .with_columns(_kR=(-nw.col("recency")).fill_null(-(2 ** 62)),
+                            _kM=nw.when(buyer).then(nw.col("monetary")).otherwise(-float("inf")))
+              .with_columns(_rR=nw.col("_kR").rank(method="min").cast(nw.Int64),
+                            _rF=nw.col("frequency").rank(method="min").cast(nw.Int64),
+                            _rM=nw.col("_kM").rank(method="min").cast(nw.Int64)))
+    columns = [customer, "recency", "frequency", "monetary", "R", "F", "M", "rfm", "score"]
+    frame = None
+    if collect is not False:
+        wide = ranked.select(customer, "recency", "frequency", "monetary", "_rR", "_rF", "_rM")
+        if collect:  # asked for: only a max_rows given by the caller applies
+            frame = eng.collect(wide, max_rows=max_rows, what="the RFM table")
+        else:  # default: collected when small, else lazy
+            limit_rows = eng.DEFAULT_MAX_ROWS if max_rows is None else max_rows
+            frame = wide.head(limit_rows + 1).collect("pandas").to_native()
+            if len(frame) > limit_rows:
+                frame = None
+    if frame is not None:
+        buyers = frame["frequency"].to_numpy() > 0
+        refund_only = int((~buyers).sum())
+        frame = frame[buyers].set_index(customer).sort_index()
+        n = len(frame)
+        for name in ("R", "F", "M"):  # 1 + floor(bins * #strictly worse / n), in whole numbers
+            worse = frame.pop(f"_r{name}").to_numpy(dtype=np.int64) - 1 - refund_only
+            frame[name] = 1 + (bins * worse) // max(n, 1)
+        frame["rfm"] = frame["R"] * 100 + frame["F"] * 10 + frame["M"]
+        frame["score"] = frame["R"] + frame["F"] + frame["M"]
+        table: Any = frame.astype({"recency": np.int64, "frequency": np.int64, "monetary": float})
+        monetary = table["monetary"].to_numpy()
+        stats = {"n": n, "negative": int((monetary < 0).sum()), "overflow": not np.isfinite(monetary).all(),
+                 "min_recency": table["recency"].min() if n else 0}
+    else:
+        got = per.select(
+            nw.len().alias("customers"), buyer.cast(nw.Int64).sum().alias("n"),
+            (buyer & (nw.col("monetary") < 0)).cast(nw.Int64).sum().alias("negative"),
+            (~nw.col("monetary").is_finite()).fill_null(False).cast(nw.Int64).sum().alias("overflow"),
+            nw.col("_last").max().alias("last")).collect("pandas").to_native().iloc[0]
+        n = int(got["n"])
+        refund_only = int(got["customers"]) - n
+        stats = {"n": n, "negative": got["negative"], "overflow": got["overflow"],
+                 "min_recency": ref - eng.to_day(pd.Timestamp(got["last"])) if n else 0}
+
+        def score(rank: str) -> Any:
+            # the same whole-number formula; a float quotient of whole numbers below 2**40 is never within
+            # rounding of the next whole number, so floor is exact
+            return 1 + ((bins * (nw.col(rank) - 1 - refund_only)) / max(n, 1)).floor().cast(nw.Int64)
+
+        table = eng.to_native(
+            ranked.filter(buyer).with_columns(R=score("_rR"), F=score("_rF"), M=score("_rM"))
+            .with_columns(rfm=nw.col("R") * 100 + nw.col("F") * 10 + nw.col("M"),
+                          score=nw.col("R") + nw.col("F") + nw.col("M"))
+            .select(*columns).sort(customer))
+    if stats["overflow"]:
+        raise CsatInputError(f"the sums of {amount!r} per customer overflow; give amounts in larger units "
+                             "(thousands, millions)")
+    n = int(stats["n"])
+    if n == 0:
+        raise CsatInputError(f"no customer has a purchase: every row of {amount!r} is a refund (negative amount)")
+    if int(stats["min_recency"]) < 0:
+        raise CsatInputError("reference_date is before some purchases; it must be on or after the last one")
+    n_dropped = sum(dropped.values())
+    if refund_only:
+        dropped[Message("value.reason.refunds_only")] = refund_only
+    return RFMResult(
+        table=table, scheme=Message("value.scheme.rfm_quantile", bins=bins),
+        reference_date=pd.Timestamp(ref * 86_400_000_000_000), bins=bins, n=log.n_rows - n_dropped, n_customers=n,
+        negative_monetary=int(stats["negative"]), n_dropped=n_dropped, dropped=dropped, policy=REFUND_POLICY,
+        engine=log.engine)

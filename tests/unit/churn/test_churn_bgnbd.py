@@ -165,3 +165,48 @@ def test_gamma_gamma_bad_input():
         churn.fit_gamma_gamma([1, 2, 3], [10, -5, 3])
     with pytest.raises(CsatInputError, match="at least 3 repeat buyers"):
         churn.fit_gamma_gamma([0, 0, 2], [0, 0, 3])
+
+
+def test_weights_of_a_compressed_summary_give_the_uncompressed_fit(summary):
+    """cl.datasets CDNOW log: the compressed summary with weights fits the same parameters as the full one."""
+    import csat_lab as cl
+
+    log = cl.datasets.load("cdnow")
+    full = cl.churn.summary_from_transactions(log, now="1997-09-30")
+    small = cl.churn.summary_from_transactions(log, now="1997-09-30", compress=True)
+    assert len(small.table) < len(full.table) / 2 and small.table["weight"].sum() == len(full.table)
+    ones = cl.churn.fit_bgnbd(data=full, weights=np.ones(len(full.table)))
+    b = cl.churn.fit_bgnbd(data=small)  # the weight column is used by itself
+    c = cl.churn.fit_bgnbd("frequency", "recency", "T", data=small.table, weights="weight")
+    plain = cl.churn.fit_bgnbd(data=full)
+    for k in ones.params:
+        assert b.params[k] == pytest.approx(ones.params[k], rel=1e-6)
+        assert c.params[k] == pytest.approx(ones.params[k], rel=1e-6)
+        # the unweighted path sums in another order; L-BFGS-B stops within its tolerance of the same optimum
+        assert b.params[k] == pytest.approx(plain.params[k], rel=1e-3)
+    assert b.n == plain.n == len(full.table)
+    # the published sample (FHL 2005, p. 279), compressed by hand with value_counts: same published values
+    counts = summary[["frequency", "recency", "T"]].value_counts().rename("w").reset_index()
+    m = churn.fit_bgnbd(counts["frequency"], counts["recency"], counts["T"], weights=counts["w"])
+    for k, v in {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}.items():
+        assert m.params[k] == pytest.approx(v, abs=0.001)
+    assert m.loglik == pytest.approx(-9582.4, abs=0.05)
+    assert m.n == 2357
+
+
+def test_weights_in_gamma_gamma_equal_repeating_the_rows():
+    rng = np.random.default_rng(7)
+    x = rng.integers(1, 6, 300)
+    m = np.round(rng.gamma(6.0, 1.0 / rng.gamma(4.0, 1 / 15.0, 300)), 0) + 1.0
+    table = pd.DataFrame({"x": x, "m": m})
+    counts = table.value_counts().rename("w").reset_index()
+    assert len(counts) < len(table)
+    expanded = churn.fit_gamma_gamma(table["x"], table["m"], weights=np.ones(len(table)))
+    weighted = churn.fit_gamma_gamma(counts["x"], counts["m"], weights=counts["w"])
+    plain = churn.fit_gamma_gamma(table["x"], table["m"])
+    for k in expanded.params:
+        assert weighted.params[k] == pytest.approx(expanded.params[k], rel=1e-6)
+        assert weighted.params[k] == pytest.approx(plain.params[k], rel=1e-3)
+    assert weighted.n == expanded.n == 300
+    with pytest.raises(CsatInputError, match="weights must be finite numbers >= 0"):
+        churn.fit_gamma_gamma(counts["x"], counts["m"], weights=-counts["w"])
