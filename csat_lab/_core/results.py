@@ -227,11 +227,16 @@ class TableResult(Result):
             elif shown[column].dtype == bool:
                 shown[column] = [_fmt(bool(v)) for v in shown[column]]
         shown = shown.drop(columns=[c for c in shown.columns if f"{c}_label" in shown.columns])
-        shown.columns = [column_label(c) for c in shown.columns]
+        own = self._column_names()
+        shown.columns = [own[c] if c in own else column_label(c) for c in shown.columns]
         shown.index = shown.index.map(lambda x: display_name(x) if isinstance(x, str) else x)
         if shown.index.name is not None:
             shown.index.name = column_label(shown.index.name)
         return shown
+
+    def _column_names(self) -> dict[str, Any]:
+        """Column headings that mean something particular in this result (a driver's ``weight`` is its part of R²)."""
+        return {}
 
     def _table_for_display(self) -> pd.DataFrame:
         """A copy of ``table`` with values shown by their labels (subclasses: group codes as names)."""

@@ -441,4 +441,8 @@ def _plain(value: Any, language: str | None) -> Any:
         return _STYLE[resolve_language(language)]["missing"]
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d") if value == value.normalize() else value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, str) and type(value) is not str and callable(getattr(value, "render", None)):
+        # A Message (messages imports this module, so it is recognised by its render method):
+        # pandas prints a str subclass by its English value; render it in the table's language.
+        return value.render(language)
     return value

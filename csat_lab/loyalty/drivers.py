@@ -50,7 +50,7 @@ from .._core.intervals import percentile_ci
 from .._core.results import TableResult
 from .._core.validate import probability, rng_from, whole_number
 from ..errors import CsatInputError
-from ..i18n import Message, display_name
+from ..i18n import Message, display_name, label
 from ._prep import check_not_collinear, column_list, flat_columns, numeric_frame
 from ._results import DEFAULT_SEED, LegacyAttrs, seed_shown
 
@@ -252,6 +252,10 @@ class DriverImportance(LegacyAttrs, TableResult):
         from ..plots.loyalty import driver_importance_plot
 
         return driver_importance_plot(self, ax=ax, **kwargs)
+
+    def _column_names(self) -> dict[str, Any]:
+        # Elsewhere a weight is a survey or a compression weight; here it is the driver's part of R².
+        return {"weight": label("column.r2_part")}
 
     def _column_kinds(self) -> dict[str, str]:
         # The raw weights are parts of R² (coefficients); their shares of it are percent.

@@ -215,3 +215,15 @@ def test_labelled_table_renames_every_level_of_a_two_level_index() -> None:
     shown = cl.i18n.labelled_table(table, "course.02")
     assert list(shown.index.names) == [cl.label("course.02.variable"), cl.label("course.02.category")]
     assert shown.iloc[:, 0].tolist() == [0.5, 0.5]
+
+
+def test_format_table_renders_message_cells_in_the_tables_language():
+    # A label column of Message objects (as message_column keeps them) must not fall back to
+    # the English text pandas would print for a str subclass.
+    import pandas as pd
+
+    from csat_lab.i18n import Message, format_table
+
+    frame = pd.DataFrame({"what": pd.Series([Message("column.weight")], dtype=object), "x": [1.5]})
+    assert format_table(frame, {"x": "coef"}, language="zh-CN").loc[0, "what"] == "权重"
+    assert format_table(frame, {"x": "coef"}, language="en").loc[0, "what"] == "Weight"
