@@ -29,7 +29,7 @@ from typing import Any
 
 from ._style import configure_fonts, png_image, sharp_notebook_images
 
-_TOPICS = ("survey", "loyalty", "churn", "segments", "complaints")
+_TOPICS = ("survey", "loyalty", "churn", "segments", "complaints", "text")
 
 # Charts label themselves in English or Chinese; make the CJK fallback fonts available first.
 configure_fonts()

@@ -214,6 +214,14 @@ CASES: list[tuple[str, Callable[[], Any], set[str], tuple[str, ...]]] = [
         pd.DataFrame({"sex": ["M", "M", "M", "F", "F", "M"], "age": ["y", "o", "y", "o", "y", "y"],
                       "d": [1.0, 2.0, 1.0, 1.0, 2.0, 1.0]}),
         {"sex": {"M": 0.5, "F": 0.5}, "age": {"y": 0.4, "o": 0.6}}, weight="d", trim=(0.3, 3.0)), set(), ()),
+    ("text_sentiment", lambda: cl.text.sentiment(["服务很好", "排队太久了", None]), set(), ()),
+    ("text_themes", lambda: cl.text.themes(["排队等了很久", "排队太慢了", "客服态度很差", "客服态度冷淡"] * 3, 2),
+     set(), ()),
+    ("text_keywords", lambda: cl.text.keywords(["排队太久", "排队等了很久", "服务热情", "态度热情"],
+                                               by=["低分", "低分", "高分", "高分"]), set(), ()),
+    ("text_drivers", lambda: cl.text.drivers_from_text(
+        pd.DataFrame({"comment": ["排队太久", "排队很久", "服务热情", "态度热情"] * 3, "satisfaction": [2, 1, 5, 4] * 3}),
+        k=2), set(), ()),
 ]
 
 #: Functions returning tables whose label columns are messages shown in the current language.

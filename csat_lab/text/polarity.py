@@ -1,0 +1,438 @@
+"""Sentiment of customer comments: a score in [-1, 1] and a label, in English and Chinese, offline.
+
+English comments are scored by VADER (Hutto & Gilbert, 2014), whose lexicon
+is extended with customer-service words ("overcharged", "mouldy", "handy") and
+phrases VADER cannot see ("waited 40 minutes", "still not fixed", "no fuss").
+Chinese comments are scored by a lexicon written for this package
+(``csat_lab/text/data/lexicon_zh.tsv``) with negation, degree words, contrast
+and exclamation marks, on the same valence scale. Both scores are mapped to
+negative / neutral / positive by fixed thresholds.
+
+Measured (``benchmarks/bench_text.py``, three classes): on the project's
+hand-written held-out comments 0.72 in English and 0.67 in Chinese, below
+the 0.80 aimed at; 0.88 / 0.96 on the dev comments the lexicons were tuned
+on, and 0.99 / 0.91 on the datasets' generated comments. Most misses are
+complaints stated as plain facts ("the milk was sour two days before the
+date") that a lexicon labels neutral.
+
+Examples
+--------
+>>> from csat_lab.text import sentiment
+>>> sentiment(["服务态度非常好！", "Waited 40 minutes on hold."]).table["label"].tolist()
+['positive', 'negative']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+import re
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+
+from .._core.results import Result
+from ._input import as_texts, check_language, detect_language
+
+__all__ = ["THRESHOLD", "SentimentResult", "sentiment"]
+
+#: A score at or above +THRESHOLD is positive, at or below -THRESHOLD negative, in between neutral.
+THRESHOLD = 0.1
+#: VADER's normalisation constant: score = x / sqrt(x^2 + ALPHA) for a sum of valences x.
+ALPHA = 15.0
+#: Weight of a request or suggestion ("please add ...", "希望 ...") : it describes, it does not judge.
+REQUEST_WEIGHT = 0.15
+#: Weight of a hedged, middling judgement ("polite enough", "a bit slow but acceptable", "还算有礼貌").
+HEDGE_WEIGHT = 0.1
+
+_NEGATORS = ("不", "没", "没有", "别", "未", "无", "不用", "不会", "并不", "毫无", "绝不", "无需", "不必", "再也不", "再也没")
+#: Negators of experience ("从来没遇到过乱收费", "never had a problem") reach to the end of their clause.
+_LONG_NEGATORS = ("从不", "从没", "从来没", "从来没有", "从来不", "从未", "没遇到过", "没碰到过", "没遇到", "没碰到",
+                  "没出过", "没有出过", "一次也没", "一次都没")
+_DEGREE = {"很": 1.3, "非常": 1.6, "特别": 1.6, "太": 1.5, "极其": 1.8, "十分": 1.6, "超": 1.5, "超级": 1.6,
+           "挺": 1.1, "比较": 1.0, "有点": 0.6, "有些": 0.6, "稍微": 0.5, "略": 0.6, "最": 1.8, "真": 1.3,
+           "真是": 1.3, "相当": 1.4, "更": 1.2, "越来越": 1.3, "实在": 1.3, "好几": 1.2, "巨": 1.6}
+_CONTRAST = ("但是", "但", "不过", "可是", "然而", "就是", "只是", "可惜", "却")
+_CONCESSION = ("虽然", "尽管", "虽")
+#: Characters of Chinese text a negator reaches: 没有乱推销 negates 乱 and 推销.
+_NEGATION_REACH = 3
+_CJK_OR_LATIN = re.compile(r"[\u3400-\u9fffA-Za-z]")
+_CLAUSE = re.compile(r"[，,。.！!？?；;\n~～…、]+")
+_QUOTED = re.compile(r"[\"\u201c\u300c\u2018']([^\"\u201d\u300d\u2019']{1,20})[\"\u201d\u300d\u2019']")
+_REQUEST_ZH = re.compile(r"^(希望|建议|能不能|能否|可不可以|可否|请问|请|麻烦|如果能|要是能|最好|是否|想问|想了解|咨询|"
+                         r"这次是来|今天来|来办)|可以再|能不能|[吗么呢][？?]?$|[？?]$")
+#: Complaints phrased as questions ("为什么又扣费？", "凭什么让我出运费") are not requests.
+_COMPLAINT_QUESTION_ZH = re.compile(r"为什么|为啥|凭什么|怎么又|怎么还|怎么回事|什么意思|搞什么|有没有人管")
+_REQUEST_EN = re.compile(r"^(please (add|consider|offer|provide|give|let|make|send|open|allow)|would|could|can you|"
+                         r"can we|can i|can the|i would like|i'd like|i'd prefer|i would prefer|it would|an option|"
+                         r"is there|are there|do you|does|did you|will there|will i|how (do|can|long|much)|when (will|do|does|is)|"
+                         r"what (is|are|time)|where (is|can|do)|suggest|my suggestion|first visit|first time (here|at|using)|"
+                         r"(i )?came (in )?to|(i )?called to|(i )?visited to|(i'm|i am) here to)\b|"
+                         r"\bwould (be|help|make)\b|\bcould (use|do with)\b|\?$")
+#: Complaints phrased as questions ("Why is the price on the shelf different?") are not requests.
+_COMPLAINT_QUESTION_EN = re.compile(r"^(why|how come|what happened to|who thought)\b|\bwhy (is|do|does|did|are|was|can't|won't)\b")
+#: Hedged, middling judgements ("a bit slow but acceptable", "neither friendly nor unfriendly") are neutral.
+_HEDGE_EN = re.compile(r"\b(but|though) (acceptable|ok|okay|fine|tolerable|it could be \w+)|\bonce i figured\b|"
+                       r"\babout (normal|average|what i expected|the same|right)\b|\bonly partly\b|\bpartly\b|"
+                       r"\bneither \w+ nor\b|\bnothing special\b|\baverage\b|\bin the end, after\b|"
+                       r"\bcould be (faster|simpler|better|quicker|cheaper|clearer)\b|\bnot bad, not\b|\bno comment\b|"
+                       r"\b(polite|friendly|fast|quick|clean|good|helpful|clear) enough\b|"
+                       r"\b(which is|that's|that is|it's|is) (about |pretty |quite )?(normal|usual|expected|standard)\b|"
+                       r"\bthe usual\b|\busual (pace|wait|time|price)\b|\bas (they|the \w+) said( it would)?\b|\bwhat the \w+ said\b|"
+                       r"\b(escalated|passed (on )?to|forwarded to|referred to)\b|\bwaiting to hear\b|\bwill (see|update|let me know|"
+                       r"get back|write|call me|confirm)\b|\bstill (need|have) to (decide|think)\b|\bothers (less so|not so much|not)\b|"
+                       r"\bsome (of the )?(staff|agents|people|rooms)\b[^.]{0,30}\bothers\b|\bhalf of\b|\bthe rest\b|"
+                       r"\bnothing to write home about\b|\bin line with\b|\b(same|similar) as (other|elsewhere|everywhere)")
+_SUCH = re.compile(r"这么|这样|如此|这种")
+#: Approximate facts ("大概等了十分钟左右", "和页面上写的差不多") are weakened, less than a hedge.
+_APPROX_ZH = re.compile(r"大概|左右|差不多|大约|也正常|很正常|挺正常|属于正常|正常范围|可以理解")
+APPROX_WEIGHT = 0.4
+_HEDGE_ZH = re.compile(r"还算|还能接受|可以接受|能接受|只解决了一半|解决了一半|中规中矩|马马虎虎|一般般|说得过去|勉强|"
+                       r"没什么特别|不好不坏|不冷不热|谈不上|一部分|剩下的|有的.{1,12}有的|有好有坏|各有|"
+                       r"最后.{0,8}解决了.{0,4}(不过|但).{0,4}(两|三)次")
+_SARCASM_ZH = re.compile(r"^(太好了|真好|真棒|好极了|真是太好了|谢谢你们|感谢|厉害了|真行)[，,!！:：]")
+_SARCASM_ZH_CUE = re.compile(r"又|还是|[两三四五]次|第[二三四五]次|才|老样子|再次")
+#: An opening compliment followed by a complaint is sarcasm ("Lovely surprise: the fee went up again").
+_SARCASM_EN = re.compile(r"^(oh,? )?(great|brilliant|lovely|wonderful|fantastic|perfect|amazing|just great|"
+                         r"thanks (a lot )?for|thank you for|what a|love (it|how))\b[^.;]*?[,:;!]")
+_SARCASM_CUE = re.compile(r"\b(up|down|broken|late|wrong|failed|charged|out of order|crashed) again\b|\bonly (almost |about |nearly )?(an?|one|two|three|\w+ty|\d+)\b|\b(did not|didn't) even\b|"
+                          r"\b(third|fourth|fifth) time\b|\bwent up\b|\banother\b")
+_EN_CONTRAST_WORDS = re.compile(r"[,;]\s*\b(however|yet|whereas|though|although)\b,?|\s\b(however|whereas)\b,?", re.IGNORECASE)
+#: The last contrast word in the middle of a comment: phrases before it weigh 0.5, after it 1.5 (as VADER's "but").
+_EN_PIVOT = re.compile(r"(?<=\w)[,;]?\s+(but|though|however|yet|whereas|although)\b")
+_EN_CONTRAST = re.compile(r"\b(but|though|although|however)\b")
+
+
+@functools.cache
+def _table(name: str) -> tuple[tuple[str, float], ...]:
+    text = resources.files("csat_lab.text").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, value = line.rsplit("\t", 1)
+            rows.append((key, float(value)))
+    return tuple(rows)
+
+
+@functools.cache
+def _patterns(name: str) -> tuple[tuple[re.Pattern, float], ...]:
+    return tuple((re.compile(p), w) for p, w in _table(name) if w != 0)
+
+
+@functools.lru_cache(maxsize=1)
+def _vader() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    analyzer.lexicon.update(dict(_table("lexicon_en.tsv")))
+    return analyzer
+
+
+@functools.lru_cache(maxsize=1)
+def _zh_words() -> tuple[dict[str, tuple[str, float]], int]:
+    words: dict[str, tuple[str, float]] = {w: ("word", v) for w, v in _table("lexicon_zh.tsv")}
+    words.update({w: ("negator", 0.0) for w in _NEGATORS})
+    words.update({w: ("negator", 1.0) for w in _LONG_NEGATORS})
+    words.update({w: ("degree", v) for w, v in _DEGREE.items()})
+    words.update({w: ("contrast", 0.0) for w in _CONTRAST})
+    words.update({w: ("concession", 0.0) for w in _CONCESSION})
+    return words, max(len(w) for w in words)
+
+
+def _scan(clause: str) -> list[tuple[int, int, str, float]]:
+    """Longest dictionary matches, left to right: (start, end, kind, value)."""
+    words, longest = _zh_words()
+    found, i = [], 0
+    while i < len(clause):
+        for length in range(min(longest, len(clause) - i), 0, -1):
+            hit = words.get(clause[i:i + length])
+            if hit is not None:
+                found.append((i, i + length, hit[0], hit[1]))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span(1) for m in _QUOTED.finditer(text)]
+
+
+def _score_zh(text: str) -> float:
+    sarcasm = _SARCASM_ZH.match(text.strip())
+    if sarcasm and _SARCASM_ZH_CUE.search(text.strip()[sarcasm.end():]):
+        return -abs(_score_zh(text.strip()[sarcasm.end():])) - 2.5
+    total, weights, sums = 0.0, [], []
+    after_contrast = False
+    position = 0
+    quoted = _quoted_spans(text)
+    pieces = _CLAUSE.split(text)
+    marks = _CLAUSE.findall(text) + [""]
+    for clause, mark in zip(pieces, marks):
+        start = text.find(clause, position) if clause else position
+        position = start + len(clause)
+        items = _scan(clause)
+        value, weight = 0.0, 1.0
+        if any(kind == "contrast" for _, _, kind, _ in items):
+            after_contrast = True
+            weights = [w * 0.5 for w in weights]
+        if any(kind == "concession" for _, _, kind, _ in items):
+            weight = 0.5
+        degree, negated_until = 1.0, -1
+        for s, e, kind, v in items:
+            if kind == "negator":
+                if not v:
+                    negated_until = e + _NEGATION_REACH
+                elif not _SUCH.search(clause, e):  # 从没见过这么差的 is not praise
+                    negated_until = len(clause)
+            elif kind == "degree":
+                degree *= v
+            elif kind == "word":
+                emoji = not _CJK_OR_LATIN.search(clause[s:e])
+                word = v if emoji else v * degree
+                if s < negated_until and not emoji:
+                    word = -0.75 * word
+                if word > 0 and any(a <= start + s < b for a, b in quoted):
+                    word = -word  # a quoted compliment ("真是太"快"了") is sarcasm
+                value += word
+                degree = 1.0
+        if after_contrast and not any(kind == "contrast" for _, _, kind, _ in items) or after_contrast:
+            weight *= 1.5
+        value *= 1.0 + 0.2 * min(2, mark.count("!") + mark.count("！"))
+        sums.append(value)
+        weights.append(weight)
+    total = sum(w * v for w, v in zip(weights, sums))
+    for pattern, w in _patterns("patterns_zh.tsv"):
+        total += w * len(pattern.findall(text))
+    if _HEDGE_ZH.search(text):
+        total *= HEDGE_WEIGHT
+    elif _REQUEST_ZH.search(text.strip()) and not _COMPLAINT_QUESTION_ZH.search(text):
+        total *= REQUEST_WEIGHT
+    elif _APPROX_ZH.search(text):
+        total *= APPROX_WEIGHT
+    return total
+
+
+#: VADER's time grows faster than the length of a text; longer English texts are scored in pieces of sentences.
+_EN_PIECE = 1000
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _pieces(text: str) -> list[str]:
+    pieces, current = [], ""
+    for sentence in _SENTENCE_END.split(text):
+        while len(sentence) > _EN_PIECE:  # one run-on "sentence": cut at a space near the limit
+            cut = sentence.rfind(" ", 0, _EN_PIECE)
+            cut = cut if cut > 0 else _EN_PIECE
+            pieces.append(sentence[:cut])
+            sentence = sentence[cut:]
+        if len(current) + len(sentence) > _EN_PIECE and current:
+            pieces.append(current)
+            current = ""
+        current = f"{current} {sentence}" if current else sentence
+    return pieces + ([current] if current else [])
+
+
+def _score_en(text: str) -> float:
+    if len(text) > 2 * _EN_PIECE:
+        return sum(_score_en(piece) for piece in _pieces(text))
+    analyzer = _vader()
+    lower = text.lower().replace("\u2019", "'")
+    sarcasm = _SARCASM_EN.match(lower.strip())
+    if sarcasm and _SARCASM_CUE.search(lower[sarcasm.end():]):
+        return -abs(_score_en(text.strip()[sarcasm.end():])) - 2.5
+    # VADER weighs the clause after "but" more; "however" and "yet" contrast the same way.
+    compound = analyzer.polarity_scores(_EN_CONTRAST_WORDS.sub(" but", text))["compound"]
+    compound = max(-0.995, min(0.995, compound))
+    total = compound * math.sqrt(ALPHA) / math.sqrt(1 - compound ** 2)
+    pivots = [m.start() for m in _EN_PIVOT.finditer(lower)]
+    pivot = pivots[-1] if pivots else -1
+    for pattern, w in _patterns("patterns_en.tsv"):
+        for match in pattern.finditer(lower):
+            total += w * (1.0 if pivot < 0 else 0.5 if match.start() < pivot else 1.5)
+    if any(analyzer.polarity_scores(lower[a:b])["compound"] > 0 for a, b in _quoted_spans(lower)):
+        total = -abs(total) - 1.5  # a compliment in scare quotes ('super "fast" delivery') is sarcasm
+    hedge = _HEDGE_EN.search(lower)
+    if hedge and not (hedge.group().endswith("enough") and pivot > hedge.end()):  # "friendly enough, but ...": the end decides
+        total *= HEDGE_WEIGHT
+    elif _REQUEST_EN.search(lower.strip()) and not _COMPLAINT_QUESTION_EN.search(lower):
+        total *= REQUEST_WEIGHT
+    return total
+
+
+def score_text(text: str, language: str) -> float:
+    """Sentiment score of one comment in [-1, 1] (0 for a comment with no sentiment words)."""
+    if not text.strip():
+        return 0.0
+    x = _score_zh(text) if language == "zh-CN" else _score_en(text)
+    return float(x / math.sqrt(x * x + ALPHA))
+
+
+def label_of(score: float) -> str | None:
+    if score is None or (isinstance(score, float) and math.isnan(score)):
+        return None
+    return "positive" if score >= THRESHOLD else "negative" if score <= -THRESHOLD else "neutral"
+
+
+@dataclasses.dataclass(frozen=True)
+class SentimentResult(Result):
+    """Sentiment of each comment, with the counts of each label.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per comment, index kept from the input: ``text``,
+        ``language`` (``"en"`` / ``"zh-CN"``; None for a missing comment),
+        ``score`` (in [-1, 1]; NaN for a missing comment, 0 for an empty one)
+        and ``label`` (``"negative"`` / ``"neutral"`` / ``"positive"``; None
+        for a missing comment).
+    n : int
+        Comments scored (not missing).
+    n_missing : int
+        Comments that were missing (None, NaN): kept in the table, not scored.
+    threshold : float
+        The label threshold: positive from ``+threshold``, negative up to ``-threshold``.
+    estimate : float
+        Mean score of the comments scored.
+    """
+
+    table: pd.DataFrame
+    n: int
+    n_missing: int
+    threshold: float = THRESHOLD
+
+    @property
+    def estimate(self) -> float:
+        """Mean sentiment score of the comments scored (NaN when none was)."""
+        scores = self.table["score"].dropna()
+        return float(scores.mean()) if len(scores) else float("nan")
+
+    def _summary(self) -> list:
+        counts = self.table["label"].value_counts()
+        rows: list = [("result.n", self.n), ("text.n_missing", self.n_missing, "count"),
+                      ("text.mean_score", self.estimate, "number:2")]
+        for code in ("negative", "neutral", "positive"):
+            share = counts.get(code, 0) / self.n if self.n else float("nan")
+            rows.append((f"text.share.{code}", float(share), "share"))
+        return rows
+
+    def __repr__(self) -> str:
+        return f"SentimentResult(n={self.n}, n_missing={self.n_missing}, estimate={self.estimate:.3f})"
+
+    def plot(self, score: Any = None, *, language: str | None = None, ax: Any = None) -> Any:
+        """Share of negative / neutral / positive comments at each rating (:func:`csat_lab.plots.text.sentiment_by_score`).
+
+        Parameters
+        ----------
+        score : array-like, optional
+            The rating each comment came with (e.g. the satisfaction answer),
+            aligned with the comments; without it, one bar of all comments.
+        language : str, optional
+            Language of the labels; default the current one.
+        ax : matplotlib Axes, optional
+            Axes to draw on; a new figure when omitted.
+
+        Returns
+        -------
+        matplotlib Axes
+        """
+        from ..plots.text import sentiment_by_score
+
+        return sentiment_by_score(self, score, language=language, ax=ax)
+
+
+def sentiment(texts: Any, language: str = "auto", *, encoding: str = "utf-8") -> SentimentResult:
+    """Sentiment of each comment: a score in [-1, 1] and a label negative / neutral / positive.
+
+    Parameters
+    ----------
+    texts : list, tuple, pandas.Series or numpy array of str
+        The comments (a single ``str`` is one comment). Missing values (None,
+        NaN) stay in the table with no score and are counted in ``n_missing``;
+        ``bytes`` are decoded with ``encoding``; other types raise
+        :class:`~csat_lab.errors.CsatInputError` naming the position.
+    language : {"auto", "en", "zh-CN"}, default "auto"
+        ``"auto"`` decides per comment (Chinese when its Chinese characters
+        carry at least half of the text).
+    encoding : str, default "utf-8"
+        How ``bytes`` comments are decoded (``"gbk"`` for old Chinese exports).
+
+    Returns
+    -------
+    SentimentResult
+        ``.table`` with ``text``, ``language``, ``score`` and ``label`` per
+        comment (index kept); ``.estimate`` the mean score.
+
+    Notes
+    -----
+    **English.** VADER (Hutto & Gilbert, 2014) sums word valences (-4..4),
+    adjusted for negation, degree words, "but", capitals and "!", and
+    normalises the sum :math:`x` to :math:`x / \\sqrt{x^2 + 15}`. This package
+    adds customer-service words to its lexicon (``data/lexicon_en.tsv``) and
+    phrase valences it cannot see (``data/patterns_en.tsv``: "waited 40
+    minutes", "still not fixed", "no fuss"), recovered from the compound as
+    :math:`x = c\\sqrt{15}/\\sqrt{1-c^2}` and added before normalising again.
+    A text longer than 2,000 characters is scored in pieces of whole sentences
+    (about 1,000 characters) whose sums :math:`x` are added (VADER's time grows
+    faster than the length).
+
+    **Chinese.** A lexicon of customer-service words with valences on the same
+    scale (``data/lexicon_zh.tsv``, matched longest-first, so 不错 and
+    不耐烦 are words of their own). A negator (不、没、没有、别、未、无、不用)
+    reaching a sentiment word within three characters turns its valence
+    :math:`v` into :math:`-0.75v`; degree words multiply it (很 1.3, 非常 1.6,
+    太 1.5, 有点 0.6, 稍微 0.5 ...); after a contrast (但是、不过、可是、然而、
+    就是) the clauses before weigh 0.5 and those after 1.5, and a clause with
+    虽然 weighs 0.5; each "！" closing a clause adds 20% (at most two); a
+    positive word in quotation marks counts as negative (sarcasm:
+    真是太"快"了). Phrases (``data/patterns_zh.tsv``: 等了一个多小时,
+    说好……到现在也没) add their valence. The sum is normalised as for English.
+
+    **Both.** A request or suggestion (please, would be nice; 希望、建议、能不能)
+    describes what the customer wants rather than judging, so its sum is
+    multiplied by 0.25. Labels: positive when the score is at least
+    ``THRESHOLD`` = 0.1, negative when at most -0.1, else neutral.
+
+    Limits: a lexicon reads words, not intent. Sarcasm without quotation marks
+    ("great, another fee"), facts that are bad only in context ("the milk was
+    sour two days before the date" needs the word "sour"; "four days" is good
+    for a sofa and bad for a letter), irony, and vocabulary of other domains
+    (medicine, finance, games) are misread; comments mixing praise and blame
+    fall to neutral. Accuracy on the project's hand-labelled comments is
+    reported by ``benchmarks/bench_text.py``; check a sample by hand before
+    relying on the labels.
+
+    References
+    ----------
+    .. [1] Hutto, C. J., & Gilbert, E. (2014). VADER: A parsimonious rule-based
+       model for sentiment analysis of social media text. Proceedings of ICWSM 8(1), 216-225.
+    .. [2] Taboada, M., Brooke, J., Tofiloski, M., Voll, K., & Stede, M. (2011).
+       Lexicon-based methods for sentiment analysis. Computational Linguistics, 37(2), 267-307.
+
+    Examples
+    --------
+    >>> result = sentiment(["服务态度非常好！", "前台不太耐心", "Waited 40 minutes on hold.", None])
+    >>> result.table["label"].tolist()
+    ['positive', 'negative', 'negative', None]
+    >>> result.n, result.n_missing
+    (3, 1)
+    """
+    language = check_language(language)
+    series = as_texts(texts, encoding=encoding)
+    langs, scores = [], []
+    for text in series:
+        if text is None:
+            langs.append(None)
+            scores.append(float("nan"))
+            continue
+        lang = detect_language(text) if language == "auto" else language
+        langs.append(lang)
+        scores.append(score_text(text, lang))
+    table = pd.DataFrame({"text": series, "language": pd.Series(langs, index=series.index, dtype=object),
+                          "score": pd.Series(scores, index=series.index, dtype=float)})
+    table["label"] = pd.Series([label_of(s) for s in scores], index=series.index, dtype=object)
+    n_missing = int(series.isna().sum())
+    return SentimentResult(table=table, n=len(series) - n_missing, n_missing=n_missing)
