@@ -9,6 +9,7 @@ import pandas as pd
 from scipy.special import expit
 
 from .._core.validate import rng_from
+from ._comments import comment_rng, complaint_descriptions
 from ._common import cut_latent, respondents
 
 __all__ = ["complaints_log", "HANDLING_STEP_COLUMNS"]
@@ -72,7 +73,9 @@ def complaints_log(seed: int | np.random.Generator = 20240701, n: int = 4000) ->
     named by McCollough & Bharadwaj, 1992; the meta-analysis of de Matos, Henrique & Rossi,
     2007, finds it for satisfaction but not for repurchase): a complaint handled to "very
     satisfied" leads to more repurchase than no complaint. The data show the method, they are
-    not evidence for the paradox.
+    not evidence for the paradox. Each complaint has a description as logged (``description_en``,
+    ``description_zh``), drawn from a stream of its own (:mod:`._comments`): a remark about a
+    skipped handling step only names a step whose column is False.
 
     Parameters
     ----------
@@ -92,7 +95,7 @@ def complaints_log(seed: int | np.random.Generator = 20240701, n: int = 4000) ->
     --------
     >>> frame, truth = complaints_log(seed=1, n=200)
     >>> frame.shape
-    (200, 19)
+    (200, 21)
     >>> truth["step_effect"]["step_solution"]
     1.2
     """
@@ -144,6 +147,11 @@ def complaints_log(seed: int | np.random.Generator = 20240701, n: int = 4000) ->
             "repurchased": repurchased,
         }
     )
+    missing = [[name for k, name in enumerate(HANDLING_STEP_COLUMNS) if not steps[j, k]] for j in range(m)]
+    text_en, text_zh = complaint_descriptions(comment_rng(rng, "descriptions"), np.array(CHANNELS)[channel],
+                                              np.array(SEVERITIES)[severity], missing, ~repurchased[complained])
+    frame["description_en"] = spread(np.array(text_en, dtype=object), "object")
+    frame["description_zh"] = spread(np.array(text_zh, dtype=object), "object")
     truth = {
         "complaint_rate": COMPLAINT_RATE,
         "step_rate": dict(zip(HANDLING_STEP_COLUMNS, STEP_RATE.tolist())),

@@ -9,6 +9,7 @@ import pandas as pd
 from scipy.special import expit
 
 from .._core.validate import rng_from
+from ._comments import comment_rng, survey_comments
 from ._common import cut_latent, respondents
 
 __all__ = ["hotel_guests", "SERVQUAL_DIMENSIONS"]
@@ -29,6 +30,21 @@ FIRST_YEAR, LAST_YEAR = 2015, 2024
 ITEM_CUTS = np.arange(1.5, 7.0)
 
 
+def _comment_theme_weights(frame: pd.DataFrame) -> np.ndarray:
+    """Theme multipliers of a stay's comment: a SERVQUAL gap below zero makes a complaint about its theme likelier.
+
+    Order of ``_comments.THEMES``: wait <- responsiveness, attitude <- assurance and empathy
+    (geometric mean), resolution <- reliability, quality <- tangibles, each ``exp(-0.6 (gap_d -
+    mean gap))``; price <- ``sqrt(rate / 1200)``; process <- 1.
+    """
+    gap = {d: (frame[f"per_{d}"] - frame[f"exp_{d}"]).to_numpy(dtype=float) for d in SERVQUAL_DIMENSIONS}
+    price = np.sqrt(frame["room_rate"].to_numpy(dtype=float) / RATE_2015)
+    mean = sum(gap.values()) / len(gap)
+    tilt = {d: np.exp(-0.6 * (gap[d] - mean)) for d in SERVQUAL_DIMENSIONS}
+    return np.column_stack([tilt["responsiveness"], np.sqrt(tilt["assurance"] * tilt["empathy"]), tilt["reliability"], price,
+                            tilt["tangibles"], np.ones(len(frame))])
+
+
 def hotel_guests(seed: int | np.random.Generator = 20151001, n: int = 1000) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Simulate a hotel's guest surveys over 2015-2024, with recorded preferences and personalised service.
 
@@ -43,6 +59,8 @@ def hotel_guests(seed: int | np.random.Generator = 20151001, n: int = 1000) -> t
     cut at (-2.6, -1.5, -0.3, 1.2). The guest returns the next year with
     ``logit p = -0.4 + 0.8 (satisfaction - 3) + 1.2 personalised - 0.3 ln(rate / 1200)``;
     a guest who skips a year is lost. The room rate grows 14% a year (3.25 x over the decade).
+    Each stay ends with a reason-for-rating comment in English and Chinese with its stated theme
+    and sentiment, drawn from a stream of its own (:mod:`._comments`).
 
     Parameters
     ----------
@@ -114,6 +132,7 @@ def hotel_guests(seed: int | np.random.Generator = 20151001, n: int = 1000) -> t
     frame.insert(0, "guest_id", [f"G{i + 1:04d}" for i in guest])
     frame.insert(4, "guest_type", guest_type[guest])
     frame.insert(6, "preference", pd.Series(np.array(PREFERENCES)[preference[guest]]).where(records[guest]))
+    frame = pd.concat([frame, survey_comments(comment_rng(rng), frame["satisfaction"].to_numpy(), "hotel", _comment_theme_weights(frame))], axis=1)
     truth = {
         "gap_weight": dict(zip(SERVQUAL_DIMENSIONS, GAP_WEIGHT.tolist())),
         "personalised_effect": PERSONALISED_EFFECT,

@@ -10,6 +10,7 @@ from scipy.special import expit, ndtr
 
 from .._core.validate import rng_from
 from ..errors import CsatInputError
+from ._comments import comment_rng, survey_comments
 from ._common import cut_latent, respondents
 
 __all__ = ["csat_tracker", "TRACKER_ITEMS"]
@@ -127,6 +128,42 @@ def _comments(rng: np.random.Generator, csat: np.ndarray, language: np.ndarray, 
     return out
 
 
+def _reason_score(frame: pd.DataFrame) -> np.ndarray:
+    """The 1-5 satisfaction a reason comment follows: the CSAT answer, or for an invalid code the NPS band."""
+    csat = frame["csat"].to_numpy()
+    nps = frame["nps"].astype("Float64").fillna(7).to_numpy(dtype=float)
+    from_nps = np.select([nps <= 4, nps <= 6, nps <= 7, nps <= 8], [1, 2, 3, 4], 5)
+    return np.where((csat >= 1) & (csat <= 5), csat, from_nps)
+
+
+def _reason_theme_weights(frame: pd.DataFrame) -> np.ndarray:
+    """Theme multipliers from the six items: a low item makes a complaint about its theme likelier.
+
+    Order of ``_comments.THEMES``: wait <- q6 (on time), attitude <- q1, q5 (understood,
+    courteous), resolution <- q2 (first contact), price and quality <- none (the row's mean),
+    process <- q3 (clear information) and q4 (stored so that a high code means "had to repeat
+    my details"). Multiplier ``exp(0.8 (row mean - item))``.
+    """
+    q = {c: frame[c].to_numpy(dtype=float) for c in TRACKER_ITEMS}
+    good = np.column_stack([q["q6"], (q["q1"] + q["q5"]) / 2, q["q2"], np.full(len(frame), 3.0),
+                            np.full(len(frame), 3.0), (q["q3"] + 6 - q["q4"]) / 2])
+    good[:, 3:5] = good[:, [0, 1, 2, 5]].mean(axis=1, keepdims=True)
+    # Relative to the row's own mean: an answer lower than the respondent's others points to the theme.
+    return np.exp(0.8 * (good.mean(axis=1, keepdims=True) - good))
+
+
+def _with_reason_comments(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Add the reason-for-score comment in both languages with its theme and sentiment (own random stream).
+
+    A duplicated submission repeats its original's comment, as it repeats every other answer.
+    """
+    first = frame[~frame["response_id"].duplicated()]
+    speeder = (first["duration_sec"] < SPEEDER_SECONDS).to_numpy()
+    comments = survey_comments(rng, _reason_score(first), "service", _reason_theme_weights(first), np.where(speeder, 0.7, 0.0))
+    comments.index = first["response_id"].to_numpy()
+    return pd.concat([frame, comments.reindex(frame["response_id"]).reset_index(drop=True)], axis=1)
+
+
 def _wave(rng: np.random.Generator, wave: int, n: int) -> tuple[pd.DataFrame, dict[str, int]]:
     n_speed, n_flat, n_bad = int(round(0.03 * n)), int(round(0.025 * n)), int(round(0.015 * n))
     total = n + n_speed + n_flat
@@ -194,7 +231,9 @@ def csat_tracker(seed: int | np.random.Generator = 20240301, n: int = 600, waves
     answer is ``round(m_csat + 1.3 z)`` clipped to 0-10. Items q1-q6 load on one factor
     (q4 is negatively worded). Added: 3% speeders (< 60 s, random answers), 2.5%
     straight-liners (one code for all six items), 1.5% out-of-range CSAT codes (0, 6, 9, 99)
-    and 1% duplicated rows.
+    and 1% duplicated rows. The reason-for-score comment (``comment_en``, ``comment_zh``) comes
+    with its stated ``comment_theme`` and ``comment_sentiment``, drawn from a stream of its own
+    (:mod:`._comments`) so that every other column is as it was without it.
 
     Parameters
     ----------
@@ -236,6 +275,7 @@ def csat_tracker(seed: int | np.random.Generator = 20240301, n: int = 600, waves
         parts.append(frame)
         counts.append(c)
     frame = pd.concat(parts, ignore_index=True)
+    frame = _with_reason_comments(frame, comment_rng(rng))
     truth = _true_values(waves)
     truth.update({key: sum(c[key] for c in counts) for key in counts[0]})
     truth.update(
