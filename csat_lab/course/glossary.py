@@ -22,7 +22,7 @@ from ..i18n import label, resolve_language
 __all__ = ["glossary", "lookup", "GlossaryTable", "NOTEBOOKS", "SYNONYMS"]
 
 #: Notebook numbers of the course, in teaching order.
-NOTEBOOKS = ("00", "01", "02", "03", "04", "05", "06", "07", "08")
+NOTEBOOKS = ("00", "01", "02", "03", "04", "05", "06", "07", "08", "09")
 
 # Which notebooks teach each term (the glossary table at the end of each notebook).
 _TERMS: dict[str, tuple[str, ...]] = {
@@ -40,8 +40,8 @@ _TERMS: dict[str, tuple[str, ...]] = {
     "disconfirmation": ('01',),
     "service_standard": ('01',),
     "loyalty": ('01', '03'),
-    "lifetime_value": ('01', '04'),
-    "pareto": ('01', '05'),
+    "lifetime_value": ('01', '04', '09'),
+    "pareto": ('01', '05', '09'),
     "kano": ('01', '02'),
     "servqual": ('01', '07'),
     "quality_indicators": ('01',),
@@ -74,15 +74,15 @@ _TERMS: dict[str, tuple[str, ...]] = {
     "loyalty_zone": ('03',),
     "key_driver": ('03',),
     "ipa": ('03',),
-    "confidence_interval": ('03', '08'),
+    "confidence_interval": ('03', '08', '09'),
     "causation": ('03',),
     "csi_model": ('03',),
     "path_diagram": ('03',),
     "churn": ('04',),
-    "churn_rate": ('04',),
-    "retention_rate": ('04',),
-    "cohort": ('04',),
-    "survival": ('04',),
+    "churn_rate": ('04', '09'),
+    "retention_rate": ('04', '09'),
+    "cohort": ('04', '09'),
+    "survival": ('04', '09'),
     "lost_types": ('04',),
     "churn_factors": ('04',),
     "win_back": ('04',),
@@ -93,8 +93,8 @@ _TERMS: dict[str, tuple[str, ...]] = {
     "prospect": ('05',),
     "transacted_customer": ('05',),
     "key_account": ('05',),
-    "rfm": ('05',),
-    "value_tier": ('05', '04'),
+    "rfm": ('05', '09'),
+    "value_tier": ('05', '04', '09'),
     "customer_database": ('05',),
     "data_privacy": ('05',),
     "complaint": ('06',),
@@ -106,9 +106,9 @@ _TERMS: dict[str, tuple[str, ...]] = {
     "personalised_service": ('07',),
     "member_programme": ('05', '07'),
     "precision_marketing": ('07',),
-    "parameters_cell": ('08',),
+    "parameters_cell": ('08', '09'),
     "reproducibility": ('08',),
-    "study_report": ('02', '07', '08'),
+    "study_report": ('02', '07', '08', '09'),
 }
 
 #: Other words people search with (both languages): colloquial names, abbreviations and the

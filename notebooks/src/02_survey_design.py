@@ -13,7 +13,7 @@
 # %% [markdown]
 # # 02 · Measuring satisfaction: the survey cycle (满意度调查)
 #
-# **Time:** about 120 minutes.
+# **Time:** about 130 minutes.
 #
 # **After this notebook you will be able to**
 # 1. walk through the twelve steps of a satisfaction measurement cycle, choose indicators, and
@@ -23,14 +23,16 @@
 # 4. decide how many responses a survey needs, and how precise a given sample is;
 # 5. read real exports (Qualtrics, SPSS, a Chinese GBK CSV), clean them with a report of every
 #    change, and check a scale's reliability;
-# 6. fill in a survey summary report, and place it in the outline of ISO 10004;
-# 7. say why a bonus tied to a complaint rate or a survey score invites gaming, and what to
+# 6. code open comments by hand with a codebook, then read them with `cl.text` (sentiment,
+#    themes, drivers, keywords) and say where the machine goes wrong;
+# 7. fill in a survey summary report, and place it in the outline of ISO 10004;
+# 8. say why a bonus tied to a complaint rate or a survey score invites gaming, and what to
 #    reward instead.
 
 # %% [markdown] tags=["zh-CN"]
 # # 02 · 客户满意度测评：满意度调查循环
 #
-# **时长：** 约 120 分钟。
+# **时长：** 约 130 分钟。
 #
 # **学完本节，你将能够**
 # 1. 走一遍客户满意度测评的十二个步骤，定好满意度指标，并按成本、速度、深度、回应情况和客户的便利程度选择调查方法；
@@ -38,8 +40,9 @@
 # 3. 计算客户满意度得分（CSAT）、高分框占比、净推荐值（NPS）和客户费力度（CES），并给出置信区间，分清满意度得分和国内报告常用的满意率；
 # 4. 判断一次调查需要多少份答卷，以及一定数量的样本能精确到什么程度；
 # 5. 读入真实的导出文件（Qualtrics、SPSS、中文版 Excel 存的 GBK 编码 CSV 文件），清洗数据并记录每一处改动，检验量表的信度；
-# 6. 填写满意度调查总结报告，并把它放到 ISO 10004 的框架里看；
-# 7. 说明为什么把奖金和投诉率或调查得分挂钩会诱发“做数字”，以及应该奖励什么。
+# 6. 先用编码表人工给开放式意见编码，再用 `cl.text` 读意见（情感、主题、驱动因素、关键词），并说出机器会在哪里出错；
+# 7. 填写满意度调查总结报告，并把它放到 ISO 10004 的框架里看；
+# 8. 说明为什么把奖金和投诉率或调查得分挂钩会诱发“做数字”，以及应该奖励什么。
 
 # %%
 # %matplotlib inline
@@ -610,6 +613,7 @@ cl.check("02.tracker_csat", answer)
 kano = cl.datasets.load("kano_features")
 kano_scores = cl.survey.kano_table(kano, feature="feature", functional="functional", dysfunctional="dysfunctional")
 shown = cl.datasets.display_table(kano_scores[["category_label", "better", "worse"]], "kano_features")
+shown["category_label"] = shown["category_label"].map(str, na_action="ignore")  # each label in the current language
 cl.i18n.format_table(shown, {"better": "coef", "worse": "coef"}).rename(columns={
     "category_label": cl.label("course.02.kano_category"), "better": cl.label("course.02.kano_better"),
     "worse": cl.label("course.02.kano_worse")})
@@ -1174,6 +1178,229 @@ plt.show()
 
 # %% tags=["nbval-ignore-output"]
 cl.widgets.nps_difference_explorer()
+
+# %% [markdown]
+# ## What comments add to scores
+# *(10 min)*
+#
+# A score says how satisfied a customer is; a comment says why. Most questionnaires end with an
+# open question, and the tracker asks one right after the overall score: "What is the main
+# reason for your score?" The vendor delivered every answer in English and in Chinese
+# (`comment_en`, `comment_zh`). These comments are simulated from a stated truth: each one was
+# generated from a theme and a sentiment that depend on the customer's answers (the data card
+# gives the weights; for example, a low answer to "resolved on the first contact" makes a
+# complaint about problem resolution likelier), and the file keeps that truth in
+# `comment_theme` and `comment_sentiment`. A real file has no such columns. Here they let us
+# grade our own reading, and then the machine's.
+#
+# **Code by hand first.** Take a sample of about twenty answers, read each one, and give it one
+# theme from a short, fixed list (a codebook). Hand coding comes first because it is how you
+# find the themes that matter in your own business, and because it is the only way to tell
+# later whether a program's output makes sense. The course uses six themes:
+#
+# | code | theme | covers |
+# |---|---|---|
+# | `wait` | Waiting time and speed (等待时间) | queues, time on hold, slow replies, repair and delivery speed |
+# | `attitude` | Staff attitude (服务态度) | politeness, friendliness, patience, rudeness |
+# | `resolution` | Problem resolution (问题解决) | solved or not, first-contact resolution, follow-up, repeat calls |
+# | `price` | Price and billing (价格与收费) | price level, value for money, wrong bills, hidden fees, refunds |
+# | `quality` | Product and facilities (产品与设施) | product faults, network quality, equipment, rooms |
+# | `process` | Process and channels (流程与渠道) | app and website, phone menu, forms, transfers between departments |
+
+# %% [markdown] tags=["zh-CN"]
+# ## 开放式意见能补充什么
+# *（10 分钟）*
+#
+# 分数告诉我们客户有多满意，意见告诉我们为什么。大多数问卷最后都有一道开放题；跟踪调查在总体满意度题之后紧接着问：“您打这个分数的主要原因是什么？”调查公司把每一条回答都按中英文两种文本交了过来（`comment_en`、`comment_zh`）。这些意见是按事先定好的真实情况模拟出来的：每一条都由一个主题和一种情感倾向生成，而主题和情感又取决于这位客户的其他回答（数据说明卡里写明了权重，比如“第一次联系就解决了问题”这道题打分低的客户，更可能抱怨问题没解决）。文件把这些真实情况保存在 `comment_theme` 和 `comment_sentiment` 两列里。真实的文件不会有这两列；这里有了它们，我们就能给自己的判读打分，再给机器的判读打分。
+#
+# **先人工编码。** 抽二十条左右的回答，一条一条地读，从一份固定的短清单（编码表）里给每条定一个主题。之所以先人工编码，一是只有这样才能找出对自己的企业真正要紧的主题，二是以后要判断程序给出的结果有没有道理，也只能靠它。本课程用六个主题：
+#
+# | 代码 | 主题 | 包括 |
+# |---|---|---|
+# | `wait` | 等待时间 | 排队、电话等待、回复慢、维修和送货的速度 |
+# | `attitude` | 服务态度 | 礼貌、热情、耐心、态度粗暴 |
+# | `resolution` | 问题解决 | 问题解决了没有、第一次联系就解决、跟进、反复来电 |
+# | `price` | 价格与收费 | 价格高低、值不值、账单出错、乱收费、退款 |
+# | `quality` | 产品与设施 | 产品故障、网络质量、设备、客房 |
+# | `process` | 流程与渠道 | 手机应用和网站、电话语音菜单、表格、在部门之间转来转去 |
+
+# %%
+reasons = cl.datasets.load("csat_tracker").drop_duplicates("response_id")
+reasons = reasons[reasons["csat"].between(1, 5)]
+text_column = "comment_zh" if cl.get_language() == "zh-CN" else "comment_en"
+written = reasons[reasons[text_column].notna()]
+by_hand = written.sample(20, random_state=23)
+with pd.option_context("display.max_colwidth", None):  # show whole comments
+    display(labelled(by_hand[["csat", text_column]].reset_index(drop=True)))
+
+# %% [markdown]
+# Code the twenty on paper, then compare your tally with the stated truth below. Where you
+# disagree, read the comment again: does it praise one thing and complain about another? Is
+# the praise meant? Some answers have no theme at all ("No comment").
+
+# %% [markdown] tags=["zh-CN"]
+# 先在纸上给这二十条编好码，再把你的统计和下面的真实情况对一对。有出入的地方，把那条意见再读一遍：它是不是夸了一件事、又抱怨了另一件事？那句夸奖是真心的吗？有些回答根本没有主题（比如“没有意见”）。
+
+# %%
+labelled(by_hand["comment_theme"].astype(object).fillna("no_theme").value_counts().rename_axis("theme").to_frame("comments"))
+
+# %% [markdown]
+# **Exercise 02.code_comments.** Code these five new comments with the codebook above. Answer
+# with five codes in order, separated by commas (the Chinese theme names work too).
+#
+# 1. "I had to call three times before anyone fixed my broadband."
+# 2. "Forty minutes on hold before a person answered."
+# 3. "The clerk rolled her eyes when I asked a question."
+# 4. "I am still paying for a service I cancelled in May."
+# 5. "The app sends me round in circles and I cannot find where to change my address."
+
+# %% [markdown] tags=["zh-CN"]
+# **练习 02.code_comments。** 用上面的编码表给下面五条新的意见编码。按顺序写出五个主题代码，用逗号隔开（写中文的主题名称也可以）。
+#
+# 1. “打了三次电话，宽带才有人来修好。”
+# 2. “电话等了四十分钟才有人接。”
+# 3. “我一提问，营业员就翻白眼。”
+# 4. “五月就退订的业务，到现在还在扣钱。”
+# 5. “手机应用绕来绕去，找不到改地址的地方。”
+
+# %%
+answer = None  # five codes between quotes, e.g. "price, price, price, price, price"
+
+# %% tags=["solution"]
+answer = "resolution, wait, attitude, price, process"
+
+# %% [markdown] tags=["solution"]
+# **Trainer note, 02.code_comments.** Comment 1 is the one people argue about: three calls take
+# time, but what the customer minds is that the first two did not fix anything, and the
+# codebook puts repeat calls under resolution. Use the argument: a codebook needs a "covers"
+# column, and two coders who disagree should settle it by changing that column, not by
+# guessing. If a group codes the twenty sample comments in pairs, have them count how often
+# the two agree before they talk.
+
+# %% [markdown] tags=["solution", "zh-CN"]
+# **讲师备注 02.code_comments。** 大家最容易争的是第 1 条：打三次电话确实花时间，但客户在意的是前两次什么也没解决，而编码表把反复来电归在“问题解决”下面。可以借这场争论讲一个道理：编码表必须有“包括”这一栏，两个人编得不一样时，要靠修改这一栏来统一，而不是各猜各的。如果让学员两人一组给那二十条样本编码，先让他们数一数两人一致的有几条，再讨论。
+
+# %%
+cl.check("02.code_comments", answer)
+
+# %% [markdown]
+# **Then the machine.** `cl.text` reads every comment the same way, in either language, offline.
+# `sentiment` gives each comment a score from −1 (negative) to +1 (positive) and a label; the
+# chart sets it against the satisfaction score.
+
+# %% [markdown] tags=["zh-CN"]
+# **再交给机器。** `cl.text` 用同一套方法读每一条意见，中英文都行，而且不用联网。`sentiment` 给每条意见打一个从 −1（负面）到 +1（正面）的情感分，再给一个类别；下图把它和满意度得分放在一起看。
+
+# %%
+mood = cl.text.sentiment(written[text_column])
+mood_by_score = mood.table["score"].groupby(written["csat"]).mean()
+labelled(mood_by_score.rename_axis("csat").to_frame("mean_sentiment"), {"mean_sentiment": "number:2"})
+
+# %%
+mood.plot(written["csat"])
+plt.show()
+
+# %% [markdown]
+# `themes` finds groups of comments that use the same words (TF-IDF and non-negative matrix
+# factorisation), and lists the top words of each. It does not know the codebook: naming the
+# groups is your job, and the cross-table with the stated themes shows how well the groups
+# match them.
+
+# %% [markdown] tags=["zh-CN"]
+# `themes` 把用词相近的意见归成几组（方法是词频-逆文档频率加非负矩阵分解），并列出每组最有代表性的词。它并不知道编码表：给每一组起名字是你的事。下面的交叉表把找出的分组和真实主题放在一起，看它们对得上多少。
+
+# %%
+found = cl.text.themes(written[text_column], k=6, seed=0)
+top_terms = found.terms[found.terms["rank"] <= 5].pivot(index="rank", columns="theme", values="term")
+labelled(top_terms.add_prefix("#").rename_axis(columns="found_theme"))
+
+# %%
+labelled(pd.crosstab(found.assignments.astype("Int64").rename("found_theme"), written["comment_theme"]))
+
+# %% [markdown]
+# `drivers_from_text` asks the question a manager cares about: which themes go with low scores?
+# For each theme it gives the share of comments, the mean satisfaction of customers whose
+# comment is about it and of the others, and the difference with a 95% confidence interval.
+
+# %% [markdown] tags=["zh-CN"]
+# `drivers_from_text` 回答管理者最关心的问题：哪些主题和低分连在一起？它对每个主题给出：谈到这个主题的意见占多少，谈到它的客户和其他客户的平均满意度各是多少，以及两者之差和 95% 置信区间。
+
+# %%
+text_drivers = cl.text.drivers_from_text(written, text=text_column, score="csat", k=6)
+text_drivers
+
+# %%
+text_drivers.plot()
+plt.show()
+
+# %% [markdown]
+# The machine's groups are named by their top words. Had every comment been coded by hand, the
+# codes would go in instead (`theme=`); here the stated themes stand in for such codes:
+
+# %% [markdown] tags=["zh-CN"]
+# 机器找出的分组，是用组里最有代表性的几个词来命名的。如果每条意见都人工编过码，就可以把编码直接交给它（参数 `theme=`）；这里用设定的真实主题来代替人工编码：
+
+# %%
+coded = written.assign(coded_theme=written["comment_theme"].map(lambda t: cl.label(f"course.02.{t}"), na_action="ignore"))
+cl.text.drivers_from_text(coded, text=text_column, score="csat", theme="coded_theme")
+
+# %% [markdown]
+# Read both tables with care. A theme holds praise and complaints alike: "problem resolution"
+# covers "solved on the first try" as well as "still not solved", and in this survey most
+# comments about staff and resolution are praise, so those themes even sit above the average.
+# Which problems go with low scores is a question about theme and sentiment together: the mean
+# satisfaction by theme (rows) and stated sentiment (columns).
+
+# %% [markdown] tags=["zh-CN"]
+# 读这两张表要小心。同一个主题里既有表扬也有抱怨：“问题解决”既包括“一次就解决了”，也包括“到现在还没解决”；在这次调查里，谈员工和问题解决的意见大多是表扬，所以这两个主题的平均分甚至高于整体。哪些问题和低分连在一起，要把主题和情感放在一起看：下表按主题（行）和设定的情感（列）列出平均满意度。
+
+# %%
+by_theme_and_tone = written.pivot_table(index="comment_theme", columns="comment_sentiment", values="csat",
+                                        aggfunc="mean", observed=True).rename(columns=str)
+labelled(by_theme_and_tone, dict.fromkeys(by_theme_and_tone.columns, "number:2"))
+
+# %% [markdown]
+# `keywords` lists the words that set one group apart from another. Here: detractors (0–6 on
+# the recommendation question) against promoters (9–10).
+
+# %% [markdown] tags=["zh-CN"]
+# `keywords` 列出把一组和另一组区分开来的词。这里比较的是贬损者（推荐意愿 0–6 分）和推荐者（9–10 分）。
+
+# %%
+recommend = pd.to_numeric(written["nps"].astype("object"))
+group = pd.Series(np.where(recommend <= 6, "detractor", np.where(recommend >= 9, "promoter", None)), index=written.index)
+ends = group.notna()
+distinctive = cl.text.keywords(written.loc[ends, text_column], by=group[ends], top=8)
+labelled(distinctive.table.assign(group=distinctive.table["group"].map(lambda g: cl.label(f"course.02.{g}"))), {"score": "number:2"})
+
+# %% [markdown]
+# **What the machine gets wrong.** Compare its sentiment label with the stated one:
+
+# %% [markdown] tags=["zh-CN"]
+# **机器会在哪里出错。** 把它给的情感类别和设定的真实情感比一比：
+
+# %%
+compared = pd.DataFrame({"text": written[text_column], "machine_label": mood.table["label"],
+                         "stated": written["comment_sentiment"].astype(object)})
+misread = compared[compared["machine_label"] != compared["stated"]]
+print(cl.label("course.02.misread_share", share=cl.i18n.format_number(len(misread) / len(compared), "share")))
+with pd.option_context("display.max_colwidth", None):
+    display(labelled(misread.head(6).map(lambda v: cl.label(f"course.02.{v}") if v in ("negative", "neutral", "positive") else v)
+                     .reset_index(drop=True)))
+
+# %% [markdown]
+# These simulated comments are built from a small set of phrases, so the machine reads most of
+# them right; real comments are far more varied, and it will miss more of them. The misreadings
+# that remain have causes a person spots at once. Sarcasm: "Great, only forty minutes waiting
+# for the hotline" is full of praise words. Mixed comments: "The engineer was friendly, but my
+# problem is still not solved" has one positive and one negative clause, and a lexicon weighs
+# them by their words, not by what matters to the customer. So a person still reads a sample of
+# comments every wave: to check the machine, to find new themes before a codebook knows them,
+# and to quote real words in the report. The machine does the counting over thousands of
+# comments; the person keeps it honest.
+
+# %% [markdown] tags=["zh-CN"]
+# 这些模拟意见是用为数不多的句式拼出来的，所以机器大多能判对；真实的意见五花八门，机器判错的会多得多。剩下的误判，原因人一眼就能看出来。一是反话：“真不错，客服热线才等了一个多小时”里全是夸奖的字眼。二是褒贬混在一起的意见：“师傅很热情，但是我的问题到现在还没解决”，前半句正面、后半句负面，情感词典按字词来算，分不出哪一半才是客户真正在意的。所以每一轮调查都还要有人读一部分意见：核对机器的判读，在编码表还没收录之前发现新的主题，并在报告里引用客户的原话。成千上万条意见交给机器去数，由人来把关。
 
 # %% [markdown]
 # ## The survey summary report

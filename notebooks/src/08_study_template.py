@@ -24,8 +24,12 @@
 # **How to use it.** Everything that depends on your data is in the **parameters** cell below.
 # As shipped it analyses the course's `csat_tracker` dataset, which is simulated: its numbers
 # show what the study produces, not findings about any real customers. For your own file, set
-# `PATH` to it and the column names to yours. To run it unattended, papermill injects new
-# values after the cell tagged `parameters`, e.g.
+# `PATH` to it (a CSV in UTF-8 or GBK, an Excel sheet, an SPSS `.sav` file, or a 问卷星, 腾讯问卷 or
+# Qualtrics export) and the column names to yours. Declare the answer scale of your items
+# (`SCALE = (1, 7)` for a 7-point scale, `(0, 10)` for 11 points) and the negatively worded
+# ones in `REVERSED`; give population shares in `TARGETS` to weight the sample. The study ends
+# with a report in four formats (Excel, PowerPoint, HTML, PDF) in the folder `OUTPUT`. To run it
+# unattended, papermill injects new values after the cell tagged `parameters`, e.g.
 # `papermill 08_study_template.ipynb q3_study.ipynb -p PATH q3_export.csv`.
 
 # %% [markdown] tags=["zh-CN"]
@@ -43,7 +47,9 @@
 # | 参数 | 含义 |
 # |---|---|
 # | `DATASET` | 课程数据集的名称，`PATH` 为 `None` 时使用 |
-# | `PATH` | 你的 CSV 导出文件，例如 `"exports/q3_survey.csv"`（UTF-8 或 GBK 编码都可以） |
+# | `PATH` | 你的数据文件，例如 `"exports/q3_survey.csv"`：CSV（UTF-8 或 GBK 编码都可以）、Excel、SPSS 的 `.sav`、问卷星、腾讯问卷或 Qualtrics 的导出文件 |
+# | `READER` | 用哪个读取函数：`"auto"` 按文件扩展名自动选；问卷星、腾讯问卷、Qualtrics 的导出文件要写明 `"wjx"`、`"tencent"`、`"qualtrics"` |
+# | `LABELS` | 问卷星、腾讯问卷“按文本”下载的那份答卷（用来取选项文字），没有就写 `None` |
 # | `LANGUAGE` | 报告的语言：`None` 表示沿用本笔记本的语言（中文版就是中文），也可以写 `"en"` 或 `"zh-CN"` |
 # | `ID` | 答卷编号所在的列（据此删除重复答卷），没有就写 `None` |
 # | `DURATION` | 答卷用时（秒）所在的列（据此删除答题过快者），没有就写 `None` |
@@ -52,14 +58,21 @@
 # | `CSAT` | 总体满意度（1–5）所在的列 |
 # | `NPS` | 推荐可能性（0–10）所在的列，没有就写 `None` |
 # | `CES` | 客户费力度（1–7）所在的列，没有就写 `None` |
-# | `ITEMS` | 同一个量表里的各道同意程度题（1–5），没有就写 `[]` |
-# | `REVERSED` | `ITEMS` 中反向表述的题目 |
+# | `ITEMS` | 同一个量表里的各道同意程度题，没有就写 `[]` |
+# | `SCALE` | 这些题的最低分和最高分：5 级量表写 `(1, 5)`，7 级写 `(1, 7)`，11 级写 `(0, 10)` |
+# | `REVERSED` | `ITEMS` 中反向表述的题目，按（最低分 + 最高分）− 原始分反转 |
+# | `TARGETS` | 加权用的总体构成，例如 `{"region": {"east": 0.4, "north": 0.6}}`，给出时用 `cl.survey.rake` 加权；不加权就写 `None` |
+# | `OUTPUT` | 报告文件写到哪个文件夹（没有就新建） |
 # | `BOOTSTRAP` | 驱动因素区间的自助抽样次数（为了速度，取小一些） |
+#
+# 研究的最后一步，会在 `OUTPUT` 文件夹里写出四种格式的报告：Excel、PowerPoint、网页（HTML）和 PDF。
 #
 # 要无人值守地运行，`papermill` 会把新的参数值插在标有 `parameters` 标签的单元格后面，例如 `papermill 08_study_template.ipynb q3_study.ipynb -p PATH q3_export.csv`。拿中文版（`notebooks/zh-CN/` 里的这一本）来运行，得到的报告就是中文的。
 
 # %%
 # %matplotlib inline
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -76,7 +89,9 @@ def labelled(table, kinds=None):
 
 # %% tags=["parameters"]
 DATASET = "csat_tracker"  # a shipped dataset, used when PATH is None
-PATH = None  # your CSV export, e.g. "exports/q3_survey.csv"
+PATH = None  # your file: .csv (UTF-8 or GBK), .xlsx, .sav, or a wjx / Tencent / Qualtrics export
+READER = "auto"  # "auto" (by file ending: csv, xlsx, sav), or "wjx", "tencent", "qualtrics"
+LABELS = None  # wjx / Tencent: the text download of the same answers (answer labels), or None
 LANGUAGE = None  # None keeps the notebook's language; "en" or "zh-CN" to choose
 ID = "response_id"  # respondent ID column (duplicates are removed), or None
 DURATION = "duration_sec"  # completion time in seconds (speeders are removed), or None
@@ -85,8 +100,11 @@ GROUP = "wave"  # column to compare groups by (wave, region, store ...), or None
 CSAT = "csat"  # overall satisfaction, 1-5
 NPS = "nps"  # likelihood to recommend, 0-10, or None
 CES = "ces"  # effort, 1-7, or None
-ITEMS = ["q1", "q2", "q3", "q4", "q5", "q6"]  # agreement items (1-5) of one scale, or []
-REVERSED = ["q4"]  # negatively worded items among ITEMS
+ITEMS = ["q1", "q2", "q3", "q4", "q5", "q6"]  # agreement items of one scale, or []
+SCALE = (1, 5)  # lowest and highest answer of the ITEMS: (1, 5), (1, 7), (0, 10) ...
+REVERSED = ["q4"]  # negatively worded items among ITEMS, reversed as (lowest + highest) - answer
+TARGETS = None  # population shares to weight to, e.g. {"region": {"east": 0.4, "west": 0.6}}, or None
+OUTPUT = "study_output"  # folder for the report files (created if missing)
 BOOTSTRAP = 100  # resamples for driver intervals (keep small for speed)
 
 # %% [markdown]
@@ -104,7 +122,17 @@ if PATH is None:
     raw = cl.datasets.load(DATASET)
     source = cl.label("course.08.source.dataset", name=DATASET)
 else:
-    raw, codebook = cl.survey.read_csv(PATH)
+    READERS = {".csv": "csv", ".txt": "csv", ".xlsx": "excel", ".xls": "excel", ".sav": "spss"}
+    reader = READER if READER != "auto" else READERS.get(Path(PATH).suffix.lower(), "csv")
+    if reader == "spss":  # answers as codes; the other columns (region, store ...) with their labels
+        raw, codebook = cl.survey.read_spss(PATH, categorical=False)
+        named, _ = cl.survey.read_spss(PATH)
+        scored = {CSAT, NPS, CES, *ITEMS} - {None}
+        raw = raw.assign(**{column: named[column] for column in raw.columns if column not in scored})
+    elif reader in ("wjx", "tencent"):
+        raw, codebook = getattr(cl.survey, f"read_{reader}")(PATH, labels=LABELS)
+    else:
+        raw, codebook = getattr(cl.survey, f"read_{reader}")(PATH)
     source = cl.label("course.08.source.file")
 print(cl.label("course.08.loaded", rows=cl.i18n.format_number(len(raw), "count"), columns=raw.shape[1], source=source))
 
@@ -115,11 +143,31 @@ print(cl.label("course.08.loaded", rows=cl.i18n.format_number(len(raw), "count")
 # Questionnaire), `read_qualtrics` for Qualtrics, `read_surveymonkey` for SurveyMonkey,
 # `read_spss` for SPSS `.sav` files, and `read_excel` or `read_csv` for anything else. 腾讯问卷
 # can download answers as numbers and as text; given both, `read_tencent` keeps the codes and
-# takes the answer labels from the text download. To use one in the template, replace the
-# `read_csv` line in the cell above.
+# takes the answer labels from the text download. The template picks the reader from `READER`
+# (or from the file ending). The table below loads every example file shipped with the
+# course, so you can see that each format arrives as rows and columns.
 
 # %% [markdown] tags=["zh-CN"]
-# **国内调查平台的导出文件。** 模板默认读 CSV 文件，不过 `cl.survey` 为常用的调查平台各准备了一个读取函数，都返回数据表和一份带题目文字的编码表：问卷星用 `read_wjx`，腾讯问卷用 `read_tencent`，Qualtrics 用 `read_qualtrics`，SurveyMonkey 用 `read_surveymonkey`，SPSS 的 `.sav` 文件用 `read_spss`，其他文件用 `read_excel` 或 `read_csv`。腾讯问卷可以分别下载“按序号”和“按文本”两种答卷；两种都给，`read_tencent` 就保留数字编码，再从文本版里取选项的文字。要在模板里用它们，把上一格里 `read_csv` 那一行换掉就行。
+# **国内调查平台的导出文件。** 模板默认读 CSV 文件，不过 `cl.survey` 为常用的调查平台各准备了一个读取函数，都返回数据表和一份带题目文字的编码表：问卷星用 `read_wjx`，腾讯问卷用 `read_tencent`，Qualtrics 用 `read_qualtrics`，SurveyMonkey 用 `read_surveymonkey`，SPSS 的 `.sav` 文件用 `read_spss`，其他文件用 `read_excel` 或 `read_csv`。腾讯问卷可以分别下载“按序号”和“按文本”两种答卷；两种都给，`read_tencent` 就保留数字编码，再从文本版里取选项的文字。模板按参数 `READER`（或文件扩展名）选用读取函数。下表把课程附带的每个示例文件都读了一遍，可以看到每种格式读进来都是整齐的行和列。
+
+# %%
+example = cl.datasets.example_file
+shipped = {
+    "csat_tracker_wave4_gbk.csv": ("read_csv", lambda: cl.survey.read_csv(example("csat_tracker_wave4_gbk.csv"))),
+    "csat_tracker_wave4_qualtrics.csv": ("read_qualtrics",
+                                         lambda: cl.survey.read_qualtrics(example("csat_tracker_wave4_qualtrics.csv"))),
+    "wjx_service_survey_number.xlsx": ("read_wjx", lambda: cl.survey.read_wjx(
+        example("wjx_service_survey_number.xlsx"), labels=example("wjx_service_survey_text.xlsx"))),
+    "tencent_service_survey_number.csv": ("read_tencent", lambda: cl.survey.read_tencent(
+        example("tencent_service_survey_number.csv"), labels=example("tencent_service_survey_text.csv"))),
+    "study_survey_7point.sav": ("read_spss",
+                                lambda: cl.survey.read_spss(example("study_survey_7point.sav"), categorical=False)),
+}
+loaded = {}
+for name, (reader_name, read) in shipped.items():
+    table, _ = read()
+    loaded[name] = {"reader": reader_name, "rows": len(table), "columns": table.shape[1]}
+labelled(pd.DataFrame(loaded).T.rename_axis(index=cl.label("course.08.column.file")), {"rows": "count", "columns": "count"})
 
 # %%
 frame, codebook_tencent = cl.survey.read_tencent(
@@ -142,7 +190,9 @@ cl.i18n.labelled_table(codebook_tencent.loc[["Q1", "Q2", "Q3", "Q4", "Q5", "Q8"]
 # 无效的编码改为缺失；重复提交的答卷、答题过快者和直线作答者（一组题全选同一个答案的人）被删除。清洗报告对每一行数据的去向都有交代。
 
 # %%
-answer_scales = {CSAT: "satisfaction5", **dict.fromkeys(ITEMS, "agree5")}
+low, high = SCALE
+item_scale = "agree5" if SCALE == (1, 5) else cl.scales.Scale(f"items_{low}_{high}", low, high, labelled=False)
+answer_scales = {CSAT: "satisfaction5", **dict.fromkeys(ITEMS, item_scale)}
 if NPS:
     answer_scales[NPS] = "nps11"
 if CES:
@@ -156,19 +206,37 @@ cleaning
 # ## 3. Headline scores
 # *(10 min)*
 #
-# CSAT and CES are shares, shown as percentages; NPS is a difference of two percentages, in
-# points from −100 to +100. Each comes with its 95% interval and the number of answers used.
+# First the weights: with `TARGETS` the sample is raked to the population shares you gave
+# (`cl.survey.rake`, weights kept between 0.3 and 3 times the mean), else the `WEIGHT` column is
+# used, else every answer counts once; the line printed says which. CSAT and CES are shares,
+# shown as percentages; NPS is a difference of two percentages, in points from −100 to +100.
+# Each comes with its 95% interval and the number of answers used, weighted when there are
+# weights.
 
 # %% [markdown] tags=["zh-CN"]
 # ## 3. 主要指标
 # *（10 分钟）*
 #
-# 满意度（CSAT）和客户费力度是比例，用百分比表示；净推荐值是两个百分比之差，单位是百分点，范围从 −100 到 +100。每个指标都附有 95% 置信区间和所用的回答数。
+# 先定权重：给了 `TARGETS`，就用 `cl.survey.rake` 把样本加权到你给的总体构成（权重限制在平均值的 0.3 到 3 倍之间）；没给就用 `WEIGHT` 列；两样都没有，每份回答各算一次。打印出来的那一行会说明用的是哪一种。满意度（CSAT）和客户费力度是比例，用百分比表示；净推荐值是两个百分比之差，单位是百分点，范围从 −100 到 +100。每个指标都附有 95% 置信区间和所用的回答数，有权重时按加权计算。
 #
 # 这里的满意度只数“满意”和“很满意”两档。如果上级要的是国内报告常见的**满意率**（把“基本满意”也算作满意），就用 `cl.metrics.satisfaction_rate(data[CSAT], weights=weights)` 另算一行，并在报告里写明口径：同一批回答，满意率总是不低于这里的满意度。
 
 # %%
-weights = data[WEIGHT] if WEIGHT else None
+if TARGETS:
+    raking = cl.survey.rake(data, TARGETS, weight=WEIGHT, trim=(0.3, 3.0))
+    weights = pd.Series(raking.weights, index=data.index, name="study_weight")
+    weighting = cl.label("course.08.weighting.raked", variables=", ".join(TARGETS),
+                         n_eff=cl.i18n.format_number(raking.n_effective, "count"))
+elif WEIGHT:
+    weights = data[WEIGHT].rename("study_weight")
+    weighting = cl.label("course.08.weighting.column", column=WEIGHT)
+else:
+    weights = None
+    weighting = cl.label("course.08.weighting.none")
+data = data.assign(study_weight=weights if weights is not None else 1.0)
+print(weighting)
+
+# %%
 headline = {"csat": cl.metrics.csat(data[CSAT], weights=weights)}
 if NPS:
     headline["nps"] = cl.metrics.nps(data[NPS], weights=weights)
@@ -195,21 +263,31 @@ labelled(pd.DataFrame({
     for key, row in scores.iterrows()
 }).T.rename(index=lambda key: cl.label(f"course.08.score.{key}")))
 
+# %%
+charted = [result for result in headline.values() if hasattr(result, "plot")]  # the NPS has a chart
+if charted:
+    ax = charted[0].plot()
+
 # %% [markdown]
 # ## 4. Reliability of the item scale
 # *(5 min)*
+#
+# Cronbach's alpha asks whether the items measure one thing; look at it before adding items
+# up. Negatively worded items are reversed first on the declared scale: new = (lowest +
+# highest) − answer, so on a 1–7 scale a 7 becomes 1 and on a 0–10 scale a 10 becomes 0. Never
+# use a fixed 6 − answer, which is right only for a 1–5 scale.
 
 # %% [markdown] tags=["zh-CN"]
 # ## 4. 题项量表的信度
 # *（5 分钟）*
 #
-# 克朗巴赫α系数看的是这几道题是否在测同一件事；把题目得分加总之前，先看它（反向题已经先反转过来）。
+# 克朗巴赫α系数看的是这几道题是否在测同一件事；把题目得分加总之前，先看它。反向题先按声明的量表反转过来：新分数 =（最低分 + 最高分）− 原始分，7 级量表（1–7）上 7 分变 1 分，11 级量表（0–10）上 10 分变 0 分。千万不要不管量表长短都用 6 − 原始分，那只对 5 级量表成立。
 
 # %%
 if ITEMS:
     items = data[ITEMS].apply(lambda column: pd.to_numeric(column.astype("object")))
-    for item in REVERSED:
-        items[item] = 6 - items[item]
+    low, high = SCALE
+    items[REVERSED] = (low + high) - items[REVERSED]  # 1..7: 7 -> 1; 0..10: 10 -> 0; never a fixed 6 - x
     reliability = cl.survey.cronbach_alpha(items, items=ITEMS)
     display(reliability)
 
@@ -229,11 +307,13 @@ if ITEMS:
 
 # %%
 if GROUP:
-    comparison = cl.metrics.compare_groups(data, score=CSAT, group=GROUP, metric="csat", weights=WEIGHT)
+    comparison = cl.metrics.compare_groups(data, score=CSAT, group=GROUP, metric="csat",
+                                           weights="study_weight" if weights is not None else None)
     shown = comparison[["group", "estimate", "ci_low", "ci_high", "n", "difference", "diff_ci_low", "diff_ci_high",
                         "p_value"]]
     display(labelled(shown, {"estimate": "share", "ci_low": "share", "ci_high": "share", "n": "count",
                              "difference": "pp", "diff_ci_low": "pp", "diff_ci_high": "pp", "p_value": "pvalue"}))
+    ax = comparison.plot()
 
 # %% [markdown]
 # **Exercise 08.branch_compare.** Two branches of a bakery chain ran the same short survey this
@@ -299,6 +379,7 @@ if ITEMS:
     shown = drivers[["share", "share_ci_low", "share_ci_high"]]
     display(labelled(shown, dict.fromkeys(shown.columns, "share"))
             .rename_axis(index=cl.label("course.08.column.driver")))
+    ax = drivers.plot()
 
 # %% [markdown]
 # ## 7. The report
@@ -319,6 +400,7 @@ lines = [
     cl.label("course.08.report.received", **{key: cl.i18n.format_number(value, "count") for key, value in
                                              {"received": cleaning.n_input, "kept": cleaning.n_kept,
                                               "removed": cleaning.n_removed, "changed": cleaning.n_changed}.items()}),
+    weighting,
 ]
 for key, row in scores.iterrows():
     lines.append(cl.label("course.08.report.score", name=cl.label(f"course.08.score.{key}"),
@@ -343,6 +425,43 @@ if ITEMS:
 if PATH is None and DATASET in cl.simulate.SIMULATED:
     lines.append(cl.label("course.08.report.simulated", name=DATASET))
 print("\n".join(lines))
+
+# %% [markdown]
+# **The report files.** The same results go into a report for people who will never open a
+# notebook: an Excel workbook (one sheet per result, with its interval, *n* and what was
+# removed), a PowerPoint deck (one message per slide, editable charts), one self-contained HTML
+# page and a PDF. `cl.report.Report` writes them in the language chosen in `LANGUAGE`, so the
+# Chinese edition writes a Chinese report. The table lists the files written into `OUTPUT`.
+
+# %% [markdown] tags=["zh-CN"]
+# **报告文件。** 同样的结果还要写成一份报告，交给那些永远不会打开笔记本的人：一个 Excel 工作簿（每个结果一张工作表，带区间、样本量和剔除情况）、一份 PowerPoint 演示文稿（每页一句结论，图表可以直接编辑）、一个独立的网页文件（HTML）和一份 PDF。`cl.report.Report` 按参数 `LANGUAGE` 选定的语言来写，所以中文版写出的是中文报告。下表列出写进 `OUTPUT` 文件夹的文件。
+
+# %%
+study = cl.report.Report(cl.label("course.08.report.title"), language=LANGUAGE or cl.get_language(), subtitle=source)
+study.add(cleaning, headline=lines[0])
+for key, result in headline.items():
+    study.add(result, title=cl.label(f"course.08.score.{key}"))
+if ITEMS:
+    study.add(reliability)
+if GROUP:
+    study.add(comparison)
+if ITEMS:
+    study.add(drivers, note=cl.label("course.08.report.association"))
+study.add_text("\n\n".join(lines), title=cl.label("course.08.report.summary"))
+written = study.save(OUTPUT, stem="survey_study")
+
+
+def size_band(path):
+    """A file's size as a rough band (exact sizes change from run to run)."""
+    kilobytes = path.stat().st_size / 1024
+    return cl.label("course.08.size.small" if kilobytes < 100 else "course.08.size.medium" if kilobytes < 1024
+                    else "course.08.size.large")
+
+
+labelled(pd.DataFrame({"file": [f"{OUTPUT}/{path.name}" for path in written.values()],
+                       "format": [cl.label(f"course.08.format.{kind}") for kind in written],
+                       "size": [size_band(path) for path in written.values()]}).set_index("file")
+         .rename_axis(index=cl.label("course.08.column.file")))
 
 # %% [markdown]
 # **Exercise 08.report_ci.** A manager asks for "just the satisfaction percentage" for the

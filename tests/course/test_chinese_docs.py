@@ -77,9 +77,9 @@ def test_readme_links_to_the_chinese_edition_at_the_top_and_back() -> None:
 
 def test_chinese_readme_maps_every_notebook_with_the_trainer_guide_minutes() -> None:
     timings = _timings(_read(TRAINERS_EN))
-    assert sorted(timings) == [f"{n:02d}" for n in range(9)], "the trainer guide's timings table changed"
+    assert sorted(timings) == [f"{n:02d}" for n in range(10)], "the trainer guide's timings table changed"
     rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| `(\d\d)_\w+`(.*)$", _read(README_ZH), re.MULTILINE)}
-    assert sorted(rows) == sorted(timings), "README.zh-CN.md must list notebooks 00-08"
+    assert sorted(rows) == sorted(timings), "README.zh-CN.md must list notebooks 00-09"
     for number, (minutes, cut_to) in timings.items():
         stated = [int(m) for m in re.findall(r"(\d+) 分钟", rows[number])]
         assert stated == [minutes, cut_to], f"notebook {number}: README.zh-CN.md says {stated}, TRAINERS.md {minutes}/{cut_to}"
@@ -130,7 +130,7 @@ def test_chinese_readme_examples_run(tmp_path: Path) -> None:
 
 def test_trainer_guide_timings_are_the_english_ones() -> None:
     english, chinese = _timings(_read(TRAINERS_EN)), _timings(_read(TRAINERS_ZH))
-    assert len(english) == 9 and chinese == english
+    assert len(english) == 10 and chinese == english
 
 
 def test_trainer_guide_has_the_same_sections() -> None:

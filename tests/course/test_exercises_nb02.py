@@ -213,3 +213,46 @@ def test_ces_is_cited_as_ces_2_0() -> None:
     nearby = text[item:item + 400]
     assert "CES 2.0" in nearby and "2013" in nearby and "DeLisi" in nearby
     assert "5-point" in text[item:item + 800]  # the 2010 question, on its own scale
+
+
+# --- hand coding of comments (issue 23) -------------------------------------------------------
+
+# The five comments in the notebook and their themes by the codebook: three calls before the fix
+# (repeat calls -> resolution), forty minutes on hold (wait), rolled eyes (attitude), paying for a
+# cancelled service (billing -> price), going round in circles in the app (channel -> process).
+CODED_RIGHT = [
+    "resolution, wait, attitude, price, process",
+    "Resolution; Wait; Attitude; Price; Process",
+    "1. resolution 2. wait 3. attitude 4. price 5. process",
+    "问题解决、等待时间、服务态度、价格与收费、流程与渠道",
+    "问题解决，等待时间，服务态度，收费，渠道",
+]
+CODED_WRONG = [
+    ("wait, wait, attitude, price, process", "comment1"),  # the usual slip: three calls read as waiting
+    ("resolution, wait, resolution, price, process", "comment3"),
+    ("resolution, wait, attitude, quality, process", "comment4"),
+    ("resolution, wait, attitude, price", "five"),
+    ("resolution, wait, attitude, price, process, quality", "five"),
+    ("solved, waiting, rude, money, app", "five"),
+]
+
+
+@pytest.mark.parametrize("answer", CODED_RIGHT)
+def test_hand_coding_passes_in_either_language(answer: str) -> None:
+    assert cl.check("02.code_comments", answer).correct
+
+
+@pytest.mark.parametrize("answer, missed", CODED_WRONG)
+def test_hand_coding_names_the_first_comment_missed(answer: str, missed: str) -> None:
+    result = cl.check("02.code_comments", answer)
+    assert result.status == "incorrect"
+    assert cl.label(f"exercise.02.code_comments.rubric.{missed}") in result.message
+
+
+def test_the_coded_comments_are_the_ones_the_notebook_shows() -> None:
+    text = SOURCE.read_text(encoding="utf-8")
+    for comment in ("three times before anyone fixed my broadband", "Forty minutes on hold", "rolled her eyes",
+                    "cancelled in May", "round in circles", "打了三次电话", "翻白眼", "退订"):
+        assert comment in text, comment
+    assert nb02.CODED_COMMENTS == ("resolution", "wait", "attitude", "price", "process")
+    assert exercises.EXERCISES["02.code_comments"].task == "transfer"

@@ -250,3 +250,51 @@ def test_the_kpi_section_points_to_the_bonus_claim_check() -> None:
     text = SOURCE.read_text(encoding="utf-8")
     kpis = text.split("# ## Complaint KPIs", 1)[1].split("# ## Service recovery", 1)[0]
     assert "targets tied to bonuses" in kpis and "10 %" in kpis
+
+
+# --- reading complaint texts (issue 23) ---------------------------------------------------------
+
+TEXT_CHOICES = {
+    # refund (step 5) and thanks (step 6) are in the text; the customer misses why it happened: step 3
+    "06.text_step": "c",
+    # a cheaper offer open to anyone, nobody came after this family in person: attracted away
+    "06.text_lost_type": "c",
+}
+
+
+@pytest.mark.parametrize("exercise_id, right", sorted(TEXT_CHOICES.items()))
+def test_text_choices_accept_only_the_right_letter(exercise_id: str, right: str) -> None:
+    ex = nb06.EXERCISES[[e.id for e in nb06.EXERCISES].index(exercise_id)]
+    assert ex.task == "transfer" and ex.options == ("abcdefgh" if exercise_id == "06.text_step" else "abcdef")
+    assert [o for o in ex.options if cl.check(exercise_id, o).correct] == [right]
+    assert cl.check(exercise_id, "z").status == "unchecked"
+
+
+def test_text_choice_hints_do_not_name_the_answer() -> None:
+    for exercise_id, words in {"06.text_step": ("cause", "原因", "why", "为什么"),
+                               "06.text_lost_type": ("attract", "吸引", "corner", "街角")}.items():
+        for language in ("en", "zh-CN"):
+            hint = cl.label(f"exercise.{exercise_id}.hint", language).lower()
+            assert not any(w in hint for w in words), (exercise_id, language, hint)
+
+
+def test_the_step_cues_agree_with_the_log_read_with_the_csv_module() -> None:
+    """The notebook's cue rules, re-run on the raw CSV without csat_lab: a flagged step is never recorded as done."""
+    import csv
+
+    source = (ROOT / "notebooks" / "src" / "06_complaint_handling.py").read_text(encoding="utf-8")
+    block = source[source.index("STEP_CUES = {"):]
+    found = re.findall(r'"([a-z_]+)": \["([^"]+)", "([^"]+)"\]', block[:block.index("}")])
+    cues = {step: (en, zh) for step, en, zh in found}
+    assert len(cues) == 7 and "review" not in cues  # step 8 happens inside the firm
+    with (ROOT / "datasets" / "complaints_log.csv").open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["complained"] == "True"]
+    flagged = 0
+    for row in rows:
+        for step, (en, zh) in cues.items():
+            in_en, in_zh = en in row["description_en"], zh in row["description_zh"]
+            assert in_en == in_zh, (row["customer_id"], step)
+            if in_en:
+                flagged += 1
+                assert row[f"step_{step}"] == "False", (row["customer_id"], step)
+    assert flagged > 150

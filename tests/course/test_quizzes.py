@@ -25,7 +25,7 @@ from csat_lab.i18n.terms import term_problems as _violations
 # csat_lab.course.quiz is the function (the package re-exports it); the module is reached by name
 quiz_module = importlib.import_module("csat_lab.course.quiz")
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = [f"{n:02d}" for n in range(9)]
+NOTEBOOKS = [f"{n:02d}" for n in range(10)]
 QUESTIONS = [q for nb in NOTEBOOKS for q in quiz(nb).questions]
 IDS = [q.id for q in QUESTIONS]
 
@@ -78,7 +78,7 @@ def test_each_quiz_mixes_the_four_kinds_and_a_third_applies_ideas(nb: str) -> No
 def test_quiz_accepts_number_name_and_int_and_rejects_unknown() -> None:
     assert quiz(4) is quiz("04") is quiz("04_churn_and_retention") is quiz("4")
     with pytest.raises(CsatInputError, match="quizzes exist for notebooks 00"):
-        quiz("09")
+        quiz("10")
     with pytest.raises(CsatInputError):
         quiz(None)  # type: ignore[arg-type]
     with pytest.raises(CsatInputError, match="its questions are"):

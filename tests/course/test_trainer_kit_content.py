@@ -57,7 +57,7 @@ def _flat(text: str) -> str:
 def _marked_passages() -> list[tuple[str, str, str]]:
     """(notebook, language, passage) for every marker: the paragraph from the marker to its end."""
     found = []
-    for path in sorted(SOURCES.glob("0[0-8]_*.py")):
+    for path in sorted(SOURCES.glob("0[0-9]_*.py")):
         for lang, cells in _markdown_cells(path).items():
             for cell in cells:
                 for paragraph in re.split(r"\n\s*\n", cell):
@@ -222,7 +222,7 @@ def test_every_note_points_at_a_marked_question(note: kit.FacilitationNote) -> N
 
 @pytest.mark.parametrize("note", NOTES, ids=NOTES.ids())
 def test_every_note_has_the_five_parts_in_both_languages(note: kit.FacilitationNote) -> None:
-    assert re.fullmatch(r"0[0-8]\.[a-z0-9_]+", note.id)
+    assert re.fullmatch(r"0[0-9]\.[a-z0-9_]+", note.id)
     assert note.kind in {"case", "discussion", "in_class", "role_play"} and 1 <= note.minutes <= 30
     for lang in LANGUAGES:
         assert note.text("title", lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Callable
 
 import pandas as pd
 
@@ -119,6 +120,36 @@ def _graded_answer(answer: str) -> bool:
     )
 
 
+# --- 02.code_comments: five new comments coded by hand with the six themes of the codebook -------
+#: What a learner may write for each theme: its code, its English words, its Chinese name (short or full).
+_THEME_TOKENS = {
+    "wait": ("wait", "waiting", "speed", "等待时间", "等待"),
+    "attitude": ("attitude", "staff", "服务态度", "态度"),
+    "resolution": ("resolution", "resolved", "solution", "问题解决", "解决"),
+    "price": ("price", "billing", "bill", "价格与收费", "价格", "收费"),
+    "quality": ("quality", "product", "facilities", "产品与设施", "产品", "设施"),
+    "process": ("process", "channels", "channel", "流程与渠道", "流程", "渠道"),
+}
+_TOKEN_THEME = {token: theme for theme, tokens in _THEME_TOKENS.items() for token in tokens}
+#: The themes of the five comments shown in the notebook, in their order (see the trainer note there).
+CODED_COMMENTS = ("resolution", "wait", "attitude", "price", "process")
+
+
+def _coded(answer: str) -> list[str | None]:
+    """The answer's codes in order: separated by commas, semicolons, 、 or spaces; an unknown word is None."""
+    tokens = [t for t in re.split(r"[,;、/\s]+|\d+[.)]", answer) if t]
+    return [_TOKEN_THEME.get(t) for t in tokens]
+
+
+def _five_codes(answer: str) -> bool:
+    codes = _coded(answer)
+    return len(codes) == len(CODED_COMMENTS) and None not in codes
+
+
+def _comment_coded(k: int) -> Callable[[str], bool]:
+    return lambda answer: _coded(answer)[k] == CODED_COMMENTS[k]
+
+
 EXERCISES = [
     choice("02.survey_method", "e1b7dccf7c557cbc8db0", "abcd", task="transfer"),
     choice("02.double_barrelled", "47c600524c08b3356ef7", "abcd", task="transfer"),
@@ -136,4 +167,9 @@ EXERCISES = [
     number("02.sample_size", lambda: math.ceil(z95() ** 2 * 0.25 / 0.03**2), 1),
     number("02.sample_plan", _invitations_needed, 5, task="transfer"),
     number("02.export_csat", _export_csat_pct, 0.15, percent=True),
+    text(
+        "02.code_comments",
+        Criterion("five", _five_codes),
+        *(Criterion(f"comment{k + 1}", _comment_coded(k)) for k in range(len(CODED_COMMENTS))),
+    ),
 ]

@@ -134,4 +134,6 @@ EXERCISES = [
     ),
     number("06.complaint_rate", _complaint_rate, 0.05, percent=True),
     number("06.full_process_gain", _full_process_gain, 0.5),
+    choice("06.text_step", "f3ea849c4798cce34fd0", "abcdefgh", task="transfer"),
+    choice("06.text_lost_type", "8f8c307217fb667b864b", "abcdef", task="transfer"),
 ]
