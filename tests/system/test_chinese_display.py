@@ -210,6 +210,13 @@ def _course_charts() -> list[tuple[str, Callable[[], Any]]]:
 
     nps = lambda: cl.metrics.nps(tracker()["nps"])  # noqa: E731
     log = lambda: data("complaints_log")  # noqa: E731
+
+    def commented() -> Any:
+        h = data("hotel_guests")
+        return h[h["comment_zh"].notna()].head(300)
+
+    def hotel_themes() -> Any:
+        return cl.text.themes(commented()["comment_zh"], 4, "zh-CN", seed=0)
     return [
         # q1..q6 are named by the tracker's questions only within the tracker: the documented display step
         ("likert_bars", lambda: plots.likert_bars(cl.datasets.display_table(tracker()[q_items], "csat_tracker"),
@@ -260,6 +267,13 @@ def _course_charts() -> list[tuple[str, Callable[[], Any]]]:
         ("recovery_bars", lambda: plots.recovery_bars(cl.complaints.recovery_effect(log()))),
         ("complaint_prediction_bars", lambda: plots.complaint_prediction_bars(
             models.complaint_model(listen=True, solution=True), "repurchase")),
+        ("theme_bars", lambda: plots.theme_bars(hotel_themes(), by=[
+            cl.label("metrics.promoters") if r >= 9 else cl.label("metrics.passives") if r >= 7
+            else cl.label("metrics.detractors") for r in commented()["recommend"]])),
+        ("theme_score_bars", lambda: plots.theme_score_bars(cl.text.drivers_from_text(
+            commented(), text="comment_zh", score="satisfaction", k=4))),
+        ("sentiment_by_score", lambda: plots.sentiment_by_score(
+            cl.text.sentiment(commented()["comment_zh"], "zh-CN"), commented()["satisfaction"])),
     ]
 
 
@@ -270,7 +284,7 @@ def test_every_public_chart_is_drawn_here() -> None:
     from csat_lab import plots
 
     drawn = {name.split()[0] for name, _ in CHARTS} - {"trend_by_segment", "trend_by_top_box"}
-    public = {n for n in dir(plots) if n not in ("survey", "loyalty", "churn", "segments", "complaints")
+    public = {n for n in dir(plots) if n not in ("survey", "loyalty", "churn", "segments", "complaints", "text")
               and callable(getattr(plots, n)) and not n.startswith("_") and n != "configure_fonts"}
     assert public <= drawn, f"charts not checked: {sorted(public - drawn)}"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import numpy as np
@@ -298,7 +299,9 @@ def _workbook_with_formulas(path: Path, cached: str | None) -> None:
     with zipfile.ZipFile(path) as archive:
         files = {name: archive.read(name) for name in archive.namelist()}
     xml = files["xl/worksheets/sheet1.xml"].decode()
-    xml = xml.replace("<f>B2*2</f><v />", "<f>B2*2</f><v>10</v>").replace("<f>B3*2</f><v />", f"<f>B3*2</f><v>{cached}</v>")
+    # openpyxl writes the empty result as <v /> (ElementTree) or <v></v> (lxml, when installed)
+    xml = re.sub(r"<f>B2\*2</f>(?:<v ?/>|<v></v>)", "<f>B2*2</f><v>10</v>", xml)
+    xml = re.sub(r"<f>B3\*2</f>(?:<v ?/>|<v></v>)", f"<f>B3*2</f><v>{cached}</v>", xml)
     files["xl/worksheets/sheet1.xml"] = xml.encode()
     with zipfile.ZipFile(path, "w") as archive:
         for name, content in files.items():
