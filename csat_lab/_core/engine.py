@@ -35,6 +35,12 @@ Conventions both the churn and the segment functions follow:
   zone, as pandas does. DuckDB (``TIMESTAMPTZ``) and Spark store instants and show them in the
   session time zone, so there the wall clock is that of the session time zone: set it to the
   data's zone (``SET TimeZone``, ``spark.sql.session.timeZone``) to match pandas.
+* **Passes over the data.** A function reads the log twice: once for the checks (every count,
+  and the first and last valid date, in one aggregate query; day numbers are computed from
+  those two dates, not per row) and once for its reduction. Where narwhals cannot express the
+  cheapest plan, one DuckDB query may run on the relation itself (``cohort_table``'s per-customer
+  bit masks); every other engine takes the narwhals route. DuckDB runs with its own defaults
+  (threads, memory limit): csat_lab sets none.
 * **Days.** Day numbers (days since 1970-01-01) are computed from year, month and day with the
   civil-calendar formula (Hinnant 2013), which every engine evaluates alike; weeks start on
   Monday as pandas' ``"W"`` periods do.

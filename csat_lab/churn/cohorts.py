@@ -32,6 +32,8 @@ __all__ = ["CohortResult", "cohort_table"]
 
 # above this many customer x period cells, distinct activity is found by sorting instead of a bitmap
 _BITMAP_LIMIT = 200_000_000
+# DuckDB: up to this many periods, each customer's purchase periods fit one BIGINT bit mask
+_MASK_PERIODS = 63
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,7 +123,10 @@ def cohort_table(data: Any, *, customer: str = "customer_id", date: str = "date"
     Any input the engine layer reads works (:mod:`csat_lab._core.engine`): a Polars,
     PyArrow, DuckDB, Ibis or Spark table, or a path / glob of Parquet or CSV files read by
     DuckDB. The distinct customer-periods, first periods and cell counts are then computed
-    in that engine and only the triangle comes back; ``engine`` names it.
+    in that engine and only the triangle comes back; ``engine`` names it. On DuckDB, when the
+    log spans at most 63 periods, one grouped query gives each customer a bit mask of the
+    periods with a purchase (``bit_or``), so the log is read once after its check and only one
+    integer per customer comes back, decoded into the triangle with NumPy.
 
     Parameters
     ----------
@@ -234,11 +239,31 @@ def _cohort_in_engine(data: Any, customer: str, date: str, period: str, amount: 
     n_per = int(ends[1]) + 1
     lf = log.lf.select("c", *(["v"] if amount else []),
                        eng.period_number(nw.col("day"), nw.col("d"), period).alias("p"))
+    netted = bool(amount and log.negatives)
+    native = eng.to_native(lf)
+    if log.engine == "duckdb" and n_per <= _MASK_PERIODS and hasattr(native, "query"):
+        grid, n_customers, refund_only = _duckdb_grid(native, base, n_per, netted)
+    else:
+        grid, n_customers, refund_only = _narwhals_grid(lf, base, n_per, amount is not None, netted)
+    return _triangle(grid, n_per, base, period, n_rows=log.n_rows, n_customers=n_customers,
+                     dropped=log.dropped, refund_only=refund_only, engine=log.engine)
+
+
+def _narwhals_grid(lf: Any, base: int, n_per: int, amount: bool, netted: bool) -> tuple[np.ndarray, int, int]:
+    """Cohort x age grid on any engine: distinct customer-periods, first periods, a join and a count.
+
+    Distinct cells are found with a group-by (a hash aggregate in every engine), not ``unique()``,
+    which some narwhals backends (DuckDB) plan as a window over the whole log.
+    """
+    import narwhals as nw
+
+    from .._core import engine as eng
+
     if amount:
         cells = lf.group_by("c", "p").agg(nw.col("v").sum())
-        kept = cells.filter(nw.col("v") >= 0).select("c", "p") if log.negatives else cells.select("c", "p")
+        kept = cells.filter(nw.col("v") >= 0).select("c", "p") if netted else cells.select("c", "p")
     else:
-        cells = kept = lf.select("c", "p").unique()
+        cells = kept = lf.group_by("c", "p").agg(nw.len().alias("_n")).select("c", "p")
     first = kept.group_by("c").agg(nw.col("p").min().alias("f"))
     grid_lf = (kept.join(first, on="c").with_columns((nw.col("p") - nw.col("f")).alias("age"))
                .group_by("f", "age").agg(nw.len().alias("n")))
@@ -248,8 +273,33 @@ def _cohort_in_engine(data: Any, customer: str, date: str, period: str, amount: 
     grid = np.zeros((n_per, n_per), dtype=np.int64)
     np.add.at(grid, (f, age), cells_small["n"].to_numpy(dtype=np.int64))
     n_customers = int(grid[:, 0].sum())
-    refund_only = 0
-    if amount and log.negatives:
-        refund_only = int(cells.select(nw.col("c").n_unique()).collect().item()) - n_customers
-    return _triangle(grid, n_per, base, period, n_rows=log.n_rows, n_customers=n_customers,
-                     dropped=log.dropped, refund_only=refund_only, engine=log.engine)
+    refund_only = int(cells.select(nw.col("c").n_unique()).collect().item()) - n_customers if netted else 0
+    return grid, n_customers, refund_only
+
+
+def _duckdb_grid(rel: Any, base: int, n_per: int, netted: bool) -> tuple[np.ndarray, int, int]:
+    """Cohort x age grid on DuckDB with one pass over the log: a bit mask of purchase periods per customer.
+
+    Bit ``p - base`` of customer i's mask is set when i bought in period ``p`` (``bit_or`` per customer,
+    at most 63 periods), so no table of customer-periods is built; with refunds (``netted``) the periods
+    are first netted per customer-period and a negative net sets no bit (a mask of 0: refunds only).
+    The masks (one integer per customer) are decoded here: the cohort is the lowest set bit.
+    """
+    bit = f"(CAST(1 AS BIGINT) << CAST(p - {int(base)} AS INTEGER))"
+    if netted:
+        sql = (f"SELECT bit_or(CASE WHEN v >= 0 THEN {bit} ELSE 0 END) AS b "
+               "FROM (SELECT c, p, sum(v) AS v FROM _csat_log GROUP BY c, p) GROUP BY c")
+    else:
+        sql = f"SELECT bit_or({bit}) AS b FROM _csat_log GROUP BY c"
+    masks = rel.query("_csat_log", sql).fetchnumpy()["b"]
+    masks = np.asarray(masks, dtype=np.int64).view(np.uint64)
+    bought = masks[masks != 0]
+    refund_only = int(len(masks) - len(bought))
+    # cohort = index of the lowest set bit (a power of two is exact in float64)
+    cohort = (np.frexp((bought & (~bought + np.uint64(1))).astype(np.float64))[1] - 1).astype(np.int64)
+    shifted = bought >> cohort.astype(np.uint64)
+    grid = np.zeros((n_per, n_per), dtype=np.int64)
+    for age in range(n_per - int(cohort.min(initial=n_per - 1))):
+        active = (shifted >> np.uint64(age)) & np.uint64(1) == 1
+        grid[:, age] = np.bincount(cohort[active], minlength=n_per)
+    return grid, len(bought), refund_only

@@ -239,7 +239,8 @@ def rfm(data: Any, *, customer: str = "customer_id", date: str = "date", amount:
         (computed in memory with NumPy): a Polars DataFrame or LazyFrame, a
         PyArrow table, a DuckDB relation, an Ibis table, a PySpark DataFrame,
         or the path or glob of Parquet/CSV files (read by DuckDB); the
-        per-customer reductions and the scores' ranks then run in that engine.
+        per-customer reductions then run in that engine (and the scores'
+        ranks too when the table stays lazy, see ``collect``).
     @{customer}
     @{date}
     amount : str, default "amount"
@@ -286,13 +287,15 @@ def rfm(data: Any, *, customer: str = "customer_id", date: str = "date", amount:
     exact duplicate rows are not searched for here (see
     :func:`csat_lab.churn.validate_transactions`).
 
-    On an engine the same quantities and scores are computed with the
-    engine's group-by and ``rank(method="min")`` window (the number of
-    customers with a strictly worse value is the rank minus 1), so the scores
-    equal the pandas ones; the per-customer table comes back sorted by
-    customer. Amount sums may differ in the last bits between engines
-    (floating-point addition order), which can split or join ties in ``M``
-    only when two customers' sums agree to the last bit.
+    On an engine the log is checked in one scan and the three quantities are
+    computed in a second, one grouped query per customer. A collected table is
+    then scored with :func:`quantile_scores`, as pandas input is; a table that
+    stays lazy is scored in the engine with ``rank(method="min")`` windows
+    (the number of customers with a strictly worse value is the rank minus 1).
+    Either way the scores equal the pandas ones and the per-customer table
+    comes back sorted by customer. Amount sums may differ in the last bits
+    between engines (floating-point addition order), which can split or join
+    ties in ``M`` only when two customers' sums agree to the last bit.
 
     The deprecated ``reference_date=`` keeps its old meaning for one release:
     recency is measured to it, while ``now=`` (default tomorrow) only limits
@@ -394,13 +397,14 @@ def _check_bins(bins: object) -> None:
 
 def _rfm_engine(data: Any, *, customer: str, date: str, amount: str, bins: int, now: object, on_invalid: str,
                 recency_to: object, collect: bool | None, max_rows: int | None) -> RFMResult:
-    """:func:`rfm` on a non-pandas input: reductions and ranks in the engine (see :func:`rfm`).
+    """:func:`rfm` on a non-pandas input: reductions in the engine (see :func:`rfm`).
 
-    One scan checks the rows (:func:`csat_lab._core.engine.engine_log`); one
-    grouped query with three rank windows makes the table (the scores, a
-    whole-number formula of the ranks, are finished in pandas when collected).
-    Customers with refunds only are ranked below every buyer, then counted and
-    left out. A lazy table needs one more grouped query for the counts.
+    One scan checks the rows (:func:`csat_lab._core.engine.engine_log`); one grouped query
+    makes the per-customer recency, frequency and monetary value (frequency counts the
+    purchase dates, so no per-row flag is summed). A collected table is scored here with
+    :func:`quantile_scores`, the pandas path's own function; a lazy table is scored in the
+    engine with three ``rank(method="min")`` windows, refund-only customers ranked below
+    every buyer, and needs one more grouped query for the counts.
     """
     import narwhals as nw
 
@@ -412,26 +416,17 @@ def _rfm_engine(data: Any, *, customer: str, date: str, amount: str, bins: int, 
            else eng.to_day(analysis_date(recency_to, log.tz, "reference_date")))
     dropped = dict(log.dropped)
     amt = nw.col("v")
-    buy = amt >= 0
-    per = (log.lf.with_columns(_buy=buy.cast(nw.Int64), _buy_date=nw.when(buy).then(nw.col("d")))
+    per = (log.lf.with_columns(_buy_date=nw.when(amt >= 0).then(nw.col("d")))
            .group_by("c")
-           .agg(amt.sum().alias("monetary"), nw.col("_buy").sum().alias("frequency"),
+           .agg(amt.sum().alias("monetary"), nw.col("_buy_date").count().alias("frequency"),
                 nw.col("_buy_date").max().alias("_last"))
-           .rename({"c": customer}))
+           .rename({"c": customer})
+           .with_columns(recency=(ref - eng.day_number(nw.col("_last")))))
     buyer = nw.col("frequency") > 0
-
-    # Refund-only customers are given keys below every buyer's, so a buyer's rank "min" is
-    # n0 + (number of buyers with a strictly worse value) + 1, n0 the refund-only customers.
-    ranked = (per.with_columns(recency=(ref - eng.day_number(nw.col("_last"))))
-              .with_columns(_kR=(-nw.col("recency")).fill_null(-(2 ** 62)),
-                            _kM=nw.when(buyer).then(nw.col("monetary")).otherwise(-float("inf")))
-              .with_columns(_rR=nw.col("_kR").rank(method="min").cast(nw.Int64),
-                            _rF=nw.col("frequency").rank(method="min").cast(nw.Int64),
-                            _rM=nw.col("_kM").rank(method="min").cast(nw.Int64)))
     columns = [customer, "recency", "frequency", "monetary", "R", "F", "M", "rfm", "score"]
     frame = None
     if collect is not False:
-        wide = ranked.select(customer, "recency", "frequency", "monetary", "_rR", "_rF", "_rM")
+        wide = per.select(customer, "recency", "frequency", "monetary")
         if collect:  # asked for: only a max_rows given by the caller applies
             frame = eng.collect(wide, max_rows=max_rows, what="the RFM table")
         else:  # default: collected when small, else lazy
@@ -444,12 +439,15 @@ def _rfm_engine(data: Any, *, customer: str, date: str, amount: str, bins: int, 
         refund_only = int((~buyers).sum())
         frame = frame[buyers].set_index(customer).sort_index()
         n = len(frame)
-        for name in ("R", "F", "M"):  # 1 + floor(bins * #strictly worse / n), in whole numbers
-            worse = frame.pop(f"_r{name}").to_numpy(dtype=np.int64) - 1 - refund_only
-            frame[name] = 1 + (bins * worse) // max(n, 1)
-        frame["rfm"] = frame["R"] * 100 + frame["F"] * 10 + frame["M"]
-        frame["score"] = frame["R"] + frame["F"] + frame["M"]
         table: Any = frame.astype({"recency": np.int64, "frequency": np.int64, "monetary": float})
+        if n:
+            table["R"] = quantile_scores(table["recency"].to_numpy(), bins, higher_is_better=False)
+            table["F"] = quantile_scores(table["frequency"].to_numpy(), bins)
+            table["M"] = quantile_scores(table["monetary"].to_numpy(), bins)
+        else:
+            table = table.assign(R=np.int64(0), F=np.int64(0), M=np.int64(0))
+        table["rfm"] = table["R"] * 100 + table["F"] * 10 + table["M"]
+        table["score"] = table["R"] + table["F"] + table["M"]
         monetary = table["monetary"].to_numpy()
         stats = {"n": n, "negative": int((monetary < 0).sum()), "overflow": not np.isfinite(monetary).all(),
                  "min_recency": table["recency"].min() if n else 0}
@@ -465,10 +463,16 @@ def _rfm_engine(data: Any, *, customer: str, date: str, amount: str, bins: int, 
                  "min_recency": ref - eng.to_day(pd.Timestamp(got["last"])) if n else 0}
 
         def score(rank: str) -> Any:
-            # the same whole-number formula; a float quotient of whole numbers below 2**40 is never within
+            # 1 + floor(bins * #strictly worse / n), #strictly worse = rank "min" - 1 - refund-only customers
+            # (ranked below every buyer); a float quotient of whole numbers below 2**40 is never within
             # rounding of the next whole number, so floor is exact
             return 1 + ((bins * (nw.col(rank) - 1 - refund_only)) / max(n, 1)).floor().cast(nw.Int64)
 
+        ranked = (per.with_columns(_kR=(-nw.col("recency")).fill_null(-(2 ** 62)),
+                                   _kM=nw.when(buyer).then(nw.col("monetary")).otherwise(-float("inf")))
+                  .with_columns(_rR=nw.col("_kR").rank(method="min").cast(nw.Int64),
+                                _rF=nw.col("frequency").rank(method="min").cast(nw.Int64),
+                                _rM=nw.col("_kM").rank(method="min").cast(nw.Int64)))
         table = eng.to_native(
             ranked.filter(buyer).with_columns(R=score("_rR"), F=score("_rF"), M=score("_rM"))
             .with_columns(rfm=nw.col("R") * 100 + nw.col("F") * 10 + nw.col("M"),
