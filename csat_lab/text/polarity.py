@@ -9,11 +9,15 @@ and exclamation marks, on the same valence scale. Both scores are mapped to
 negative / neutral / positive by fixed thresholds.
 
 Measured (``benchmarks/bench_text.py``, three classes): on the project's
-hand-written held-out comments 0.72 in English and 0.67 in Chinese, below
-the 0.80 aimed at; 0.88 / 0.96 on the dev comments the lexicons were tuned
-on, and 0.99 / 0.91 on the datasets' generated comments. Most misses are
-complaints stated as plain facts ("the milk was sour two days before the
-date") that a lexicon labels neutral.
+hand-written held-out comments 0.76 in English and 0.77 in Chinese, below
+the 0.80 aimed at; 0.92 / 0.96 on the dev comments the lexicons were tuned
+on, and 0.99-1.00 / 0.97-0.98 on the datasets' generated comments. On freshly
+written comments not yet used for tuning, accuracy was about 0.55-0.70
+(English) and 0.60-0.70 (Chinese); each new batch of dev comments added a little,
+which says the rules do not yet generalise well. Most misses are complaints
+stated as plain facts ("the milk was sour two days before the date", "the
+suitcase handle snapped the first time I used it") that no lexicon entry or
+phrase covers, so they are labelled neutral.
 
 Examples
 --------
@@ -43,9 +47,12 @@ THRESHOLD = 0.1
 #: VADER's normalisation constant: score = x / sqrt(x^2 + ALPHA) for a sum of valences x.
 ALPHA = 15.0
 #: Weight of a request or suggestion ("please add ...", "希望 ...") : it describes, it does not judge.
-REQUEST_WEIGHT = 0.15
+REQUEST_WEIGHT = 0.1
 #: Weight of a hedged, middling judgement ("polite enough", "a bit slow but acceptable", "还算有礼貌").
 HEDGE_WEIGHT = 0.1
+#: Weights of the parts of an English comment before and after its last contrast word ("..., but ...").
+PRE_CONTRAST = 0.3
+POST_CONTRAST = 1.5
 
 _NEGATORS = ("不", "没", "没有", "别", "未", "无", "不用", "不会", "并不", "毫无", "绝不", "无需", "不必", "再也不", "再也没")
 #: Negators of experience ("从来没遇到过乱收费", "never had a problem") reach to the end of their clause.
@@ -56,13 +63,14 @@ _DEGREE = {"很": 1.3, "非常": 1.6, "特别": 1.6, "太": 1.5, "极其": 1.8, 
            "真是": 1.3, "相当": 1.4, "更": 1.2, "越来越": 1.3, "实在": 1.3, "好几": 1.2, "巨": 1.6}
 _CONTRAST = ("但是", "但", "不过", "可是", "然而", "就是", "只是", "可惜", "却")
 _CONCESSION = ("虽然", "尽管", "虽")
+_STRONG_CONTRAST_ZH = re.compile(r"但是|但|不过|可是|然而|可惜")
 #: Characters of Chinese text a negator reaches: 没有乱推销 negates 乱 and 推销.
 _NEGATION_REACH = 3
 _CJK_OR_LATIN = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _CLAUSE = re.compile(r"[，,。.！!？?；;\n~～…、]+")
 _QUOTED = re.compile(r"[\"\u201c\u300c\u2018']([^\"\u201d\u300d\u2019']{1,20})[\"\u201d\u300d\u2019']")
 _REQUEST_ZH = re.compile(r"^(希望|建议|能不能|能否|可不可以|可否|请问|请|麻烦|如果能|要是能|最好|是否|想问|想了解|咨询|"
-                         r"这次是来|今天来|来办)|可以再|能不能|[吗么呢][？?]?$|[？?]$")
+                         r"这次是来|今天来|来办)|可以再|可以更|(?<!问)能不能|[吗么呢][？?]?$|[？?]$")
 #: Complaints phrased as questions ("为什么又扣费？", "凭什么让我出运费") are not requests.
 _COMPLAINT_QUESTION_ZH = re.compile(r"为什么|为啥|凭什么|怎么又|怎么还|怎么回事|什么意思|搞什么|有没有人管")
 _REQUEST_EN = re.compile(r"^(please (add|consider|offer|provide|give|let|make|send|open|allow)|would|could|can you|"
@@ -84,25 +92,43 @@ _HEDGE_EN = re.compile(r"\b(but|though) (acceptable|ok|okay|fine|tolerable|it co
                        r"\b(escalated|passed (on )?to|forwarded to|referred to)\b|\bwaiting to hear\b|\bwill (see|update|let me know|"
                        r"get back|write|call me|confirm)\b|\bstill (need|have) to (decide|think)\b|\bothers (less so|not so much|not)\b|"
                        r"\bsome (of the )?(staff|agents|people|rooms)\b[^.]{0,30}\bothers\b|\bhalf of\b|\bthe rest\b|"
-                       r"\bnothing to write home about\b|\bin line with\b|\b(same|similar) as (other|elsewhere|everywhere)")
+                       r"\b(a little|slightly|a bit|somewhat) (higher|more expensive|pricier|dearer|slower|longer)\b|"
+                       r"\b(takes|took|was|is|it's) (about|around|roughly|approximately) (\w+|\d+) (minutes?|mins?|hours?|days?)\b|"
+                       r"\broughly\b|\bwhat you'd (pay|expect)\b|\bnothing to write home about\b|\bin line with\b|\b(same|similar) as (other|elsewhere|everywhere)")
+_NEGATION_STOP = re.compile(r"[就才]")
+#: A clause of expectation ("本来以为要折腾很久") says what did not happen: it does not count.
+_EXPECTED = re.compile(r"本来以为|原以为|还以为|本以为|以为会|以为要")
 _SUCH = re.compile(r"这么|这样|如此|这种")
 #: Approximate facts ("大概等了十分钟左右", "和页面上写的差不多") are weakened, less than a hedge.
-_APPROX_ZH = re.compile(r"大概|左右|差不多|大约|也正常|很正常|挺正常|属于正常|正常范围|可以理解")
+#: Notes of a contact that only record what was asked and done ("已告知配件在订购中，客户表示理解") are neutral
+#: unless the note records a complaint.
+_LOG_ZH = re.compile(r"已告知|已说明|已转给|已转交|已修改|已记录|已登记|表示理解|视.{0,8}而定|已发送")
+_LOG_NOT_ZH = re.compile(r"投诉|不满|情绪|第[二三四五]次|要求|说法|至今|还没|没有|拒绝|激动")
+_LOG_EN = re.compile(r"^(customer|caller|guest|client|the customer|the caller|the guest) (asked|called|enquired|inquired|wanted to know|"
+                     r"requested|rang)\b")
+_LOG_NOT_EN = re.compile(r"\b(still|again|never|complain\w*|upset|angry|disput\w*|refund|compensation|third|second time|"
+                         r"not|no longer|unhappy|missed|broken)\b")
+_APPROX_ZH = re.compile(r"大概|左右|差不多|大约")
 APPROX_WEIGHT = 0.4
 _HEDGE_ZH = re.compile(r"还算|还能接受|可以接受|能接受|只解决了一半|解决了一半|中规中矩|马马虎虎|一般般|说得过去|勉强|"
-                       r"没什么特别|不好不坏|不冷不热|谈不上|一部分|剩下的|有的.{1,12}有的|有好有坏|各有|"
+                       r"没什么特别|不好不坏|不冷不热|谈不上|一部分|也正常|很正常|挺正常|属于正常|正常范围|可以理解|没.{1,2}也没|不涨不降|正常情况|(跟|和)(平时|往常|以前)(差不多|一样)|再观察|再看看|观察几天|看看效果|大部分.{1,12}(有一个|有个别|个别|少数)|剩下的|有的.{1,12}有的|有好有坏|各有|"
                        r"最后.{0,8}解决了.{0,4}(不过|但).{0,4}(两|三)次")
-_SARCASM_ZH = re.compile(r"^(太好了|真好|真棒|好极了|真是太好了|谢谢你们|感谢|厉害了|真行)[，,!！:：]")
+#: A case still open ("waiting for a decision", "no date yet") is neutral, unless it is stuck ("still", "again").
+_OPEN_EN = re.compile(r"\bno date yet\b|\b(am|are|i'm|we're|now) waiting for (a|the|their) (decision|reply|answer|call|outcome)\b|"
+                      r"\b(engineer|technician|appointment|visit) (is )?(booked|scheduled|arranged) for\b|\bbooked for next\b|"
+                      r"\bshould (show|arrive|appear|be credited|reach|be back)\b|\bworking days\b")
+_NOT_OPEN_EN = re.compile(r"\b(still|again|never|yet another|weeks|months)\b")
+_SARCASM_ZH = re.compile(r"^(太好了|真好|真棒|好极了|真是太好了|谢谢你们|感谢|厉害了|真行|真是惊喜|好惊喜|惊喜)[，,!！:：]")
 _SARCASM_ZH_CUE = re.compile(r"又|还是|[两三四五]次|第[二三四五]次|才|老样子|再次")
 #: An opening compliment followed by a complaint is sarcasm ("Lovely surprise: the fee went up again").
 _SARCASM_EN = re.compile(r"^(oh,? )?(great|brilliant|lovely|wonderful|fantastic|perfect|amazing|just great|"
                          r"thanks (a lot )?for|thank you for|what a|love (it|how))\b[^.;]*?[,:;!]")
 _SARCASM_CUE = re.compile(r"\b(up|down|broken|late|wrong|failed|charged|out of order|crashed) again\b|\bonly (almost |about |nearly )?(an?|one|two|three|\w+ty|\d+)\b|\b(did not|didn't) even\b|"
                           r"\b(third|fourth|fifth) time\b|\bwent up\b|\banother\b")
-_EN_CONTRAST_WORDS = re.compile(r"[,;]\s*\b(however|yet|whereas|though|although)\b,?|\s\b(however|whereas)\b,?", re.IGNORECASE)
+_EN_CONCEDED = re.compile(r"\b(even though|even if|even with|despite|in spite of)\b")
+_EN_CONCESSION = re.compile(r"^\s*(although|though|even though|while|whilst|despite|in spite of)\b[^,;.]*[,;]")
 #: The last contrast word in the middle of a comment: phrases before it weigh 0.5, after it 1.5 (as VADER's "but").
 _EN_PIVOT = re.compile(r"(?<=\w)[,;]?\s+(but|though|however|yet|whereas|although)\b")
-_EN_CONTRAST = re.compile(r"\b(but|though|although|however)\b")
 
 
 @functools.cache
@@ -165,8 +191,8 @@ def _score_zh(text: str) -> float:
     sarcasm = _SARCASM_ZH.match(text.strip())
     if sarcasm and _SARCASM_ZH_CUE.search(text.strip()[sarcasm.end():]):
         return -abs(_score_zh(text.strip()[sarcasm.end():])) - 2.5
-    total, weights, sums = 0.0, [], []
-    after_contrast = False
+    total, weights, sums, starts = 0.0, [], [], []
+    after_contrast, contrast_at, strong = False, -1, False
     position = 0
     quoted = _quoted_spans(text)
     pieces = _CLAUSE.split(text)
@@ -177,15 +203,19 @@ def _score_zh(text: str) -> float:
         items = _scan(clause)
         value, weight = 0.0, 1.0
         if any(kind == "contrast" for _, _, kind, _ in items):
-            after_contrast = True
+            after_contrast, contrast_at = True, start
+            strong = bool(_STRONG_CONTRAST_ZH.search(clause))
             weights = [w * 0.5 for w in weights]
         if any(kind == "concession" for _, _, kind, _ in items):
             weight = 0.5
+        if _EXPECTED.search(clause):
+            weight = 0.0
         degree, negated_until = 1.0, -1
         for s, e, kind, v in items:
             if kind == "negator":
-                if not v:
-                    negated_until = e + _NEGATION_REACH
+                if not v:  # the reach stops at 就/才 (不买就甩脸色: 不 does not reach 甩脸色)
+                    stop = _NEGATION_STOP.search(clause, e, e + _NEGATION_REACH)
+                    negated_until = stop.start() if stop else e + _NEGATION_REACH
                 elif not _SUCH.search(clause, e):  # 从没见过这么差的 is not praise
                     negated_until = len(clause)
             elif kind == "degree":
@@ -204,13 +234,26 @@ def _score_zh(text: str) -> float:
         value *= 1.0 + 0.2 * min(2, mark.count("!") + mark.count("！"))
         sums.append(value)
         weights.append(weight)
-    total = sum(w * v for w, v in zip(weights, sums))
+        starts.append(start)
+    before = sum(w * v for w, v, a in zip(weights, sums, starts) if a < contrast_at)
+    after = sum(w * v for w, v, a in zip(weights, sums, starts) if a >= contrast_at)
     for pattern, w in _patterns("patterns_zh.tsv"):
-        total += w * len(pattern.findall(text))
+        for match in pattern.finditer(text):
+            if match.start() < contrast_at:
+                before += 0.5 * w
+            else:
+                after += (1.5 if contrast_at >= 0 else 1.0) * w
+    if strong and before > 0 and abs(after) < 0.5:
+        # "车是好车，销售也热情，可是贷款条件最后一刻变了": praise, then a contrast to a fact the lexicon cannot
+        # read; the contrast says that fact is the complaint.
+        after = -1.5 * before
+    total = before + after
     if _HEDGE_ZH.search(text):
         total *= HEDGE_WEIGHT
     elif _REQUEST_ZH.search(text.strip()) and not _COMPLAINT_QUESTION_ZH.search(text):
         total *= REQUEST_WEIGHT
+    elif _LOG_ZH.search(text) and not _LOG_NOT_ZH.search(text):
+        total *= HEDGE_WEIGHT
     elif _APPROX_ZH.search(text):
         total *= APPROX_WEIGHT
     return total
@@ -236,27 +279,73 @@ def _pieces(text: str) -> list[str]:
     return pieces + ([current] if current else [])
 
 
+def _sum_en(text: str, lower: str) -> float:
+    """VADER's valence sum of a piece of text (recovered from its compound) plus the phrase valences in it."""
+    if not lower.strip():
+        return 0.0
+    compound = _vader().polarity_scores(text)["compound"]
+    compound = max(-0.995, min(0.995, compound))
+    total = compound * math.sqrt(ALPHA) / math.sqrt(1 - compound ** 2)
+    for pattern, w in _patterns("patterns_en.tsv"):
+        total += w * len(pattern.findall(lower))
+    return total
+
+
+def _praise_en(span: str) -> bool:
+    """Whether a quoted span is praise ("free", 'next day', "express"): then the quotation marks are sarcasm."""
+    patterns = sum(w * len(p.findall(span)) for p, w in _patterns("patterns_en.tsv"))
+    return _vader().polarity_scores(span)["compound"] > 0 or patterns > 0 or bool(_PROMISE_EN.search(span))
+
+
+_PROMISE_EN = re.compile(r"\b(next|same)[- ]day\b|\bexpress\b|\bguaranteed\b|\bpremium\b|\bunlimited\b|\bfast\b|\binstant\b")
+
+
 def _score_en(text: str) -> float:
     if len(text) > 2 * _EN_PIECE:
         return sum(_score_en(piece) for piece in _pieces(text))
-    analyzer = _vader()
     lower = text.lower().replace("\u2019", "'")
     sarcasm = _SARCASM_EN.match(lower.strip())
     if sarcasm and _SARCASM_CUE.search(lower[sarcasm.end():]):
         return -abs(_score_en(text.strip()[sarcasm.end():])) - 2.5
-    # VADER weighs the clause after "but" more; "however" and "yet" contrast the same way.
-    compound = analyzer.polarity_scores(_EN_CONTRAST_WORDS.sub(" but", text))["compound"]
-    compound = max(-0.995, min(0.995, compound))
-    total = compound * math.sqrt(ALPHA) / math.sqrt(1 - compound ** 2)
-    pivots = [m.start() for m in _EN_PIVOT.finditer(lower)]
-    pivot = pivots[-1] if pivots else -1
-    for pattern, w in _patterns("patterns_en.tsv"):
-        for match in pattern.finditer(lower):
-            total += w * (1.0 if pivot < 0 else 0.5 if match.start() < pivot else 1.5)
-    if any(analyzer.polarity_scores(lower[a:b])["compound"] > 0 for a, b in _quoted_spans(lower)):
+    # The clause after a contrast ("but", "though", "however"; or the main clause after an opening "although ...,")
+    # decides: the part before it weighs PRE_CONTRAST, the part after it POST_CONTRAST.
+    pivots = list(_EN_PIVOT.finditer(lower))
+    opening = _EN_CONCESSION.match(lower)
+    conceded = _EN_CONCEDED.search(lower)
+    if conceded and (not pivots or pivots[-1].start() <= conceded.end()):
+        # "Quick at the checkout even though the shop was busy": the main clause comes first.
+        source = text if len(text) == len(lower) else lower
+        return _finish_en(lower, POST_CONTRAST * _sum_en(source[:conceded.start()], lower[:conceded.start()]) +
+                          PRE_CONTRAST * _sum_en(source[conceded.end():], lower[conceded.end():]), -1)
+    if pivots:
+        pivot, resume = pivots[-1].start(), pivots[-1].end()
+    elif opening:
+        pivot, resume = opening.end(), opening.end()
+    else:
+        pivot = resume = -1
+    source = text if len(text) == len(lower) else lower  # VADER reads capitals as emphasis
+    if pivot < 0:
+        total = _sum_en(source, lower)
+    else:
+        before, after = _sum_en(source[:pivot], lower[:pivot]), _sum_en(source[resume:], lower[resume:])
+        if before > 0 and abs(after) < 0.5:
+            # "Nice car, friendly salesman, but the finance terms changed": praise and then a contrast to a
+            # fact the lexicon cannot read; the contrast itself says the fact is the complaint.
+            total = -PRE_CONTRAST * before
+        else:
+            total = PRE_CONTRAST * before + POST_CONTRAST * after
+    return _finish_en(lower, total, pivot)
+
+
+def _finish_en(lower: str, total: float, pivot: int) -> float:
+    """Sarcasm in quotation marks, hedges, open cases and requests, applied to a comment's sum."""
+    if any(_praise_en(lower[a:b]) for a, b in _quoted_spans(lower)):
         total = -abs(total) - 1.5  # a compliment in scare quotes ('super "fast" delivery') is sarcasm
     hedge = _HEDGE_EN.search(lower)
-    if hedge and not (hedge.group().endswith("enough") and pivot > hedge.end()):  # "friendly enough, but ...": the end decides
+    if hedge and hedge.group().endswith("enough") and pivot > hedge.end():
+        hedge = None  # "friendly enough, but my refund never came": the end decides
+    if hedge or (_OPEN_EN.search(lower) and not _NOT_OPEN_EN.search(lower)) or \
+            (_LOG_EN.search(lower.strip()) and not _LOG_NOT_EN.search(lower)):
         total *= HEDGE_WEIGHT
     elif _REQUEST_EN.search(lower.strip()) and not _COMPLAINT_QUESTION_EN.search(lower):
         total *= REQUEST_WEIGHT
@@ -379,24 +468,46 @@ def sentiment(texts: Any, language: str = "auto", *, encoding: str = "utf-8") ->
     (about 1,000 characters) whose sums :math:`x` are added (VADER's time grows
     faster than the length).
 
+    The part of a comment before its last contrast word (but, though,
+    however, yet; or an opening "although ...,") weighs 0.3 and the part
+    after it 1.5 (``PRE_CONTRAST``, ``POST_CONTRAST``); praise followed by a
+    contrast to something the lexicon cannot read ("Nice car, but the finance
+    terms changed") counts as a complaint. After "even though" / "despite" the
+    main clause is the one before. VADER's valences of words that name things
+    in customer service rather than praise them ("support", "credit",
+    "promised", "hope") are lowered, and common misspellings are added.
+
     **Chinese.** A lexicon of customer-service words with valences on the same
     scale (``data/lexicon_zh.tsv``, matched longest-first, so 不错 and
-    不耐烦 are words of their own). A negator (不、没、没有、别、未、无、不用)
-    reaching a sentiment word within three characters turns its valence
-    :math:`v` into :math:`-0.75v`; degree words multiply it (很 1.3, 非常 1.6,
-    太 1.5, 有点 0.6, 稍微 0.5 ...); after a contrast (但是、不过、可是、然而、
-    就是) the clauses before weigh 0.5 and those after 1.5, and a clause with
-    虽然 weighs 0.5; each "！" closing a clause adds 20% (at most two); a
-    positive word in quotation marks counts as negative (sarcasm:
-    真是太"快"了). Phrases (``data/patterns_zh.tsv``: 等了一个多小时,
-    说好……到现在也没) add their valence. The sum is normalised as for English.
+    不耐烦 are words of their own, and compounds such as 快递、办卡、说好
+    hide the sentiment character inside them). A negator (不、没、没有、别、
+    未、无、不用、再也不) reaching a sentiment word within three characters,
+    and not past 就/才, turns its valence :math:`v` into :math:`-0.75v`;
+    negators of experience (从来没、从未、没遇到过) reach to the end of
+    the clause unless it says 这么/这样 (从没见过这么差的). Degree words multiply
+    it (很 1.3, 非常 1.6, 太 1.5, 有点 0.6, 稍微 0.5 ...); after a contrast
+    (但是、不过、可是、然而、就是) the clauses and phrases before weigh 0.5 and
+    those after 1.5, and praise followed by 但是/不过/可是 and a fact the
+    lexicon cannot read counts as a complaint; a clause with 虽然 weighs 0.5
+    and one of expectation (本来以为……) 0; each "！" closing a clause adds 20%
+    (at most two); a positive word in quotation marks counts as negative
+    (sarcasm: 真是太"快"了). Phrases (``data/patterns_zh.tsv``: 等了一个多小时,
+    四十分钟才轮到我, 说好……到现在也没, 连句对不起都没有) add their valence.
+    The sum is normalised as for English.
 
-    **Both.** A request or suggestion (please, would be nice; 希望、建议、能不能)
-    describes what the customer wants rather than judging, so its sum is
-    multiplied by 0.25. Labels: positive when the score is at least
-    ``THRESHOLD`` = 0.1, negative when at most -0.1, else neutral.
+    **Both.** A request, suggestion or question (please, would be nice, a
+    comment ending in "?"; 希望、建议、能不能、……吗) describes what the customer
+    wants rather than judging, so its sum is multiplied by 0.1
+    (``REQUEST_WEIGHT``) unless it is a complaint question (why ...; 为什么、
+    凭什么). Hedged or balanced verdicts ("polite enough", "about normal",
+    "some staff ..., others ..."; 还算、也正常、有的……有的), cases still open
+    ("waiting for a decision"; 再观察) and contact notes that only record
+    what was asked and done are multiplied by 0.1 (``HEDGE_WEIGHT``);
+    approximate facts (大概、左右) by 0.4. Labels: positive when the score is
+    at least ``THRESHOLD`` = 0.1, negative when at most -0.1, else neutral.
 
-    Limits: a lexicon reads words, not intent. Sarcasm without quotation marks
+    Limits: a lexicon reads words, not intent; on the project's held-out
+    comments three-class accuracy is 0.76 (English) and 0.77 (Chinese). Sarcasm without quotation marks
     ("great, another fee"), facts that are bad only in context ("the milk was
     sour two days before the date" needs the word "sour"; "four days" is good
     for a sofa and bad for a letter), irony, and vocabulary of other domains

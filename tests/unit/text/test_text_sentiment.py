@@ -113,10 +113,10 @@ def accuracy(stem: str) -> float:
     return float((predicted == data["sentiment"]).mean())
 
 
-# Accuracy on the hand-labelled held-out comments (three classes); floors sit 0.02 below the values
-# reached when the lexicons were last tuned on the dev files (0.724 en, 0.671 zh; benchmarks/bench_text.py prints
+# Accuracy on the hand-labelled held-out comments (three classes); floors sit about 0.02 below the values
+# reached when the lexicons were last tuned on the dev files (0.763 en, 0.772 zh; benchmarks/bench_text.py prints
 # them). The target is 0.80: not reached yet, see the module docstring of csat_lab.text.polarity.
-EVAL_FLOORS = {"eval_en": 0.70, "eval_zh": 0.65}
+EVAL_FLOORS = {"eval_en": 0.74, "eval_zh": 0.75}
 
 
 @pytest.mark.parametrize("stem", sorted(EVAL_FLOORS))
@@ -125,7 +125,7 @@ def test_accuracy_on_the_evaluation_set_does_not_drop(stem):
 
 
 @pytest.mark.parametrize("name", ["hotel_guests", "csat_tracker"])
-@pytest.mark.parametrize("column, floor", [("comment_en", 0.97), ("comment_zh", 0.88)])
+@pytest.mark.parametrize("column, floor", [("comment_en", 0.97), ("comment_zh", 0.95)])
 def test_accuracy_on_the_generated_dataset_comments(name, column, floor):
     from csat_lab import datasets
 
