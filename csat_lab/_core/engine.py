@@ -415,7 +415,12 @@ def engine_log(data: Any, customer: str, date: str, amount: str | None, limit_of
                argument: str = "data") -> EngineLog:
     """Open and check a transaction log in its engine, with the reasons and order of the pandas path.
 
-    ``limit_of(tz)`` gives the naive analysis date: later dates count as future.
+    ``limit_of(tz)`` gives the naive analysis date: later dates count as future. A first scan
+    takes whole-column counts (rows, non-missing ids, dates and amounts, late dates, NaN,
+    infinite and negative amounts) and the date range; only when they show invalid rows does a
+    second scan count each reason in order, and a third the date range of the kept rows. The
+    returned ``lf`` has columns ``c``, ``d``, ``day`` and ``v``; select before grouping, since
+    an engine may compute the unused ``day`` anyway.
     """
     import narwhals as nw
 
@@ -430,29 +435,45 @@ def engine_log(data: Any, customer: str, date: str, amount: str | None, limit_of
     if amount and not schema[amount].is_numeric():
         raise CsatInputError(Message("engine.error.amount_type", column=amount, dtype=str(schema[amount])))
     c = nw.col(customer)
-    no_id = c.is_null()
-    no_date = ~no_id & d.is_null()
-    future = (~no_id & ~d.is_null() & (d > time_literal(limit, date_only))).fill_null(False)
-    masks = [(Message("value.reason.missing_customer"), no_id), (Message("value.reason.missing_date"), no_date),
-             (Message("value.reason.future_date"), future)]
-    valid = ~no_id & ~d.is_null() & ~future
-    aggs = [nw.len().alias("n"), (valid.cast(nw.Int64).sum()).alias("kept")]
+    late = (d > time_literal(limit, date_only)).fill_null(False)
+    # first a light scan of whole-column counts; a clean log (the usual case) needs nothing more
+    quick = [nw.len().alias("n"), c.count().alias("ids_n"), d.count().alias("dates_n"),
+             late.cast(nw.Int64).sum().alias("late_n"), d.min().alias("lo_time"), d.max().alias("hi_time")]
     if amount:
         a = nw.col(amount).cast(nw.Float64)
-        missing = (a.is_null() | a.is_nan()).fill_null(True)
-        masks.append((Message("value.reason.missing_amount"), valid & missing))
-        aggs.append(((a.abs() == float("inf")).fill_null(False).cast(nw.Int64).sum()).alias("inf"))
-        valid = valid & ~missing
-        aggs.append(((valid & (a < 0)).fill_null(False).cast(nw.Int64).sum()).alias("neg"))
-    for i, (_, mask) in enumerate(masks):
-        aggs.append(mask.cast(nw.Int64).sum().alias(f"m{i}"))
+        quick += [a.count().alias("amounts_n"), a.is_nan().fill_null(False).cast(nw.Int64).sum().alias("nan_n"),
+                  (a.abs() == float("inf")).fill_null(False).cast(nw.Int64).sum().alias("inf"),
+                  (a < 0).fill_null(False).cast(nw.Int64).sum().alias("neg")]
     if schema[customer] == nw.String:
-        aggs += [nw.col(customer).n_unique().alias("ids"),
-                 nw.col(customer).str.strip_chars().n_unique().alias("ids_stripped")]
+        quick += [nw.col(customer).n_unique().alias("ids"),
+                  nw.col(customer).str.strip_chars().n_unique().alias("ids_stripped")]
+    stats = lazy.select(*quick).collect().to_pandas().iloc[0]
+    n = int(stats["n"])
+    is_clean = (int(stats["ids_n"]) == n and int(stats["dates_n"]) == n and int(stats["late_n"]) == 0
+             and (not amount or (int(stats["amounts_n"]) == n and int(stats["nan_n"]) == 0)))
+    # the reasons in the pandas path's order: a later reason only counts rows the earlier ones keep
+    no_id = c.is_null()
+    no_date = ~no_id & d.is_null()
+    future = ~no_id & late
+    in_range = (~no_id & (d <= time_literal(limit, date_only))).fill_null(False)
+    masks = [(Message("value.reason.missing_customer"), no_id), (Message("value.reason.missing_date"), no_date),
+             (Message("value.reason.future_date"), future)]
+    valid = in_range
+    if amount:
+        bad_amount = (a.is_null() | a.is_nan()).fill_null(True)
+        masks.append((Message("value.reason.missing_amount"), in_range & bad_amount))
+        valid = in_range & ~bad_amount
+    if is_clean:
+        for i in range(len(masks)):
+            stats[f"m{i}"] = 0
+    else:  # a second scan counts each reason exactly
+        exact = [mask.cast(nw.Int64).sum().alias(f"m{i}") for i, (_, mask) in enumerate(masks)]
+        if amount:
+            exact.append((valid & (a < 0)).fill_null(False).cast(nw.Int64).sum().alias("neg"))
+        got = lazy.select(*exact).collect().to_pandas().iloc[0]
+        for key, value in got.items():
+            stats[key] = value
     day = day_number(d)
-    # first and last valid date-time; their day numbers are computed here, not per row
-    aggs += [nw.when(valid).then(d).min().alias("lo_time"), nw.when(valid).then(d).max().alias("hi_time")]
-    stats = lazy.select(*aggs).collect().to_pandas().iloc[0]
     if amount and int(stats["inf"]):
         raise CsatInputError(Message("engine.error.infinite", column=amount, n=int(stats["inf"])))
     if "ids" in stats and int(stats["ids"]) != int(stats["ids_stripped"]):
@@ -465,11 +486,16 @@ def engine_log(data: Any, customer: str, date: str, amount: str | None, limit_of
                 raise CsatInputError(Message("engine.error.invalid_rows", n=count, reason=reason, engine=engine,
                                              limit=str(limit.date())))
             dropped[reason] = count
+    stats["kept"] = int(stats["n"]) - sum(dropped.values())
+    if dropped and stats["kept"]:
+        # the first and last date of the kept rows (their day numbers are computed here, not per row)
+        kept_range = lazy.filter(valid).select(d.min().alias("lo_time"), d.max().alias("hi_time"))
+        stats["lo_time"], stats["hi_time"] = kept_range.collect().to_pandas().iloc[0][["lo_time", "hi_time"]]
     if int(stats["kept"]) == 0 or pd.isna(stats["lo_time"]):
         raise CsatInputError(Message("engine.error.no_valid"))
     columns = [c.alias("c"), d.alias("d"), day.alias("day")] + ([nw.col(amount).cast(nw.Float64).alias("v")]
                                                                  if amount else [])
-    clean = lazy.filter(valid).select(*columns)
+    clean = (lazy if is_clean else lazy.filter(valid)).select(*columns)
     lo_time, hi_time = (pd.Timestamp(stats[k]) for k in ("lo_time", "hi_time"))
     lo_time, hi_time = (t.tz_localize(None) if t.tzinfo is not None else t for t in (lo_time, hi_time))
     return EngineLog(lf=clean, engine=engine, n_rows=int(stats["n"]), dropped=dropped, lo=to_day(lo_time),

@@ -399,7 +399,8 @@ def _rfm_engine(data: Any, *, customer: str, date: str, amount: str, bins: int, 
                 recency_to: object, collect: bool | None, max_rows: int | None) -> RFMResult:
     """:func:`rfm` on a non-pandas input: reductions in the engine (see :func:`rfm`).
 
-    One scan checks the rows (:func:`csat_lab._core.engine.engine_log`); one grouped query
+    One light scan checks the rows (:func:`csat_lab._core.engine.engine_log`; a second one only
+    when some rows are dropped); one grouped query
     makes the per-customer recency, frequency and monetary value (frequency counts the
     purchase dates, so no per-row flag is summed). A collected table is scored here with
     :func:`quantile_scores`, the pandas path's own function; a lazy table is scored in the
@@ -416,7 +417,7 @@ def _rfm_engine(data: Any, *, customer: str, date: str, amount: str, bins: int, 
            else eng.to_day(analysis_date(recency_to, log.tz, "reference_date")))
     dropped = dict(log.dropped)
     amt = nw.col("v")
-    per = (log.lf.with_columns(_buy_date=nw.when(amt >= 0).then(nw.col("d")))
+    per = (log.lf.select("c", "d", "v").with_columns(_buy_date=nw.when(amt >= 0).then(nw.col("d")))
            .group_by("c")
            .agg(amt.sum().alias("monetary"), nw.col("_buy_date").count().alias("frequency"),
                 nw.col("_buy_date").max().alias("_last"))

@@ -187,3 +187,38 @@ def test_complaint_kpis_engine_guard():
     log = _complaints()
     with pytest.raises(CsatInputError, match="more than the limit of 3 rows"):
         cl.complaints.complaint_kpis(pl.from_pandas(log), max_rows=3)
+
+
+def test_check_scan_counts_each_reason_once_and_ranges_over_kept_rows(as_engine, engine_kind):
+    """Invalid rows that overlap reasons and carry the log's first and last dates.
+
+    The engine check takes whole-column counts first and counts reasons exactly only when they
+    show invalid rows; by the pandas path's order a row is counted under its first reason
+    only (missing id, then missing date, then future date, then missing amount), so here
+    1 + 1 + 1 + 2 rows. The dropped rows hold the earliest date (2023-06-01) and the latest
+    date before the analysis date (2024-12-30), so the cohort table's periods must span the kept
+    rows only: the first cohort is January 2024.
+    """
+    log = _log()
+    bad = pd.DataFrame({
+        "customer_id": [None, None, 7, 8, 9, 10],
+        "date": pd.to_datetime(["2023-06-01", "2031-01-01", None, "2031-02-01", "2024-12-30", "2024-12-29"]),
+        "amount": [5.0, np.nan, np.nan, np.nan, np.nan, np.nan]})
+    log = pd.concat([log, bad], ignore_index=True)
+    want = cl.segments.rfm(log, now=NOW, on_invalid="drop")
+    got = cl.segments.rfm(as_engine(log), now=NOW, on_invalid="drop")
+    reasons = {k: v for k, v in want.dropped.items() if k != "customers with refunds only (no purchase)"}
+    assert reasons == {"missing customer id": 2, "missing date": 1, "future date": 1, "missing amount": 2}
+    assert got.dropped == want.dropped and (got.n, got.n_dropped) == (want.n, want.n_dropped)
+    assert got.reference_date == want.reference_date
+    table = got.table.sort_index() if engine_kind == "pandas" else got.table
+    pd.testing.assert_frame_equal(table[["recency", "frequency", "R", "F", "M"]],
+                                  want.table.sort_index()[["recency", "frequency", "R", "F", "M"]],
+                                  check_index_type=False)
+    with pytest.raises(CsatInputError, match="2 transactions have a missing customer id"):
+        cl.segments.rfm(as_engine(log), now=NOW)
+    want_c = cl.churn.cohort_table(log, amount="amount", now=NOW, on_invalid="drop")
+    got_c = cl.churn.cohort_table(as_engine(log), amount="amount", now=NOW, on_invalid="drop")
+    assert str(want_c.counts.index[0]) == "2024-01"  # not 2023-06, the dropped row's month
+    pd.testing.assert_frame_equal(got_c.counts, want_c.counts)
+    assert (got_c.n, got_c.dropped) == (want_c.n, want_c.dropped)
