@@ -13,7 +13,8 @@ cores Spark is expected to be slower, the point is that it runs.
 The logs are generated once, inside DuckDB (``COPY ... TO`` Parquet), into a cache
 folder outside the repository: ``$CSAT_LAB_BENCH_CACHE`` or ``~/.cache/csat_lab/bench``.
 ``CSAT_BENCH_SCALE_ROWS`` (default 100,000,000) and ``CSAT_BENCH_SPARK_ROWS``
-(default 10,000,000) set the sizes; customers are rows / 20. Running this file
+(default 10,000,000) set the sizes; customers are rows / 20. Each pair of routes runs
+``CSAT_BENCH_SCALE_REPEATS`` times (default 3), alternating, and the medians are compared. Running this file
 directly (``python benchmarks/bench_scale.py``) prints the same lines.
 """
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -33,6 +35,7 @@ ROWS = int(os.environ.get("CSAT_BENCH_SCALE_ROWS", "100000000"))
 SPARK_ROWS = int(os.environ.get("CSAT_BENCH_SPARK_ROWS", "10000000"))
 NOW = "2030-01-01"
 SEED = 20  # mixed into every hash, so the generated log is the same on every run
+REPEATS = int(os.environ.get("CSAT_BENCH_SCALE_REPEATS", "3"))
 
 
 def cache_dir() -> Path:
@@ -131,10 +134,22 @@ def _run(route: str, glob: str) -> tuple[float, int, dict]:
 
 def _pair(what: str, engine: str, glob: str, rows: int, target_time: float | None,
           target_memory: float | None) -> list[Measurement]:
-    ours_s, ours_mem, ours = _run(f"{engine}_{what}", glob)
-    base_s, base_mem, _ = _run(f"pandas_{what}", glob)
+    # the two routes alternate REPEATS times; the medians are compared, so one slow run (a busy
+    # disk, another process) does not decide the ratio, and the range is printed with it
+    runs: dict[str, list[tuple[float, int]]] = {"ours": [], "base": []}
+    ours: dict = {}
+    for _ in range(max(REPEATS, 1)):
+        seconds, peak, ours = _run(f"{engine}_{what}", glob)
+        runs["ours"].append((seconds, peak))
+        seconds, peak, _ = _run(f"pandas_{what}", glob)
+        runs["base"].append((seconds, peak))
+    (ours_s, ours_mem), (base_s, base_mem) = (
+        (statistics.median(t for t, _ in runs[k]), statistics.median(m for _, m in runs[k])) for k in ("ours", "base"))
     label = {"cohort": "churn.cohort_table", "rfm": "segments.rfm"}[what]
-    note = f"{rows:,} rows, {rows // 20:,} customers, engine {ours.get('engine')}"
+    spread = ", ".join(f"{k} {min(t for t, _ in runs[k]):.1f}-{max(t for t, _ in runs[k]):.1f} s"
+                       for k in ("ours", "base"))
+    note = (f"{rows:,} rows, {rows // 20:,} customers, engine {ours.get('engine')}; median of {len(runs['ours'])} "
+            f"alternating runs ({spread})")
     if target_time is None:
         note += "; runs (no target on 2 cores)"
     return [Measurement(f"{label} on {engine} (Parquet), time", ours_s, "pandas read_parquet+groupby", base_s,
