@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._core.docstrings import shared_docs
 from .._core.intervals import t_value
 from .._core.results import TableResult
 from .._core.validate import probability, require_columns, require_frame, whole_number
@@ -77,15 +78,14 @@ class TextDriversResult(TableResult):
     def __repr__(self) -> str:
         return f"TextDriversResult(n={self.n}, themes={len(self.table)}, estimate={self.estimate:.3f})"
 
+    @shared_docs
     def plot(self, *, language: str | None = None, ax: Any = None) -> Any:
         """Bars of each theme's difference in mean score with its interval (:func:`csat_lab.plots.text.theme_score_bars`).
 
         Parameters
         ----------
-        language : str, optional
-            Language of the labels; default the current one.
-        ax : matplotlib Axes, optional
-            Axes to draw on; a new figure when omitted.
+        @{language}
+        @{ax}
 
         Returns
         -------

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._core.docstrings import shared_docs
 from .._core.results import Result
 from .._core.validate import whole_number
 from ..errors import CsatInputError
@@ -88,6 +89,7 @@ class ThemeResult(Result):
     def __repr__(self) -> str:
         return f"ThemeResult(k={self.k}, n={self.n}, labels={self.labels!r})"
 
+    @shared_docs
     def plot(self, by: Any = None, *, language: str | None = None, ax: Any = None) -> Any:
         """Bars of the share of comments in each theme, per group (:func:`csat_lab.plots.text.theme_bars`).
 
@@ -96,10 +98,8 @@ class ThemeResult(Result):
         by : array-like, optional
             A group per comment (e.g. detractor / passive / promoter), aligned
             with the comments; without it, one bar per theme.
-        language : str, optional
-            Language of the labels; default the current one.
-        ax : matplotlib Axes, optional
-            Axes to draw on; a new figure when omitted.
+        @{language}
+        @{ax}
 
         Returns
         -------
