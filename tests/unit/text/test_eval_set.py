@@ -1,8 +1,9 @@
-"""The hand-labelled comment sets (dev + eval, English + Chinese) keep their schema, labels and balance.
+"""The hand-labelled comment sets (dev, train, eval; English + Chinese) keep their schema, labels and balance.
 
 The sets are written for csat_lab (see data/README.md). The dev files are for tuning the sentiment
-lexicon, the eval files for the accuracy benchmark, so they must never share a comment: a shared or
-near-identical text would let tuning leak into the reported accuracy.
+lexicon, the train files for training the sentiment model (with dev), the eval files for the accuracy
+benchmark, so eval must never share a comment with dev or train: a shared or near-identical text would
+let tuning or training leak into the reported accuracy.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pandas as pd
 import pytest
 
 DATA = Path(__file__).resolve().parent / "data"
-FILES = {"dev_en": 100, "dev_zh": 100, "eval_en": 220, "eval_zh": 220}  # file stem -> minimum rows
+FILES = {"dev_en": 100, "dev_zh": 100, "train_en": 900, "train_zh": 900, "eval_en": 220, "eval_zh": 220}  # file stem -> minimum rows
 COLUMNS = ["id", "text", "sentiment", "theme"]
 SENTIMENTS = {"negative", "neutral", "positive"}
 THEMES = {"wait", "attitude", "resolution", "price", "quality", "process"}
@@ -67,7 +68,7 @@ def test_ids_are_unique_across_all_files_and_name_their_file(sets) -> None:
     duplicated = [i for i, n in Counter(ids).items() if n > 1]
     assert not duplicated, f"duplicated ids: {duplicated}"
     for stem, rows in sets.items():
-        bad = [row["id"] for row in rows if not re.fullmatch(rf"{stem}_\d{{3}}", row["id"])]
+        bad = [row["id"] for row in rows if not re.fullmatch(rf"{stem}_\d{{3,4}}", row["id"])]
         assert not bad, f"{stem}: ids not of the form {stem}_NNN: {bad[:5]}"
 
 
@@ -78,10 +79,10 @@ def test_no_duplicate_texts_within_a_file(stem, sets) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_dev_and_eval_share_no_comment(language, sets) -> None:
-    dev = [normalised(row["text"]) for row in sets[f"dev_{language}"]]
+def test_dev_and_train_share_no_comment_with_eval(language, sets) -> None:
+    dev = [normalised(row["text"]) for row in sets[f"dev_{language}"] + sets[f"train_{language}"]]
     evaluation = [normalised(row["text"]) for row in sets[f"eval_{language}"]]
-    assert not set(dev) & set(evaluation), "the same comment is in dev and eval"
+    assert not set(dev) & set(evaluation), "the same comment is in dev/train and eval"
     # Near-duplicates too (a changed word or two): similarity ratio of the normalised texts.
     near = []
     for a in dev:
@@ -90,7 +91,7 @@ def test_dev_and_eval_share_no_comment(language, sets) -> None:
             matcher.set_seq2(b)
             if matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
                 near.append((a, b))
-    assert not near, f"near-duplicates between dev and eval: {near[:5]}"
+    assert not near, f"near-duplicates between dev/train and eval: {near[:5]}"
 
 
 def test_near_duplicate_check_can_fail() -> None:
@@ -110,7 +111,7 @@ def test_class_and_theme_balance(stem, sets) -> None:
         assert n / len(rows) >= 0.10, f"{stem}: theme {label} is {n}/{len(rows)} of rows, below 10 %"
 
 
-@pytest.mark.parametrize("stem", ["dev_zh", "eval_zh"])
+@pytest.mark.parametrize("stem", ["dev_zh", "train_zh", "eval_zh"])
 def test_chinese_files_are_chinese(stem, sets) -> None:
     rows = sets[stem]
     cjk = sum(len(CJK.findall(row["text"])) for row in rows)
@@ -123,7 +124,7 @@ def test_chinese_files_are_chinese(stem, sets) -> None:
     assert len(mixed) >= 3, f"{stem}: expected some mixed Chinese/English comments, found {len(mixed)}"
 
 
-@pytest.mark.parametrize("stem", ["dev_en", "eval_en"])
+@pytest.mark.parametrize("stem", ["dev_en", "train_en", "eval_en"])
 def test_english_files_are_english(stem, sets) -> None:
     for row in sets[stem]:
         text = row["text"]

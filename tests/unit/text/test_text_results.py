@@ -36,10 +36,12 @@ def test_results_print_in_both_languages(language):
 
 
 def test_sentiment_shares_in_summary():
-    result = sentiment(["很好", "很差", "开户需要身份证", None])
+    result = sentiment(["很好", "很差", "开户需要身份证", None], method="lexicon")
     frame = result.to_frame()
     # 很好: 1.2 x 1.3 = 1.56 -> 0.3736; 很差: -2.0 x 1.3 = -2.6 -> -0.5573; neutral 0: mean -0.0612.
-    assert list(frame.iloc[:, 1]) == ["3", "1", "-0.06", "33.3%", "33.3%", "33.3%"]
+    assert list(frame.iloc[:, 1]) == ["3", "1", "-0.06", "sentiment lexicon and rules", "33.3%", "33.3%", "33.3%"]
+    model = sentiment(["很好", "很差", "开户需要身份证", None]).to_frame()
+    assert model.iloc[3, 1].startswith("trained model") and list(model.iloc[4:, 1]) == ["33.3%"] * 3
 
 
 def test_plots_draw_and_reject_what_they_cannot():

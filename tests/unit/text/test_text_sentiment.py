@@ -17,7 +17,8 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 def scores(texts, language="auto"):
-    return sentiment(texts, language).table["score"].tolist()
+    """Lexicon scores: the rules worked by hand below are those of method="lexicon"."""
+    return sentiment(texts, language, method="lexicon").table["score"].tolist()
 
 
 def test_vader_unchanged_where_no_domain_word_applies():
@@ -47,7 +48,7 @@ def test_chinese_contrast_weighs_the_second_clause_more():
     # 便宜 (+1.0) before 但是 weighs 0.5; 太差: 差 (-2.0) x 太 1.5 = -3.0 after it weighs 1.5.
     x = 0.5 * 1.0 + 1.5 * -3.0
     assert scores(["价格便宜，但是服务太差"])[0] == pytest.approx(x / math.sqrt(x * x + ALPHA))
-    assert sentiment(["等了很久，不过问题解决了，还是挺满意的"]).table["label"].iloc[0] == "positive"
+    assert sentiment(["等了很久，不过问题解决了，还是挺满意的"], method="lexicon").table["label"].iloc[0] == "positive"
 
 
 @pytest.mark.parametrize("text, label", [
@@ -63,16 +64,35 @@ def test_chinese_contrast_weighs_the_second_clause_more():
     ("Waited 40 minutes on hold just to ask one question.", "negative"),
     ("Lost parcel was traced and redelivered, no fuss.", "positive"),
 ])
-def test_labels_of_clear_comments(text, label):
-    assert sentiment([text]).table["label"].iloc[0] == label
+@pytest.mark.parametrize("method", ["model", "lexicon"])
+def test_labels_of_clear_comments(text, label, method):
+    assert sentiment([text], method=method).table["label"].iloc[0] == label
 
 
 def test_scores_in_range_and_labels_follow_the_threshold():
     texts = ["非常非常非常好！！！", "太太太差了！！！", "terrible awful horrible disgusting!!!", "", "。。。", "👍"]
-    table = sentiment(texts).table
+    table = sentiment(texts, method="lexicon").table
     assert table["score"].between(-1, 1).all()
     for score, label in zip(table["score"], table["label"]):
         assert label == ("positive" if score >= THRESHOLD else "negative" if score <= -THRESHOLD else "neutral")
+
+
+def test_model_scores_are_probability_differences_and_labels_the_most_probable_class():
+    texts = ["非常非常非常好！！！", "太太太差了！！！", "terrible awful horrible disgusting!!!", "。。。", "👍",
+             "Third call about the same fault.", "一个电话就办完了", "报价含税吗？"]
+    result = sentiment(texts)
+    table = result.table
+    assert result.method == "model"
+    probs = table[["p_negative", "p_neutral", "p_positive"]].to_numpy()
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, atol=1e-12)
+    assert (probs >= 0).all()
+    np.testing.assert_allclose(table["score"], probs[:, 2] - probs[:, 0], atol=1e-12)
+    assert table["label"].tolist() == [["negative", "neutral", "positive"][i] for i in probs.argmax(axis=1)]
+    # the lexicon's own score is kept beside the model's
+    lexicon = sentiment(texts, method="lexicon").table["score"]
+    np.testing.assert_allclose(table["lexicon_score"], lexicon)
+    with pytest.raises(CsatInputError, match="method"):
+        sentiment(texts, method="vader")
 
 
 def test_missing_kept_and_counted_empty_is_neutral():
@@ -83,6 +103,7 @@ def test_missing_kept_and_counted_empty_is_neutral():
     assert table.loc["b", "label"] == "neutral" and table.loc["b", "score"] == 0
     assert result.n == 2 and result.n_missing == 2
     assert table.loc["d", "language"] == "zh-CN" and table.loc["b", "language"] == "en"
+    assert math.isnan(table.loc["b", "p_neutral"]) and table.loc["d", "label"] == "positive"
 
 
 def test_mixed_language_and_emoji():
@@ -106,31 +127,33 @@ def test_bad_input():
     assert sentiment(["服务很好".encode("gbk")], encoding="gbk").table["label"].iloc[0] == "positive"
 
 
-def accuracy(stem: str) -> float:
+def accuracy(stem: str, method: str = "model") -> float:
     data = pd.read_csv(DATA / f"{stem}.csv", dtype=str)
     language = "zh-CN" if stem.endswith("zh") else "en"
-    predicted = sentiment(data["text"], language).table["label"]
+    predicted = sentiment(data["text"], language, method=method).table["label"]
     return float((predicted == data["sentiment"]).mean())
 
 
 # Accuracy on the hand-labelled held-out comments (three classes); floors sit about 0.02 below the values
-# reached when the lexicons were last tuned on the dev files (0.763 en, 0.772 zh; benchmarks/bench_text.py prints
-# them). The issue's target is 0.80: not reached yet, see the module docstring of csat_lab.text.polarity.
-EVAL_FLOORS = {"eval_en": 0.74, "eval_zh": 0.75}
+# reached (benchmarks/bench_text.py prints them): the trained model 0.833 en, 0.873 zh (the issue's target is
+# 0.80); the lexicon alone 0.763 en, 0.772 zh.
+EVAL_FLOORS = {("eval_en", "model"): 0.81, ("eval_zh", "model"): 0.85,
+               ("eval_en", "lexicon"): 0.74, ("eval_zh", "lexicon"): 0.75}
 
 
-@pytest.mark.parametrize("stem", sorted(EVAL_FLOORS))
-def test_accuracy_on_the_evaluation_set_does_not_drop(stem):
-    assert accuracy(stem) >= EVAL_FLOORS[stem]
+@pytest.mark.parametrize("stem, method", sorted(EVAL_FLOORS))
+def test_accuracy_on_the_evaluation_set_does_not_drop(stem, method):
+    assert accuracy(stem, method) >= EVAL_FLOORS[stem, method]
 
 
 @pytest.mark.parametrize("name", ["hotel_guests", "csat_tracker"])
+@pytest.mark.parametrize("method", ["model", "lexicon"])
 @pytest.mark.parametrize("column, floor", [("comment_en", 0.97), ("comment_zh", 0.95)])
-def test_accuracy_on_the_generated_dataset_comments(name, column, floor):
+def test_accuracy_on_the_generated_dataset_comments(name, column, floor, method):
     from csat_lab import datasets
 
     data = datasets.load(name)
     rows = data[data[column].notna() & data["comment_sentiment"].notna()]
     assert len(rows) > 500
-    predicted = sentiment(rows[column], "zh-CN" if column.endswith("zh") else "en").table["label"]
+    predicted = sentiment(rows[column], "zh-CN" if column.endswith("zh") else "en", method=method).table["label"]
     assert float((predicted == rows["comment_sentiment"].astype(str)).mean()) >= floor
