@@ -38,9 +38,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from csat_lab.text import _model  # noqa: E402
-from csat_lab.text._input import as_texts  # noqa: E402
-from csat_lab.text.polarity import THRESHOLD, says_nothing, score_text  # noqa: E402
+from csat_lab.text import _model
+from csat_lab.text._input import as_texts
+from csat_lab.text.polarity import THRESHOLD, says_nothing, score_text
 
 DATA = ROOT / "tests" / "unit" / "text" / "data"
 CODES = {"en": "en", "zh-CN": "zh"}
@@ -106,16 +106,9 @@ def fit(rows: pd.DataFrame, language: str, C: float, lexicon_weight: float, gene
 
 
 def predict(arrays: dict, language: str, texts: list[str], scores: np.ndarray) -> np.ndarray:
-    """Labels from fitted arrays (the same arithmetic as csat_lab.text._model.probabilities)."""
-    meta = json.loads(str(arrays["meta"]))
-    vectorizers = []
-    for i, block in enumerate(_model.BLOCKS[language]):
-        vec = _model.vectorizer(block, vocabulary={str(t): j for j, t in enumerate(arrays[f"terms_{i}"])})
-        vec.idf_ = arrays[f"idf_{i}"]
-        vectorizers.append(vec)
-    X = _model.features(texts, vectorizers, _model.lexicon_features(scores, meta["threshold"], meta["lexicon_weight"]))
-    z = X @ arrays["coef"].T + arrays["intercept"]
-    return np.asarray(_model.CLASSES)[z.argmax(axis=1)]
+    """Labels from fitted arrays, by the package's own arithmetic (csat_lab.text._model)."""
+    probs = _model.probabilities(texts, scores, language, _model.from_arrays(arrays, language))
+    return np.asarray(_model.CLASSES)[probs.argmax(axis=1)]
 
 
 def cross_validate(language: str) -> None:

@@ -52,20 +52,24 @@ def lexicon_features(scores: np.ndarray, threshold: float, weight: float) -> np.
     return weight * np.column_stack([s, s >= threshold, s <= -threshold]).astype(float)
 
 
-@functools.lru_cache(maxsize=None)
+def from_arrays(arrays: dict[str, Any], language: str) -> dict[str, Any]:
+    """A model from its arrays (as in the .npz): fitted vectorizers, coefficients and metadata."""
+    vectorizers = []
+    for i, block in enumerate(BLOCKS[language]):
+        vec = vectorizer(block, vocabulary={str(t): j for j, t in enumerate(arrays[f"terms_{i}"])})
+        vec.idf_ = arrays[f"idf_{i}"]
+        vectorizers.append(vec)
+    return {"vectorizers": vectorizers, "coef": arrays["coef"], "intercept": arrays["intercept"],
+            "meta": json.loads(str(arrays["meta"]))}
+
+
+@functools.cache
 def load(language: str) -> dict[str, Any]:
-    """The shipped model of one language: fitted vectorizers, coefficients and metadata."""
+    """The shipped model of one language (:func:`from_arrays` of its .npz file)."""
     path = resources.files("csat_lab.text") / "data" / FILES[language]
     with resources.as_file(path) as file, np.load(file, allow_pickle=False) as npz:
         arrays = {key: npz[key] for key in npz.files}
-    meta = json.loads(str(arrays["meta"]))
-    vectorizers = []
-    for i, block in enumerate(BLOCKS[language]):
-        terms = arrays[f"terms_{i}"]
-        vec = vectorizer(block, vocabulary={str(t): j for j, t in enumerate(terms)})
-        vec.idf_ = arrays[f"idf_{i}"]
-        vectorizers.append(vec)
-    return {"vectorizers": vectorizers, "coef": arrays["coef"], "intercept": arrays["intercept"], "meta": meta}
+    return from_arrays(arrays, language)
 
 
 def features(texts: list[str], vectorizers: list[Any], lexicon: np.ndarray) -> Any:
@@ -76,9 +80,13 @@ def features(texts: list[str], vectorizers: list[Any], lexicon: np.ndarray) -> A
     return sparse.hstack(blocks + [sparse.csr_matrix(lexicon)], format="csr")
 
 
-def probabilities(texts: list[str], scores: np.ndarray, language: str) -> np.ndarray:
-    """Class probabilities (columns negative, neutral, positive) of comments in one language."""
-    model = load(language)
+def probabilities(texts: list[str], scores: np.ndarray, language: str, model: dict[str, Any] | None = None
+                  ) -> np.ndarray:
+    """Class probabilities (columns negative, neutral, positive) of comments in one language.
+
+    ``model`` defaults to the shipped one (:func:`load`); the training script passes a fresh fit.
+    """
+    model = load(language) if model is None else model
     if not texts:
         return np.zeros((0, len(CLASSES)))
     meta = model["meta"]

@@ -46,8 +46,8 @@ import pandas as pd
 
 from .._core.docstrings import shared_docs
 from .._core.results import Result
-from ..i18n import Message
 from ..errors import CsatInputError
+from ..i18n import Message
 from . import _model
 from ._input import as_texts, check_language, detect_language
 
@@ -602,19 +602,19 @@ def sentiment(texts: Any, language: str = "auto", *, method: str = "model",
         scores.append(score_text(text, lang))
     table = pd.DataFrame({"text": series, "language": pd.Series(langs, index=series.index, dtype=object),
                           "score": pd.Series(scores, index=series.index, dtype=float)})
-    labels = [label_of(x) for x in scores]
+    labels = np.array([label_of(x) for x in scores], dtype=object)
     if method == "model":
         lexicon_score = table["score"]
         probs = np.full((len(series), 3), np.nan)
         model_score = np.where(series.isna(), np.nan, 0.0)
+        asked = np.array([t is not None and not says_nothing(t) for t in series], dtype=bool)
         for lang in ("en", "zh-CN"):
-            rows = np.flatnonzero([g == lang and not says_nothing(t) for g, t in zip(langs, series.fillna(""))])
+            rows = np.flatnonzero(asked & (np.asarray(langs, dtype=object) == lang))
             if not len(rows):
                 continue
-            probs[rows] = _model.probabilities([series.iloc[i] for i in rows], np.asarray(scores)[rows], lang)
+            probs[rows] = _model.probabilities(series.iloc[rows].tolist(), np.asarray(scores)[rows], lang)
             model_score[rows] = probs[rows, 2] - probs[rows, 0]
-            for i in rows:
-                labels[i] = _model.CLASSES[int(np.argmax(probs[i]))]
+            labels[rows] = np.asarray(_model.CLASSES, dtype=object)[probs[rows].argmax(axis=1)]
         table["score"] = model_score
         for k, name in enumerate(_model.CLASSES):
             table[f"p_{name}"] = probs[:, k]
