@@ -37,7 +37,10 @@ Conventions both the churn and the segment functions follow:
   data's zone (``SET TimeZone``, ``spark.sql.session.timeZone``) to match pandas.
 * **Passes over the data.** A function reads the log twice: once for the checks (every count,
   and the first and last valid date, in one aggregate query; day numbers are computed from
-  those two dates, not per row) and once for its reduction. Where narwhals cannot express the
+  those two dates, not per row) and once for its reduction. Parquet files given by path are
+  checked from their footers instead when these hold every count (:func:`_footer_counts`), so
+  a clean log is read once (plus its amount column when the footers leave NaN or negative
+  amounts open). Where narwhals cannot express the
   cheapest plan, one DuckDB query may run on the relation itself (``cohort_table``'s per-customer
   bit masks); every other engine takes the narwhals route. DuckDB runs with its own defaults
   (threads, memory limit): csat_lab sets none.
@@ -311,9 +314,8 @@ def _from_native(data: Any, argument: str) -> Any:
                                      supported=_SUPPORTED)) from None
 
 
-def _read_path(path: str | Path, argument: str) -> Any:
-    import duckdb
-
+def _path_source(path: str | Path, argument: str) -> tuple[str, str]:
+    """What a path holds and the pattern DuckDB reads: ("parquet" | "csv", pattern)."""
     text = str(path)
     p = Path(text)
     if p.is_dir():
@@ -321,16 +323,22 @@ def _read_path(path: str | Path, argument: str) -> Any:
         csv = next(p.rglob("*.csv"), None) is not None
         if not (parquet or csv):
             raise CsatInputError(Message("engine.error.no_files", argument=argument, path=text))
-        pattern = str(p / "**" / ("*.parquet" if parquet else "*.csv"))
-        return duckdb.read_parquet(pattern) if parquet else duckdb.read_csv(pattern)
+        return ("parquet", str(p / "**" / "*.parquet")) if parquet else ("csv", str(p / "**" / "*.csv"))
     lower = text.lower()
     if not p.is_file() and not _glob.glob(text, recursive=True):
         raise CsatInputError(Message("engine.error.no_files", argument=argument, path=text))
     if lower.endswith(_PARQUET):
-        return duckdb.read_parquet(text)
+        return "parquet", text
     if lower.endswith(_CSV):
-        return duckdb.read_csv(text)
+        return "csv", text
     raise CsatInputError(Message("engine.error.file_type", argument=argument, path=text))
+
+
+def _read_path(path: str | Path, argument: str) -> Any:
+    import duckdb
+
+    kind, pattern = _path_source(path, argument)
+    return duckdb.read_parquet(pattern) if kind == "parquet" else duckdb.read_csv(pattern)
 
 
 # --- transaction-log reductions shared by the churn and segment functions -------------------
@@ -379,7 +387,7 @@ class EngineLog:
     hi: int
     hi_time: pd.Timestamp  # latest valid date-time
     tz: object
-    negatives: int  # rows with a negative amount
+    negatives: int | None  # rows with a negative amount (None: not counted, see engine_log)
     date_only: bool  # the date column holds dates without times
 
 
@@ -411,8 +419,74 @@ def time_literal(stamp: pd.Timestamp, date_only: bool) -> Any:
     return nw.lit(stamp.date()) if date_only else nw.lit(stamp.to_pydatetime())
 
 
+def _footer_counts(pattern: str, customer: str, date: str, amount: str | None,
+                   amount_is_float: bool) -> dict | None:
+    """The first scan's whole-column counts of a Parquet log, read from its files' footers.
+
+    Parquet writers store per row group the row count and, per column, the number of nulls, the
+    smallest and largest value and (newer writers) the number of NaNs. When every row group has
+    the null counts of the three columns and exact minima and maxima of the date (a timestamp or
+    date stored as 64- or 32-bit integers, where nothing is truncated), those give the rows,
+    the non-missing ids, dates and amounts and the first and last date without reading any data.
+    For the amount the footers settle the NaN count (NaN counts present, or a type without NaN),
+    whether any value is infinite (finite minima and maxima) and whether any is negative (a
+    minimum of zero or more); what they leave open is missing from the result and the caller
+    counts it in the data. None when the footers lack anything else: the caller scans the data.
+    """
+    import duckdb
+
+    names = [customer, date] + ([amount] if amount else [])
+    quoted = ", ".join("'" + name.replace("'", "''") + "'" for name in names)
+    source = "parquet_metadata('" + pattern.replace("'", "''") + "')"
+    try:
+        con = duckdb.connect()
+        try:
+            groups, n = con.execute(
+                f"SELECT count(*), sum(row_group_num_rows) FROM "
+                f"(SELECT DISTINCT file_name, row_group_id, row_group_num_rows FROM {source})").fetchone()
+            rows = con.execute(f"""
+                SELECT path_in_schema, count(*), count(stats_null_count), sum(stats_null_count),
+                       count(stats_nan_count), sum(stats_nan_count),
+                       bool_and(type IN ('INT64', 'INT32')),
+                       bool_and(coalesce(min_is_exact, true) AND coalesce(max_is_exact, true)),
+                       count(TRY_CAST(stats_min_value AS TIMESTAMP_NS)),
+                       epoch_ns(min(TRY_CAST(stats_min_value AS TIMESTAMP_NS))),
+                       count(TRY_CAST(stats_max_value AS TIMESTAMP_NS)),
+                       epoch_ns(max(TRY_CAST(stats_max_value AS TIMESTAMP_NS))),
+                       count(TRY_CAST(stats_min_value AS DOUBLE)), min(TRY_CAST(stats_min_value AS DOUBLE)),
+                       count(TRY_CAST(stats_max_value AS DOUBLE)), max(TRY_CAST(stats_max_value AS DOUBLE))
+                FROM {source} WHERE path_in_schema IN ({quoted}) GROUP BY path_in_schema""").fetchall()
+        finally:
+            con.close()
+    except duckdb.Error:
+        return None
+    if not groups or not n:
+        return None
+    cols = {r[0]: r[1:] for r in rows}
+    if set(cols) != set(names) or any(c[0] != groups or c[1] != groups for c in cols.values()):
+        return None  # a column without one chunk and one null count per row group
+    (_, _, _, _, _, fixed, exact, n_lo, lo, n_hi, hi, *_rest) = cols[date]
+    if not (fixed and exact and n_lo == groups and n_hi == groups):
+        return None
+    out: dict = {"n": int(n), "ids_n": int(n - cols[customer][2]), "dates_n": int(n - cols[date][2]),
+                 "lo_time": pd.Timestamp(int(lo)), "hi_time": pd.Timestamp(int(hi))}
+    if amount:
+        (_, _, nulls, n_nan, nans, *_mid, n_vlo, vlo, n_vhi, vhi) = cols[amount]
+        out["amounts_n"] = int(n - nulls)
+        if not amount_is_float:
+            out["nan_n"] = out["inf"] = 0
+        else:
+            if n_nan == groups:
+                out["nan_n"] = int(nans)
+            if n_vlo == groups and n_vhi == groups and np.isfinite(vlo) and np.isfinite(vhi):
+                out["inf"] = 0
+        if n_vlo == groups and vlo >= 0:
+            out["neg"] = 0
+    return out
+
+
 def engine_log(data: Any, customer: str, date: str, amount: str | None, limit_of: Any, on_invalid: str,
-               argument: str = "data") -> EngineLog:
+               argument: str = "data", need_negatives: bool = True) -> EngineLog:
     """Open and check a transaction log in its engine, with the reasons and order of the pandas path.
 
     ``limit_of(tz)`` gives the naive analysis date: later dates count as future. A first scan
@@ -421,6 +495,13 @@ def engine_log(data: Any, customer: str, date: str, amount: str | None, limit_of
     second scan count each reason in order, and a third the date range of the kept rows. The
     returned ``lf`` has columns ``c``, ``d``, ``day`` and ``v``; select before grouping, since
     an engine may compute the unused ``day`` anyway.
+
+    A path to Parquet files with numeric customer ids and a date without time zone takes the
+    first scan's counts from the files' footers when they hold them (:func:`_footer_counts`);
+    what the footers leave open about the amount (NaN, infinite and negative values) is counted
+    in a scan of the amount column alone. ``need_negatives=False`` (a caller that does not use
+    :attr:`EngineLog.negatives`, which is then None) skips that scan when only the negative
+    count is open.
     """
     import narwhals as nw
 
@@ -441,13 +522,33 @@ def engine_log(data: Any, customer: str, date: str, amount: str | None, limit_of
              late.cast(nw.Int64).sum().alias("late_n"), d.min().alias("lo_time"), d.max().alias("hi_time")]
     if amount:
         a = nw.col(amount).cast(nw.Float64)
-        quick += [a.count().alias("amounts_n"), a.is_nan().fill_null(False).cast(nw.Int64).sum().alias("nan_n"),
-                  (a.abs() == float("inf")).fill_null(False).cast(nw.Int64).sum().alias("inf"),
-                  (a < 0).fill_null(False).cast(nw.Int64).sum().alias("neg")]
+        amount_checks = {"nan_n": a.is_nan().fill_null(False).cast(nw.Int64).sum().alias("nan_n"),
+                         "inf": (a.abs() == float("inf")).fill_null(False).cast(nw.Int64).sum().alias("inf"),
+                         "neg": (a < 0).fill_null(False).cast(nw.Int64).sum().alias("neg")}
+        quick += [a.count().alias("amounts_n"), *amount_checks.values()]
     if schema[customer] == nw.String:
         quick += [nw.col(customer).n_unique().alias("ids"),
                   nw.col(customer).str.strip_chars().n_unique().alias("ids_stripped")]
-    stats = lazy.select(*quick).collect().to_pandas().iloc[0]
+    footer = None
+    if isinstance(data, (str, Path)) and tz is None and schema[customer] != nw.String:
+        kind, pattern = _path_source(data, argument)
+        if kind == "parquet":
+            footer = _footer_counts(pattern, customer, date, amount,
+                                    bool(amount) and schema[amount] in (nw.Float32, nw.Float64))
+    if footer is None:
+        stats = lazy.select(*quick).collect().to_pandas().iloc[0]
+    else:
+        footer = dict(footer)
+        limit_stamp = limit.normalize() if date_only else limit
+        footer["late_n"] = int(footer["hi_time"] > limit_stamp)  # 1: some late rows, counted exactly below
+        if amount:
+            open_keys = [k for k in ("nan_n", "inf", "neg") if k not in footer]
+            if open_keys == ["neg"] and not need_negatives:
+                footer["neg"] = None
+            elif open_keys:  # what the footers leave open about the amount, in one scan of that column
+                got = lazy.select(*(amount_checks[k] for k in open_keys)).collect().to_pandas().iloc[0]
+                footer.update({k: got[k] for k in open_keys})
+        stats = pd.Series(footer, dtype=object)
     n = int(stats["n"])
     is_clean = (int(stats["ids_n"]) == n and int(stats["dates_n"]) == n and int(stats["late_n"]) == 0
              and (not amount or (int(stats["amounts_n"]) == n and int(stats["nan_n"]) == 0)))
@@ -499,8 +600,55 @@ def engine_log(data: Any, customer: str, date: str, amount: str | None, limit_of
     lo_time, hi_time = (pd.Timestamp(stats[k]) for k in ("lo_time", "hi_time"))
     lo_time, hi_time = (t.tz_localize(None) if t.tzinfo is not None else t for t in (lo_time, hi_time))
     return EngineLog(lf=clean, engine=engine, n_rows=int(stats["n"]), dropped=dropped, lo=to_day(lo_time),
-                     hi=to_day(hi_time), hi_time=hi_time, tz=tz, negatives=int(stats["neg"]) if amount else 0,
+                     hi=to_day(hi_time), hi_time=hi_time, tz=tz, negatives=(None if stats["neg"] is None else int(stats["neg"])) if amount else 0,
                      date_only=date_only)
+
+
+def sort_by_unique_key(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    r"""``frame`` indexed by ``key`` and sorted by it, for keys known to be unique (group-by keys).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A collected per-customer table, one row per key.
+    key : str
+        The key column (customer ids, unique).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame.set_index(key).sort_index()``.
+
+    Notes
+    -----
+    Whole-number keys :math:`k_i` in a short range (:math:`\max k - \min k < 4n + 1024`, as
+    customer numbers are) are put in order by writing row :math:`i` into slot
+    :math:`k_i - \min k` and reading the filled slots in turn: :math:`O(n)` work instead of a
+    sort. If two rows land on one slot (keys not unique after all), or the keys are text,
+    floats or spread wide, ``sort_index`` does it. Unique keys have one order, so both give
+    the same table.
+
+    References
+    ----------
+    Knuth, D. E. (1998). The Art of Computer Programming, vol. 3, 2nd ed., section 5.2
+    (sorting by distribution: address calculation).
+
+    Examples
+    --------
+    >>> t = sort_by_unique_key(pd.DataFrame({"c": [12, 10, 11], "x": [1.0, 2.0, 3.0]}), "c")
+    >>> t.index.tolist(), t["x"].tolist()
+    ([10, 11, 12], [2.0, 3.0, 1.0])
+    """
+    keys = frame[key].to_numpy()
+    if keys.dtype.kind in "iu" and len(keys):
+        lo, hi = int(keys.min()), int(keys.max())
+        if hi - lo < 4 * len(keys) + 1024:
+            slot = np.full(hi - lo + 1, -1, dtype=np.int64)
+            slot[keys - lo] = np.arange(len(keys))
+            order = slot[slot >= 0]
+            if len(order) == len(keys):  # unique after all: the placed rows are all the rows
+                return frame.iloc[order].set_index(key)
+    return frame.set_index(key).sort_index()
 
 
 def to_day(stamp: pd.Timestamp) -> int:

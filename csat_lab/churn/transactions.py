@@ -478,7 +478,7 @@ def _summary_in_engine(data: Any, customer: str, date: str, amount: str | None, 
         out["frequency"] = out["frequency"].astype(int)
         out["weight"] = out["weight"].astype(np.int64)
     elif collect or (collect is None and n <= eng.DEFAULT_MAX_ROWS):
-        out = eng.collect(table, max_rows=None, what="summary").set_index("c").sort_index()
+        out = eng.sort_by_unique_key(eng.collect(table, max_rows=None, what="summary"), "c")
         out["frequency"] = out["frequency"].astype(int)
         out.index.name = customer
     else:

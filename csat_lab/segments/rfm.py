@@ -288,7 +288,10 @@ def rfm(data: Any, *, customer: str = "customer_id", date: str = "date", amount:
     :func:`csat_lab.churn.validate_transactions`).
 
     On an engine the log is checked in one scan and the three quantities are
-    computed in a second, one grouped query per customer. A collected table is
+    computed in a second, one grouped query per customer. Parquet files given
+    by path are checked from their footers where these hold the counts (row
+    and null counts, date range, NaN counts), so a clean log is read once;
+    see :func:`csat_lab._core.engine.engine_log`. A collected table is
     then scored with :func:`quantile_scores`, as pandas input is; a table that
     stays lazy is scored in the engine with ``rank(method="min")`` windows
     (the number of customers with a strictly worse value is the rank minus 1).
@@ -412,7 +415,8 @@ def _rfm_engine(data: Any, *, customer: str, date: str, amount: str, bins: int, 
     from .._core import engine as eng
 
     _check_bins(bins)
-    log = eng.engine_log(data, customer, date, amount, lambda tz: analysis_date(now, tz), on_invalid)
+    log = eng.engine_log(data, customer, date, amount, lambda tz: analysis_date(now, tz), on_invalid,
+                         need_negatives=False)
     ref = (log.hi + 1 if recency_to is None
            else eng.to_day(analysis_date(recency_to, log.tz, "reference_date")))
     dropped = dict(log.dropped)
@@ -438,7 +442,7 @@ def _rfm_engine(data: Any, *, customer: str, date: str, amount: str, bins: int, 
     if frame is not None:
         buyers = frame["frequency"].to_numpy() > 0
         refund_only = int((~buyers).sum())
-        frame = frame[buyers].set_index(customer).sort_index()
+        frame = eng.sort_by_unique_key(frame[buyers], customer)
         n = len(frame)
         table: Any = frame.astype({"recency": np.int64, "frequency": np.int64, "monetary": float})
         if n:
