@@ -18,6 +18,7 @@ defines none, so it runs only on its own.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pandas as pd
@@ -31,8 +32,8 @@ LABELS = ["negative", "neutral", "positive"]
 
 
 def sentiment_accuracy() -> None:
-    for stem, method in [(s, m) for s in ("eval_en", "eval_zh") for m in ("model", "lexicon")] + \
-            [(s, m) for s in ("dev_en", "dev_zh", "train_en", "train_zh") for m in ("model", "lexicon")]:
+    stems = ("eval_en", "eval_zh", "dev_en", "dev_zh", "train_en", "train_zh")
+    for stem, method in itertools.product(stems, ("model", "lexicon")):
         data = pd.read_csv(DATA / f"{stem}.csv", dtype=str)
         language = "zh-CN" if stem.endswith("zh") else "en"
         predicted = sentiment(data["text"], language, method=method).table["label"]

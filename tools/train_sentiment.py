@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from csat_lab.text import _model
 from csat_lab.text._input import as_texts
-from csat_lab.text.polarity import THRESHOLD, says_nothing, score_text
+from csat_lab.text.polarity import THRESHOLD, label_of, says_nothing, score_text
 
 DATA = ROOT / "tests" / "unit" / "text" / "data"
 CODES = {"en": "en", "zh-CN": "zh"}
@@ -121,7 +121,7 @@ def cross_validate(language: str) -> None:
     hand = rows[rows["source"] != "generated"].reset_index(drop=True)
     generated = rows[rows["source"] == "generated"]
     folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(hand["text"], hand["sentiment"]))
-    rules = np.where(hand["score"] >= THRESHOLD, "positive", np.where(hand["score"] <= -THRESHOLD, "negative", "neutral"))
+    rules = np.array([label_of(s) for s in hand["score"]], dtype=object)
     on_train = (hand["source"] == "train").to_numpy()
     print(f"{language}: lexicon rules alone on train rows {np.mean((rules == hand['sentiment'])[on_train]):.3f}")
     for values in itertools.product(*GRID.values()):

@@ -40,9 +40,9 @@ Conventions both the churn and the segment functions follow:
   those two dates, not per row) and once for its reduction. Parquet files given by path are
   checked from their footers instead when these hold every count (:func:`_footer_counts`), so
   a clean log is read once (plus its amount column when the footers leave NaN or negative
-  amounts open). Where narwhals cannot express the
-  cheapest plan, one DuckDB query may run on the relation itself (``cohort_table``'s per-customer
-  bit masks); every other engine takes the narwhals route. DuckDB runs with its own defaults
+  amounts open). Where narwhals cannot express the cheapest plan, one DuckDB query may run on
+  the relation itself (``cohort_table``'s per-customer bit masks); every other engine takes
+  the narwhals route. DuckDB runs with its own defaults
   (threads, memory limit): csat_lab sets none.
 * **Days.** Day numbers (days since 1970-01-01) are computed from year, month and day with the
   civil-calendar formula (Hinnant 2013), which every engine evaluates alike; weeks start on
@@ -444,43 +444,47 @@ def _footer_counts(pattern: str, customer: str, date: str, amount: str | None,
             groups, n = con.execute(
                 f"SELECT count(*), sum(row_group_num_rows) FROM "
                 f"(SELECT DISTINCT file_name, row_group_id, row_group_num_rows FROM {source})").fetchone()
-            rows = con.execute(f"""
-                SELECT path_in_schema, count(*), count(stats_null_count), sum(stats_null_count),
-                       count(stats_nan_count), sum(stats_nan_count),
-                       bool_and(type IN ('INT64', 'INT32')),
-                       bool_and(coalesce(min_is_exact, true) AND coalesce(max_is_exact, true)),
-                       count(TRY_CAST(stats_min_value AS TIMESTAMP_NS)),
-                       epoch_ns(min(TRY_CAST(stats_min_value AS TIMESTAMP_NS))),
-                       count(TRY_CAST(stats_max_value AS TIMESTAMP_NS)),
-                       epoch_ns(max(TRY_CAST(stats_max_value AS TIMESTAMP_NS))),
-                       count(TRY_CAST(stats_min_value AS DOUBLE)), min(TRY_CAST(stats_min_value AS DOUBLE)),
-                       count(TRY_CAST(stats_max_value AS DOUBLE)), max(TRY_CAST(stats_max_value AS DOUBLE))
-                FROM {source} WHERE path_in_schema IN ({quoted}) GROUP BY path_in_schema""").fetchall()
+            # per column: chunks (one per row group) and how many of them carry each statistic
+            result = con.execute(f"""
+                SELECT path_in_schema AS name, count(*) AS chunks,
+                       count(stats_null_count) AS with_nulls, sum(stats_null_count) AS nulls,
+                       count(stats_nan_count) AS with_nans, sum(stats_nan_count) AS nans,
+                       bool_and(type IN ('INT64', 'INT32')) AS integer_stored,
+                       bool_and(coalesce(min_is_exact, true) AND coalesce(max_is_exact, true)) AS exact,
+                       count(TRY_CAST(stats_min_value AS TIMESTAMP_NS)) AS with_first,
+                       epoch_ns(min(TRY_CAST(stats_min_value AS TIMESTAMP_NS))) AS first_ns,
+                       count(TRY_CAST(stats_max_value AS TIMESTAMP_NS)) AS with_last,
+                       epoch_ns(max(TRY_CAST(stats_max_value AS TIMESTAMP_NS))) AS last_ns,
+                       count(TRY_CAST(stats_min_value AS DOUBLE)) AS with_min, min(TRY_CAST(stats_min_value AS DOUBLE)) AS min,
+                       count(TRY_CAST(stats_max_value AS DOUBLE)) AS with_max, max(TRY_CAST(stats_max_value AS DOUBLE)) AS max
+                FROM {source} WHERE path_in_schema IN ({quoted}) GROUP BY path_in_schema""")
+            fields = [d[0] for d in result.description]
+            cols = {row[0]: dict(zip(fields, row)) for row in result.fetchall()}
         finally:
             con.close()
     except duckdb.Error:
         return None
     if not groups or not n:
         return None
-    cols = {r[0]: r[1:] for r in rows}
-    if set(cols) != set(names) or any(c[0] != groups or c[1] != groups for c in cols.values()):
+    if set(cols) != set(names) or any(c["chunks"] != groups or c["with_nulls"] != groups for c in cols.values()):
         return None  # a column without one chunk and one null count per row group
-    (_, _, _, _, _, fixed, exact, n_lo, lo, n_hi, hi, *_rest) = cols[date]
-    if not (fixed and exact and n_lo == groups and n_hi == groups):
+    d = cols[date]
+    if not (d["integer_stored"] and d["exact"] and d["with_first"] == groups and d["with_last"] == groups):
         return None
-    out: dict = {"n": int(n), "ids_n": int(n - cols[customer][2]), "dates_n": int(n - cols[date][2]),
-                 "lo_time": pd.Timestamp(int(lo)), "hi_time": pd.Timestamp(int(hi))}
+    out: dict = {"n": int(n), "ids_n": int(n - cols[customer]["nulls"]), "dates_n": int(n - d["nulls"]),
+                 "lo_time": pd.Timestamp(int(d["first_ns"])), "hi_time": pd.Timestamp(int(d["last_ns"]))}
     if amount:
-        (_, _, nulls, n_nan, nans, *_mid, n_vlo, vlo, n_vhi, vhi) = cols[amount]
-        out["amounts_n"] = int(n - nulls)
+        a = cols[amount]
+        out["amounts_n"] = int(n - a["nulls"])
+        bounded = a["with_min"] == groups and a["with_max"] == groups
         if not amount_is_float:
             out["nan_n"] = out["inf"] = 0
         else:
-            if n_nan == groups:
-                out["nan_n"] = int(nans)
-            if n_vlo == groups and n_vhi == groups and np.isfinite(vlo) and np.isfinite(vhi):
+            if a["with_nans"] == groups:
+                out["nan_n"] = int(a["nans"])
+            if bounded and np.isfinite(a["min"]) and np.isfinite(a["max"]):
                 out["inf"] = 0
-        if n_vlo == groups and vlo >= 0:
+        if a["with_min"] == groups and a["min"] >= 0:
             out["neg"] = 0
     return out
 
@@ -599,9 +603,9 @@ def engine_log(data: Any, customer: str, date: str, amount: str | None, limit_of
     clean = (lazy if is_clean else lazy.filter(valid)).select(*columns)
     lo_time, hi_time = (pd.Timestamp(stats[k]) for k in ("lo_time", "hi_time"))
     lo_time, hi_time = (t.tz_localize(None) if t.tzinfo is not None else t for t in (lo_time, hi_time))
+    negatives = (None if stats["neg"] is None else int(stats["neg"])) if amount else 0
     return EngineLog(lf=clean, engine=engine, n_rows=int(stats["n"]), dropped=dropped, lo=to_day(lo_time),
-                     hi=to_day(hi_time), hi_time=hi_time, tz=tz, negatives=(None if stats["neg"] is None else int(stats["neg"])) if amount else 0,
-                     date_only=date_only)
+                     hi=to_day(hi_time), hi_time=hi_time, tz=tz, negatives=negatives, date_only=date_only)
 
 
 def sort_by_unique_key(frame: pd.DataFrame, key: str) -> pd.DataFrame:

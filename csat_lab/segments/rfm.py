@@ -402,10 +402,10 @@ def _rfm_engine(data: Any, *, customer: str, date: str, amount: str, bins: int, 
                 recency_to: object, collect: bool | None, max_rows: int | None) -> RFMResult:
     """:func:`rfm` on a non-pandas input: reductions in the engine (see :func:`rfm`).
 
-    One light scan checks the rows (:func:`csat_lab._core.engine.engine_log`; a second one only
-    when some rows are dropped); one grouped query
-    makes the per-customer recency, frequency and monetary value (frequency counts the
-    purchase dates, so no per-row flag is summed). A collected table is scored here with
+    One light scan checks the rows, or the Parquet footers do (:func:`csat_lab._core.engine.engine_log`;
+    a second scan only when some rows are dropped); one grouped query makes the per-customer
+    recency, frequency and monetary value (frequency counts the purchase dates, so no per-row
+    flag is summed). A collected table is scored here with
     :func:`quantile_scores`, the pandas path's own function; a lazy table is scored in the
     engine with three ``rank(method="min")`` windows, refund-only customers ranked below
     every buyer, and needs one more grouped query for the counts.

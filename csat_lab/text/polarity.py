@@ -116,7 +116,6 @@ _NEGATION_STOP = re.compile(r"[就才]")
 #: A clause of expectation ("本来以为要折腾很久") says what did not happen: it does not count.
 _EXPECTED = re.compile(r"本来以为|原以为|还以为|本以为|以为会|以为要")
 _SUCH = re.compile(r"这么|这样|如此|这种")
-#: Approximate facts ("大概等了十分钟左右", "和页面上写的差不多") are weakened, less than a hedge.
 #: Notes of a contact that only record what was asked and done ("已告知配件在订购中，客户表示理解") are neutral
 #: unless the note records a complaint.
 _LOG_ZH = re.compile(r"已告知|已说明|已转给|已转交|已修改|已记录|已登记|表示理解|视.{0,8}而定|已发送")
@@ -125,6 +124,7 @@ _LOG_EN = re.compile(r"^(customer|caller|guest|client|the customer|the caller|th
                      r"requested|rang)\b")
 _LOG_NOT_EN = re.compile(r"\b(still|again|never|complain\w*|upset|angry|disput\w*|refund|compensation|third|second time|"
                          r"not|no longer|unhappy|missed|broken)\b")
+#: Approximate facts ("大概等了十分钟左右", "和页面上写的差不多") are weakened, less than a hedge.
 _APPROX_ZH = re.compile(r"大概|左右|差不多|大约")
 APPROX_WEIGHT = 0.4
 _HEDGE_ZH = re.compile(r"还算|还能接受|可以接受|能接受|只解决了一半|解决了一半|中规中矩|马马虎虎|一般般|说得过去|勉强|"
@@ -142,6 +142,8 @@ _SARCASM_EN = re.compile(r"^(oh,? )?(great|brilliant|lovely|wonderful|fantastic|
                          r"thanks (a lot )?for|thank you for|what a|love (it|how))\b[^.;]*?[,:;!]")
 _SARCASM_CUE = re.compile(r"\b(up|down|broken|late|wrong|failed|charged|out of order|crashed) again\b|\bonly (almost |about |nearly )?(an?|one|two|three|\w+ty|\d+)\b|\b(did not|didn't) even\b|"
                           r"\b(third|fourth|fifth) time\b|\bwent up\b|\banother\b")
+#: Promises that, in quotation marks, are sarcasm ('"next day" delivery took a week').
+_PROMISE_EN = re.compile(r"\b(next|same)[- ]day\b|\bexpress\b|\bguaranteed\b|\bpremium\b|\bunlimited\b|\bfast\b|\binstant\b")
 _EN_CONCEDED = re.compile(r"\b(even though|even if|even with|despite|in spite of)\b")
 _EN_CONCESSION = re.compile(r"^\s*(although|though|even though|while|whilst|despite|in spite of)\b[^,;.]*[,;]")
 #: The last contrast word in the middle of a comment: phrases before it weigh 0.5, after it 1.5 (as VADER's "but").
@@ -314,9 +316,6 @@ def _praise_en(span: str) -> bool:
     return _vader().polarity_scores(span)["compound"] > 0 or patterns > 0 or bool(_PROMISE_EN.search(span))
 
 
-_PROMISE_EN = re.compile(r"\b(next|same)[- ]day\b|\bexpress\b|\bguaranteed\b|\bpremium\b|\bunlimited\b|\bfast\b|\binstant\b")
-
-
 def _score_en(text: str) -> float:
     if len(text) > 2 * _EN_PIECE:
         return sum(_score_en(piece) for piece in _pieces(text))
@@ -329,9 +328,9 @@ def _score_en(text: str) -> float:
     pivots = list(_EN_PIVOT.finditer(lower))
     opening = _EN_CONCESSION.match(lower)
     conceded = _EN_CONCEDED.search(lower)
+    source = text if len(text) == len(lower) else lower  # VADER reads capitals as emphasis
     if conceded and (not pivots or pivots[-1].start() <= conceded.end()):
         # "Quick at the checkout even though the shop was busy": the main clause comes first.
-        source = text if len(text) == len(lower) else lower
         return _finish_en(lower, POST_CONTRAST * _sum_en(source[:conceded.start()], lower[:conceded.start()]) +
                           PRE_CONTRAST * _sum_en(source[conceded.end():], lower[conceded.end():]), -1)
     if pivots:
@@ -340,7 +339,6 @@ def _score_en(text: str) -> float:
         pivot, resume = opening.end(), opening.end()
     else:
         pivot = resume = -1
-    source = text if len(text) == len(lower) else lower  # VADER reads capitals as emphasis
     if pivot < 0:
         total = _sum_en(source, lower)
     else:
